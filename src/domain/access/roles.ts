@@ -1,0 +1,61 @@
+/**
+ * Roles and permissions: who may do what, in which region. Pure: no HTTP, no database. The server asks
+ * `can()` before every action and sends the caller's abilities to the web app, so the UI never
+ * re-implements these rules.
+ */
+export const ROLES = ['admin_nasional', 'admin_daerah', 'operator', 'verifikator', 'juri', 'pimpinan'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'region.read',
+  'units.read',
+  'units.write',
+  'users.read',
+  'users.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin_nasional: PERMISSIONS,
+  admin_daerah: PERMISSIONS,
+  operator: ['region.read', 'units.read'],
+  verifikator: ['region.read', 'units.read'],
+  juri: ['region.read', 'units.read'],
+  pimpinan: ['region.read', 'units.read'],
+};
+
+/** The roles a regional admin may give: everything below the national admin. */
+export const REGIONAL_ROLES = ROLES.filter((r) => r !== 'admin_nasional');
+
+export interface Actor {
+  id: string;
+  role: Role;
+  /** `null` only for the national admin, who acts in every region. */
+  regionCode: string | null;
+  unitId: string | null;
+}
+
+export function canAccessRegion(actor: Actor, regionCode: string): boolean {
+  return actor.role === 'admin_nasional' || actor.regionCode === regionCode;
+}
+
+export function can(actor: Actor, permission: Permission, regionCode: string): boolean {
+  return canAccessRegion(actor, regionCode) && GRANTS[actor.role].includes(permission);
+}
+
+/** Everything the actor may do in a region; the web app shows or hides its controls from this. */
+export function abilitiesIn(actor: Actor, regionCode: string): Permission[] {
+  return PERMISSIONS.filter((p) => can(actor, p, regionCode));
+}
+
+/** Roles with at least one of the permissions (used by the route table and its tests). */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((r) => GRANTS[r].includes(permission));
+}
+
+/** A regional admin may give any regional role; only the national admin creates national admins. */
+export function canAssignRole(actor: Actor, role: Role): boolean {
+  if (role === 'admin_nasional') return actor.role === 'admin_nasional';
+  return actor.role === 'admin_nasional' || actor.role === 'admin_daerah';
+}

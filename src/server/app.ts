@@ -1,0 +1,106 @@
+/**
+ * Builds the HTTP application: the API under /api (OpenAPI at /api/docs), and the web app at /.
+ * Nothing here knows which database it runs on; `buildApp` receives an open handle.
+ */
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import '#shared/zod-locale.ts';
+import type { AppConfig } from './config.ts';
+import type { DatabaseHandle, Db } from './db/client.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { regionRoutes } from './features/regions/regions.routes.ts';
+import { unitRoutes } from './features/units/units.routes.ts';
+import { userRoutes } from './features/users/users.routes.ts';
+import { handleError, sendError } from './http/errors.ts';
+import { enforceAccessDeclarations, registerSessionAndAccess, type RegisteredRoute } from './http/plugins.ts';
+import type { Logger } from './logger.ts';
+import { VERSION } from './version.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dbKind: DatabaseHandle['kind'];
+    config: AppConfig;
+    /** Every API route with its access declaration; the tenancy test walks this list. */
+    apiRoutes: RegisteredRoute[];
+  }
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(options: { config: AppConfig; database: DatabaseHandle; logger: Logger }): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+  app.decorate('dbKind', database.kind);
+  app.decorate('config', config);
+  const registry: RegisteredRoute[] = [];
+  app.decorate('apiRoutes', registry);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sinergi API',
+        version: VERSION,
+        description:
+          'API Sinergi. Titik akhir bertanda `public` tidak memerlukan login; yang lain memerlukan sesi (cookie `sinergi_session`).',
+      },
+      tags: [{ name: 'public', description: 'Tanpa login / no login needed' }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  enforceAccessDeclarations(app, registry);
+  registerSessionAndAccess(app);
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/v1/auth' });
+  await app.register(regionRoutes, { prefix: '/api/v1/regions' });
+  await app.register(unitRoutes, { prefix: '/api/v1/regions/:regionCode/units' });
+  await app.register(userRoutes, { prefix: '/api/v1/regions/:regionCode/users' });
+  await app.register(auditRoutes, { prefix: '/api/v1/regions/:regionCode/audit' });
+
+  const hasWeb = existsSync(config.webDir);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any non-API GET gets its shell.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, 'ROUTE_NOT_FOUND');
+  });
+  return app;
+}

@@ -1,0 +1,116 @@
+/**
+ * The `sinergi` command line: serve, migrate, seed-demo, create-admin, backup, restore.
+ * Run `sinergi --help` (or `npm run sinergi -- --help`).
+ */
+import { Command } from 'commander';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { createLogger } from '../logger.ts';
+import { openConfiguredDatabase } from '../runtime.ts';
+import { VERSION } from '../version.ts';
+import { createNationalAdmin } from './create-admin.ts';
+import { backupDatabase, restoreDatabase } from '../db/backup.ts';
+
+const program = new Command()
+  .name('sinergi')
+  .description('Sinergi: inovasi daerah, penilaian dan layanan publik')
+  .version(VERSION);
+
+program
+  .command('serve')
+  .description('Jalankan server web dan API (migrasi otomatis; data demo pada start pertama bila mode demo)')
+  .action(async () => {
+    const config = loadConfig();
+    const logger = createLogger(config.logLevel);
+    const database = await openConfiguredDatabase(config);
+    if (config.demo) {
+      const seeded = await seedDemo(database.db, { onlyIfNew: true });
+      if (seeded) logger.info(seeded, 'demo data loaded');
+    }
+    const app = await buildApp({ config, database, logger });
+    const shutdown = async (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+    const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    console.log(`\nSinergi ${VERSION} berjalan di http://${shown}:${config.port}  (basis data: ${database.kind})`);
+    if (config.demo) console.log('Akun demo: admin.demo / sinergi-demo (lihat README untuk akun lain)\n');
+  });
+
+program
+  .command('migrate')
+  .description('Terapkan migrasi basis data dan daftar wilayah resmi')
+  .action(async () => {
+    const database = await openConfiguredDatabase(loadConfig());
+    await database.close();
+    console.log('Migrasi selesai.');
+  });
+
+program
+  .command('seed-demo')
+  .description('Muat data demo (Kota Pangkalpinang, Palangka Raya, Banjarmasin) dan akun demo')
+  .action(async () => {
+    const database = await openConfiguredDatabase(loadConfig());
+    const result = await seedDemo(database.db, { onlyIfNew: false });
+    await database.close();
+    console.log(result ? `Data demo dimuat: ${JSON.stringify(result)}` : 'Data demo sudah ada.');
+  });
+
+program
+  .command('create-admin')
+  .description('Buat akun admin nasional (atau admin daerah dengan --region)')
+  .requiredOption('-u, --username <username>', 'nama pengguna')
+  .option('-n, --name <name>', 'nama lengkap', 'Administrator')
+  .option('-e, --email <email>', 'alamat surel')
+  .option('-r, --region <code>', 'kode wilayah: buat admin_daerah untuk daerah ini')
+  .option('-p, --password <password>', 'kata sandi (bila kosong dibaca dari SINERGI_ADMIN_PASSWORD)')
+  .action(async (opts: { username: string; name: string; email?: string; region?: string; password?: string }) => {
+    const password = opts.password ?? process.env.SINERGI_ADMIN_PASSWORD;
+    if (!password) throw new Error('Berikan --password atau SINERGI_ADMIN_PASSWORD');
+    const database = await openConfiguredDatabase(loadConfig());
+    try {
+      const id = await createNationalAdmin(database.db, { ...opts, password });
+      console.log(`Akun ${opts.username} dibuat (${id}).`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('backup')
+  .description('Salin seluruh data ke satu berkas (.sinergi.gz) yang dapat dipulihkan ke PGlite maupun Postgres')
+  .argument('<file>', 'berkas tujuan')
+  .action(async (file: string) => {
+    const database = await openConfiguredDatabase(loadConfig());
+    try {
+      const summary = await backupDatabase(database.db, file);
+      console.log(`Cadangan ditulis ke ${file}: ${JSON.stringify(summary.rows)}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('restore')
+  .description('Pulihkan cadangan ke basis data yang masih kosong (direktori data baru atau basis data Postgres baru)')
+  .argument('<file>', 'berkas cadangan')
+  .action(async (file: string) => {
+    const database = await openConfiguredDatabase(loadConfig());
+    try {
+      const summary = await restoreDatabase(database.db, file);
+      console.log(`Dipulihkan dari ${file}: ${JSON.stringify(summary.rows)}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * Cross-cutting request handling, registered once on the root instance, in the order every request
+ * goes through: session → access check → (schema validation) → handler → error mapping.
+ */
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { can, canAccessRegion } from '#domain/access/roles.ts';
+import { regions } from '#server/db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { resolveSession } from '#server/features/auth/auth.service.ts';
+import type { RouteAccess } from './access.ts';
+import { sendError } from './errors.ts';
+
+export const SESSION_COOKIE = 'sinergi_session';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/** Refuses to register an API route that does not say who may call it, and tags public ones. */
+export function enforceAccessDeclarations(app: FastifyInstance, registry: RegisteredRoute[]): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no config.access`);
+    if (access.kind === 'region' && !route.url.includes(':regionCode')) {
+      throw new Error(`Route ${route.url} is regional but has no :regionCode parameter`);
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') registry.push({ method, url: route.url, access });
+    if (access.kind === 'public') {
+      route.schema = { ...route.schema, tags: [...new Set([...(route.schema?.tags ?? []), 'public'])] };
+    }
+  });
+}
+
+function accessOf(request: FastifyRequest): RouteAccess | undefined {
+  return request.routeOptions.config.access;
+}
+
+export function registerSessionAndAccess(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.actor = await resolveSession(app.db, token, new Date());
+      if (request.actor) {
+        request.log = request.log.child({ userId: request.actor.id, user: request.actor.username });
+      }
+    }
+    const access = accessOf(request);
+    if (!access || access.kind === 'public') return;
+    const actor = request.actor;
+    if (!actor) return sendError(reply, 'UNAUTHENTICATED');
+    if (access.kind === 'national' && actor.role !== 'admin_nasional') return sendError(reply, 'FORBIDDEN');
+    if (access.kind === 'region') {
+      const { regionCode } = request.params as { regionCode?: string };
+      if (!regionCode) return sendError(reply, 'NOT_FOUND');
+      request.log = request.log.child({ region: regionCode });
+      if (!canAccessRegion(actor, regionCode)) return sendError(reply, 'REGION_FORBIDDEN');
+      if (!can(actor, access.permission, regionCode)) return sendError(reply, 'FORBIDDEN');
+      // The national admin may name any code; make sure it is a real region before anything runs.
+      if (actor.role === 'admin_nasional') {
+        const [found] = await app.db.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
+        if (!found) return sendError(reply, 'NOT_FOUND');
+      }
+    }
+  });
+}

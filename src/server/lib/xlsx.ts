@@ -1,0 +1,98 @@
+/**
+ * Reading and writing simple one-sheet XLSX tables (a header row, then one record per row), for the
+ * import and export of every module. Content is checked, not the file name.
+ */
+import ExcelJS from 'exceljs';
+import { AppError } from '#server/http/app-error.ts';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface SheetRow {
+  /** The row number as the spreadsheet shows it (the header is row 1). */
+  rowNumber: number;
+  cells: Record<string, string>;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('text' in value && typeof value.text === 'string') return value.text.trim();
+    if ('result' in value && value.result !== undefined && value.result !== null) return String(value.result).trim();
+  }
+  return '';
+}
+
+/**
+ * Reads the first worksheet. `headers` maps each accepted header text (lower-case) to a field key;
+ * unknown columns are ignored, missing required ones are reported.
+ */
+export async function readSheet(
+  buffer: Buffer,
+  headers: Record<string, string>,
+  required: string[],
+  maxRows = 5000,
+): Promise<SheetRow[]> {
+  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'not an XLSX (zip) file' });
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'unreadable XLSX file' });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError('VALIDATION_FAILED', { issues: [{ field: 'file', reason: 'Berkas tidak memuat lembar kerja' }] });
+  const columnKeys = new Map<number, string>();
+  sheet.getRow(1).eachCell((cell, col) => {
+    const key = headers[cellText(cell.value).toLowerCase()];
+    if (key) columnKeys.set(col, key);
+  });
+  const found = new Set(columnKeys.values());
+  const missing = required.filter((k) => !found.has(k));
+  if (missing.length > 0) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: missing.map((k) => ({ field: `kolom.${k}`, reason: `Kolom "${k}" tidak ditemukan pada baris judul` })),
+    });
+  }
+  const rows: SheetRow[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const cells: Record<string, string> = {};
+    let isBlank = true;
+    for (const [col, key] of columnKeys) {
+      const text = cellText(row.getCell(col).value);
+      cells[key] = text;
+      if (text) isBlank = false;
+    }
+    if (!isBlank) rows.push({ rowNumber, cells });
+  });
+  if (rows.length > maxRows) {
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ field: 'file', reason: `Paling banyak ${maxRows} baris per impor; berkas ini ${rows.length} baris` }],
+    });
+  }
+  return rows;
+}
+
+export interface SheetColumn<T> {
+  header: string;
+  width?: number;
+  value: (item: T) => string | number | null;
+}
+
+export async function writeSheet<T>(sheetName: string, columns: SheetColumn<T>[], items: T[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Sinergi';
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const item of items) sheet.addRow(columns.map((c) => c.value(item)));
+  const out = await workbook.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
