@@ -29,9 +29,10 @@ export function enforceAccessDeclarations(app: FastifyInstance, registry: Regist
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') registry.push({ method, url: route.url, access });
-    if (access.kind === 'public') {
-      route.schema = { ...route.schema, tags: [...new Set([...(route.schema?.tags ?? []), 'public'])] };
-    }
+    route.schema =
+      access.kind === 'public'
+        ? { ...route.schema, tags: [...new Set([...(route.schema?.tags ?? []), 'public'])] }
+        : { ...route.schema, security: [{ session: [] }] };
   });
 }
 
