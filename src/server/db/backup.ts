@@ -176,10 +176,23 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
     if (refill.length > 0) await tx.execute(sql`truncate ${sql.join(refill.map(ident), sql`, `)} cascade`);
     let batch: string[] = [];
     let batchTable = '';
+    // Generated columns (a search vector) are computed again by the database, never inserted.
+    const writable = rowsOf<{ tbl: string; col: string }>(
+      await tx.execute(sql`select table_name as tbl, column_name as col from information_schema.columns
+        where table_schema = 'public' and is_generated = 'NEVER' order by ordinal_position`),
+    );
+    const columnsOf = (table: string) =>
+      sql.join(
+        writable.filter((c) => c.tbl === table).map((c) => ident(c.col)),
+        sql`, `,
+      );
     const flush = async () => {
       if (batch.length === 0) return;
       const t = ident(batchTable);
-      await tx.execute(sql`insert into ${t} select * from json_populate_recordset(null::${t}, ${`[${batch.join(',')}]`}::json)`);
+      const cols = columnsOf(batchTable);
+      await tx.execute(
+        sql`insert into ${t} (${cols}) select ${cols} from json_populate_recordset(null::${t}, ${`[${batch.join(',')}]`}::json)`,
+      );
       summary.rows[batchTable] = (summary.rows[batchTable] ?? 0) + batch.length;
       batch = [];
     };

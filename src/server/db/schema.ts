@@ -5,21 +5,26 @@
  * Regional data carries `region_code` (the Ministry of Home Affairs' kode wilayah) and every query on it
  * filters by that column: see ARCHITECTURE.md, "Tenancy".
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
+  customType,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -146,3 +151,140 @@ export const appMeta = pgTable('app_meta', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+// ---- Inovasi daerah (issue 3) -----------------------------------------------------------------
+
+/** A reporting year of a region: its window, its targets. */
+export const periods = pgTable(
+  'periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    year: integer('year').notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    targetTotal: integer('target_total').notNull(),
+    minPerUnit: integer('min_per_unit').notNull().default(1),
+    /** Whether schools, puskesmas and UPT count as units that owe the minimum. */
+    countsSubUnits: boolean('counts_sub_units').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('periods_region_year_uq').on(t.regionCode, t.year),
+    check('periods_window_check', sql`${t.closesOn} >= ${t.opensOn}`),
+    check('periods_target_check', sql`${t.targetTotal} >= 0 and ${t.minPerUnit} >= 0`),
+  ],
+);
+
+export const innovations = pgTable(
+  'innovations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status').notNull().default('draft'),
+    name: text('name').notNull(),
+    tahapan: text('tahapan'),
+    inisiator: text('inisiator'),
+    jenis: text('jenis'),
+    bentuk: text('bentuk'),
+    urusanUtama: text('urusan_utama'),
+    urusanIrisan: jsonb('urusan_irisan').$type<string[]>().notNull().default([]),
+    tematik: text('tematik'),
+    waktuUjiCoba: date('waktu_uji_coba', { mode: 'string' }),
+    waktuPenerapan: date('waktu_penerapan', { mode: 'string' }),
+    rancangBangun: text('rancang_bangun').notNull().default(''),
+    tujuan: text('tujuan').notNull().default(''),
+    manfaat: text('manfaat').notNull().default(''),
+    hasil: text('hasil').notNull().default(''),
+    latitude: numeric('latitude', { precision: 9, scale: 6 }),
+    longitude: numeric('longitude', { precision: 9, scale: 6 }),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    /** The same innovation in the previous period, when carried over. */
+    previousId: uuid('previous_id').references((): AnyPgColumn => innovations.id),
+    developmentNote: text('development_note'),
+    /** Per-field notes of the last return (field → note); cleared on resubmission. */
+    reviewNotes: jsonb('review_notes').$type<Record<string, string>>().notNull().default({}),
+    rejectionReason: text('rejection_reason'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('indonesian', coalesce(${innovations.name}, '')), 'A') || setweight(to_tsvector('indonesian', coalesce(${innovations.tujuan}, '') || ' ' || coalesce(${innovations.manfaat}, '') || ' ' || coalesce(${innovations.hasil}, '')), 'B')`,
+    ),
+  },
+  (t) => [
+    index('innovations_region_period_idx').on(t.regionCode, t.periodId, t.status),
+    index('innovations_unit_idx').on(t.unitId),
+    index('innovations_previous_idx').on(t.previousId),
+    index('innovations_search_idx').using('gin', t.searchVector),
+    uniqueIndex('innovations_carry_uq').on(t.previousId, t.periodId),
+    check('innovations_status_check', sql`${t.status} in ('draft', 'diajukan', 'dikembalikan', 'terverifikasi', 'ditolak')`),
+  ],
+);
+
+/** The timeline of an innovation: every workflow step and edit, with who, when and the note. */
+export const innovationEvents = pgTable(
+  'innovation_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    innovationId: uuid('innovation_id')
+      .notNull()
+      .references(() => innovations.id),
+    regionCode: text('region_code').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    fieldNotes: jsonb('field_notes').$type<Record<string, string>>(),
+  },
+  (t) => [index('innovation_events_innovation_idx').on(t.innovationId, t.at)],
+);
+
+/** Evidence: a stored file (hash recorded, type checked by content) or a link, for a field or indicator. */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    innovationId: uuid('innovation_id')
+      .notNull()
+      .references(() => innovations.id),
+    regionCode: text('region_code').notNull(),
+    /** What it supports: `anggaran`, `profil_bisnis`, `umum`, or an indicator id such as `sid.16`. */
+    target: text('target').notNull().default('umum'),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name'),
+    mimeType: text('mime_type'),
+    sizeBytes: integer('size_bytes'),
+    sha256: text('sha256'),
+    storageKey: text('storage_key'),
+    url: text('url'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('evidence_innovation_idx').on(t.innovationId),
+    check('evidence_kind_check', sql`${t.kind} in ('file', 'link')`),
+  ],
+);
