@@ -21,12 +21,18 @@ import type { AppConfig } from './config.ts';
 import type { DatabaseHandle, Db } from './db/client.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { catalogueRoutes } from './features/catalogue/catalogue.routes.ts';
+import { evidenceRoutes } from './features/evidence/evidence.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { innovationImportRoutes } from './features/innovations/innovation-import.routes.ts';
+import { innovationRoutes } from './features/innovations/innovations.routes.ts';
+import { periodRoutes } from './features/periods/periods.routes.ts';
 import { regionRoutes } from './features/regions/regions.routes.ts';
 import { unitRoutes } from './features/units/units.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { handleError, sendError } from './http/errors.ts';
 import { enforceAccessDeclarations, registerSessionAndAccess, type RegisteredRoute } from './http/plugins.ts';
+import { type BlobStorage, LocalDiskStorage } from './lib/storage.ts';
 import type { Logger } from './logger.ts';
 import { VERSION } from './version.ts';
 
@@ -35,6 +41,7 @@ declare module 'fastify' {
     db: Db;
     dbKind: DatabaseHandle['kind'];
     config: AppConfig;
+    storage: BlobStorage;
     /** Every API route with its access declaration; the tenancy test walks this list. */
     apiRoutes: RegisteredRoute[];
   }
@@ -42,7 +49,12 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
-export async function buildApp(options: { config: AppConfig; database: DatabaseHandle; logger: Logger }): Promise<App> {
+export async function buildApp(options: {
+  config: AppConfig;
+  database: DatabaseHandle;
+  logger: Logger;
+  storage?: BlobStorage;
+}): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
@@ -57,6 +69,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('config', config);
+  app.decorate('storage', options.storage ?? new LocalDiskStorage(config.storageDir));
   const registry: RegisteredRoute[] = [];
   app.decorate('apiRoutes', registry);
   app.setErrorHandler(handleError);
@@ -92,6 +105,11 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(unitRoutes, { prefix: '/api/v1/regions/:regionCode/units' });
   await app.register(userRoutes, { prefix: '/api/v1/regions/:regionCode/users' });
   await app.register(auditRoutes, { prefix: '/api/v1/regions/:regionCode/audit' });
+  await app.register(periodRoutes, { prefix: '/api/v1/regions/:regionCode/periods' });
+  await app.register(innovationRoutes, { prefix: '/api/v1/regions/:regionCode/innovations' });
+  await app.register(innovationImportRoutes, { prefix: '/api/v1/regions/:regionCode/innovations' });
+  await app.register(evidenceRoutes, { prefix: '/api/v1/regions/:regionCode/innovations/:innovationId/evidence' });
+  await app.register(catalogueRoutes, { prefix: '/api/v1/public/innovations' });
 
   const hasWeb = existsSync(config.webDir);
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

@@ -14,6 +14,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   SINERGI_DATA_DIR: z.string().default('./data'),
+  SINERGI_STORAGE_DIR: z.string().optional(),
+  SINERGI_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(10),
   SINERGI_DEMO: booleanFlag.optional(),
   SINERGI_TRUST_PROXY: booleanFlag.default(false),
   SINERGI_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
@@ -30,6 +32,9 @@ export interface AppConfig {
   /** Postgres server; when absent the embedded PGlite database under `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Uploaded evidence files (default: `<dataDir>/files`). */
+  storageDir: string;
+  maxUploadBytes: number;
   /** Load demo regions, units and accounts on first start (default: on for PGlite, off for Postgres). */
   demo: boolean;
   trustProxy: boolean;
@@ -55,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SINERGI_DATA_DIR),
+    storageDir: path.resolve(e.SINERGI_STORAGE_DIR ?? path.join(e.SINERGI_DATA_DIR, 'files')),
+    maxUploadBytes: e.SINERGI_MAX_UPLOAD_MB * 1024 * 1024,
     demo: e.SINERGI_DEMO ?? e.DATABASE_URL === undefined,
     trustProxy: e.SINERGI_TRUST_PROXY,
     secureCookies: e.SINERGI_SECURE_COOKIES,

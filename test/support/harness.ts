@@ -4,7 +4,9 @@
  * factories that create what a test needs and a `client` that logs in through the HTTP API.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
@@ -18,6 +20,11 @@ import type { Role } from '../../src/domain/access/roles.ts';
 import type { UnitKind } from '../../src/domain/units/unit-kinds.ts';
 
 export const TEST_PASSWORD = 'kata-sandi-uji-123';
+
+/** Each test app stores uploads in its own temporary directory, removed on close. */
+function storageDirForTests(): string {
+  return mkdtempSync(path.join(tmpdir(), 'sinergi-files-'));
+}
 let passwordHash: Promise<string> | undefined;
 
 export interface TestApp {
@@ -61,6 +68,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     logLevel: 'silent',
     loginRatePerMinute: 10_000,
     webDir: '/nonexistent',
+    storageDir: storageDirForTests(),
     ...overrides,
   };
   const app = await buildApp({ config, database: handle, logger: createLogger('silent') });
@@ -74,6 +82,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       await app.close();
       await handle.close();
       await drop();
+      rmSync(config.storageDir, { recursive: true, force: true });
     },
   };
 }

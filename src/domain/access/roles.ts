@@ -13,16 +13,23 @@ export const PERMISSIONS = [
   'users.read',
   'users.write',
   'audit.read',
+  'periods.write',
+  'innovations.read',
+  /** Propose and edit innovations (operators: only their own unit's; checked per innovation). */
+  'innovations.write',
+  'innovations.review',
+  'innovations.import',
+  'dashboard.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin_nasional: PERMISSIONS,
   admin_daerah: PERMISSIONS,
-  operator: ['region.read', 'units.read'],
-  verifikator: ['region.read', 'units.read'],
+  operator: ['region.read', 'units.read', 'innovations.read', 'innovations.write', 'dashboard.read'],
+  verifikator: ['region.read', 'units.read', 'innovations.read', 'innovations.review', 'dashboard.read'],
   juri: ['region.read', 'units.read'],
-  pimpinan: ['region.read', 'units.read'],
+  pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read'],
 };
 
 /** The roles a regional admin may give: everything below the national admin. */

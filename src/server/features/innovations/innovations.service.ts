@@ -1,0 +1,361 @@
+/**
+ * Use cases of an innovation's life: propose, edit (drafts save as they go, guarded by `version`),
+ * the verification workflow with its timeline, carrying over into a new period, and duplicate hints.
+ */
+import { and, eq } from 'drizzle-orm';
+import { isOwner, statusAfterEdit, transition, type InnovationStatus } from '#domain/innovations/workflow.ts';
+import { countWords, RANCANG_BANGUN_MIN_WORDS } from '#domain/innovations/profile.ts';
+import { DUPLICATE_THRESHOLD, nameSimilarity } from '#domain/innovations/similarity.ts';
+import type { FieldIssue } from '#shared/errors.ts';
+import type { DbOrTx } from '#server/db/client.ts';
+import { uniqueConstraintOf } from '#server/db/errors.ts';
+import { evidence, innovationEvents, innovations, units } from '#server/db/schema.ts';
+import { AppError, fieldError } from '#server/http/app-error.ts';
+import type { ServiceContext } from '#server/http/context.ts';
+import { recordAudit } from '../audit/audit.queries.ts';
+import { findPeriod } from '../periods/periods.service.ts';
+import { findUnit } from '../units/units.queries.ts';
+import { findInnovation, otherInnovationNames, type InnovationRow } from './innovations.queries.ts';
+
+export interface InnovationFields {
+  name: string;
+  tahapan: string | null;
+  inisiator: string | null;
+  jenis: string | null;
+  bentuk: string | null;
+  urusanUtama: string | null;
+  urusanIrisan: string[];
+  tematik: string | null;
+  waktuUjiCoba: string | null;
+  waktuPenerapan: string | null;
+  rancangBangun: string;
+  tujuan: string;
+  manfaat: string;
+  hasil: string;
+  latitude: number | null;
+  longitude: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+}
+
+const FIELD_KEYS: (keyof InnovationFields)[] = [
+  'name',
+  'tahapan',
+  'inisiator',
+  'jenis',
+  'bentuk',
+  'urusanUtama',
+  'urusanIrisan',
+  'tematik',
+  'waktuUjiCoba',
+  'waktuPenerapan',
+  'rancangBangun',
+  'tujuan',
+  'manfaat',
+  'hasil',
+  'latitude',
+  'longitude',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
+];
+
+function toColumns(f: InnovationFields) {
+  return {
+    ...f,
+    latitude: f.latitude === null ? null : f.latitude.toFixed(6),
+    longitude: f.longitude === null ? null : f.longitude.toFixed(6),
+    urusanIrisan: f.urusanIrisan.filter((u) => u !== f.urusanUtama),
+  };
+}
+
+function fieldsOf(row: InnovationRow): InnovationFields {
+  return {
+    name: row.name,
+    tahapan: row.tahapan,
+    inisiator: row.inisiator,
+    jenis: row.jenis,
+    bentuk: row.bentuk,
+    urusanUtama: row.urusanUtama,
+    urusanIrisan: row.urusanIrisan,
+    tematik: row.tematik,
+    waktuUjiCoba: row.waktuUjiCoba,
+    waktuPenerapan: row.waktuPenerapan,
+    rancangBangun: row.rancangBangun,
+    tujuan: row.tujuan,
+    manfaat: row.manfaat,
+    hasil: row.hasil,
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    longitude: row.longitude === null ? null : Number(row.longitude),
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    contactEmail: row.contactEmail,
+  };
+}
+
+/** Only what changed, for the audit log (autosave writes often; full copies would drown it). */
+function diff(before: InnovationFields, after: InnovationFields) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of FIELD_KEYS) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}
+
+async function addEvent(
+  db: DbOrTx,
+  ctx: ServiceContext,
+  row: { id: string; regionCode: string },
+  event: { action: string; from?: string | null; to?: string | null; note?: string | null; fieldNotes?: Record<string, string> | null },
+) {
+  await db.insert(innovationEvents).values({
+    innovationId: row.id,
+    regionCode: row.regionCode,
+    at: ctx.now,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.displayName,
+    action: event.action,
+    fromStatus: event.from ?? null,
+    toStatus: event.to ?? null,
+    note: event.note ?? null,
+    fieldNotes: event.fieldNotes ?? null,
+  });
+}
+
+async function resolveUnit(ctx: ServiceContext, db: DbOrTx, regionCode: string, unitId: string | undefined): Promise<string> {
+  if (ctx.actor.role === 'operator') {
+    if (!ctx.actor.unitId) throw new AppError('FORBIDDEN');
+    if (unitId && unitId !== ctx.actor.unitId) throw new AppError('FORBIDDEN', { detail: 'operators propose for their own unit' });
+    return ctx.actor.unitId;
+  }
+  if (!unitId) throw fieldError('body.unitId', 'Pilih unit pengusul');
+  if (!(await findUnit(db, regionCode, unitId))) throw fieldError('body.unitId', 'Unit tidak ditemukan di daerah ini');
+  return unitId;
+}
+
+export async function createInnovation(
+  ctx: ServiceContext,
+  regionCode: string,
+  input: InnovationFields & { periodId: string; unitId?: string | undefined },
+): Promise<string> {
+  return ctx.db.transaction(async (tx) => {
+    const period = await findPeriod(tx, regionCode, input.periodId);
+    if (!period) throw fieldError('body.periodId', 'Periode tidak ditemukan di daerah ini');
+    const unitId = await resolveUnit(ctx, tx, regionCode, input.unitId);
+    const { periodId: _p, unitId: _u, ...fields } = input;
+    const [created] = await tx
+      .insert(innovations)
+      .values({ ...toColumns(fields), regionCode, periodId: period.id, unitId, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
+      .returning({ id: innovations.id });
+    if (!created) throw new AppError('INTERNAL');
+    await addEvent(tx, ctx, { id: created.id, regionCode }, { action: 'created', to: 'draft' });
+    await recordAudit(tx, ctx, {
+      action: 'innovation.created',
+      entityType: 'innovation',
+      entityId: created.id,
+      regionCode,
+      after: { ...fields, periodId: period.id, unitId },
+    });
+    return created.id;
+  });
+}
+
+async function loadOwned(ctx: ServiceContext, db: DbOrTx, regionCode: string, id: string, version: number) {
+  const found = await findInnovation(db, regionCode, id, ctx.actor);
+  if (!found) throw new AppError('NOT_FOUND');
+  const row = found.innovation;
+  if (row.version !== version) throw new AppError('STALE_VERSION');
+  return row;
+}
+
+/** Saves the profile. Drafts save as they go; an edit after verification sends it back for review. */
+export async function updateInnovation(ctx: ServiceContext, regionCode: string, id: string, input: InnovationFields & { version: number }) {
+  await ctx.db.transaction(async (tx) => {
+    const row = await loadOwned(ctx, tx, regionCode, id, input.version);
+    if (!isOwner(ctx.actor, { status: row.status as InnovationStatus, regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
+    const next = statusAfterEdit(row.status as InnovationStatus);
+    if (next === null) {
+      throw new AppError('CONFLICT', { detail: `an innovation that is ${row.status} cannot be edited` });
+    }
+    const { version, ...fields } = input;
+    const changes = diff(fieldsOf(row), fields);
+    if (Object.keys(changes.after).length === 0) return;
+    const [updated] = await tx
+      .update(innovations)
+      .set({ ...toColumns(fields), status: next, version: version + 1, updatedAt: ctx.now })
+      .where(and(eq(innovations.id, id), eq(innovations.regionCode, regionCode), eq(innovations.version, version)))
+      .returning({ id: innovations.id });
+    if (!updated) throw new AppError('STALE_VERSION');
+    if (next !== row.status) {
+      await addEvent(tx, ctx, row, { action: 'edited_after_verification', from: row.status, to: next, note: Object.keys(changes.after).join(', ') });
+    }
+    await recordAudit(tx, ctx, { action: 'innovation.updated', entityType: 'innovation', entityId: id, regionCode, ...changes });
+  });
+}
+
+/** What an innovation lacks before it can be submitted, as field issues in Indonesian. */
+export function submissionIssues(f: InnovationFields): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const need = (field: keyof InnovationFields, label: string) => {
+    const v = f[field];
+    if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) issues.push({ field, reason: `${label} wajib diisi sebelum diajukan` });
+  };
+  need('tahapan', 'Tahapan');
+  need('inisiator', 'Inisiator');
+  need('jenis', 'Jenis');
+  need('bentuk', 'Bentuk');
+  need('urusanUtama', 'Urusan utama');
+  need('tujuan', 'Tujuan');
+  need('manfaat', 'Manfaat');
+  need('hasil', 'Hasil');
+  const words = countWords(f.rancangBangun);
+  if (words < RANCANG_BANGUN_MIN_WORDS) {
+    issues.push({ field: 'rancangBangun', reason: `Rancang bangun minimal ${RANCANG_BANGUN_MIN_WORDS} kata (sekarang ${words})` });
+  }
+  if ((f.tahapan === 'uji_coba' || f.tahapan === 'penerapan') && !f.waktuUjiCoba) {
+    issues.push({ field: 'waktuUjiCoba', reason: 'Waktu uji coba wajib diisi untuk tahapan uji coba atau penerapan' });
+  }
+  if (f.tahapan === 'penerapan' && !f.waktuPenerapan) {
+    issues.push({ field: 'waktuPenerapan', reason: 'Waktu penerapan wajib diisi untuk tahapan penerapan' });
+  }
+  if (f.waktuUjiCoba && f.waktuPenerapan && f.waktuPenerapan < f.waktuUjiCoba) {
+    issues.push({ field: 'waktuPenerapan', reason: 'Waktu penerapan tidak boleh sebelum waktu uji coba' });
+  }
+  return issues;
+}
+
+export interface TransitionRequest {
+  action: 'submit' | 'return' | 'verify' | 'reject';
+  version: number;
+  notes?: Record<string, string>;
+  note?: string;
+  reason?: string;
+}
+
+const REFUSAL_MESSAGES = {
+  note_required: { field: 'body.notes', reason: 'Tuliskan catatan pada paling sedikit satu isian' },
+  reason_required: { field: 'body.reason', reason: 'Alasan penolakan wajib diisi' },
+} as const;
+
+export async function transitionInnovation(ctx: ServiceContext, regionCode: string, id: string, req: TransitionRequest) {
+  await ctx.db.transaction(async (tx) => {
+    const row = await loadOwned(ctx, tx, regionCode, id, req.version);
+    const from = row.status as InnovationStatus;
+    const result = transition(ctx.actor, { status: from, regionCode, unitId: row.unitId }, req);
+    if (!result.ok) {
+      if (result.refusal === 'wrong_role') throw new AppError('FORBIDDEN');
+      if (result.refusal === 'wrong_state') throw new AppError('CONFLICT', { detail: `cannot ${req.action} an innovation that is ${from}` });
+      throw new AppError('VALIDATION_FAILED', { issues: [REFUSAL_MESSAGES[result.refusal]] });
+    }
+    if (req.action === 'submit') {
+      const issues = submissionIssues(fieldsOf(row));
+      if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
+    }
+    const notes = req.action === 'return' ? Object.fromEntries(Object.entries(req.notes ?? {}).filter(([, v]) => v.trim())) : {};
+    await tx
+      .update(innovations)
+      .set({
+        status: result.to,
+        version: req.version + 1,
+        updatedAt: ctx.now,
+        reviewNotes: notes,
+        rejectionReason: req.action === 'reject' ? (req.reason ?? '').trim() : null,
+        ...(req.action === 'submit' ? { submittedAt: ctx.now } : {}),
+        ...(req.action === 'verify' ? { verifiedAt: ctx.now } : {}),
+      })
+      .where(and(eq(innovations.id, id), eq(innovations.regionCode, regionCode)));
+    await addEvent(tx, ctx, row, {
+      action: req.action,
+      from,
+      to: result.to,
+      note: req.action === 'reject' ? (req.reason ?? '').trim() : (req.note ?? null),
+      fieldNotes: req.action === 'return' ? notes : null,
+    });
+    await recordAudit(tx, ctx, {
+      action: `innovation.${req.action}`,
+      entityType: 'innovation',
+      entityId: id,
+      regionCode,
+      before: { status: from },
+      after: { status: result.to, ...(req.action === 'return' ? { notes } : {}), ...(req.reason ? { reason: req.reason } : {}) },
+    });
+  });
+}
+
+/** Innovations of the region (this and earlier years) whose names are very close to this one. */
+export async function findSimilar(db: DbOrTx, regionCode: string, id: string, name: string, limit = 5) {
+  const others = await otherInnovationNames(db, regionCode, [id]);
+  return others
+    .map((o) => ({ ...o, similarity: Math.round(nameSimilarity(name, o.name) * 100) / 100 }))
+    .filter((o) => o.similarity >= DUPLICATE_THRESHOLD)
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, limit)
+    .map((o) => ({ ...o, status: o.status as InnovationStatus }));
+}
+
+/**
+ * Carries an innovation into a later period as a new draft, with the required "what developed since"
+ * note; the two versions stay linked (previous → next) and the evidence files are shared.
+ */
+export async function carryOverInnovation(
+  ctx: ServiceContext,
+  regionCode: string,
+  id: string,
+  input: { periodId: string; developmentNote: string },
+): Promise<string> {
+  return ctx.db
+    .transaction(async (tx) => {
+      const found = await findInnovation(tx, regionCode, id, ctx.actor);
+      if (!found) throw new AppError('NOT_FOUND');
+      const source = found.innovation;
+      if (!isOwner(ctx.actor, { status: source.status as InnovationStatus, regionCode, unitId: source.unitId })) throw new AppError('FORBIDDEN');
+      if (source.status === 'ditolak') throw new AppError('CONFLICT', { detail: 'a rejected innovation cannot be carried over' });
+      const target = await findPeriod(tx, regionCode, input.periodId);
+      if (!target) throw fieldError('body.periodId', 'Periode tidak ditemukan di daerah ini');
+      if (target.year <= found.year) throw fieldError('body.periodId', 'Pilih periode yang lebih baru dari periode inovasi ini');
+      const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, source.unitId), eq(units.regionCode, regionCode)));
+      if (!unit) throw new AppError('NOT_FOUND');
+      const [created] = await tx
+        .insert(innovations)
+        .values({
+          ...toColumns(fieldsOf(source)),
+          regionCode,
+          periodId: target.id,
+          unitId: source.unitId,
+          previousId: source.id,
+          developmentNote: input.developmentNote,
+          createdBy: ctx.actor.id,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ id: innovations.id });
+      if (!created) throw new AppError('INTERNAL');
+      const files = await tx.select().from(evidence).where(and(eq(evidence.innovationId, source.id), eq(evidence.regionCode, regionCode)));
+      if (files.length > 0) {
+        await tx.insert(evidence).values(
+          files.map(({ id: _id, innovationId: _i, createdAt: _c, ...rest }) => ({ ...rest, innovationId: created.id, createdAt: ctx.now })),
+        );
+      }
+      await addEvent(tx, ctx, { id: created.id, regionCode }, { action: 'carried_over', to: 'draft', note: input.developmentNote });
+      await addEvent(tx, ctx, source, { action: 'carried_forward', note: `${target.year}` });
+      await recordAudit(tx, ctx, {
+        action: 'innovation.carried_over',
+        entityType: 'innovation',
+        entityId: created.id,
+        regionCode,
+        after: { previousId: source.id, periodId: target.id, developmentNote: input.developmentNote },
+      });
+      return created.id;
+    })
+    .catch((err: unknown) => {
+      if (uniqueConstraintOf(err) === 'innovations_carry_uq') {
+        throw fieldError('body.periodId', 'Inovasi ini sudah dibawa ke periode tersebut');
+      }
+      throw err;
+    });
+}

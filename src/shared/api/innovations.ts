@@ -1,0 +1,310 @@
+/** The contract of the innovation module (issue 3): periods, innovations, workflow, evidence, catalogue. */
+import { z } from 'zod';
+import { BENTUK, INISIATOR, JENIS, TAHAPAN, TEMATIK, URUSAN } from '../../domain/innovations/profile.ts';
+import { INNOVATION_STATUSES, WORKFLOW_ACTIONS } from '../../domain/innovations/workflow.ts';
+import { optionalText, pageQuery, paged, requiredText, sortOrder } from './common.ts';
+
+const urusanIds = URUSAN.map((u) => u.id) as [string, ...string[]];
+const isoDate = z.iso.date('Tanggal harus berformat YYYY-MM-DD');
+
+// ---- periods ----------------------------------------------------------------------------------
+
+export const period = z
+  .object({
+    id: z.string(),
+    regionCode: z.string(),
+    year: z.number().int(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    targetTotal: z.number().int(),
+    minPerUnit: z.number().int(),
+    countsSubUnits: z.boolean(),
+    innovationCount: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Period' });
+
+export const periodInput = z
+  .object({
+    year: z.number({ error: 'Tahun wajib diisi' }).int().min(2015, 'Tahun paling awal 2015').max(2100),
+    opensOn: isoDate,
+    closesOn: isoDate,
+    targetTotal: z.number({ error: 'Target wajib diisi' }).int().min(0, 'Target tidak boleh negatif').max(100_000),
+    minPerUnit: z.number().int().min(0, 'Minimum per unit tidak boleh negatif').max(1000).default(1),
+    countsSubUnits: z.boolean().default(false),
+  })
+  .refine((p) => p.closesOn >= p.opensOn, { message: 'Tanggal tutup harus sesudah tanggal buka', path: ['closesOn'] });
+
+export const periodUpdate = periodInput.and(z.object({ version: z.number().int().min(1) }));
+export const periodList = z.object({ items: z.array(period) });
+
+// ---- innovations ------------------------------------------------------------------------------
+
+export const innovationStatus = z.enum(INNOVATION_STATUSES);
+
+const tahapan = z.enum(TAHAPAN, { error: 'Tahapan harus inisiatif, uji coba atau penerapan' });
+const inisiator = z.enum(INISIATOR, { error: 'Inisiator tidak dikenal' });
+const jenis = z.enum(JENIS, { error: 'Jenis harus digital atau non-digital' });
+const bentuk = z.enum(BENTUK, { error: 'Bentuk tidak dikenal' });
+const tematik = z.enum(TEMATIK, { error: 'Tematik tidak dikenal' });
+const urusan = z.enum(urusanIds, { error: 'Urusan tidak dikenal' });
+
+/** Every profile field; all optional while drafting (submission checks completeness). */
+export const innovationFields = z.object({
+  name: requiredText('Nama inovasi', 200),
+  tahapan: tahapan.nullish().transform((v) => v ?? null),
+  inisiator: inisiator.nullish().transform((v) => v ?? null),
+  jenis: jenis.nullish().transform((v) => v ?? null),
+  bentuk: bentuk.nullish().transform((v) => v ?? null),
+  urusanUtama: urusan.nullish().transform((v) => v ?? null),
+  urusanIrisan: z.array(urusan).max(10, 'Paling banyak 10 urusan irisan').default([]),
+  tematik: tematik.nullish().transform((v) => v ?? null),
+  waktuUjiCoba: isoDate.nullish().transform((v) => v ?? null),
+  waktuPenerapan: isoDate.nullish().transform((v) => v ?? null),
+  rancangBangun: z.string().max(60_000, 'Rancang bangun terlalu panjang').default(''),
+  tujuan: z.string().max(10_000).default(''),
+  manfaat: z.string().max(10_000).default(''),
+  hasil: z.string().max(10_000).default(''),
+  latitude: z.number().min(-90).max(90).nullish().transform((v) => v ?? null),
+  longitude: z.number().min(-180).max(180).nullish().transform((v) => v ?? null),
+  contactName: optionalText('Nama narahubung', 120),
+  contactPhone: optionalText('Telepon narahubung', 40),
+  contactEmail: z.email('Alamat surel tidak valid').nullish().or(z.literal('')).transform((v) => (v ? v : null)),
+});
+
+export const innovationCreate = innovationFields.extend({
+  periodId: z.uuid('Periode tidak valid'),
+  /** An operator's own unit is used when omitted. */
+  unitId: z.uuid('Unit tidak valid').optional(),
+});
+
+export const innovationUpdate = innovationFields.extend({ version: z.number().int().min(1) });
+
+export const evidenceItem = z
+  .object({
+    id: z.string(),
+    target: z.string(),
+    kind: z.enum(['file', 'link']),
+    title: z.string(),
+    fileName: z.string().nullable(),
+    mimeType: z.string().nullable(),
+    sizeBytes: z.number().int().nullable(),
+    sha256: z.string().nullable(),
+    url: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Evidence' });
+
+export const timelineEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+  fieldNotes: z.record(z.string(), z.string()).nullable(),
+});
+
+export const innovationSummary = z
+  .object({
+    id: z.string(),
+    periodId: z.string(),
+    year: z.number().int(),
+    unitId: z.string(),
+    unitName: z.string(),
+    status: innovationStatus,
+    name: z.string(),
+    tahapan: z.string().nullable(),
+    jenis: z.string().nullable(),
+    urusanUtama: z.string().nullable(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'InnovationSummary' });
+
+export const innovation = innovationSummary
+  .extend({
+    regionCode: z.string(),
+    inisiator: z.string().nullable(),
+    bentuk: z.string().nullable(),
+    urusanIrisan: z.array(z.string()),
+    tematik: z.string().nullable(),
+    waktuUjiCoba: z.string().nullable(),
+    waktuPenerapan: z.string().nullable(),
+    rancangBangun: z.string(),
+    rancangBangunWords: z.number().int(),
+    tujuan: z.string(),
+    manfaat: z.string(),
+    hasil: z.string(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    contactName: z.string().nullable(),
+    contactPhone: z.string().nullable(),
+    contactEmail: z.string().nullable(),
+    previousId: z.string().nullable(),
+    nextId: z.string().nullable(),
+    developmentNote: z.string().nullable(),
+    reviewNotes: z.record(z.string(), z.string()),
+    rejectionReason: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    verifiedAt: z.string().nullable(),
+    evidence: z.array(evidenceItem),
+    timeline: z.array(timelineEntry),
+    /** Workflow actions the caller may take now, and whether they may edit. */
+    actions: z.array(z.enum(WORKFLOW_ACTIONS)),
+    canEdit: z.boolean(),
+  })
+  .meta({ id: 'Innovation' });
+
+export const innovationListQuery = pageQuery.extend({
+  periodId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  status: innovationStatus.optional(),
+  tahapan: tahapan.optional(),
+  jenis: jenis.optional(),
+  urusan: urusan.optional(),
+  sort: z.enum(['name', 'status', 'updatedAt', 'unit']).default('updatedAt'),
+  order: sortOrder.default('desc'),
+});
+
+export const innovationList = paged(innovationSummary);
+
+export const similarInnovation = z.object({
+  id: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  unitName: z.string(),
+  status: innovationStatus,
+  similarity: z.number(),
+});
+
+export const transitionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit'), version: z.number().int().min(1) }),
+  z.object({
+    action: z.literal('return'),
+    version: z.number().int().min(1),
+    notes: z.record(z.string().max(60), z.string().max(2000)),
+    note: z.string().max(2000).optional(),
+  }),
+  z.object({ action: z.literal('verify'), version: z.number().int().min(1), note: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('reject'), version: z.number().int().min(1), reason: z.string().max(2000) }),
+]);
+
+export const transitionResponse = z.object({
+  innovation,
+  /** Similar names in the region (this and earlier years), shown on submit. */
+  similar: z.array(similarInnovation),
+});
+
+export const carryOverBody = z.object({
+  periodId: z.uuid('Periode tidak valid'),
+  developmentNote: requiredText('Catatan perkembangan', 5000),
+});
+
+export const linkEvidenceBody = z.object({
+  target: z.string().trim().min(1).max(60).default('umum'),
+  title: requiredText('Judul', 200),
+  url: z.url({ protocol: /^https?$/, error: 'Tautan harus berupa URL http(s)' }),
+});
+
+export const uploadEvidenceQuery = z.object({
+  target: z.string().trim().min(1).max(60).default('umum'),
+  title: z.string().trim().max(200).optional(),
+  fileName: z.string().trim().min(1, 'Nama berkas wajib diisi').max(200),
+});
+
+// ---- dashboard --------------------------------------------------------------------------------
+
+const countBy = z.array(z.object({ key: z.string(), count: z.number().int() }));
+
+export const periodDashboard = z.object({
+  period,
+  total: z.number().int(),
+  verified: z.number().int(),
+  byStatus: countBy,
+  byTahapan: countBy,
+  byJenis: countBy,
+  byUrusan: countBy,
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      kind: z.string(),
+      total: z.number().int(),
+      verified: z.number().int(),
+      minimum: z.number().int(),
+      meetsMinimum: z.boolean(),
+    }),
+  ),
+  yandas: z.array(z.object({ urusan: z.string(), name: z.string(), count: z.number().int() })),
+  yandasCovered: z.number().int(),
+});
+
+// ---- public catalogue -------------------------------------------------------------------------
+
+export const publicInnovation = z
+  .object({
+    id: z.string(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    year: z.number().int(),
+    unitName: z.string(),
+    name: z.string(),
+    tahapan: z.string().nullable(),
+    inisiator: z.string().nullable(),
+    jenis: z.string().nullable(),
+    bentuk: z.string().nullable(),
+    urusanUtama: z.string().nullable(),
+    urusanIrisan: z.array(z.string()),
+    tematik: z.string().nullable(),
+    waktuUjiCoba: z.string().nullable(),
+    waktuPenerapan: z.string().nullable(),
+    rancangBangun: z.string(),
+    tujuan: z.string(),
+    manfaat: z.string(),
+    hasil: z.string(),
+    latitude: z.number().nullable(),
+    longitude: z.number().nullable(),
+    verifiedAt: z.string().nullable(),
+  })
+  .meta({ id: 'PublicInnovation' });
+
+export const publicInnovationSummary = publicInnovation.pick({
+  id: true,
+  regionCode: true,
+  regionName: true,
+  year: true,
+  unitName: true,
+  name: true,
+  tahapan: true,
+  jenis: true,
+  urusanUtama: true,
+  tujuan: true,
+});
+
+export const publicInnovationQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  region: z
+    .string()
+    .regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah tidak valid')
+    .optional(),
+  year: z.coerce.number().int().min(2015).max(2100).optional(),
+  unit: z.uuid().optional(),
+  urusan: urusan.optional(),
+  tahapan: tahapan.optional(),
+  jenis: jenis.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const publicInnovationList = z.object({
+  items: z.array(publicInnovationSummary),
+  total: z.number().int(),
+});
+
+export type Innovation = z.infer<typeof innovation>;
+export type InnovationSummary = z.infer<typeof innovationSummary>;
+export type Period = z.infer<typeof period>;
+export type PeriodDashboard = z.infer<typeof periodDashboard>;
+export type PublicInnovation = z.infer<typeof publicInnovation>;
