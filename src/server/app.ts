@@ -23,6 +23,7 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { catalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { evidenceRoutes } from './features/evidence/evidence.routes.ts';
+import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { innovationImportRoutes } from './features/innovations/innovation-import.routes.ts';
 import { innovationRoutes } from './features/innovations/innovations.routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(options: {
   await app.register(innovationImportRoutes, { prefix: '/api/v1/regions/:regionCode/innovations' });
   await app.register(evidenceRoutes, { prefix: '/api/v1/regions/:regionCode/innovations/:innovationId/evidence' });
   await app.register(catalogueRoutes, { prefix: '/api/v1/public/innovations' });
+  await app.register(frameworkRoutes, { prefix: '/api/v1/frameworks' });
 
   const hasWeb = existsSync(config.webDir);
   if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

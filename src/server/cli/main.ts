@@ -2,7 +2,11 @@
  * The `sinergi` command line: serve, migrate, seed-demo, create-admin, backup, restore.
  * Run `sinergi --help` (or `npm run sinergi -- --help`).
  */
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { evaluate } from '#domain/scoring/engine.ts';
+import { SHIPPED_FRAMEWORK_IDS, type ShippedFrameworkId } from '#domain/scoring/framework-registry.ts';
+import { loadShipped } from '#domain/scoring/load-shipped.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -108,6 +112,32 @@ program
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command('evaluate')
+  .description('Hitung indeks sebuah kerangka indikator dari berkas masukan JSON dan cetak hasilnya sebagai JSON')
+  .requiredOption('-f, --framework <id>', 'ID kerangka, mis. spbe-2020, pemdi-2026, iid-2026, ikm-2017, smartcity-2021')
+  .requiredOption('-i, --input <file>', 'berkas JSON masukan ("-" untuk stdin)')
+  .action(async (opts: { framework: string; input: string }) => {
+    const text = opts.input === '-' ? readFileSync(0, 'utf8') : readFileSync(opts.input, 'utf8');
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch {
+      throw new Error(`Berkas masukan bukan JSON yang sah: ${opts.input}`);
+    }
+    const known: readonly string[] = SHIPPED_FRAMEWORK_IDS;
+    if (!known.includes(opts.framework)) {
+      throw new Error(`Kerangka "${opts.framework}" tidak dikenal; pilihan: ${SHIPPED_FRAMEWORK_IDS.join(', ')}`);
+    }
+    const framework = loadShipped(opts.framework as ShippedFrameworkId);
+    const result = evaluate(framework, input);
+    if (!result.ok) {
+      for (const e of result.errors) console.error(`${e.indicator ?? '(masukan)'}: ${e.message}`);
+      process.exit(2);
+    }
+    console.log(JSON.stringify(result.result, null, 2));
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
