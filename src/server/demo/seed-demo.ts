@@ -1,15 +1,21 @@
 /** Loads the demo regions' units and the demo accounts, once (recorded in app_meta). */
 import { eq } from 'drizzle-orm';
-import type { Db } from '#server/db/client.ts';
-import { appMeta, units, users } from '#server/db/schema.ts';
+import type { Db, Tx } from '#server/db/client.ts';
+import { createHash } from 'node:crypto';
+import { appMeta, evidence, innovationEvents, innovations, periods, units, users } from '#server/db/schema.ts';
+import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '#server/features/audit/audit.queries.ts';
 import { hashPassword } from '#server/features/auth/password.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS } from './demo-data.ts';
+import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
 
 const DEMO_KEY = 'demo_seeded';
 const SYSTEM = { actor: null, origin: { ip: null, userAgent: 'sinergi-demo-seed', requestId: null } };
 
-export async function seedDemo(db: Db, options: { onlyIfNew: boolean }): Promise<{ units: number; users: number } | null> {
+export async function seedDemo(
+  db: Db,
+  options: { onlyIfNew: boolean; storage?: BlobStorage },
+): Promise<{ units: number; users: number; innovations: number } | null> {
   const [seeded] = await db.select().from(appMeta).where(eq(appMeta.key, DEMO_KEY));
   if (seeded && options.onlyIfNew) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -59,10 +65,172 @@ export async function seedDemo(db: Db, options: { onlyIfNew: boolean }): Promise
       });
       userCount++;
     }
+    const innovationCount = await seedDemoInnovations(tx, idOf, options.storage);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })
       .onConflictDoNothing();
-    return { units: unitCount, users: userCount };
+    return { units: unitCount, users: userCount, innovations: innovationCount };
   });
+}
+
+const REGION = '19.71';
+
+/** Kota Pangkalpinang's 2025 period (seed 001: 100 innovations, at least one per OPD) and 2026's. */
+async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage: BlobStorage | undefined): Promise<number> {
+  const existing = await tx.select({ id: periods.id }).from(periods).where(eq(periods.regionCode, REGION));
+  if (existing.length > 0) return 0;
+  const [p2025, p2026] = await tx
+    .insert(periods)
+    .values([
+      { regionCode: REGION, year: 2025, opensOn: '2025-04-23', closesOn: '2025-08-23', targetTotal: 100, minPerUnit: 1 },
+      { regionCode: REGION, year: 2026, opensOn: '2026-04-01', closesOn: '2026-08-31', targetTotal: 100, minPerUnit: 1 },
+    ])
+    .returning({ id: periods.id });
+  if (!p2025 || !p2026) return 0;
+  const accounts = await tx.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users);
+  const operator = accounts.find((a) => a.username === 'operator.demo');
+  const verifier = accounts.find((a) => a.username === 'verifikator.demo');
+  let count = 0;
+  for (const [i, d] of DEMO_INNOVATIONS.entries()) {
+    const unitId = unitIds.get(`${REGION}/${d.unit}`);
+    if (!unitId) continue;
+    const created = new Date(Date.UTC(2025, 4, 2 + (i % 20), 2));
+    const submitted = new Date(created.getTime() + 12 * 86_400_000);
+    const reviewed = new Date(submitted.getTime() + 5 * 86_400_000);
+    const isSubmitted = d.status !== 'draft';
+    const [row] = await tx
+      .insert(innovations)
+      .values({
+        regionCode: REGION,
+        periodId: p2025.id,
+        unitId,
+        status: d.status,
+        name: d.name,
+        tahapan: d.tahapan,
+        inisiator: d.inisiator,
+        jenis: d.jenis,
+        bentuk: d.bentuk,
+        urusanUtama: d.urusan,
+        urusanIrisan: d.irisan ?? [],
+        tematik: d.tematik,
+        waktuUjiCoba: d.tahapan === 'inisiatif' ? null : '2024-03-01',
+        waktuPenerapan: d.tahapan === 'penerapan' ? '2024-09-01' : null,
+        rancangBangun: demoRancangBangun(d),
+        tujuan: `Mengatasi keadaan bahwa ${d.problem}.`,
+        manfaat: 'Layanan lebih cepat, murah dan mudah dipantau oleh masyarakat dan pimpinan.',
+        hasil: 'Waktu layanan berkurang dan jumlah penerima manfaat meningkat dibanding sebelum inovasi.',
+        contactName: 'Narahubung Demo',
+        contactPhone: '0717-000000',
+        contactEmail: 'inovasi@pangkalpinang.example',
+        reviewNotes: d.status === 'dikembalikan' ? { hasil: 'Lengkapi data capaian sebelum dan sesudah inovasi.' } : {},
+        rejectionReason: d.status === 'ditolak' ? 'Sudah dilaporkan sebagai inovasi tahun lalu tanpa perkembangan.' : null,
+        submittedAt: isSubmitted ? submitted : null,
+        verifiedAt: d.status === 'terverifikasi' ? reviewed : null,
+        createdBy: operator?.id ?? null,
+        createdAt: created,
+        updatedAt: isSubmitted ? reviewed : created,
+      })
+      .returning({ id: innovations.id });
+    if (!row) continue;
+    count++;
+    const event = (
+      at: Date,
+      who: typeof operator,
+      action: string,
+      from: string | null,
+      to: string,
+      extra: { note?: string; fieldNotes?: Record<string, string>; innovationId?: string } = {},
+    ) => ({
+      innovationId: extra.innovationId ?? row.id,
+      regionCode: REGION,
+      at,
+      actorId: who?.id ?? null,
+      actorName: who?.displayName ?? null,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      note: extra.note ?? null,
+      fieldNotes: extra.fieldNotes ?? null,
+    });
+    const events = [event(created, operator, 'created', null, 'draft')];
+    if (isSubmitted) events.push(event(submitted, operator, 'submit', 'draft', 'diajukan'));
+    if (d.status === 'dikembalikan') {
+      events.push(event(reviewed, verifier, 'return', 'diajukan', 'dikembalikan', { fieldNotes: { hasil: 'Lengkapi data capaian sebelum dan sesudah inovasi.' } }));
+    }
+    if (d.status === 'terverifikasi') events.push(event(reviewed, verifier, 'verify', 'diajukan', 'terverifikasi'));
+    if (d.status === 'ditolak') {
+      events.push(event(reviewed, verifier, 'reject', 'diajukan', 'ditolak', { note: 'Sudah dilaporkan sebagai inovasi tahun lalu tanpa perkembangan.' }));
+    }
+    await tx.insert(innovationEvents).values(events);
+    if (storage && isSubmitted) {
+      const pdf = demoPdf(`SK Penetapan Inovasi: ${d.name}`);
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const storageKey = `sha256/${sha256.slice(0, 2)}/${sha256}`;
+      await storage.put(storageKey, pdf);
+      await tx.insert(evidence).values([
+        {
+          innovationId: row.id,
+          regionCode: REGION,
+          target: 'umum',
+          kind: 'file',
+          title: 'SK penetapan inovasi',
+          fileName: 'sk-penetapan.pdf',
+          mimeType: 'application/pdf',
+          sizeBytes: pdf.length,
+          sha256,
+          storageKey,
+          createdBy: operator?.id ?? null,
+          createdAt: submitted,
+        },
+        {
+          innovationId: row.id,
+          regionCode: REGION,
+          target: 'sid.35',
+          kind: 'link',
+          title: 'Video inovasi (maks. 5 menit)',
+          url: 'https://www.youtube.com/watch?v=demo-sinergi',
+          createdBy: operator?.id ?? null,
+          createdAt: submitted,
+        },
+      ]);
+    }
+    if (d.carry) {
+      const [next] = await tx
+        .insert(innovations)
+        .values({
+          regionCode: REGION,
+          periodId: p2026.id,
+          unitId,
+          name: d.name,
+          tahapan: 'penerapan',
+          inisiator: d.inisiator,
+          jenis: d.jenis,
+          bentuk: d.bentuk,
+          urusanUtama: d.urusan,
+          urusanIrisan: d.irisan ?? [],
+          tematik: d.tematik,
+          waktuUjiCoba: '2024-03-01',
+          waktuPenerapan: '2024-09-01',
+          rancangBangun: demoRancangBangun(d),
+          tujuan: `Mengatasi keadaan bahwa ${d.problem}.`,
+          manfaat: 'Layanan lebih cepat, murah dan mudah dipantau oleh masyarakat dan pimpinan.',
+          hasil: 'Waktu layanan berkurang dan jumlah penerima manfaat meningkat dibanding sebelum inovasi.',
+          previousId: row.id,
+          developmentNote: 'Diperluas ke seluruh kecamatan dan dilengkapi pemantauan daring pada 2026.',
+          createdBy: operator?.id ?? null,
+        })
+        .returning({ id: innovations.id });
+      if (next) {
+        count++;
+        await tx.insert(innovationEvents).values(
+          event(new Date(Date.UTC(2026, 3, 10)), operator, 'carried_over', null, 'draft', {
+            innovationId: next.id,
+            note: 'Diperluas ke seluruh kecamatan dan dilengkapi pemantauan daring pada 2026.',
+          }),
+        );
+      }
+    }
+  }
+  return count;
 }

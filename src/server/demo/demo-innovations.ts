@@ -1,0 +1,116 @@
+/**
+ * Demo innovations of Kota Pangkalpinang: the 2025 period of seed 001 ("100 inovasi", at least one per
+ * OPD) with a few dozen innovations in every status across many units and urusan, evidence files, and
+ * a 2026 period into which some were carried over. Names are typical of Indonesian cities; texts are
+ * generated from templates and say so.
+ */
+export interface DemoInnovation {
+  unit: string;
+  name: string;
+  tahapan: 'inisiatif' | 'uji_coba' | 'penerapan';
+  jenis: 'digital' | 'non_digital';
+  bentuk: 'tata_kelola' | 'pelayanan_publik' | 'lainnya';
+  inisiator: 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+  urusan: string;
+  irisan?: string[];
+  tematik: 'digitalisasi_layanan' | 'penanggulangan_kemiskinan' | 'kemudahan_investasi' | 'prioritas_aktual_presiden' | 'non_tematik';
+  status: 'draft' | 'diajukan' | 'dikembalikan' | 'terverifikasi' | 'ditolak';
+  problem: string;
+  method: string;
+  carry?: boolean;
+}
+
+export const DEMO_INNOVATIONS: DemoInnovation[] = [
+  { unit: 'Disdukcapil', name: 'Layanan Antar Jemput Akta Kelahiran (LAJU AKTA)', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'adminduk', irisan: ['kesehatan'], tematik: 'digitalisasi_layanan', status: 'terverifikasi', problem: 'banyak bayi baru lahir belum memiliki akta kelahiran karena orang tua sulit datang ke kantor', method: 'petugas menjemput berkas di rumah sakit dan puskesmas lalu mengantar akta yang sudah jadi ke rumah warga', carry: true },
+  { unit: 'Diskominfo', name: 'Pangkalpinang Satu Data', tahapan: 'penerapan', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'opd', urusan: 'kominfo', irisan: ['statistik'], tematik: 'digitalisasi_layanan', status: 'terverifikasi', problem: 'data sektoral tersebar di banyak perangkat daerah dan sering berbeda', method: 'portal data terpadu dengan wali data di setiap perangkat daerah dan jadwal pemutakhiran', carry: true },
+  { unit: 'Dinkes', name: 'Posyandu Remaja Sehat Berprestasi', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'asn', urusan: 'kesehatan', tematik: 'prioritas_aktual_presiden', status: 'terverifikasi', problem: 'remaja jarang memeriksakan kesehatan dan angka anemia remaja putri tinggi', method: 'posyandu khusus remaja di kelurahan dengan kader sebaya, skrining anemia dan konseling gizi' },
+  { unit: 'PKM Gerunggang', name: 'Gerakan Pantau Stunting dari Rumah (GENTING)', tahapan: 'uji_coba', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'asn', urusan: 'kesehatan', irisan: ['ppkb'], tematik: 'prioritas_aktual_presiden', status: 'terverifikasi', problem: 'pemantauan tumbuh kembang balita berisiko stunting tidak rutin', method: 'kader mencatat berat dan tinggi badan balita melalui formulir daring yang langsung terbaca oleh puskesmas' },
+  { unit: 'Disdikbud', name: 'Sekolah Ramah Anak Berbasis Literasi Digital', tahapan: 'penerapan', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'pendidikan', tematik: 'non_tematik', status: 'terverifikasi', problem: 'minat baca siswa rendah dan akses buku terbatas', method: 'perpustakaan digital sekolah dengan tantangan membaca bulanan dan pendampingan guru' },
+  { unit: 'SDN 12 PGK', name: 'Kelas Inspirasi Bahari', tahapan: 'uji_coba', jenis: 'non_digital', bentuk: 'lainnya', inisiator: 'asn', urusan: 'pendidikan', irisan: ['kelautan_perikanan'], tematik: 'non_tematik', status: 'diajukan', problem: 'siswa pesisir kurang mengenal potensi kelautan daerahnya', method: 'pembelajaran tematik bersama nelayan dan penyuluh perikanan satu hari setiap bulan' },
+  { unit: 'SMPN 2 PGK', name: 'Bank Sampah Sekolah Terintegrasi', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'lainnya', inisiator: 'asn', urusan: 'lingkungan_hidup', irisan: ['pendidikan'], tematik: 'non_tematik', status: 'terverifikasi', problem: 'sampah plastik di lingkungan sekolah menumpuk', method: 'siswa menabung sampah terpilah yang ditimbang dan dicatat lalu dijual ke bank sampah induk' },
+  { unit: 'DLH', name: 'Bank Sampah Digital Kota', tahapan: 'penerapan', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'lingkungan_hidup', tematik: 'penanggulangan_kemiskinan', status: 'terverifikasi', problem: 'nasabah bank sampah tidak dapat memantau tabungannya', method: 'aplikasi pencatatan setoran sampah dan saldo nasabah yang dapat dicairkan atau dipakai membayar iuran' },
+  { unit: 'UPTD Sampah', name: 'Jemput Sampah Terjadwal (JESSICA)', tahapan: 'uji_coba', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'asn', urusan: 'lingkungan_hidup', tematik: 'non_tematik', status: 'dikembalikan', problem: 'sampah rumah tangga di gang sempit tidak terangkut', method: 'jadwal jemput sampah dengan kendaraan roda tiga yang dapat dipesan warga melalui pesan singkat' },
+  { unit: 'DPUPR', name: 'Lapor Jalan Rusak (LAJUR)', tahapan: 'penerapan', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'pupr', tematik: 'digitalisasi_layanan', status: 'terverifikasi', problem: 'laporan kerusakan jalan lambat sampai ke dinas', method: 'warga mengirim foto dan lokasi kerusakan jalan, petugas memperbarui status perbaikan' },
+  { unit: 'Disperkim', name: 'Bedah Rumah Gotong Royong', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'kepala_daerah', urusan: 'perumahan', irisan: ['sosial'], tematik: 'penanggulangan_kemiskinan', status: 'diajukan', problem: 'rumah tidak layak huni masih banyak di kawasan padat', method: 'perbaikan rumah bersama CSR, baznas dan swadaya warga dengan pendampingan teknis dinas' },
+  { unit: 'Satpol PP', name: 'Patroli Ramah Warga Berbasis Kelurahan', tahapan: 'uji_coba', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'trantibum', tematik: 'non_tematik', status: 'diajukan', problem: 'gangguan ketertiban di malam hari sering tidak tertangani', method: 'patroli terjadwal bersama linmas kelurahan dengan nomor aduan yang dijawab langsung' },
+  { unit: 'BPBD', name: 'Kampung Siaga Banjir', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'lainnya', inisiator: 'opd', urusan: 'trantibum', irisan: ['pupr'], tematik: 'non_tematik', status: 'terverifikasi', problem: 'warga bantaran sungai terlambat mengungsi saat banjir', method: 'pelatihan relawan, peta jalur evakuasi dan pengeras suara peringatan dini di setiap RT' },
+  { unit: 'Dinsos', name: 'Data Terpadu Kesejahteraan Sosial Mandiri', tahapan: 'penerapan', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'opd', urusan: 'sosial', tematik: 'penanggulangan_kemiskinan', status: 'terverifikasi', problem: 'penerima bantuan sosial tidak tepat sasaran', method: 'pemutakhiran data kesejahteraan oleh operator kelurahan dengan verifikasi lapangan berkala' },
+  { unit: 'Dinsos', name: 'Rumah Singgah Lansia Terlantar', tahapan: 'inisiatif', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'masyarakat', urusan: 'sosial', tematik: 'penanggulangan_kemiskinan', status: 'draft', problem: 'lansia terlantar tidak memiliki tempat tinggal sementara', method: 'rumah singgah yang dikelola bersama lembaga kesejahteraan sosial' },
+  { unit: 'DPMPTSP', name: 'Izin Usaha Selesai di Meja (IUSM)', tahapan: 'penerapan', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'penanaman_modal', tematik: 'kemudahan_investasi', status: 'terverifikasi', problem: 'perizinan usaha kecil memakan waktu lama', method: 'pendampingan pengisian OSS di loket sehingga izin terbit pada hari yang sama', carry: true },
+  { unit: 'Bapenda', name: 'Bayar Pajak Daerah dari Genggaman', tahapan: 'penerapan', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'opd', urusan: 'keuangan', tematik: 'digitalisasi_layanan', status: 'diajukan', problem: 'wajib pajak harus antre untuk membayar pajak daerah', method: 'pembayaran pajak daerah melalui kanal bank dan dompet digital dengan kode bayar' },
+  { unit: 'BPKAD', name: 'Aset Daerah Terpetakan (ASTER)', tahapan: 'uji_coba', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'asn', urusan: 'keuangan', tematik: 'non_tematik', status: 'dikembalikan', problem: 'aset tanah pemerintah kota belum terpetakan', method: 'pemetaan aset dengan koordinat dan foto yang terhubung ke kartu inventaris barang' },
+  { unit: 'BKPSDM', name: 'Absensi ASN Berbasis Lokasi', tahapan: 'penerapan', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'opd', urusan: 'kepegawaian', tematik: 'digitalisasi_layanan', status: 'ditolak', problem: 'kehadiran pegawai sulit dipantau', method: 'absensi melalui ponsel dengan batas lokasi kantor' },
+  { unit: 'Bapperida', name: 'Rumah Inovasi Pangkalpinang', tahapan: 'penerapan', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'kepala_daerah', urusan: 'litbang', irisan: ['perencanaan'], tematik: 'non_tematik', status: 'terverifikasi', problem: 'inovasi perangkat daerah tidak terdokumentasi dan tidak terpantau', method: 'wadah pengusulan, pendampingan dan pelaporan inovasi daerah dengan target tahunan' },
+  { unit: 'Dishub', name: 'Parkir Non Tunai Pasar Pagi', tahapan: 'uji_coba', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'perhubungan', tematik: 'digitalisasi_layanan', status: 'diajukan', problem: 'kebocoran retribusi parkir', method: 'pembayaran parkir dengan kode QR dan rekap harian' },
+  { unit: 'Disnaker', name: 'Bursa Kerja Daring Pangkalpinang', tahapan: 'penerapan', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'tenaga_kerja', tematik: 'penanggulangan_kemiskinan', status: 'terverifikasi', problem: 'pencari kerja sulit mendapatkan informasi lowongan lokal', method: 'portal lowongan dan pelatihan kerja yang terhubung dengan perusahaan setempat' },
+  { unit: 'DP3APPKB', name: 'Ruang Aman Perempuan dan Anak (RUPA)', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'p3a', tematik: 'non_tematik', status: 'diajukan', problem: 'korban kekerasan enggan melapor', method: 'layanan pengaduan dan pendampingan korban di setiap kecamatan' },
+  { unit: 'DKPP', name: 'Pekarangan Pangan Lestari Perkotaan', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'lainnya', inisiator: 'masyarakat', urusan: 'pangan', irisan: ['pertanian'], tematik: 'penanggulangan_kemiskinan', status: 'terverifikasi', problem: 'ketergantungan rumah tangga pada sayuran dari luar daerah', method: 'kelompok wanita tani mengelola pekarangan dengan bibit dan pendampingan penyuluh' },
+  { unit: 'Dinkop UKM', name: 'Klinik UMKM Naik Kelas', tahapan: 'uji_coba', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'kukm', tematik: 'kemudahan_investasi', status: 'draft', problem: 'pelaku UMKM belum memiliki legalitas dan kemasan yang baik', method: 'konsultasi legalitas, kemasan dan pemasaran daring setiap pekan' },
+  { unit: 'Disporapar', name: 'Wisata Sejarah Timah Berbasis QR', tahapan: 'inisiatif', jenis: 'digital', bentuk: 'lainnya', inisiator: 'asn', urusan: 'pariwisata', irisan: ['kebudayaan'], tematik: 'non_tematik', status: 'draft', problem: 'situs sejarah pertimahan kurang dikenal wisatawan', method: 'papan informasi dengan kode QR berisi cerita dan foto lama' },
+  { unit: 'DPK', name: 'Perpustakaan Keliling Kampung', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'perpustakaan', tematik: 'non_tematik', status: 'terverifikasi', problem: 'anak-anak di pinggiran kota jauh dari perpustakaan', method: 'mobil perpustakaan keliling dengan jadwal tetap dan kegiatan mendongeng' },
+  { unit: 'Disdagin', name: 'Harga Pasar Hari Ini', tahapan: 'penerapan', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'perdagangan', tematik: 'non_tematik', status: 'diajukan', problem: 'warga tidak mengetahui harga bahan pokok terkini', method: 'papan harga digital dan kanal pesan berisi harga harian dari petugas pasar' },
+  { unit: 'DKP', name: 'Nelayan Cerdas Cuaca', tahapan: 'uji_coba', jenis: 'digital', bentuk: 'lainnya', inisiator: 'opd', urusan: 'kelautan_perikanan', tematik: 'non_tematik', status: 'dikembalikan', problem: 'nelayan melaut tanpa informasi cuaca yang akurat', method: 'siaran informasi cuaca dan gelombang harian dari BMKG melalui grup pesan nelayan' },
+  { unit: 'RSUD DH', name: 'Antrean Poliklinik Daring', tahapan: 'penerapan', jenis: 'digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'kesehatan', tematik: 'digitalisasi_layanan', status: 'terverifikasi', problem: 'pasien menunggu berjam-jam di ruang tunggu poliklinik', method: 'pendaftaran dan nomor antrean poliklinik melalui aplikasi dengan perkiraan waktu layanan' },
+  { unit: 'Kec. Gerunggang', name: 'Kecamatan Melayani Sampai Malam', tahapan: 'uji_coba', jenis: 'non_digital', bentuk: 'pelayanan_publik', inisiator: 'opd', urusan: 'adminduk', tematik: 'non_tematik', status: 'diajukan', problem: 'pekerja tidak sempat mengurus dokumen pada jam kerja', method: 'layanan administrasi pada sore dan malam hari dua kali sepekan' },
+  { unit: 'Kec. Tamansari', name: 'Musrenbang Kelurahan Daring', tahapan: 'inisiatif', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'masyarakat', urusan: 'perencanaan', tematik: 'non_tematik', status: 'draft', problem: 'partisipasi warga muda dalam musrenbang rendah', method: 'usulan musrenbang melalui formulir daring dan siaran langsung rapat' },
+  { unit: 'Inspektorat', name: 'Klinik Konsultasi Pengadaan', tahapan: 'penerapan', jenis: 'non_digital', bentuk: 'tata_kelola', inisiator: 'opd', urusan: 'pengawasan', tematik: 'non_tematik', status: 'ditolak', problem: 'temuan pemeriksaan berulang pada pengadaan barang dan jasa', method: 'konsultasi sebelum proses pengadaan dimulai' },
+  { unit: 'Setda', name: 'Naskah Dinas Elektronik', tahapan: 'penerapan', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'opd', urusan: 'kesekretariatan', irisan: ['kearsipan'], tematik: 'digitalisasi_layanan', status: 'terverifikasi', problem: 'surat-menyurat kertas lambat dan sulit ditelusuri', method: 'tata naskah dinas elektronik dengan tanda tangan elektronik tersertifikasi' },
+  { unit: 'Kesbangpol', name: 'Forum Kerukunan Digital', tahapan: 'inisiatif', jenis: 'digital', bentuk: 'lainnya', inisiator: 'opd', urusan: 'trantibum', tematik: 'non_tematik', status: 'draft', problem: 'informasi hoaks memicu ketegangan antarwarga', method: 'kanal klarifikasi cepat bersama tokoh agama dan pemuda' },
+  { unit: 'Setwan', name: 'Reses Terbuka Berbasis Aplikasi', tahapan: 'inisiatif', jenis: 'digital', bentuk: 'tata_kelola', inisiator: 'anggota_dprd', urusan: 'kesekretariatan', tematik: 'non_tematik', status: 'dikembalikan', problem: 'aspirasi reses tidak terdokumentasi', method: 'pencatatan aspirasi reses anggota DPRD yang dapat dipantau tindak lanjutnya' },
+];
+
+const SENTENCES = [
+  (d: DemoInnovation) => `Latar belakang inovasi ${d.name} adalah kenyataan bahwa ${d.problem}.`,
+  () => 'Keadaan ini menurunkan kualitas pelayanan dan kepercayaan masyarakat kepada pemerintah kota.',
+  (d: DemoInnovation) => `Pokok perubahan yang dilakukan adalah ${d.method}.`,
+  () =>
+    'Sebelum inovasi ini, proses berjalan secara manual, memerlukan banyak tatap muka, dan tidak ada data yang dapat dipakai untuk mengambil keputusan.',
+  () =>
+    'Setelah inovasi ini, setiap langkah tercatat, waktu layanan menjadi lebih singkat, dan masyarakat dapat mengetahui perkembangan layanan yang mereka terima.',
+  () =>
+    'Dasar hukum pelaksanaannya adalah Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah serta keputusan wali kota tentang penetapan inovasi daerah.',
+  () =>
+    'Tim pelaksana terdiri atas pejabat struktural, staf teknis, dan perwakilan masyarakat yang bertemu secara berkala untuk mengevaluasi pelaksanaan.',
+  () =>
+    'Metode pembaruan meliputi pemetaan masalah bersama pemangku kepentingan, penyusunan prosedur operasi standar, uji coba terbatas, dan perluasan bertahap.',
+  () =>
+    'Keunggulan inovasi ini terletak pada biaya yang rendah, kemudahan direplikasi oleh perangkat daerah lain, dan keterlibatan aktif warga sejak awal.',
+  () =>
+    'Pemantauan dilakukan setiap bulan dengan indikator jumlah penerima manfaat, waktu penyelesaian layanan, dan tingkat kepuasan yang diukur melalui survei sederhana.',
+  () =>
+    'Kendala yang dihadapi antara lain keterbatasan anggaran, perubahan kebiasaan petugas, dan jaringan internet yang belum merata di semua kelurahan.',
+  () =>
+    'Untuk mengatasinya dilakukan bimbingan teknis, penyediaan perangkat pendukung, dan kerja sama dengan pihak swasta melalui program tanggung jawab sosial.',
+  () => 'Keberlanjutan inovasi dijamin dengan memasukkannya ke dalam rencana kerja perangkat daerah dan anggaran tahunan.',
+  () => '(Teks ini adalah contoh data demo Sinergi.)',
+];
+
+/** A rancang bangun of well over 300 words, built from the innovation's own problem and method. */
+export function demoRancangBangun(d: DemoInnovation): string {
+  const one = SENTENCES.map((s) => s(d)).join(' ');
+  return `${one}\n\n${one}`;
+}
+
+/** A one-page PDF with a line of text, valid enough for any viewer (demo evidence). */
+export function demoPdf(title: string): Buffer {
+  const text = title.replace(/[()\\]/g, '').slice(0, 90);
+  const stream = `BT /F1 14 Tf 60 760 Td (${text}) Tj ET\nBT /F1 10 Tf 60 740 Td (Dokumen contoh data demo Sinergi) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
