@@ -21,6 +21,7 @@ import type { AppConfig } from './config.ts';
 import type { DatabaseHandle, Db } from './db/client.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { resolveSession } from './features/auth/auth.service.ts';
 import { catalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { evidenceRoutes } from './features/evidence/evidence.routes.ts';
 import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
@@ -98,7 +99,7 @@ export async function buildApp(options: {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   enforceAccessDeclarations(app, registry);
-  registerSessionAndAccess(app);
+  registerSessionAndAccess(app, resolveSession);
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/v1/auth' });

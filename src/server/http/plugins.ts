@@ -6,8 +6,9 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { can, canAccessRegion } from '#domain/access/roles.ts';
 import { regions } from '#server/db/schema.ts';
 import { eq } from 'drizzle-orm';
-import { resolveSession } from '#server/features/auth/auth.service.ts';
+import type { Db } from '#server/db/client.ts';
 import type { RouteAccess } from './access.ts';
+import type { SessionActor } from './context.ts';
 import { sendError } from './errors.ts';
 
 export const SESSION_COOKIE = 'sinergi_session';
@@ -40,7 +41,10 @@ function accessOf(request: FastifyRequest): RouteAccess | undefined {
   return request.routeOptions.config.access;
 }
 
-export function registerSessionAndAccess(app: FastifyInstance): void {
+/** Finds the actor behind a session token (the auth feature provides it; app.ts wires it in). */
+export type SessionResolver = (db: Db, token: string, now: Date) => Promise<SessionActor | null>;
+
+export function registerSessionAndAccess(app: FastifyInstance, resolveSession: SessionResolver): void {
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request, reply) => {
