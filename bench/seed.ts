@@ -1,0 +1,40 @@
+/**
+ * Child process: migrates a fresh database and fills it with the benchmark dataset (bench/dataset.ts).
+ * On PGlite it then writes a dump of the data directory for the servers to load.
+ *
+ * By hand: `DATABASE_URL=postgres://… node --import tsx bench/seed.ts` seeds that (empty) database;
+ * `BENCH_DB=pglite BENCH_PGLITE_DUMP=/tmp/bench.tar node --import tsx bench/seed.ts` writes a PGlite dump.
+ */
+import { writeFileSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
+import { openDatabase } from '#server/db/client.ts';
+import { migrateDatabase } from '#server/db/migrate.ts';
+import { type BenchDatabase, benchDatabaseFromEnv, failAndExit, tellParent } from './child.ts';
+import { seedDataset } from './dataset.ts';
+
+function target(): BenchDatabase {
+  if (!process.env.BENCH_DB && process.env.DATABASE_URL) return { kind: 'postgres', url: process.env.DATABASE_URL };
+  return benchDatabaseFromEnv();
+}
+
+async function main(): Promise<void> {
+  const bench = target();
+  const handle =
+    bench.kind === 'postgres'
+      ? await openDatabase({ kind: 'postgres', url: bench.url, poolSize: 2 })
+      : await openDatabase({ kind: 'pglite', dataDir: null });
+  try {
+    await migrateDatabase(handle);
+    const summary = await seedDataset(handle.db);
+    if (bench.kind === 'pglite') {
+      const client = (handle.db as unknown as { $client: PGlite }).$client;
+      const dump = await client.dumpDataDir('none');
+      writeFileSync(bench.dumpFile, Buffer.from(await dump.arrayBuffer()));
+    }
+    await tellParent({ type: 'seeded', summary });
+  } finally {
+    await handle.close();
+  }
+}
+
+main().then(() => process.exit(0), failAndExit);
