@@ -352,7 +352,7 @@ describe('deleting a unit', () => {
 describe('every write to a unit', () => {
   it('leaves an audit entry with who did it and the state before and after', async () => {
     const name = uniq('Dinas Audit');
-    const created = await createViaApi(admin, { kind: 'dinas', name, shortName: 'DAU' + randomUUID().slice(0, 4) });
+    const created = await createViaApi(admin, { kind: 'dinas', name, shortName: `DAU${randomUUID().slice(0, 4)}` });
     const renamed = uniq('Dinas Audit Baru');
     const put = await admin.put(`${unitsUrl()}/${created.id}`, { kind: 'dinas', name: renamed, headName: 'Ani', version: created.version });
     expect(put.statusCode).toBe(200);
