@@ -5,6 +5,7 @@
  * back bit for bit. Sessions are left out on purpose: after a restore everyone logs in again.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -143,6 +144,15 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
  * a new Postgres database). Everything is written in one transaction: a failed restore leaves nothing.
  */
 export async function restoreDatabase(db: Db, file: string): Promise<BackupSummary> {
+  // Say what a wrong file means instead of zlib's words: a backup starts with the gzip magic bytes.
+  const magic = Buffer.alloc(2);
+  const fd = await open(file, 'r');
+  try {
+    await fd.read(magic, 0, 2, 0);
+  } finally {
+    await fd.close();
+  }
+  if (magic[0] !== 0x1f || magic[1] !== 0x8b) throw new Error('Bukan berkas cadangan Sinergi (bukan berkas gzip)');
   const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();

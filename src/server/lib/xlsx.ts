@@ -56,7 +56,12 @@ export async function readSheet(
   const missing = required.filter((k) => !found.has(k));
   if (missing.length > 0) {
     throw new AppError('VALIDATION_FAILED', {
-      issues: missing.map((k) => ({ field: `kolom.${k}`, reason: `Kolom "${k}" tidak ditemukan pada baris judul` })),
+      issues: missing.map((k) => {
+        // Name the column as the user would type it: the first accepted header for that field.
+        const header = Object.keys(headers).find((h) => headers[h] === k) ?? k;
+        const label = header.charAt(0).toUpperCase() + header.slice(1);
+        return { field: `kolom.${label}`, reason: `Kolom "${label}" tidak ditemukan pada baris judul` };
+      }),
     });
   }
   const rows: SheetRow[] = [];

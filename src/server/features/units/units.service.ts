@@ -160,7 +160,6 @@ interface PlannedRow {
   row: number;
   action: 'create' | 'update';
   existingId: string | null;
-  existingVersion: number;
   kind: UnitKind;
   name: string;
   shortName: string | null;
@@ -182,11 +181,10 @@ export async function importUnits(
   const sheetRows = await readSheet(file, HEADER_MAP, ['name', 'kind']);
   return ctx.db.transaction(async (tx) => {
     const existing = await allUnitsOf(tx, regionCode);
-    const byKey = new Map<string, (typeof existing)[number]>();
-    for (const u of existing) {
-      byKey.set(u.name.toLowerCase(), u);
-      if (u.shortName) byKey.set(u.shortName.toLowerCase(), u);
-    }
+    // A row updates the unit of the same name; short names only identify parents and clashes.
+    const byName = new Map(existing.map((u) => [u.name.toLowerCase(), u]));
+    const byShort = new Map(existing.filter((u) => u.shortName).map((u) => [(u.shortName ?? '').toLowerCase(), u]));
+    const existingByKey = (key: string) => byName.get(key) ?? byShort.get(key);
     const errors: UnitImportReport['errors'] = [];
     const plan: PlannedRow[] = [];
     const sheetKinds = new Map<string, UnitKind>();
@@ -223,8 +221,8 @@ export async function importUnits(
       if (name) seenNames.set(name.toLowerCase(), rowNumber);
       if (shortName) seenShort.set(shortName.toLowerCase(), rowNumber);
       if (!isValid || !kind) continue;
-      const match = byKey.get(name.toLowerCase());
-      const shortOwner = shortName ? byKey.get(shortName.toLowerCase()) : undefined;
+      const match = byName.get(name.toLowerCase());
+      const shortOwner = shortName ? existingByKey(shortName.toLowerCase()) : undefined;
       if (shortOwner && shortOwner.id !== match?.id) {
         err(rowNumber, 'shortName', `Singkatan sudah dipakai oleh "${shortOwner.name}"`);
         continue;
@@ -235,7 +233,6 @@ export async function importUnits(
         row: rowNumber,
         action: match ? 'update' : 'create',
         existingId: match?.id ?? null,
-        existingVersion: match?.version ?? 0,
         kind,
         name,
         shortName,
@@ -253,7 +250,7 @@ export async function importUnits(
           err(p.row, 'parent', 'Unit tidak boleh menjadi induk bagi dirinya sendiri');
           continue;
         }
-        parentKind = sheetKinds.get(key) ?? (byKey.get(key)?.kind as UnitKind | undefined) ?? null;
+        parentKind = sheetKinds.get(key) ?? (existingByKey(key)?.kind as UnitKind | undefined) ?? null;
         if (!parentKind) {
           err(p.row, 'parent', `Induk "${p.parent}" tidak ditemukan di daerah ini maupun di berkas`);
           continue;
@@ -261,6 +258,17 @@ export async function importUnits(
       }
       const violation = checkUnitParent(p.kind, parentKind);
       if (violation) err(p.row, 'parent', PARENT_RULE_MESSAGES[violation].id);
+    }
+
+    // A new kind must still suit the units already under it (those the sheet does not move).
+    const sheetNames = new Set(plan.map((p) => p.name.toLowerCase()));
+    for (const p of plan) {
+      if (!p.existingId) continue;
+      const stranded = existing.filter((c) => c.parentId === p.existingId && !sheetNames.has(c.name.toLowerCase()));
+      const misfit = stranded.find((c) => checkUnitParent(c.kind as UnitKind, p.kind) !== null);
+      if (misfit) {
+        err(p.row, 'kind', `Jenis baru tidak cocok dengan unit di bawahnya ("${misfit.name}"); pindahkan unit itu terlebih dahulu`);
+      }
     }
     errors.sort((a, b) => a.row - b.row);
 
@@ -293,25 +301,45 @@ export async function importUnits(
       ids.set(u.name.toLowerCase(), u.id);
       if (u.shortName) ids.set(u.shortName.toLowerCase(), u.id);
     }
+    const current = new Map(existing.map((u) => [u.id, u]));
     const ordered = [...plan].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null));
     // Two-level hierarchy at most (kecamatan → kelurahan, OPD → UPT), so one pass in this order suffices.
     for (const p of ordered) {
-      const parentId = p.parent ? (ids.get(p.parent.toLowerCase()) ?? null) : null;
+      const parentId = p.parent ? ids.get(p.parent.toLowerCase()) : null;
+      if (parentId === undefined) throw new AppError('INTERNAL', { detail: `unresolved parent ${p.parent}` });
       const fields = { kind: p.kind, name: p.name, shortName: p.shortName, headName: p.headName, parentId };
+      let id: string;
       if (p.existingId) {
+        id = p.existingId;
         await tx
           .update(units)
           .set({ ...fields, version: sql`${units.version} + 1`, updatedAt: ctx.now })
-          .where(and(eq(units.id, p.existingId), eq(units.regionCode, regionCode)));
-        ids.set(p.name.toLowerCase(), p.existingId);
+          .where(and(eq(units.id, id), eq(units.regionCode, regionCode)));
+        const before = current.get(id);
+        await recordAudit(tx, ctx, {
+          action: 'unit.updated',
+          entityType: 'unit',
+          entityId: id,
+          regionCode,
+          before: before ? snapshot(before) : null,
+          after: { ...snapshot(fields), via: 'import' },
+        });
         report.updated++;
       } else {
         const [created] = await tx.insert(units).values({ ...fields, regionCode }).returning({ id: units.id });
         if (!created) throw new AppError('INTERNAL');
-        ids.set(p.name.toLowerCase(), created.id);
-        if (p.shortName) ids.set(p.shortName.toLowerCase(), created.id);
+        id = created.id;
+        await recordAudit(tx, ctx, {
+          action: 'unit.created',
+          entityType: 'unit',
+          entityId: id,
+          regionCode,
+          after: { ...snapshot(fields), via: 'import' },
+        });
         report.created++;
       }
+      ids.set(p.name.toLowerCase(), id);
+      if (p.shortName) ids.set(p.shortName.toLowerCase(), id);
     }
     await recordAudit(tx, ctx, {
       action: 'unit.imported',

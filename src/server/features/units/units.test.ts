@@ -551,7 +551,8 @@ describe('importing units from XLSX', () => {
     expect(res.statusCode).toBe(400);
     const error = errorOf(res);
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.issues?.map((i) => i.field)).toEqual(['kolom.kind']);
+    expect(error.issues?.map((i) => i.field)).toEqual(['kolom.Jenis']);
+    expect(error.issues?.[0]?.reason).toBe('Kolom "Jenis" tidak ditemukan pada baris judul');
     expect(json<UnitList>(await admin.get(`${unitsUrl()}?q=${encodeURIComponent(name)}`)).total).toBe(0);
   });
 
@@ -577,7 +578,7 @@ describe('importing units from XLSX', () => {
   // BUG: importUnits checks each row's own parent but not the units already standing under a unit
   // whose kind the sheet changes, so an import turns a kecamatan with kelurahan into a dinas and
   // leaves the kelurahan under a dinas (the PUT route refuses exactly this with body.kind).
-  it.fails('does not change the kind of a kecamatan that still has kelurahan', async () => {
+  it('does not change the kind of a kecamatan that still has kelurahan', async () => {
     const region = freshRegion();
     const { client } = await clientFor(t, 'admin_daerah', region);
     const kec = await makeUnit(t.db, region, { kind: 'kecamatan', name: 'Kecamatan Barat', shortName: 'Kec. Barat' });
@@ -599,7 +600,7 @@ describe('importing units from XLSX', () => {
   // (units.service.ts, the write loop only does `ids.set(p.name...)` for existing units), so a child
   // row naming its parent by that short name passes the checks but is written with parentId = null:
   // a UPT without a parent, which the hierarchy rules forbid.
-  it.fails('links a child to a parent named by the short name that the same sheet gives it', async () => {
+  it('links a child to a parent named by the short name that the same sheet gives it', async () => {
     const region = freshRegion();
     const { client } = await clientFor(t, 'admin_daerah', region);
     const dinas = await makeUnit(t.db, region, { kind: 'dinas', name: 'Dinas Lingkungan Hidup', shortName: 'DLH-lama' });
