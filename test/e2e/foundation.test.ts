@@ -138,11 +138,12 @@ describe('Sinergi foundation in the browser', () => {
     await logIn('admin.demo', DEMO_PASSWORD);
     // Back to the page that was asked for before logging in.
     await page.getByRole('heading', { name: 'Perangkat Daerah', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Beranda' }).click();
+    const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+    await nav.getByRole('link', { name: 'Beranda' }).click();
     await page.getByRole('heading', { name: 'Kota Pangkal Pinang', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Perangkat Daerah' }).click();
+    await nav.getByRole('link', { name: 'Perangkat Daerah' }).click();
     await page.getByRole('heading', { name: 'Perangkat Daerah', level: 1 }).waitFor();
-    await page.getByRole('cell', { name: 'Dinas Komunikasi dan Informatika' }).waitFor();
+    await page.getByRole('cell', { name: 'Diskominfo', exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Tambah unit' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Tambah unit' });
@@ -161,16 +162,16 @@ describe('Sinergi foundation in the browser', () => {
     await page.getByText(`Unit "${UNIT.name}" ditambahkan.`).waitFor();
 
     await page.getByLabel('Cari unit').fill('Uji Coba');
-    await page.getByRole('cell', { name: UNIT.shortName, exact: true }).waitFor();
-    expect(await page.getByRole('row').count()).toBe(2); // the header and the new unit
+    await page.getByText('Menampilkan 1–1 dari 1').waitFor();
+    expect(await page.getByRole('row').nth(1).textContent()).toContain(UNIT.shortName);
     await page.getByLabel('Cari unit').fill('');
-    await page.getByRole('cell', { name: 'Dinas Komunikasi dan Informatika' }).waitFor();
+    await page.getByRole('cell', { name: 'Diskominfo', exact: true }).waitFor();
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-units-page.png'), fullPage: true });
   });
 
   it('lets the regional admin create an operator for that unit', async () => {
-    await page.getByRole('link', { name: 'Pengguna' }).click();
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengguna' }).click();
     await page.getByRole('heading', { name: 'Pengguna', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Tambah pengguna' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tambah pengguna' });
@@ -202,7 +203,7 @@ describe('Sinergi foundation in the browser', () => {
     await nav.getByText('Kota Pangkal Pinang').waitFor();
 
     // No region switcher, and no navigation to what an operator may not open.
-    expect(await page.getByRole('textbox', { name: 'Daerah aktif' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Daerah aktif' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Perangkat Daerah' }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'Pengguna' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Log Audit' }).count()).toBe(0);
@@ -223,6 +224,19 @@ describe('Sinergi foundation in the browser', () => {
     await logOut();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Masuk ke Sinergi' }).waitFor();
+  });
+
+  it('lets the national admin switch regions, and remembers the choice', async () => {
+    await logIn('nasional.demo', DEMO_PASSWORD);
+    await page.getByRole('heading', { name: 'Kota Pangkal Pinang', level: 1 }).waitFor();
+    const switcher = page.getByRole('combobox', { name: 'Daerah aktif' });
+    await switcher.click();
+    await switcher.fill('62.71');
+    await page.getByRole('option', { name: 'Kota Palangkaraya (62.71)' }).click();
+    await page.getByRole('heading', { name: 'Kota Palangkaraya', level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Kota Palangkaraya', level: 1 }).waitFor();
+    await logOut();
   });
 
   it('switches to English and remembers the choice', async () => {

@@ -1,0 +1,136 @@
+/**
+ * The one place that talks HTTP. Request bodies are checked against the shared zod schema before they
+ * leave (so a form error shows without a round trip, with the same Indonesian message as the server's),
+ * and every response is parsed with its schema, so the rest of the app only sees typed data.
+ */
+import type { z } from 'zod';
+import { errorBody } from '../../../src/shared/api/common.ts';
+import type { ErrorCode, FieldIssue } from '../../../src/shared/errors.ts';
+
+/** Catalog codes from the server plus the two failures only the browser can see. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ClientErrorCode;
+  /** Messages for people, as the server sent them (null for browser-side failures). */
+  readonly messageId: string | null;
+  readonly messageEn: string | null;
+  readonly issues: FieldIssue[];
+  readonly requestId: string | null;
+
+  constructor(init: {
+    status: number;
+    code: ClientErrorCode;
+    messageId?: string | null;
+    messageEn?: string | null;
+    issues?: FieldIssue[];
+    requestId?: string | null;
+  }) {
+    super(init.messageEn ?? init.code);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.messageId = init.messageId ?? null;
+    this.messageEn = init.messageEn ?? null;
+    this.issues = init.issues ?? [];
+    this.requestId = init.requestId ?? null;
+  }
+}
+
+export function isApiError(error: unknown, code?: ClientErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type QueryParams = Record<string, QueryValue>;
+
+/** `/a/b` plus the non-empty parameters, in a stable order. */
+export function withQuery(path: string, query?: QueryParams): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Encodes each dynamic path segment: `apiPath('regions', code, 'units')`. */
+export function apiPath(...segments: string[]): string {
+  return `/api/v1/${segments.map(encodeURIComponent).join('/')}`;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const json: unknown = await response.json().catch(() => null);
+  const parsed = errorBody.safeParse(json);
+  if (!parsed.success) return new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
+  const e = parsed.data.error;
+  return new ApiError({
+    status: response.status,
+    code: e.code,
+    messageId: e.message,
+    messageEn: e.messageEn,
+    issues: e.issues ?? [],
+    requestId: e.requestId ?? null,
+  });
+}
+
+async function call<R extends z.ZodType>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  responseSchema: R,
+  body?: { content: BodyInit; type: string },
+): Promise<z.output<R>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(body ? { 'content-type': body.type } : {}) },
+      ...(body ? { body: body.content } : {}),
+    });
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR' });
+  }
+  if (!response.ok) throw await readError(response);
+  const json: unknown = await response.json().catch(() => undefined);
+  const parsed = responseSchema.safeParse(json);
+  if (!parsed.success) throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
+  return parsed.data;
+}
+
+export function getJson<R extends z.ZodType>(path: string, responseSchema: R, query?: QueryParams): Promise<z.output<R>> {
+  return call('GET', withQuery(path, query), responseSchema);
+}
+
+/**
+ * Sends `input` as JSON after checking it with `bodySchema` (the same schema the server validates
+ * with). A failed check becomes the same VALIDATION_FAILED error the server would answer, with fields
+ * named `body.<field>`.
+ */
+export function sendJson<B extends z.ZodType, R extends z.ZodType>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  bodySchema: B,
+  input: z.input<B>,
+  responseSchema: R,
+): Promise<z.output<R>> {
+  const checked = bodySchema.safeParse(input);
+  if (!checked.success) {
+    const issues = checked.error.issues.map((i) => ({ field: ['body', ...i.path.map(String)].join('.'), reason: i.message }));
+    return Promise.reject(new ApiError({ status: 400, code: 'VALIDATION_FAILED', issues }));
+  }
+  return call(method, path, responseSchema, { content: JSON.stringify(checked.data), type: 'application/json' });
+}
+
+/** A request without a body (DELETE, or a POST that only acts). */
+export function sendEmpty<R extends z.ZodType>(method: 'POST' | 'DELETE', path: string, responseSchema: R): Promise<z.output<R>> {
+  return call(method, path, responseSchema);
+}
+
+/** Uploads a file as the raw request body. */
+export function sendFile<R extends z.ZodType>(path: string, file: Blob, type: string, responseSchema: R): Promise<z.output<R>> {
+  return call('POST', path, responseSchema, { content: file, type });
+}

@@ -1,0 +1,100 @@
+/**
+ * Language of the interface: Bahasa Indonesia by default, English second, chosen by the user and kept
+ * in localStorage. Numbers and dates follow Indonesian conventions in both languages (`id-ID`, and
+ * `en-ID` for English words with Indonesian formats).
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { messagesEn } from './messages.en.ts';
+import { type MessageKey, type Messages, messagesId } from './messages.id.ts';
+
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'sinergi.language';
+const DICTIONARIES: Record<Language, Messages> = { id: messagesId, en: messagesEn };
+const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-ID' };
+
+/** Text that exists in both languages, as the shared catalogs carry it (`{ id, en }`). */
+export interface Bilingual {
+  id: string;
+  en: string;
+}
+
+export type MessageParams = Record<string, string | number>;
+
+export interface I18n {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  /** The message for `key` with `{name}` placeholders filled in. */
+  t: (key: MessageKey, params?: MessageParams) => string;
+  /** Picks the current language from a bilingual text. */
+  pick: (text: Bilingual) => string;
+  formatNumber: (value: number) => string;
+  formatDateTime: (iso: string) => string;
+  formatDate: (iso: string) => string;
+}
+
+function readStoredLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return stored === 'en' ? 'en' : 'id';
+  } catch {
+    return 'id';
+  }
+}
+
+export function interpolate(template: string, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(readStoredLanguage);
+
+  const setLanguage = useCallback((next: Language) => {
+    setLanguageState(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Private mode or storage full: the choice lasts for this visit only.
+    }
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const value = useMemo<I18n>(() => {
+    const messages = DICTIONARIES[language];
+    const locale = LOCALES[language];
+    const numbers = new Intl.NumberFormat(locale);
+    const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const formatWith = (format: Intl.DateTimeFormat, iso: string) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : format.format(date);
+    };
+    return {
+      language,
+      setLanguage,
+      t: (key, params) => interpolate(messages[key], params),
+      pick: (text) => text[language],
+      formatNumber: (n) => numbers.format(n),
+      formatDateTime: (iso) => formatWith(dateTimes, iso),
+      formatDate: (iso) => formatWith(dates, iso),
+    };
+  }, [language, setLanguage]);
+
+  return <I18nContext value={value}>{children}</I18nContext>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
+  return value;
+}

@@ -1,0 +1,40 @@
+/**
+ * The navigation, by module. Each entry names the permission it needs in the current region; the
+ * region's `abilities` (from the server) decide what shows. Modules (Inovasi, Penilaian, Kota Cerdas,
+ * Layanan Publik, Laporan) add their own section here when they arrive: the navigation never shows a
+ * link that leads nowhere.
+ */
+import { type Icon, IconBuildingCommunity, IconHistory, IconHome, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import type { Permission } from '../../../src/domain/access/roles.ts';
+import type { MessageKey } from '../i18n/messages.id.ts';
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  icon: Icon;
+  /** Needed in the current region; absent for pages every signed-in user has (their own account). */
+  permission?: Permission;
+}
+
+export interface NavSection {
+  /** Absent for the top entries (Beranda), which need no heading. */
+  label?: MessageKey;
+  items: NavItem[];
+}
+
+export const NAV_SECTIONS: NavSection[] = [
+  { items: [{ to: '/', label: 'nav.home', icon: IconHome, permission: 'region.read' }] },
+  // Module sections (Inovasi, Penilaian, Kota Cerdas, Layanan Publik, Laporan) go here.
+  {
+    label: 'nav.section.admin',
+    items: [
+      { to: '/perangkat-daerah', label: 'nav.units', icon: IconBuildingCommunity, permission: 'units.read' },
+      { to: '/pengguna', label: 'nav.users', icon: IconUsers, permission: 'users.read' },
+      { to: '/log-audit', label: 'nav.audit', icon: IconHistory, permission: 'audit.read' },
+    ],
+  },
+  {
+    label: 'nav.section.account',
+    items: [{ to: '/akun', label: 'nav.account', icon: IconUserCircle }],
+  },
+];
