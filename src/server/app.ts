@@ -115,10 +115,12 @@ export async function buildApp(options: {
   await app.register(frameworkRoutes, { prefix: '/api/v1/frameworks' });
 
   const hasWeb = existsSync(config.webDir);
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
-    // The web app routes on the client: any non-API GET gets its shell.
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
+    // The web app routes on the client: any non-API GET gets its shell, except a missing asset.
+    const isPage = !request.url.startsWith('/api') && !request.url.startsWith('/assets/');
+    if (hasWeb && request.method === 'GET' && isPage) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendError(reply, 'ROUTE_NOT_FOUND');
