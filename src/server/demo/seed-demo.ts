@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { appMeta, evidence, innovationEvents, innovations, periods, units, users } from '#server/db/schema.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '#server/features/audit/audit.queries.ts';
+import { storageKeyOf } from '#server/features/evidence/evidence.service.ts';
 import { hashPassword } from '#server/features/auth/password.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS } from './demo-data.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
@@ -166,7 +167,7 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
     if (storage && isSubmitted) {
       const pdf = demoPdf(`SK Penetapan Inovasi: ${d.name}`);
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const storageKey = `sha256/${sha256.slice(0, 2)}/${sha256}`;
+      const storageKey = storageKeyOf(sha256);
       await storage.put(storageKey, pdf);
       await tx.insert(evidence).values([
         {

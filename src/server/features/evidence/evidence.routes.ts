@@ -1,4 +1,149 @@
+/**
+ * HTTP routes for an innovation's evidence (files and links): authenticate → parse → authorize
+ * (config.access, then ownership in the service) → one service call → present.
+ * Registered under /api/v1/regions/:regionCode/innovations/:innovationId/evidence.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBody, okBody, regionCodeParam } from '#shared/api/common.ts';
+import { evidenceItem, linkEvidenceBody, uploadEvidenceQuery } from '#shared/api/innovations.ts';
+import { inRegion } from '#server/http/access.ts';
+import { AppError } from '#server/http/app-error.ts';
+import { serviceContext } from '#server/http/context.ts';
+import { presentEvidence } from '../innovations/innovations.presenter.ts';
+import { addFileEvidence, addLinkEvidence, listInnovationEvidence, openEvidenceContent, removeEvidence } from './evidence.service.ts';
 
-// Placeholder while this feature is being written.
-export const evidenceRoutes: FastifyPluginAsyncZod = async () => {};
+const innovationParams = regionCodeParam.extend({ innovationId: z.uuid('ID inovasi tidak valid') });
+const evidenceParams = innovationParams.extend({ evidenceId: z.uuid('ID bukti dukung tidak valid') });
+const evidenceList = z.object({ items: z.array(evidenceItem) });
+
+/**
+ * A stored file is shown in our origin, so it must never run anything there: no script, no plugin, no
+ * sniffing into HTML; inline styles and our own images only (what a PDF viewer or an image needs).
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'";
+
+/** `inline` so PDFs and images preview in the browser, with the name in ASCII and in UTF-8 (RFC 6266). */
+export function inlineDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
+export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
+  const maxUploadBytes = app.config.maxUploadBytes;
+
+  app.get(
+    '/',
+    {
+      config: { access: inRegion('innovations.read') },
+      schema: {
+        summary: 'Bukti dukung inovasi (berkas dan tautan)',
+        params: innovationParams,
+        response: { 200: evidenceList, 404: errorBody },
+      },
+    },
+    async (request) => {
+      const ctx = serviceContext(request);
+      const rows = await listInnovationEvidence(ctx.db, ctx.actor, request.params);
+      return { items: rows.map(presentEvidence) };
+    },
+  );
+
+  // Uploads live in their own scope: every content type is read as raw bytes there (a browser labels
+  // a file however it likes; the service decides its type from the bytes), and nowhere else.
+  const uploadRoutes: FastifyPluginAsyncZod = async (files) => {
+    files.removeAllContentTypeParsers();
+    files.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxUploadBytes }, (_request, body, done) => done(null, body));
+
+    files.post(
+      '/files',
+      {
+        config: { access: inRegion('innovations.write') },
+        bodyLimit: maxUploadBytes,
+        schema: {
+          summary: 'Unggah berkas bukti dukung (PDF, PNG, JPEG, WebP, GIF; jenis diperiksa dari isinya); badan permintaan = isi berkas',
+          params: innovationParams,
+          querystring: uploadEvidenceQuery,
+          body: z.instanceof(Buffer).optional(),
+          response: { 201: evidenceItem, 400: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body) || body.length === 0) {
+          throw new AppError('VALIDATION_FAILED', { issues: [{ field: 'file', reason: 'Unggah berkas PDF atau gambar' }] });
+        }
+        const { target, title, fileName } = request.query;
+        const row = await addFileEvidence(serviceContext(request), files.storage, { maxUploadBytes }, request.params, {
+          target,
+          title,
+          fileName,
+          data: body,
+        });
+        return reply.status(201).send(presentEvidence(row));
+      },
+    );
+  };
+  await app.register(uploadRoutes);
+
+  app.post(
+    '/links',
+    {
+      config: { access: inRegion('innovations.write') },
+      schema: {
+        summary: 'Tambah tautan bukti dukung (mis. video), http(s) saja',
+        params: innovationParams,
+        body: linkEvidenceBody,
+        response: { 201: evidenceItem, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const row = await addLinkEvidence(serviceContext(request), request.params, request.body);
+      return reply.status(201).send(presentEvidence(row));
+    },
+  );
+
+  app.get(
+    '/:evidenceId/content',
+    {
+      config: { access: inRegion('innovations.read') },
+      schema: {
+        summary: 'Isi berkas bukti dukung, untuk pratinjau di peramban (inline, tanpa skrip); 404 untuk tautan',
+        params: evidenceParams,
+      },
+    },
+    async (request, reply) => {
+      const ctx = serviceContext(request);
+      const { evidenceId, ...owner } = request.params;
+      const { row, stream } = await openEvidenceContent(ctx.db, ctx.actor, app.storage, owner, evidenceId);
+      if (row.sizeBytes !== null) reply.header('content-length', row.sizeBytes);
+      return reply
+        .type(row.mimeType)
+        .header('content-disposition', inlineDisposition(row.fileName ?? 'bukti-dukung'))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', CONTENT_SECURITY_POLICY)
+        .header('cross-origin-resource-policy', 'same-origin')
+        .header('cache-control', 'private, max-age=3600')
+        .send(stream);
+    },
+  );
+
+  app.delete(
+    '/:evidenceId',
+    {
+      config: { access: inRegion('innovations.write') },
+      schema: {
+        summary: 'Hapus bukti dukung',
+        params: evidenceParams,
+        response: { 200: okBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request) => {
+      const { evidenceId, ...owner } = request.params;
+      const result = await removeEvidence(serviceContext(request), app.storage, owner, evidenceId);
+      if (result.blobCleanupError) request.log.warn({ err: result.blobCleanupError }, 'unused evidence file could not be deleted');
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,58 @@
+/** Queries on evidence rows; every one filters by region and innovation, except the blob reference count. */
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '#server/db/client.ts';
+import { evidence } from '#server/db/schema.ts';
+
+export type EvidenceRow = typeof evidence.$inferSelect;
+
+export async function findEvidence(db: DbOrTx, regionCode: string, innovationId: string, id: string): Promise<EvidenceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.regionCode, regionCode), eq(evidence.innovationId, innovationId), eq(evidence.id, id)));
+  return row;
+}
+
+/** The same file (by hash) or the same link already attached to this target of this innovation. */
+export async function findSameEvidence(
+  db: DbOrTx,
+  regionCode: string,
+  innovationId: string,
+  target: string,
+  what: { sha256: string } | { url: string },
+): Promise<EvidenceRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(evidence)
+    .where(
+      and(
+        eq(evidence.regionCode, regionCode),
+        eq(evidence.innovationId, innovationId),
+        eq(evidence.target, target),
+        'sha256' in what ? eq(evidence.sha256, what.sha256) : eq(evidence.url, what.url),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/**
+ * How many evidence rows, in any region, still use a stored blob. Keys are content hashes, so a
+ * carried-over innovation or another unit uploading the same file shares the blob.
+ */
+export async function countBlobUsers(db: DbOrTx, storageKey: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(evidence).where(eq(evidence.storageKey, storageKey));
+  return row?.n ?? 0;
+}
+
+/** Lock namespace for stored blobs (two-key advisory locks do not overlap the one-key space of migrations). */
+const BLOB_LOCK_NAMESPACE = 748_201_101;
+
+/**
+ * Serialises, until the transaction ends, everything that stores or removes one blob: an upload that
+ * reuses a blob and a removal that finds it unused must not interleave, or the upload's row would point
+ * at a deleted file.
+ */
+export async function lockBlob(db: DbOrTx, storageKey: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${BLOB_LOCK_NAMESPACE}::int, hashtext(${storageKey}))`);
+}
