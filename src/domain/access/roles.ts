@@ -20,16 +20,30 @@ export const PERMISSIONS = [
   'innovations.review',
   'innovations.import',
   'dashboard.read',
+  'frameworks.upload',
+  'assessments.read',
+  'assessments.manage',
+  /** Fill assessment items (operators: those assigned to their unit; checked per item). */
+  'assessments.fill',
+  'assessments.verify',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin_nasional: PERMISSIONS,
   admin_daerah: PERMISSIONS,
-  operator: ['region.read', 'units.read', 'innovations.read', 'innovations.write', 'dashboard.read'],
-  verifikator: ['region.read', 'units.read', 'innovations.read', 'innovations.review', 'dashboard.read'],
+  operator: ['region.read', 'units.read', 'innovations.read', 'innovations.write', 'dashboard.read', 'assessments.read', 'assessments.fill'],
+  verifikator: [
+    'region.read',
+    'units.read',
+    'innovations.read',
+    'innovations.review',
+    'dashboard.read',
+    'assessments.read',
+    'assessments.verify',
+  ],
   juri: ['region.read', 'units.read'],
-  pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read'],
+  pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read', 'assessments.read'],
 };
 
 /** The roles a regional admin may give: everything below the national admin. */

@@ -11,7 +11,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { getProvinces, getRegencies } from 'idn-area-data';
 import type { DatabaseHandle, Db, Schema } from './client.ts';
-import { regions } from './schema.ts';
+import { loadAllShipped } from '#domain/scoring/load-shipped.ts';
+import { frameworkVersions, regions } from './schema.ts';
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../migrations');
 const MIGRATION_LOCK_KEY = 748_201_001;
@@ -28,6 +29,27 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     });
   }
   await syncRegions(handle.db);
+  await syncShippedFrameworks(handle.db);
+}
+
+/** Records each shipped framework file as a framework version (once per id and version). */
+export async function syncShippedFrameworks(db: Db): Promise<number> {
+  const shipped = loadAllShipped();
+  const rows = shipped.map((f) => ({
+    frameworkId: f.id,
+    version: f.version,
+    name: f.name,
+    inputKind: f.inputKind,
+    regionCode: null,
+    body: f,
+    origin: 'shipped',
+  }));
+  const inserted = await db
+    .insert(frameworkVersions)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: frameworkVersions.id });
+  return inserted.length;
 }
 
 export interface RegionRow {

@@ -169,6 +169,10 @@ export const periods = pgTable(
     minPerUnit: integer('min_per_unit').notNull().default(1),
     /** Whether schools, puskesmas and UPT count as units that owe the minimum. */
     countsSubUnits: boolean('counts_sub_units').notNull().default(false),
+    /** The IID framework that projects this period's index (null: the one effective in `year`). */
+    iidFrameworkId: text('iid_framework_id'),
+    /** As the regional apps do: an IID indicator without evidence scores zero. */
+    iidEvidenceRequired: boolean('iid_evidence_required').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -286,5 +290,143 @@ export const evidence = pgTable(
   (t) => [
     index('evidence_innovation_idx').on(t.innovationId),
     check('evidence_kind_check', sql`${t.kind} in ('file', 'link')`),
+  ],
+);
+
+// ---- Indicator frameworks and assessments (issue 4) -------------------------------------------
+
+/**
+ * Every framework version an assessment may use: the shipped files (synced at migration) and versions a
+ * national admin (install-wide, region null) or a region uploads. The body is the validated JSON, so an
+ * assessment re-scores identically for ever.
+ */
+export const frameworkVersions = pgTable(
+  'framework_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    frameworkId: text('framework_id').notNull(),
+    version: text('version').notNull(),
+    name: text('name').notNull(),
+    inputKind: text('input_kind').notNull(),
+    regionCode: text('region_code').references(() => regions.code),
+    body: jsonb('body').notNull(),
+    origin: text('origin').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('framework_versions_uq').on(t.frameworkId, t.version, sql`coalesce(${t.regionCode}, '')`),
+    check('framework_versions_origin_check', sql`${t.origin} in ('shipped', 'upload')`),
+  ],
+);
+
+/** A region's self-assessment for a year against one framework version (SPBE, Indeks Pemdi). */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    frameworkVersionId: uuid('framework_version_id')
+      .notNull()
+      .references(() => frameworkVersions.id),
+    frameworkId: text('framework_id').notNull(),
+    year: integer('year').notNull(),
+    stage: text('stage').notNull().default('mandiri'),
+    deadline: date('deadline', { mode: 'string' }),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finalizedAt: timestamp('finalized_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('assessments_region_framework_year_uq').on(t.regionCode, t.frameworkId, t.year),
+    check('assessments_stage_check', sql`${t.stage} in ('mandiri', 'verifikasi', 'final')`),
+  ],
+);
+
+/** One indicator of an assessment: who answers it, the level claimed and the level verified. */
+export const assessmentItems = pgTable(
+  'assessment_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    regionCode: text('region_code').notNull(),
+    indicatorId: text('indicator_id').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    deadline: date('deadline', { mode: 'string' }),
+    /** Decimal text as the framework scales it (a level "3", or a Pemdi value "2.50"). */
+    claimedValue: text('claimed_value'),
+    explanation: text('explanation').notNull().default(''),
+    claimedBy: uuid('claimed_by'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    verification: text('verification').notNull().default('pending'),
+    verifiedValue: text('verified_value'),
+    verifierNote: text('verifier_note'),
+    verifiedBy: uuid('verified_by'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('assessment_items_uq').on(t.assessmentId, t.indicatorId),
+    index('assessment_items_unit_idx').on(t.unitId),
+    check('assessment_items_verification_check', sql`${t.verification} in ('pending', 'accepted', 'corrected')`),
+  ],
+);
+
+/** Evidence of one assessment item: a stored file (content-addressed) or a link. */
+export const assessmentEvidence = pgTable(
+  'assessment_evidence',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => assessmentItems.id),
+    regionCode: text('region_code').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name'),
+    mimeType: text('mime_type'),
+    sizeBytes: integer('size_bytes'),
+    sha256: text('sha256'),
+    storageKey: text('storage_key'),
+    url: text('url'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('assessment_evidence_item_idx').on(t.itemId),
+    check('assessment_evidence_kind_check', sql`${t.kind} in ('file', 'link')`),
+  ],
+);
+
+/** IID answers: an innovation's SID indicators, or (innovationId null) the region's SPD indicators of a period. */
+export const iidAnswers = pgTable(
+  'iid_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    innovationId: uuid('innovation_id').references(() => innovations.id),
+    indicatorId: text('indicator_id').notNull(),
+    claimedLevel: integer('claimed_level'),
+    verification: text('verification').notNull().default('pending'),
+    verifiedLevel: integer('verified_level'),
+    verifierNote: text('verifier_note'),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('iid_answers_uq').on(t.periodId, sql`coalesce(${t.innovationId}::text, '')`, t.indicatorId),
+    index('iid_answers_innovation_idx').on(t.innovationId),
+    check('iid_answers_verification_check', sql`${t.verification} in ('pending', 'accepted', 'corrected')`),
   ],
 );
