@@ -19,12 +19,15 @@ import {
 import '#shared/zod-locale.ts';
 import type { AppConfig } from './config.ts';
 import type { DatabaseHandle, Db } from './db/client.ts';
+import { assessmentReportRoutes } from './features/assessments/assessment-report.routes.ts';
+import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { resolveSession } from './features/auth/auth.service.ts';
 import { catalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { evidenceRoutes } from './features/evidence/evidence.routes.ts';
-import { frameworkRoutes } from './features/frameworks/frameworks.routes.ts';
+import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
+import { iidRoutes } from './features/iid/iid.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { innovationImportRoutes } from './features/innovations/innovation-import.routes.ts';
 import { innovationRoutes } from './features/innovations/innovations.routes.ts';
@@ -113,6 +116,10 @@ export async function buildApp(options: {
   await app.register(evidenceRoutes, { prefix: '/api/v1/regions/:regionCode/innovations/:innovationId/evidence' });
   await app.register(catalogueRoutes, { prefix: '/api/v1/public/innovations' });
   await app.register(frameworkRoutes, { prefix: '/api/v1/frameworks' });
+  await app.register(frameworkVersionRoutes, { prefix: '/api/v1/regions/:regionCode/framework-versions' });
+  await app.register(assessmentRoutes, { prefix: '/api/v1/regions/:regionCode/assessments' });
+  await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
+  await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
 
   const hasWeb = existsSync(config.webDir);
   // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.

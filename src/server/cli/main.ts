@@ -15,6 +15,8 @@ import { createLogger } from '../logger.ts';
 import { openConfiguredDatabase } from '../runtime.ts';
 import { VERSION } from '../version.ts';
 import { createNationalAdmin } from './create-admin.ts';
+import { uploadFrameworkVersion } from '../features/frameworks/framework-versions.service.ts';
+import { AppError } from '../http/app-error.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 
 const program = new Command()
@@ -140,6 +142,35 @@ program
       process.exit(2);
     }
     console.log(JSON.stringify(result.result, null, 2));
+  });
+
+program
+  .command('framework-load')
+  .description('Muat versi kerangka indikator baru dari berkas JSON (untuk seluruh instalasi, atau satu daerah dengan --region)')
+  .argument('<file>', 'berkas JSON kerangka')
+  .option('-r, --region <code>', 'kode wilayah: hanya untuk daerah ini')
+  .action(async (file: string, opts: { region?: string }) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw new Error(`Berkas bukan JSON yang sah: ${file}`);
+    }
+    const database = await openConfiguredDatabase(loadConfig());
+    try {
+      const id = await database.db.transaction((tx) =>
+        uploadFrameworkVersion(tx, { actor: null, origin: { ip: null, userAgent: 'sinergi-cli', requestId: null } }, opts.region ?? null, json),
+      );
+      console.log(`Versi kerangka dimuat (${id}).`);
+    } catch (err) {
+      if (err instanceof AppError && err.issues) {
+        for (const i of err.issues) console.error(`${i.field}: ${i.reason}`);
+        throw new Error('Berkas kerangka tidak valid.');
+      }
+      throw err;
+    } finally {
+      await database.close();
+    }
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBody } from '#shared/api/common.ts';
-import { PUBLIC } from '#server/http/access.ts';
+import { frameworkVersionItem } from '#shared/api/assessments.ts';
+import { errorBody, regionCodeParam } from '#shared/api/common.ts';
+import { inRegion, PUBLIC } from '#server/http/access.ts';
+import { serviceContext } from '#server/http/context.ts';
+import { listFrameworkVersions, uploadFrameworkVersion } from './framework-versions.service.ts';
 import { evaluateWith, frameworks, getFramework, summarize } from './frameworks.service.ts';
 
 const frameworkSummary = z.object({
@@ -61,6 +64,42 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
       const result = evaluateWith(request.params.id, request.body);
       // Spread each node into a plain object type, which the loose response schema accepts.
       return { ...result, nodes: Object.fromEntries(Object.entries(result.nodes).map(([k, n]) => [k, { ...n }])) };
+    },
+  );
+};
+
+/** Framework versions of a region: list, and upload of a new version (a JSON framework file). */
+export const frameworkVersionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { access: inRegion('assessments.read') },
+      schema: { summary: 'Versi kerangka yang dapat dipakai daerah ini', params: regionCodeParam, response: { 200: z.object({ items: z.array(frameworkVersionItem) }) } },
+    },
+    async (request) => {
+      const rows = await listFrameworkVersions(app.db, request.params.regionCode);
+      return {
+        items: rows.map((r) => ({ ...r, origin: r.origin as 'shipped' | 'upload', createdAt: r.createdAt.toISOString() })),
+      };
+    },
+  );
+
+  app.post(
+    '/',
+    {
+      config: { access: inRegion('frameworks.upload') },
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        summary: 'Muat versi kerangka baru untuk daerah ini (berkas JSON kerangka, divalidasi dengan pesan per jalur)',
+        params: regionCodeParam,
+        body: z.record(z.string(), z.unknown()),
+        response: { 201: z.object({ id: z.string() }), 400: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const ctx = serviceContext(request);
+      const id = await ctx.db.transaction((tx) => uploadFrameworkVersion(tx, ctx, request.params.regionCode, request.body));
+      return reply.status(201).send({ id });
     },
   );
 };

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+// Placeholder while this feature is being written.
+export const assessmentRoutes: FastifyPluginAsyncZod = async () => {};

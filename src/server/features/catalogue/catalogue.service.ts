@@ -1,0 +1,18 @@
+/** The public catalogue of verified innovations (issue 3, point 7): search and detail, no login. */
+import type { PublicInnovation } from '#shared/api/innovations.ts';
+import type { DbOrTx } from '#server/db/client.ts';
+import { AppError } from '#server/http/app-error.ts';
+import { presentPublicInnovation, presentPublicSummary } from './catalogue.presenter.ts';
+import { type CatalogueFilter, findPublicInnovation, listPublicInnovations } from './catalogue.queries.ts';
+
+export async function searchCatalogue(db: DbOrTx, filter: CatalogueFilter) {
+  const { items, total } = await listPublicInnovations(db, filter);
+  return { items: items.map(presentPublicSummary), total };
+}
+
+/** A verified innovation; anything else (a draft, a rejected one, an unknown id) is simply not found. */
+export async function publicInnovationDetail(db: DbOrTx, id: string): Promise<PublicInnovation> {
+  const row = await findPublicInnovation(db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return presentPublicInnovation(row);
+}
