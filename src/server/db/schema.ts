@@ -29,6 +29,20 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
+/** What every piece of evidence records: a stored file (hash, checked type) or a link, and who added it. */
+const evidenceColumns = () => ({
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  fileName: text('file_name'),
+  mimeType: text('mime_type'),
+  sizeBytes: integer('size_bytes'),
+  sha256: text('sha256'),
+  storageKey: text('storage_key'),
+  url: text('url'),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});
+
 /** Provinces and kabupaten/kota, from the official list (package idn-area-data). */
 export const regions = pgTable(
   'regions',
@@ -276,16 +290,7 @@ export const evidence = pgTable(
     regionCode: text('region_code').notNull(),
     /** What it supports: `anggaran`, `profil_bisnis`, `umum`, or an indicator id such as `sid.16`. */
     target: text('target').notNull().default('umum'),
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    fileName: text('file_name'),
-    mimeType: text('mime_type'),
-    sizeBytes: integer('size_bytes'),
-    sha256: text('sha256'),
-    storageKey: text('storage_key'),
-    url: text('url'),
-    createdBy: uuid('created_by'),
-    createdAt: createdAt(),
+    ...evidenceColumns(),
   },
   (t) => [
     index('evidence_innovation_idx').on(t.innovationId),
@@ -388,16 +393,7 @@ export const assessmentEvidence = pgTable(
       .notNull()
       .references(() => assessmentItems.id),
     regionCode: text('region_code').notNull(),
-    kind: text('kind').notNull(),
-    title: text('title').notNull(),
-    fileName: text('file_name'),
-    mimeType: text('mime_type'),
-    sizeBytes: integer('size_bytes'),
-    sha256: text('sha256'),
-    storageKey: text('storage_key'),
-    url: text('url'),
-    createdBy: uuid('created_by'),
-    createdAt: createdAt(),
+    ...evidenceColumns(),
   },
   (t) => [
     index('assessment_evidence_item_idx').on(t.itemId),

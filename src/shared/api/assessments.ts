@@ -1,6 +1,7 @@
 /** The contract of self-assessments (SPBE, Indeks Pemdi) and the region's IID projection (issue 4). */
 import { z } from 'zod';
 import { optionalText } from './common.ts';
+import { evidenceItem } from './innovations.ts';
 
 const isoDate = z.iso.date('Tanggal harus berformat YYYY-MM-DD');
 /** A value as the framework scales it, written as decimal text ("3", "2.50"): never a binary float. */
@@ -85,19 +86,7 @@ export const assessmentItem = z
     verifiedValue: z.string().nullable(),
     verifierNote: z.string().nullable(),
     verifiedAt: z.string().nullable(),
-    evidence: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.enum(['file', 'link']),
-        title: z.string(),
-        fileName: z.string().nullable(),
-        mimeType: z.string().nullable(),
-        sizeBytes: z.number().int().nullable(),
-        sha256: z.string().nullable(),
-        url: z.string().nullable(),
-        createdAt: z.string(),
-      }),
-    ),
+    evidence: z.array(evidenceItem.omit({ target: true })),
     canFill: z.boolean(),
     canVerify: z.boolean(),
     version: z.number().int(),

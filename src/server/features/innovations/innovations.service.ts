@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { isOwner, statusAfterEdit, transition, type InnovationStatus } from '#domain/innovations/workflow.ts';
 import { countWords, RANCANG_BANGUN_MIN_WORDS } from '#domain/innovations/profile.ts';
 import { DUPLICATE_THRESHOLD, nameSimilarity } from '#domain/innovations/similarity.ts';
+import { innovationFields } from '#shared/api/innovations.ts';
 import type { FieldIssue } from '#shared/errors.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
@@ -39,27 +40,7 @@ export interface InnovationFields {
   contactEmail: string | null;
 }
 
-const FIELD_KEYS: (keyof InnovationFields)[] = [
-  'name',
-  'tahapan',
-  'inisiator',
-  'jenis',
-  'bentuk',
-  'urusanUtama',
-  'urusanIrisan',
-  'tematik',
-  'waktuUjiCoba',
-  'waktuPenerapan',
-  'rancangBangun',
-  'tujuan',
-  'manfaat',
-  'hasil',
-  'latitude',
-  'longitude',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
-];
+const FIELD_KEYS = innovationFields.keyof().options;
 
 function toColumns(f: InnovationFields) {
   return {
