@@ -32,6 +32,9 @@ export type DatabaseTarget =
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) emits 'error' on
+    // the pool; unhandled, that would crash the process. The next query reconnects or reports the failure.
+    pool.on('error', () => {});
     // Fail at start-up, not at the first request, when the server cannot be reached.
     const probe = await pool.connect();
     probe.release();

@@ -117,7 +117,7 @@ export const innovationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { regionCode, id } = request.params;
       await transitionInnovation(ctx, regionCode, id, request.body);
       const presented = await loadInnovation(ctx.db, ctx.actor, regionCode, id);
-      const similar = request.body.action === 'submit' ? await findSimilar(ctx.db, regionCode, id, presented.name) : [];
+      const similar = request.body.action === 'submit' ? await findSimilar(ctx.db, regionCode, presented) : [];
       return { innovation: presented, similar };
     },
   );
@@ -131,9 +131,8 @@ export const innovationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = serviceContext(request);
       const { regionCode, id } = request.params;
-      const found = await findInnovation(ctx.db, regionCode, id, ctx.actor);
-      if (!found) throw new AppError('NOT_FOUND');
-      return { items: await findSimilar(ctx.db, regionCode, id, found.innovation.name) };
+      const presented = await loadInnovation(ctx.db, ctx.actor, regionCode, id);
+      return { items: await findSimilar(ctx.db, regionCode, presented) };
     },
   );
 

@@ -42,12 +42,22 @@ export interface InnovationFields {
 
 const FIELD_KEYS = innovationFields.keyof().options;
 
-function toColumns(f: InnovationFields) {
+/** The fields as they will be stored: coordinates to 6 decimals, the main urusan not repeated as irisan. */
+function normalise(f: InnovationFields): InnovationFields {
   return {
     ...f,
-    latitude: f.latitude === null ? null : f.latitude.toFixed(6),
-    longitude: f.longitude === null ? null : f.longitude.toFixed(6),
-    urusanIrisan: f.urusanIrisan.filter((u) => u !== f.urusanUtama),
+    latitude: f.latitude === null ? null : Number(f.latitude.toFixed(6)),
+    longitude: f.longitude === null ? null : Number(f.longitude.toFixed(6)),
+    urusanIrisan: [...new Set(f.urusanIrisan.filter((u) => u !== f.urusanUtama))],
+  };
+}
+
+function toColumns(f: InnovationFields) {
+  const n = normalise(f);
+  return {
+    ...n,
+    latitude: n.latitude === null ? null : n.latitude.toFixed(6),
+    longitude: n.longitude === null ? null : n.longitude.toFixed(6),
   };
 }
 
@@ -164,11 +174,18 @@ export async function updateInnovation(ctx: ServiceContext, regionCode: string, 
       throw new AppError('CONFLICT', { detail: `an innovation that is ${row.status} cannot be edited` });
     }
     const { version, ...fields } = input;
-    const changes = diff(fieldsOf(row), fields);
+    // Compare what would be stored, so re-sending the stored values is no change.
+    const changes = diff(fieldsOf(row), normalise(fields));
     if (Object.keys(changes.after).length === 0) return;
     const [updated] = await tx
       .update(innovations)
-      .set({ ...toColumns(fields), status: next, version: version + 1, updatedAt: ctx.now })
+      .set({
+        ...toColumns(fields),
+        status: next,
+        version: version + 1,
+        updatedAt: ctx.now,
+        ...(next !== row.status ? { verifiedAt: null } : {}),
+      })
       .where(and(eq(innovations.id, id), eq(innovations.regionCode, regionCode), eq(innovations.version, version)))
       .returning({ id: innovations.id });
     if (!updated) throw new AppError('STALE_VERSION');
@@ -238,7 +255,7 @@ export async function transitionInnovation(ctx: ServiceContext, regionCode: stri
       if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
     }
     const notes = req.action === 'return' ? Object.fromEntries(Object.entries(req.notes ?? {}).filter(([, v]) => v.trim())) : {};
-    await tx
+    const [updated] = await tx
       .update(innovations)
       .set({
         status: result.to,
@@ -249,7 +266,10 @@ export async function transitionInnovation(ctx: ServiceContext, regionCode: stri
         ...(req.action === 'submit' ? { submittedAt: ctx.now } : {}),
         ...(req.action === 'verify' ? { verifiedAt: ctx.now } : {}),
       })
-      .where(and(eq(innovations.id, id), eq(innovations.regionCode, regionCode)));
+      .where(and(eq(innovations.id, id), eq(innovations.regionCode, regionCode), eq(innovations.version, req.version)))
+      .returning({ id: innovations.id });
+    // Another reviewer acted on the same version first: their step stands, this one is refused.
+    if (!updated) throw new AppError('STALE_VERSION');
     await addEvent(tx, ctx, row, {
       action: req.action,
       from,
@@ -268,11 +288,20 @@ export async function transitionInnovation(ctx: ServiceContext, regionCode: stri
   });
 }
 
-/** Innovations of the region (this and earlier years) whose names are very close to this one. */
-export async function findSimilar(db: DbOrTx, regionCode: string, id: string, name: string, limit = 5) {
-  const others = await otherInnovationNames(db, regionCode, [id]);
+/**
+ * Innovations of the region (this and earlier years) whose names are very close to this one; its own
+ * earlier and later versions (carry-over) are not duplicates.
+ */
+export async function findSimilar(
+  db: DbOrTx,
+  regionCode: string,
+  self: { id: string; name: string; year: number; previousId: string | null; nextId: string | null },
+  limit = 5,
+) {
+  const related = [self.id, self.previousId, self.nextId].filter((v): v is string => v !== null);
+  const others = (await otherInnovationNames(db, regionCode, related)).filter((o) => o.year <= self.year);
   return others
-    .map((o) => ({ ...o, similarity: Math.round(nameSimilarity(name, o.name) * 100) / 100 }))
+    .map((o) => ({ ...o, similarity: Math.round(nameSimilarity(self.name, o.name) * 100) / 100 }))
     .filter((o) => o.similarity >= DUPLICATE_THRESHOLD)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, limit)

@@ -27,7 +27,8 @@ const periodColumns = {
   minPerUnit: periods.minPerUnit,
   countsSubUnits: periods.countsSubUnits,
   version: periods.version,
-  innovationCount: sql<number>`(select count(*)::int from ${innovations} i where i.period_id = ${periods.id})`,
+  // Qualified by hand: in a single-table select Drizzle prints the column bare, which the subquery would read as i.id.
+  innovationCount: sql<number>`(select count(*)::int from ${innovations} i where i.period_id = "periods"."id")`,
 };
 
 export async function listPeriods(db: DbOrTx, regionCode: string): Promise<Period[]> {
@@ -78,10 +79,12 @@ export async function updatePeriod(ctx: ServiceContext, regionCode: string, id: 
         throw fieldError('body.year', 'Tahun tidak dapat diubah setelah periode memiliki inovasi');
       }
       const { version, ...fields } = input;
-      await tx
+      const [updated] = await tx
         .update(periods)
         .set({ ...fields, version: version + 1, updatedAt: ctx.now })
-        .where(and(eq(periods.id, id), eq(periods.regionCode, regionCode)));
+        .where(and(eq(periods.id, id), eq(periods.regionCode, regionCode), eq(periods.version, version)))
+        .returning({ id: periods.id });
+      if (!updated) throw new AppError('STALE_VERSION');
       await recordAudit(tx, ctx, {
         action: 'period.updated',
         entityType: 'period',

@@ -19,8 +19,9 @@ const unitColumns = {
   headName: units.headName,
   version: units.version,
   updatedAt: units.updatedAt,
-  childCount: sql<number>`(select count(*)::int from ${units} c where c.parent_id = ${units.id})`.as('child_count'),
-  userCount: sql<number>`(select count(*)::int from ${users} u where u.unit_id = ${units.id})`.as('user_count'),
+  // Qualified by hand, so the outer row is meant even if the select loses its join.
+  childCount: sql<number>`(select count(*)::int from ${units} c where c.parent_id = "units"."id")`.as('child_count'),
+  userCount: sql<number>`(select count(*)::int from ${users} u where u.unit_id = "units"."id")`.as('user_count'),
 };
 
 export type UnitRow = Awaited<ReturnType<typeof findUnit>> & {};
