@@ -1,7 +1,7 @@
 /** Queries on evidence rows; every one filters by region and innovation, except the blob reference count. */
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#server/db/client.ts';
-import { evidence } from '#server/db/schema.ts';
+import { assessmentEvidence, evidence } from '#server/db/schema.ts';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
 
@@ -40,9 +40,11 @@ export async function findSameEvidence(
  * How many evidence rows, in any region, still use a stored blob. Keys are content hashes, so a
  * carried-over innovation or another unit uploading the same file shares the blob.
  */
+/** Rows of every evidence table (innovations and assessment items) that point at one stored blob. */
 export async function countBlobUsers(db: DbOrTx, storageKey: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(evidence).where(eq(evidence.storageKey, storageKey));
-  return row?.n ?? 0;
+  const [a] = await db.select({ n: count() }).from(evidence).where(eq(evidence.storageKey, storageKey));
+  const [b] = await db.select({ n: count() }).from(assessmentEvidence).where(eq(assessmentEvidence.storageKey, storageKey));
+  return (a?.n ?? 0) + (b?.n ?? 0);
 }
 
 /** Lock namespace for stored blobs (two-key advisory locks do not overlap the one-key space of migrations). */
