@@ -38,8 +38,6 @@ export function basisValue(item: ItemValues, basis: FigureBasis): string | null 
   }
 }
 
-/** Old name of `basisValue` (it shadows Object.prototype.valueOf in lint); kept while callers move. */
-export { basisValue as valueOf };
 
 /** The values of every item on a basis, by indicator id (null = missing). */
 export function valuesOf(items: readonly ItemValues[], basis: FigureBasis): Map<string, string | null> {
