@@ -1,7 +1,7 @@
 /** Queries on assessments, their items and their evidence. Every one filters by region code in SQL. */
-import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#server/db/client.ts';
-import { assessmentEvidence, assessmentItems, assessments, evidence, frameworkVersions, units } from '#server/db/schema.ts';
+import { assessmentEvidence, assessmentItems, assessments, frameworkVersions, units } from '#server/db/schema.ts';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type ItemRow = typeof assessmentItems.$inferSelect;
