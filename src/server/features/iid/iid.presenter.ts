@@ -1,0 +1,126 @@
+/** Shapes the IID use cases' results into the responses of iid.schemas.ts; never a raw row. */
+import { COUNTED_STATUSES, figureOf, type IidVerification } from '#domain/iid/projection.ts';
+import { type IidIndicator, sidEvidenceTarget } from '#domain/iid/structure.ts';
+import type { WhatIfItem } from '#domain/iid/what-if.ts';
+import { presentEvidence } from '../innovations/innovations.presenter.ts';
+import type { IidAnswerRow } from './iid.queries.ts';
+import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from './iid.schemas.ts';
+import type { AnswerResult, ProjectionView, SidSheetView, SpdSheetView } from './iid.service.ts';
+
+const COUNTING_NOTE =
+  'Klaim: semua inovasi periode ini kecuali yang ditolak (draf, diajukan, dikembalikan, terverifikasi), dengan parameter yang diklaim. ' +
+  'Terverifikasi: hanya inovasi berstatus terverifikasi, dengan parameter yang diterima atau dikoreksi verifikator; indikator yang belum diverifikasi dinilai 0. ' +
+  'Bila bukti dukung diwajibkan, indikator SID tanpa bukti dinilai 0.';
+
+export function presentProjection(view: ProjectionView): IidProjectionResponse {
+  const { period, framework, projection, visible } = view;
+  return {
+    periodId: period.id,
+    year: period.year,
+    frameworkId: framework.id,
+    frameworkName: framework.name,
+    frameworkVersion: framework.version,
+    frameworkExact: view.exact,
+    evidenceRequired: period.iidEvidenceRequired,
+    counting: { claimed: [...COUNTED_STATUSES.claimed], verified: [...COUNTED_STATUSES.verified], note: COUNTING_NOTE },
+    window: view.window === null ? null : { ...view.window },
+    claimed: figureOf(projection.claimed),
+    verified: figureOf(projection.verified),
+    // Operators see their unit's innovations and the warnings about them; the index is the region's.
+    innovations: projection.innovations
+      .filter((i) => visible.has(i.id))
+      .map((i) => ({ ...i, unitName: view.unitNames.get(i.id) ?? '' })),
+    warnings: projection.warnings.filter((w) => w.innovationId === null || visible.has(w.innovationId)),
+  };
+}
+
+export function presentWhatIf(view: { basis: WhatIfResponse['basis']; index: string; items: WhatIfItem[] }): WhatIfResponse {
+  return {
+    basis: view.basis,
+    index: view.index,
+    items: view.items.map((i) => ({
+      innovationId: i.innovationId,
+      innovationName: i.innovationName,
+      indicatorId: i.indicatorId,
+      indicatorName: i.indicatorName,
+      current: i.current,
+      next: i.next,
+      gain: i.gain.toPlain(12),
+      needsEvidence: i.needsEvidence,
+      indexAfter: i.indexAfter,
+    })),
+  };
+}
+
+function presentIndicator(i: IidIndicator) {
+  return {
+    id: i.id,
+    name: i.name,
+    variable: i.variable,
+    weight: i.weight,
+    mandatory: i.mandatory,
+    zeroLabel: i.zeroLabel,
+    parameters: i.parameters,
+  };
+}
+
+function presentAnswer(row: IidAnswerRow | undefined) {
+  return {
+    claimedLevel: row?.claimedLevel ?? null,
+    verification: (row?.verification ?? 'pending') as IidVerification,
+    verifiedLevel: row?.verifiedLevel ?? null,
+    verifierNote: row?.verifierNote ?? null,
+    version: row?.version ?? 0,
+  };
+}
+
+export function presentSpdSheet(view: SpdSheetView): SpdSheet {
+  return {
+    periodId: view.period.id,
+    frameworkId: view.structure.framework.id,
+    claimedScore: view.claimedScore.toPlain(12),
+    verifiedScore: view.verifiedScore.toPlain(12),
+    canAnswer: view.canAnswer,
+    canVerify: view.canVerify,
+    indicators: view.structure.spd.map((i) => ({ ...presentIndicator(i), ...presentAnswer(view.answers.get(i.id)) })),
+  };
+}
+
+export function presentSidSheet(view: SidSheetView): SidSheet {
+  return {
+    innovationId: view.innovation.id,
+    innovationName: view.innovation.name,
+    status: view.innovation.status,
+    periodId: view.period.id,
+    frameworkId: view.structure.framework.id,
+    evidenceRequired: view.period.iidEvidenceRequired,
+    claimedScore: view.claimed.score.toPlain(12),
+    verifiedScore: view.verified.score.toPlain(12),
+    countsForVerified: view.countsForVerified,
+    canAnswer: view.canAnswer,
+    canVerify: view.canVerify,
+    indicators: view.structure.sid.map((i) => {
+      const target = sidEvidenceTarget(i.id);
+      return {
+        ...presentIndicator(i),
+        evidenceHints: i.evidenceHints,
+        evidenceTarget: target,
+        evidence: view.evidence.filter((e) => e.target === target).map(presentEvidence),
+        ...presentAnswer(view.answers.get(i.id)),
+        scoredLevel: view.claimed.levels.get(i.id) ?? 0,
+        withoutEvidence: view.claimed.withoutEvidence.has(i.id),
+      };
+    }),
+  };
+}
+
+export function presentAnswerState(result: AnswerResult): IidAnswerState {
+  const { key, row } = result;
+  return {
+    periodId: key.periodId,
+    innovationId: key.innovationId,
+    indicatorId: key.indicatorId,
+    ...presentAnswer(row),
+    innovationStatus: result.innovationStatus,
+  };
+}

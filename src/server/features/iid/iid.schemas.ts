@@ -1,0 +1,148 @@
+/**
+ * Response schemas of the IID feature beyond the shared contract (src/shared/api/assessments.ts):
+ * each extends the contract's shape, so a client typed on the contract still reads these responses.
+ */
+import { z } from 'zod';
+import { iidProjection, iidWarning, verificationState, whatIf } from '#shared/api/assessments.ts';
+import { evidenceItem } from '#shared/api/innovations.ts';
+import { INNOVATION_STATUSES } from '#domain/innovations/workflow.ts';
+
+const innovationStatus = z.enum(INNOVATION_STATUSES);
+export const iidBasis = z.enum(['claimed', 'verified']);
+
+export const iidFigure = iidProjection.shape.claimed.extend({
+  /** The unrounded index (exact, or to 12 decimals). */
+  value: z.string(),
+  innovations: z.number().int(),
+  divisor: z.number().int(),
+  yandasCovered: z.number().int(),
+  yandasRequired: z.number().int().nullable(),
+});
+
+export const iidProjectionResponse = iidProjection
+  .extend({
+    year: z.number().int(),
+    frameworkName: z.string(),
+    frameworkVersion: z.string(),
+    /** False when no framework covers the period's year and the nearest earlier one is assumed. */
+    frameworkExact: z.boolean(),
+    counting: z.object({
+      claimed: z.array(innovationStatus),
+      verified: z.array(innovationStatus),
+      note: z.string(),
+    }),
+    window: z.object({ from: z.string(), to: z.string(), source: z.string() }).nullable(),
+    claimed: iidFigure,
+    verified: iidFigure,
+    /** The counted innovations the caller may see (operators: their unit's). */
+    innovations: z.array(
+      iidProjection.shape.innovations.element.extend({
+        status: innovationStatus,
+        unitName: z.string(),
+        countsForVerified: z.boolean(),
+      }),
+    ),
+    warnings: z.array(iidWarning.extend({ basis: iidBasis.nullable() })),
+  })
+  .meta({ id: 'IidProjection' });
+
+export const whatIfQuery = z.object({
+  basis: iidBasis.default('claimed'),
+  limit: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export const whatIfResponse = whatIf
+  .extend({
+    basis: iidBasis,
+    /** The published index now. */
+    index: z.string(),
+    items: z.array(
+      whatIf.shape.items.element.extend({
+        /** The step is attaching evidence to a level already claimed, which scores 0 without it. */
+        needsEvidence: z.boolean(),
+        /** The published index after this one step. */
+        indexAfter: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'IidWhatIf' });
+
+const parameter = z.object({ level: z.number().int(), label: z.string(), points: z.string() });
+
+const answerFields = {
+  claimedLevel: z.number().int().nullable(),
+  verification: verificationState,
+  verifiedLevel: z.number().int().nullable(),
+  verifierNote: z.string().nullable(),
+  /** 0 while the indicator has never been answered. */
+  version: z.number().int(),
+};
+
+const indicatorFields = {
+  id: z.string(),
+  name: z.string(),
+  variable: z.string().nullable(),
+  weight: z.string(),
+  mandatory: z.boolean(),
+  zeroLabel: z.string().nullable(),
+  parameters: z.array(parameter),
+};
+
+export const spdSheet = z
+  .object({
+    periodId: z.string(),
+    frameworkId: z.string(),
+    claimedScore: z.string(),
+    verifiedScore: z.string(),
+    canAnswer: z.boolean(),
+    canVerify: z.boolean(),
+    indicators: z.array(z.object({ ...indicatorFields, ...answerFields })),
+  })
+  .meta({ id: 'IidSpdSheet' });
+
+export const sidSheet = z
+  .object({
+    innovationId: z.string(),
+    innovationName: z.string(),
+    status: innovationStatus,
+    periodId: z.string(),
+    frameworkId: z.string(),
+    evidenceRequired: z.boolean(),
+    claimedScore: z.string(),
+    verifiedScore: z.string(),
+    /** Only terverifikasi innovations count in the verified index. */
+    countsForVerified: z.boolean(),
+    canAnswer: z.boolean(),
+    canVerify: z.boolean(),
+    indicators: z.array(
+      z.object({
+        ...indicatorFields,
+        evidenceHints: z.array(z.string()),
+        /** Attach evidence for this indicator with this `target` on the innovation's evidence API. */
+        evidenceTarget: z.string(),
+        evidence: z.array(evidenceItem),
+        ...answerFields,
+        /** The claimed level as scored: 0 when evidence is required and none is attached. */
+        scoredLevel: z.number().int(),
+        withoutEvidence: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'IidSidSheet' });
+
+export const iidAnswerState = z
+  .object({
+    periodId: z.string(),
+    innovationId: z.string().nullable(),
+    indicatorId: z.string(),
+    ...answerFields,
+    /** The innovation's status after the change (an answer changed after verification sends it back). */
+    innovationStatus: innovationStatus.nullable(),
+  })
+  .meta({ id: 'IidAnswer' });
+
+export type IidProjectionResponse = z.infer<typeof iidProjectionResponse>;
+export type WhatIfResponse = z.infer<typeof whatIfResponse>;
+export type SpdSheet = z.infer<typeof spdSheet>;
+export type SidSheet = z.infer<typeof sidSheet>;
+export type IidAnswerState = z.infer<typeof iidAnswerState>;

@@ -1,0 +1,455 @@
+/**
+ * Use cases of the region's IID (issue 4, "IID for the region's innovations"): the SPD answers of a
+ * period and the SID answers of each innovation (claimed by the owner, verified by a reviewer), the
+ * projected index claimed and verified with its warnings, and the what-if ranking. Scoring is the
+ * pure domain (domain/iid, on the scoring engine); this layer loads rows, checks who may act, and writes
+ * with its audit entry in one transaction; iid.presenter.ts shapes what it returns.
+ */
+import { and, eq } from 'drizzle-orm';
+import { can, type Actor } from '#domain/access/roles.ts';
+import { eligibilityWindowFor } from '#domain/iid/eligibility.ts';
+import {
+  answerLevel,
+  COUNTED_STATUSES,
+  type IidAnswer,
+  type IidBasis,
+  type IidInnovationData,
+  type IidPeriodData,
+  innovationScore,
+  projectBasis,
+  projectIid,
+} from '#domain/iid/projection.ts';
+import {
+  acceptsLevel,
+  chooseIidFramework,
+  findIndicator,
+  type IidIndicator,
+  type IidPart,
+  type IidStructure,
+  iidStructure,
+  scoreAt,
+} from '#domain/iid/structure.ts';
+import { whatIf } from '#domain/iid/what-if.ts';
+import { isOwner, isReviewer, statusAfterEdit, type InnovationStatus } from '#domain/innovations/workflow.ts';
+import { sumRatios } from '#domain/scoring/decimal.ts';
+import type { Framework } from '#domain/scoring/framework.schema.ts';
+import { allowedText } from '#domain/scoring/input.ts';
+import type { DbOrTx } from '#server/db/client.ts';
+import { isUniqueViolation } from '#server/db/errors.ts';
+import { iidAnswers, innovationEvents, innovations } from '#server/db/schema.ts';
+import { AppError, fieldError } from '#server/http/app-error.ts';
+import type { ServiceContext } from '#server/http/context.ts';
+import { recordAudit } from '../audit/audit.queries.ts';
+import { frameworks } from '../frameworks/frameworks.service.ts';
+import { findInnovation } from '../innovations/innovations.queries.ts';
+import {
+  findIidPeriod,
+  type IidAnswerRow,
+  type IidPeriodRow,
+  listInnovationAnswers,
+  listInnovationSidEvidence,
+  listPeriodAnswers,
+  listProjectedInnovations,
+  listSidEvidenceTargets,
+  listSpdAnswers,
+  lockAnswer,
+  type ProjectedInnovationRow,
+} from './iid.queries.ts';
+
+// ---- framework and data ----------------------------------------------------------------------------
+
+/** The period's IID framework: the one it names, else the shipped one effective in its year. */
+export function frameworkOfPeriod(period: Pick<IidPeriodRow, 'year' | 'iidFrameworkId'>): { framework: Framework; exact: boolean } {
+  if (period.iidFrameworkId !== null) {
+    const named = frameworks().get(period.iidFrameworkId);
+    if (named === undefined || named.inputKind !== 'innovations') {
+      throw new AppError('CONFLICT', { detail: `the period names ${period.iidFrameworkId}, which is not a known IID framework` });
+    }
+    return { framework: named, exact: true };
+  }
+  const chosen = chooseIidFramework([...frameworks().values()], period.year);
+  if (chosen === null) throw new AppError('CONFLICT', { detail: 'no IID framework is installed' });
+  return chosen;
+}
+
+async function loadPeriod(db: DbOrTx, regionCode: string, periodId: string): Promise<IidPeriodRow> {
+  const period = await findIidPeriod(db, regionCode, periodId);
+  if (!period) throw new AppError('NOT_FOUND');
+  return period;
+}
+
+function answerOf(row: IidAnswerRow | undefined): IidAnswer | undefined {
+  if (row === undefined) return undefined;
+  return {
+    claimedLevel: row.claimedLevel,
+    verification: row.verification as IidAnswer['verification'],
+    verifiedLevel: row.verifiedLevel,
+  };
+}
+
+function urusanOf(row: { urusanUtama: string | null; urusanIrisan: string[] }): string[] {
+  return [...(row.urusanUtama === null ? [] : [row.urusanUtama]), ...row.urusanIrisan];
+}
+
+function innovationData(row: ProjectedInnovationRow, answers: IidAnswerRow[], targets: Set<string>): IidInnovationData {
+  const byIndicator = new Map<string, IidAnswer>();
+  for (const a of answers) {
+    const answer = answerOf(a);
+    if (answer !== undefined) byIndicator.set(a.indicatorId, answer);
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status as InnovationStatus,
+    urusan: urusanOf(row),
+    answers: byIndicator,
+    evidenceTargets: targets,
+    rancangBangun: row.rancangBangun,
+    waktuPenerapan: row.waktuPenerapan,
+    hasDevelopment: row.previousId !== null && (row.developmentNote ?? '').trim() !== '',
+  };
+}
+
+/** Everything the projection of a period needs, in three queries. */
+async function loadPeriodData(db: DbOrTx, regionCode: string, periodId: string) {
+  const [rows, answers, evidence] = await Promise.all([
+    listProjectedInnovations(db, regionCode, periodId),
+    listPeriodAnswers(db, regionCode, periodId),
+    listSidEvidenceTargets(db, regionCode, periodId),
+  ]);
+  const answersOf = new Map<string | null, IidAnswerRow[]>();
+  for (const a of answers) {
+    const list = answersOf.get(a.innovationId);
+    if (list === undefined) answersOf.set(a.innovationId, [a]);
+    else list.push(a);
+  }
+  const targetsOf = new Map<string, Set<string>>();
+  for (const e of evidence) targetsOf.set(e.innovationId, (targetsOf.get(e.innovationId) ?? new Set()).add(e.target));
+  const spd = new Map<string, IidAnswer>();
+  for (const a of answersOf.get(null) ?? []) {
+    const answer = answerOf(a);
+    if (answer !== undefined) spd.set(a.indicatorId, answer);
+  }
+  const data: IidPeriodData = {
+    spd,
+    innovations: rows.map((r) => innovationData(r, answersOf.get(r.id) ?? [], targetsOf.get(r.id) ?? new Set())),
+  };
+  return { rows, data };
+}
+
+/** Operators see their unit's innovations only; the region's index itself is the region's. */
+function isVisible(actor: Actor, row: { unitId: string }): boolean {
+  return !(actor.role === 'operator' && actor.unitId) || row.unitId === actor.unitId;
+}
+
+// ---- projection and what-if ------------------------------------------------------------------------
+
+export async function getProjection(ctx: ServiceContext, regionCode: string, periodId: string) {
+  const period = await loadPeriod(ctx.db, regionCode, periodId);
+  const { framework, exact } = frameworkOfPeriod(period);
+  const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
+  const window = eligibilityWindowFor(framework.id);
+  const projection = projectIid(framework, data, {
+    evidenceRequired: period.iidEvidenceRequired,
+    window,
+    frameworkExact: exact,
+    year: period.year,
+  });
+  const visible = new Set(rows.filter((r) => isVisible(ctx.actor, r)).map((r) => r.id));
+  return { period, framework, exact, window, projection, unitNames: new Map(rows.map((r) => [r.id, r.unitName])), visible };
+}
+
+export type ProjectionView = Awaited<ReturnType<typeof getProjection>>;
+
+/** Every one-step improvement on the basis, largest gain first, limited to what the caller may see. */
+export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodId: string, query: { basis: IidBasis; limit: number }) {
+  const period = await loadPeriod(ctx.db, regionCode, periodId);
+  const { framework } = frameworkOfPeriod(period);
+  const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
+  const projection = projectBasis(framework, data, query.basis, period.iidEvidenceRequired);
+  const visible = new Set(rows.filter((r) => isVisible(ctx.actor, r)).map((r) => r.id));
+  const items = whatIf(projection)
+    .filter((i) => i.innovationId === null || visible.has(i.innovationId))
+    .slice(0, query.limit);
+  return { basis: query.basis, index: projection.result.index, items };
+}
+
+// ---- answer sheets ---------------------------------------------------------------------------------
+
+export async function getSpdSheet(ctx: ServiceContext, regionCode: string, periodId: string) {
+  const period = await loadPeriod(ctx.db, regionCode, periodId);
+  const { framework } = frameworkOfPeriod(period);
+  const structure = iidStructure(framework);
+  const answers = new Map((await listSpdAnswers(ctx.db, regionCode, periodId)).map((r) => [r.indicatorId, r]));
+  const total = (basis: IidBasis) => sumRatios(structure.spd.map((i) => scoreAt(i, answerLevel(answerOf(answers.get(i.id)), basis))));
+  return {
+    period,
+    structure,
+    answers,
+    claimedScore: total('claimed'),
+    verifiedScore: total('verified'),
+    canAnswer: can(ctx.actor, 'periods.write', regionCode),
+    canVerify: can(ctx.actor, 'innovations.review', regionCode),
+  };
+}
+
+export type SpdSheetView = Awaited<ReturnType<typeof getSpdSheet>>;
+
+async function loadVisibleInnovation(db: DbOrTx, actor: Actor, regionCode: string, innovationId: string) {
+  const found = await findInnovation(db, regionCode, innovationId, actor);
+  if (!found) throw new AppError('NOT_FOUND');
+  return found.innovation;
+}
+
+export async function getSidSheet(ctx: ServiceContext, regionCode: string, innovationId: string) {
+  const row = await loadVisibleInnovation(ctx.db, ctx.actor, regionCode, innovationId);
+  const period = await loadPeriod(ctx.db, regionCode, row.periodId);
+  const { framework } = frameworkOfPeriod(period);
+  const [answerRows, evidenceRows] = await Promise.all([
+    listInnovationAnswers(ctx.db, regionCode, period.id, innovationId),
+    listInnovationSidEvidence(ctx.db, regionCode, innovationId),
+  ]);
+  const status = row.status as InnovationStatus;
+  const data = innovationData({ ...row, unitName: '' }, answerRows, new Set(evidenceRows.map((e) => e.target)));
+  const ref = { status, regionCode, unitId: row.unitId };
+  return {
+    innovation: { id: row.id, name: row.name, status },
+    period,
+    structure: iidStructure(framework),
+    answers: new Map(answerRows.map((a) => [a.indicatorId, a])),
+    evidence: evidenceRows,
+    claimed: innovationScore(framework, data, 'claimed', period.iidEvidenceRequired),
+    verified: innovationScore(framework, data, 'verified', period.iidEvidenceRequired),
+    countsForVerified: COUNTED_STATUSES.verified.includes(status),
+    canAnswer: can(ctx.actor, 'innovations.write', regionCode) && isOwner(ctx.actor, ref) && statusAfterEdit(status) !== null,
+    canVerify: can(ctx.actor, 'innovations.review', regionCode) && isReviewer(ctx.actor, ref) && isVerifiable(status),
+  };
+}
+
+export type SidSheetView = Awaited<ReturnType<typeof getSidSheet>>;
+
+// ---- writes ----------------------------------------------------------------------------------------
+
+/** Reviewers verify indicators of submitted innovations, and may still correct a verified one. */
+function isVerifiable(status: InnovationStatus): boolean {
+  return status === 'diajukan' || status === 'terverifikasi';
+}
+
+function indicatorOr400(structure: IidStructure, part: IidPart, indicatorId: string): IidIndicator {
+  const found = findIndicator(structure, part, indicatorId);
+  if (found !== undefined) return found;
+  const other = findIndicator(structure, part === 'spd' ? 'sid' : 'spd', indicatorId);
+  const name = structure.framework.name;
+  const reason =
+    other === undefined
+      ? `Indikator "${indicatorId}" tidak ada di antara indikator ${part.toUpperCase()} ${name}`
+      : part === 'sid'
+        ? `Indikator ${indicatorId} adalah indikator SPD (tingkat daerah); isi pada SPD periode`
+        : `Indikator ${indicatorId} dinilai per inovasi (SID); isi pada inovasinya`;
+  throw fieldError('params.indicatorId', reason);
+}
+
+function checkLevel(indicator: IidIndicator, level: number, field: string): void {
+  if (acceptsLevel(indicator, level)) return;
+  throw fieldError(field, `Parameter ${level} tidak sah untuk indikator ${indicator.id} (${indicator.name}); isi ${allowedText(indicator.node).id}`);
+}
+
+/** What a write leaves behind: the answer row (none when never answered) and the innovation's status. */
+export interface AnswerResult {
+  key: AnswerKey;
+  row: IidAnswerRow | undefined;
+  innovationStatus: InnovationStatus | null;
+}
+
+function auditView(row: IidAnswerRow | undefined) {
+  return row === undefined
+    ? null
+    : { claimedLevel: row.claimedLevel, verification: row.verification, verifiedLevel: row.verifiedLevel, verifierNote: row.verifierNote };
+}
+
+export interface AnswerKey {
+  regionCode: string;
+  periodId: string;
+  innovationId: string | null;
+  indicatorId: string;
+}
+
+/**
+ * Writes a claim: a changed level resets the verification to pending (SIMONDA's rule, domain doc §2.7).
+ * `version`, when given, must be the answer's current version (0 before the first answer).
+ */
+async function writeClaim(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  key: AnswerKey,
+  level: number | null,
+  version: number | undefined,
+  beforeWrite: () => Promise<InnovationStatus | null>,
+  innovationStatus: InnovationStatus | null,
+): Promise<AnswerResult> {
+  const current = await lockAnswer(tx, key);
+  const currentVersion = current?.version ?? 0;
+  if (version !== undefined && version !== currentVersion) throw new AppError('STALE_VERSION');
+  if ((current?.claimedLevel ?? null) === level) return { key, row: current, innovationStatus };
+  const statusAfter = await beforeWrite();
+  const values = { claimedLevel: level, verification: 'pending', verifiedLevel: null, verifierNote: null, updatedBy: ctx.actor.id, updatedAt: ctx.now };
+  let written: IidAnswerRow | undefined;
+  if (current === undefined) {
+    [written] = await tx.insert(iidAnswers).values({ ...key, ...values, version: 1 }).returning();
+  } else {
+    [written] = await tx
+      .update(iidAnswers)
+      .set({ ...values, version: currentVersion + 1 })
+      .where(and(eq(iidAnswers.id, current.id), eq(iidAnswers.regionCode, key.regionCode), eq(iidAnswers.version, currentVersion)))
+      .returning();
+  }
+  if (written === undefined) throw new AppError('STALE_VERSION');
+  await recordAudit(tx, ctx, {
+    action: key.innovationId === null ? 'iid.spd.answered' : 'iid.answer.answered',
+    entityType: 'iid_answer',
+    entityId: written.id,
+    regionCode: key.regionCode,
+    before: auditView(current),
+    after: { periodId: key.periodId, innovationId: key.innovationId, indicatorId: key.indicatorId, ...auditView(written) },
+  });
+  return { key, row: written, innovationStatus: statusAfter };
+}
+
+/** Two first answers of the same indicator at once: the second is told to reload. */
+async function mappingRaces<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err, 'iid_answers_uq')) throw new AppError('STALE_VERSION');
+    throw err;
+  }
+}
+
+export async function answerSpd(
+  ctx: ServiceContext,
+  regionCode: string,
+  periodId: string,
+  indicatorId: string,
+  body: { level: number | null; version?: number | undefined },
+): Promise<AnswerResult> {
+  return mappingRaces(() =>
+    ctx.db.transaction(async (tx) => {
+      const period = await loadPeriod(tx, regionCode, periodId);
+      const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'spd', indicatorId);
+      if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
+      const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
+      return writeClaim(ctx, tx, key, body.level, body.version, async () => null, null);
+    }),
+  );
+}
+
+export async function answerInnovation(
+  ctx: ServiceContext,
+  regionCode: string,
+  innovationId: string,
+  indicatorId: string,
+  body: { level: number | null; version?: number | undefined },
+): Promise<AnswerResult> {
+  return mappingRaces(() =>
+    ctx.db.transaction(async (tx) => {
+      const row = await loadVisibleInnovation(tx, ctx.actor, regionCode, innovationId);
+      const status = row.status as InnovationStatus;
+      if (!isOwner(ctx.actor, { status, regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
+      const next = statusAfterEdit(status);
+      if (next === null) throw new AppError('CONFLICT', { detail: `the IID answers of an innovation that is ${status} cannot change` });
+      const period = await loadPeriod(tx, regionCode, row.periodId);
+      const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'sid', indicatorId);
+      if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
+      const key = { regionCode, periodId: period.id, innovationId: row.id, indicatorId: indicator.id };
+      // Touching the innovation locks it (a concurrent submit waits) and, after verification, sends it
+      // back for review with a timeline event, exactly as a profile or evidence edit does.
+      const touchInnovation = async (): Promise<InnovationStatus> => {
+        const isSentBack = next !== status;
+        const [touched] = await tx
+          .update(innovations)
+          .set({ status: next, updatedAt: ctx.now, ...(isSentBack ? { version: row.version + 1 } : {}) })
+          .where(and(eq(innovations.id, row.id), eq(innovations.regionCode, regionCode), eq(innovations.status, status)))
+          .returning({ id: innovations.id });
+        if (!touched) throw new AppError('STALE_VERSION');
+        if (isSentBack) {
+          await tx.insert(innovationEvents).values({
+            innovationId: row.id,
+            regionCode,
+            at: ctx.now,
+            actorId: ctx.actor.id,
+            actorName: ctx.actor.displayName,
+            action: 'edited_after_verification',
+            fromStatus: status,
+            toStatus: next,
+            note: `Indikator IID ${indicator.id} (${indicator.name}) diubah`,
+          });
+        }
+        return next;
+      };
+      return writeClaim(ctx, tx, key, body.level, body.version, touchInnovation, status);
+    }),
+  );
+}
+
+type VerifyBody = { decision: 'accept' } | { decision: 'correct'; level: number; note: string };
+
+async function writeVerification(ctx: ServiceContext, tx: DbOrTx, key: AnswerKey, indicator: IidIndicator, body: VerifyBody) {
+  const current = await lockAnswer(tx, key);
+  if (current === undefined || current.claimedLevel === null) {
+    throw new AppError('CONFLICT', { detail: `indicator ${indicator.id} has no claimed level to verify` });
+  }
+  if (body.decision === 'correct') checkLevel(indicator, body.level, 'body.level');
+  const verification =
+    body.decision === 'accept'
+      ? { verification: 'accepted', verifiedLevel: current.claimedLevel, verifierNote: null }
+      : { verification: 'corrected', verifiedLevel: body.level, verifierNote: body.note };
+  const [written] = await tx
+    .update(iidAnswers)
+    .set({ ...verification, version: current.version + 1, updatedBy: ctx.actor.id, updatedAt: ctx.now })
+    .where(and(eq(iidAnswers.id, current.id), eq(iidAnswers.regionCode, key.regionCode), eq(iidAnswers.version, current.version)))
+    .returning();
+  if (written === undefined) throw new AppError('STALE_VERSION');
+  await recordAudit(tx, ctx, {
+    action: key.innovationId === null ? 'iid.spd.verified' : 'iid.answer.verified',
+    entityType: 'iid_answer',
+    entityId: written.id,
+    regionCode: key.regionCode,
+    before: auditView(current),
+    after: { periodId: key.periodId, innovationId: key.innovationId, indicatorId: key.indicatorId, ...auditView(written) },
+  });
+  return written;
+}
+
+export async function verifySpd(
+  ctx: ServiceContext,
+  regionCode: string,
+  periodId: string,
+  indicatorId: string,
+  body: VerifyBody,
+): Promise<AnswerResult> {
+  return ctx.db.transaction(async (tx) => {
+    const period = await loadPeriod(tx, regionCode, periodId);
+    const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'spd', indicatorId);
+    const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
+    return { key, row: await writeVerification(ctx, tx, key, indicator, body), innovationStatus: null };
+  });
+}
+
+export async function verifyInnovationAnswer(
+  ctx: ServiceContext,
+  regionCode: string,
+  innovationId: string,
+  indicatorId: string,
+  body: VerifyBody,
+): Promise<AnswerResult> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await loadVisibleInnovation(tx, ctx.actor, regionCode, innovationId);
+    const status = row.status as InnovationStatus;
+    if (!isReviewer(ctx.actor, { status, regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
+    if (!isVerifiable(status)) throw new AppError('CONFLICT', { detail: `the IID answers of an innovation that is ${status} are not verified` });
+    const period = await loadPeriod(tx, regionCode, row.periodId);
+    const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'sid', indicatorId);
+    const key = { regionCode, periodId: period.id, innovationId: row.id, indicatorId: indicator.id };
+    return { key, row: await writeVerification(ctx, tx, key, indicator, body), innovationStatus: status };
+  });
+}
