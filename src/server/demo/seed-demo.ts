@@ -2,12 +2,27 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '#server/db/client.ts';
 import { createHash } from 'node:crypto';
-import { appMeta, evidence, innovationEvents, innovations, periods, units, users } from '#server/db/schema.ts';
+import {
+  appMeta,
+  assessmentItems,
+  assessments,
+  evidence,
+  frameworkVersions,
+  iidAnswers,
+  innovationEvents,
+  innovations,
+  periods,
+  units,
+  users,
+} from '#server/db/schema.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '#server/features/audit/audit.queries.ts';
 import { storageKeyOf } from '#server/features/evidence/evidence.service.ts';
 import { hashPassword } from '#server/features/auth/password.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS } from './demo-data.ts';
+import { listIndicators } from '#domain/assessments/indicators.ts';
+import { iidStructure } from '#domain/iid/structure.ts';
+import { parseFramework } from '#domain/scoring/framework-registry.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
 
 const DEMO_KEY = 'demo_seeded';
@@ -67,6 +82,8 @@ export async function seedDemo(
       userCount++;
     }
     const innovationCount = await seedDemoInnovations(tx, idOf, options.storage);
+    await seedDemoAssessments(tx, idOf);
+    await seedDemoIid(tx);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })
@@ -234,4 +251,138 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
     }
   }
   return count;
+}
+
+/** A deterministic level in 1..5 (or 0..max) from a string, so the demo looks varied but never changes. */
+function demoLevel(key: string, min: number, max: number): number {
+  let h = 0;
+  for (const c of key) h = (h * 31 + c.charCodeAt(0)) % 9973;
+  return min + (h % (max - min + 1));
+}
+
+async function shippedFramework(tx: Tx, frameworkId: string) {
+  const [row] = await tx
+    .select({ id: frameworkVersions.id, body: frameworkVersions.body })
+    .from(frameworkVersions)
+    .where(eq(frameworkVersions.frameworkId, frameworkId));
+  if (!row) return undefined;
+  const parsed = parseFramework(row.body);
+  return parsed.ok ? { id: row.id, framework: parsed.framework } : undefined;
+}
+
+/**
+ * SPBE of Kota Pangkalpinang: 2025 final (every indicator claimed and verified, some corrected by the
+ * assessors) and 2026 in penilaian mandiri, assigned to units, about half filled; Indeks Pemdi 2026 open.
+ */
+async function seedDemoAssessments(tx: Tx, unitIds: Map<string, string>): Promise<void> {
+  const spbe = await shippedFramework(tx, 'spbe-2020');
+  const pemdi = await shippedFramework(tx, 'pemdi-2026');
+  if (!spbe || !pemdi) return;
+  const [done, open, pemdiOpen] = await tx
+    .insert(assessments)
+    .values([
+      { regionCode: REGION, frameworkVersionId: spbe.id, frameworkId: 'spbe-2020', year: 2025, stage: 'final', finalizedAt: new Date(Date.UTC(2025, 9, 30)) },
+      { regionCode: REGION, frameworkVersionId: spbe.id, frameworkId: 'spbe-2020', year: 2026, stage: 'mandiri', deadline: '2026-12-15' },
+      { regionCode: REGION, frameworkVersionId: pemdi.id, frameworkId: 'pemdi-2026', year: 2026, stage: 'mandiri', deadline: '2026-12-15' },
+    ])
+    .returning({ id: assessments.id });
+  if (!done || !open || !pemdiOpen) return;
+  const owner = (n: number) => {
+    const unit = n <= 10 ? 'Setda' : n <= 20 ? 'Bapperida' : n <= 31 ? 'Diskominfo' : n <= 35 ? 'BPKAD' : n <= 41 ? 'BKPSDM' : 'Diskominfo';
+    return unitIds.get(`${REGION}/${unit}`) ?? null;
+  };
+  const indicators = listIndicators(spbe.framework);
+  await tx.insert(assessmentItems).values(
+    indicators.map((ind) => {
+      const claimed = demoLevel(`2025-${ind.id}`, 2, 4);
+      const corrected = Number(ind.id) % 9 === 0;
+      return {
+        assessmentId: done.id,
+        regionCode: REGION,
+        indicatorId: ind.id,
+        unitId: owner(Number(ind.id)),
+        claimedValue: String(claimed),
+        explanation: 'Contoh data demo: dokumen kebijakan dan laporan pelaksanaan terlampir.',
+        claimedAt: new Date(Date.UTC(2025, 6, 1)),
+        verification: corrected ? 'corrected' : 'accepted',
+        verifiedValue: corrected ? String(claimed - 1) : null,
+        verifierNote: corrected ? 'Bukti dukung belum menunjukkan penerapan di seluruh perangkat daerah.' : null,
+        verifiedAt: new Date(Date.UTC(2025, 8, 15)),
+      };
+    }),
+  );
+  await tx.insert(assessmentItems).values(
+    indicators.map((ind) => {
+      const n = Number(ind.id);
+      const isFilled = n % 2 === 1;
+      return {
+        assessmentId: open.id,
+        regionCode: REGION,
+        indicatorId: ind.id,
+        unitId: owner(n),
+        deadline: '2026-11-30',
+        claimedValue: isFilled ? String(demoLevel(`2026-${ind.id}`, 2, 5)) : null,
+        explanation: isFilled ? 'Contoh data demo: kebijakan telah ditetapkan dan diterapkan.' : '',
+        claimedAt: isFilled ? new Date(Date.UTC(2026, 9, 1)) : null,
+      };
+    }),
+  );
+  await tx.insert(assessmentItems).values(
+    listIndicators(pemdi.framework).map((ind) => ({
+      assessmentId: pemdiOpen.id,
+      regionCode: REGION,
+      indicatorId: ind.id,
+      unitId: unitIds.get(`${REGION}/Diskominfo`) ?? null,
+    })),
+  );
+}
+
+/** IID answers of the 2025 innovations (levels with a link as evidence) and the region's SPD answers. */
+async function seedDemoIid(tx: Tx): Promise<void> {
+  const iid = await shippedFramework(tx, 'iid-2026');
+  if (!iid) return;
+  const structure = iidStructure(iid.framework);
+  const [period] = await tx.select({ id: periods.id }).from(periods).where(eq(periods.regionCode, REGION)).orderBy(periods.year).limit(1);
+  if (!period) return;
+  const rows = await tx
+    .select({ id: innovations.id, status: innovations.status })
+    .from(innovations)
+    .where(eq(innovations.periodId, period.id));
+  const answers: (typeof iidAnswers.$inferInsert)[] = [];
+  const links: (typeof evidence.$inferInsert)[] = [];
+  for (const inn of rows) {
+    if (inn.status === 'draft') continue;
+    for (const ind of structure.sid) {
+      const level = demoLevel(`${inn.id}-${ind.id}`, 1, ind.maxLevel);
+      const isVerified = inn.status === 'terverifikasi';
+      answers.push({
+        regionCode: REGION,
+        periodId: period.id,
+        innovationId: inn.id,
+        indicatorId: ind.id,
+        claimedLevel: level,
+        verification: isVerified ? 'accepted' : 'pending',
+      });
+      links.push({
+        innovationId: inn.id,
+        regionCode: REGION,
+        target: `sid.${ind.id}`,
+        kind: 'link',
+        title: `Bukti indikator ${ind.name}`,
+        url: `https://data.pangkalpinang.example/inovasi/${inn.id}/${ind.id}`,
+      });
+    }
+  }
+  for (const ind of structure.spd) {
+    answers.push({
+      regionCode: REGION,
+      periodId: period.id,
+      innovationId: null,
+      indicatorId: ind.id,
+      claimedLevel: demoLevel(`spd-${ind.id}`, 1, ind.maxLevel),
+      verification: 'accepted',
+    });
+  }
+  for (let i = 0; i < answers.length; i += 500) await tx.insert(iidAnswers).values(answers.slice(i, i + 500));
+  for (let i = 0; i < links.length; i += 500) await tx.insert(evidence).values(links.slice(i, i + 500));
 }
