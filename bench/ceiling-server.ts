@@ -1,14 +1,22 @@
 /**
- * Child process: the ceiling. A bare `node:http` server answering the benchmarked request,
- * `GET /api/v1/regions/:regionCode/units?page=&pageSize=`, with the same SQL the app runs, through the
- * same driver (node-postgres pool of 10, like `openDatabase`; or PGlite), and no framework, ORM, schema
- * validation or logging. What the app costs above this is the price of its framework and safety layers.
+ * Child process: the ceiling. A bare `node:http` server answering the benchmarked requests with the same
+ * SQL the app runs, through the same driver (node-postgres pool of 10, like `openDatabase`; or PGlite),
+ * and no framework, ORM, schema validation or logging. What the app costs above this is the price of its
+ * framework and safety layers. The requests:
+ * - `GET /api/v1/regions/:regionCode/units?page=&pageSize=` (suite units);
+ * - `GET /api/v1/regions/:regionCode/innovations?periodId=&page=&pageSize=` (suite innovations);
+ * - `GET /api/v1/public/innovations?q=&year=&page=&pageSize=` (suite innovations, anonymous).
  *
- * The SQL is copied from what Drizzle generates for the app (printed with `.toSQL()`):
+ * The SQL is copied from what Drizzle generates for the app (printed with `.toSQL()`, or logged by a
+ * Postgres server with log_statement=all):
  * - the session check of `resolveSession` (src/server/features/auth/auth.service.ts), with its touch at
  *   most once a minute;
  * - the page and count queries of `listUnits` (src/server/features/units/units.queries.ts), run
- *   concurrently as the app does, with default sort (name, then id) and no filters.
+ *   concurrently as the app does, with default sort (name, then id) and no filters;
+ * - the page and count queries of `listInnovations` (src/server/features/innovations/innovations.queries.ts)
+ *   with the period filter only and the default sort (updated_at desc, then id);
+ * - the page and count queries of `listPublicInnovations` (src/server/features/catalogue/catalogue.queries.ts)
+ *   with the text and year filters only, and the route's weak ETag and cache headers.
  * Keep these in step with the app when its queries change.
  */
 import { createHash } from 'node:crypto';
@@ -29,8 +37,31 @@ const PAGE_SQL =
 const PAGE_SQL_WITH_OFFSET = `${PAGE_SQL} offset $3`;
 const COUNT_SQL = 'select count(*) from "units" where "units"."region_code" = $1';
 
+const INNOVATION_PAGE_SQL =
+  'select "innovations"."id", "innovations"."period_id", "periods"."year", "innovations"."unit_id", "units"."name", "innovations"."status", "innovations"."name", "innovations"."tahapan", "innovations"."jenis", "innovations"."urusan_utama", "innovations"."updated_at", "innovations"."version" from "innovations" inner join "units" on "units"."id" = "innovations"."unit_id" inner join "periods" on "periods"."id" = "innovations"."period_id" where ("innovations"."region_code" = $1 and "innovations"."period_id" = $2) order by "innovations"."updated_at" desc, "innovations"."id" asc limit $3';
+const INNOVATION_COUNT_SQL =
+  'select count(*) from "innovations" inner join "units" on "units"."id" = "innovations"."unit_id" where ("innovations"."region_code" = $1 and "innovations"."period_id" = $2)';
+
+/** The public catalogue's queries for a text and, optionally, a year (then `$4` is the year). */
+function catalogueSql(withYear: boolean): { page: string; count: string } {
+  const from =
+    'from "innovations" inner join "regions" on "regions"."code" = "innovations"."region_code" inner join "periods" on "periods"."id" = "innovations"."period_id"';
+  const where = (q: number, year: number) =>
+    `where ("innovations"."status" = $${q - 1} and "innovations"."search_vector" @@ websearch_to_tsquery('indonesian', $${q})${withYear ? ` and "periods"."year" = $${year}` : ''})`;
+  const next = withYear ? 5 : 4;
+  return {
+    page: `select "innovations"."id", "innovations"."region_code", "regions"."name", "periods"."year", "units"."name", "innovations"."name", "innovations"."tahapan", "innovations"."jenis", "innovations"."urusan_utama", left("innovations"."tujuan", $1) ${from} inner join "units" on "units"."id" = "innovations"."unit_id" ${where(3, 4)} order by ts_rank("innovations"."search_vector", websearch_to_tsquery('indonesian', $${next})) desc, "innovations"."verified_at" desc nulls last, "innovations"."id" asc limit $${next + 1}`,
+    count: `select count(*) ${from} ${where(2, 3)}`,
+  };
+}
+const CATALOGUE_SQL = { withYear: catalogueSql(true), allYears: catalogueSql(false) };
+const PUBLISHED = 'terverifikasi';
+const SUMMARY_TUJUAN_CHARS = 300;
+
 const SESSION_COOKIE = 'sinergi_session';
-const REGION_PATH = /^\/api\/v1\/regions\/(\d{2}(?:\.\d{2})?)\/units\/?(?:\?(.*))?$/;
+const REGION_PATH = /^\/api\/v1\/regions\/(\d{2}(?:\.\d{2})?)\/(units|innovations)\/?(?:\?(.*))?$/;
+const CATALOGUE_PATH = /^\/api\/v1\/public\/innovations\/?(?:\?(.*))?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rows as arrays, as Drizzle asks for them (the page query has two columns called "name"). */
 type Query = (text: string, params: unknown[]) => Promise<unknown[][]>;
@@ -88,6 +119,40 @@ function presentUnit(r: unknown[]) {
   };
 }
 
+/** The same fields as the app's `presentSummary` (innovations). */
+function presentInnovationSummary(r: unknown[]) {
+  return {
+    id: text(r[0]),
+    periodId: text(r[1]),
+    year: Number(r[2]),
+    unitId: text(r[3]),
+    unitName: text(r[4]),
+    status: text(r[5]),
+    name: text(r[6]),
+    tahapan: textOrNull(r[7]),
+    jenis: textOrNull(r[8]),
+    urusanUtama: textOrNull(r[9]),
+    updatedAt: iso(r[10]),
+    version: Number(r[11]),
+  };
+}
+
+/** The same fields as the app's `presentPublicSummary`. */
+function presentPublicSummary(r: unknown[]) {
+  return {
+    id: text(r[0]),
+    regionCode: text(r[1]),
+    regionName: text(r[2]),
+    year: Number(r[3]),
+    unitName: text(r[4]),
+    name: text(r[5]),
+    tahapan: textOrNull(r[6]),
+    jenis: textOrNull(r[7]),
+    urusanUtama: textOrNull(r[8]),
+    tujuan: text(r[9]),
+  };
+}
+
 function cookieValue(header: string | undefined, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
@@ -103,40 +168,69 @@ function intParam(raw: string | null, fallback: number, min: number, max: number
   return Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json), ...headers });
   res.end(json);
+}
+
+/** The catalogue route's caching headers: a weak ETag of the answer, as the app computes it. */
+function cacheHeaders(body: unknown): Record<string, string> {
+  const etag = `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 32)}"`;
+  return { etag, 'cache-control': 'public, max-age=60' };
 }
 
 const fail = (res: http.ServerResponse, status: number, code: string) => send(res, status, { error: { code } });
 
+/** Session check (resolveSession) and access (registerSessionAndAccess); null once a refusal is sent. */
+async function authorize(
+  query: Query,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  regionCode: string,
+  permission: 'units.read' | 'innovations.read',
+): Promise<Actor | null> {
+  const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
+  if (!token) {
+    fail(res, 401, 'UNAUTHENTICATED');
+    return null;
+  }
+  const now = new Date();
+  const sessionId = createHash('sha256').update(token).digest('hex');
+  const [row] = await query(SESSION_SQL, [sessionId, now.toISOString(), true, 1]);
+  if (!row) {
+    fail(res, 401, 'UNAUTHENTICATED');
+    return null;
+  }
+  const lastSeenAt = row[6] instanceof Date ? row[6] : new Date(String(row[6]));
+  if (now.getTime() - lastSeenAt.getTime() > 60_000) await query(TOUCH_SQL, [now.toISOString(), sessionId]);
+  const actor: Actor = { id: text(row[0]), role: text(row[3]) as Role, regionCode: textOrNull(row[4]), unitId: textOrNull(row[5]) };
+  if (!canAccessRegion(actor, regionCode)) {
+    fail(res, 403, 'REGION_FORBIDDEN');
+    return null;
+  }
+  if (!can(actor, permission, regionCode)) {
+    fail(res, 403, 'FORBIDDEN');
+    return null;
+  }
+  if (actor.role === 'admin_nasional' && (await query(REGION_SQL, [regionCode])).length === 0) {
+    fail(res, 404, 'NOT_FOUND');
+    return null;
+  }
+  return actor;
+}
+
+/** Drizzle leaves out `offset 0`: page 1 runs the SQL as is, later pages with one more parameter. */
+function paged(sql: string, params: unknown[], offset: number): [string, unknown[]] {
+  return offset > 0 ? [`${sql} offset $${params.length + 1}`, [...params, offset]] : [sql, params];
+}
+
 function createHandler(query: Query) {
-  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const match = req.method === 'GET' ? REGION_PATH.exec(req.url ?? '') : null;
-    const regionCode = match?.[1];
-    if (!match || !regionCode) return fail(res, 404, 'ROUTE_NOT_FOUND');
-    const search = new URLSearchParams(match[2] ?? '');
+  const listUnits = async (req: http.IncomingMessage, res: http.ServerResponse, regionCode: string, search: URLSearchParams) => {
     const page = intParam(search.get('page'), 1, 1, 100_000);
     const pageSize = intParam(search.get('pageSize'), 25, 1, 200);
     if (page === null || pageSize === null) return fail(res, 400, 'VALIDATION_FAILED');
-
-    // Session check (resolveSession).
-    const token = cookieValue(req.headers.cookie, SESSION_COOKIE);
-    if (!token) return fail(res, 401, 'UNAUTHENTICATED');
-    const now = new Date();
-    const sessionId = createHash('sha256').update(token).digest('hex');
-    const [row] = await query(SESSION_SQL, [sessionId, now.toISOString(), true, 1]);
-    if (!row) return fail(res, 401, 'UNAUTHENTICATED');
-    const lastSeenAt = row[6] instanceof Date ? row[6] : new Date(String(row[6]));
-    if (now.getTime() - lastSeenAt.getTime() > 60_000) await query(TOUCH_SQL, [now.toISOString(), sessionId]);
-    const actor: Actor = { id: text(row[0]), role: text(row[3]) as Role, regionCode: textOrNull(row[4]), unitId: textOrNull(row[5]) };
-
-    // Access (registerSessionAndAccess).
-    if (!canAccessRegion(actor, regionCode)) return fail(res, 403, 'REGION_FORBIDDEN');
-    if (!can(actor, 'units.read', regionCode)) return fail(res, 403, 'FORBIDDEN');
-    if (actor.role === 'admin_nasional' && (await query(REGION_SQL, [regionCode])).length === 0) return fail(res, 404, 'NOT_FOUND');
-
+    if (!(await authorize(query, req, res, regionCode, 'units.read'))) return;
     // listUnits: page and count together.
     const offset = (page - 1) * pageSize;
     const [items, counted] = await Promise.all([
@@ -144,6 +238,50 @@ function createHandler(query: Query) {
       query(COUNT_SQL, [regionCode]),
     ]);
     send(res, 200, { items: items.map(presentUnit), total: Number(counted[0]?.[0] ?? 0), page, pageSize });
+  };
+
+  /** The period filter and the default sort only: what the benchmark asks for. */
+  const listInnovations = async (req: http.IncomingMessage, res: http.ServerResponse, regionCode: string, search: URLSearchParams) => {
+    const page = intParam(search.get('page'), 1, 1, 100_000);
+    const pageSize = intParam(search.get('pageSize'), 25, 1, 200);
+    const periodId = search.get('periodId');
+    if (page === null || pageSize === null || periodId === null || !UUID.test(periodId)) return fail(res, 400, 'VALIDATION_FAILED');
+    const actor = await authorize(query, req, res, regionCode, 'innovations.read');
+    if (!actor) return;
+    if (actor.role === 'operator') return fail(res, 501, 'NOT_IN_CEILING'); // the own-unit filter is not copied here
+    const [pageSql, pageParams] = paged(INNOVATION_PAGE_SQL, [regionCode, periodId, pageSize], (page - 1) * pageSize);
+    const [items, counted] = await Promise.all([query(pageSql, pageParams), query(INNOVATION_COUNT_SQL, [regionCode, periodId])]);
+    send(res, 200, { items: items.map(presentInnovationSummary), total: Number(counted[0]?.[0] ?? 0), page, pageSize });
+  };
+
+  /** The text and year filters only (a search without `q` or with other filters is not copied here). */
+  const searchCatalogue = async (res: http.ServerResponse, search: URLSearchParams) => {
+    const q = (search.get('q') ?? '').trim();
+    const yearRaw = search.get('year');
+    const year = yearRaw === null ? null : intParam(yearRaw, 0, 2015, 2100);
+    const page = intParam(search.get('page'), 1, 1, 10_000);
+    const pageSize = intParam(search.get('pageSize'), 20, 1, 100);
+    if (q === '' || q.length > 200 || year === 0 || page === null || pageSize === null) return fail(res, 400, 'VALIDATION_FAILED');
+    const sql = year === null ? CATALOGUE_SQL.allYears : CATALOGUE_SQL.withYear;
+    const yearParam = year === null ? [] : [year];
+    const [pageSql, pageParams] = paged(sql.page, [SUMMARY_TUJUAN_CHARS, PUBLISHED, q, ...yearParam, q, pageSize], (page - 1) * pageSize);
+    const [items, counted] = await Promise.all([query(pageSql, pageParams), query(sql.count, [PUBLISHED, q, ...yearParam])]);
+    const body = { items: items.map(presentPublicSummary), total: Number(counted[0]?.[0] ?? 0) };
+    send(res, 200, body, cacheHeaders(body));
+  };
+
+  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    if (req.method !== 'GET') return fail(res, 404, 'ROUTE_NOT_FOUND');
+    const url = req.url ?? '';
+    const region = REGION_PATH.exec(url);
+    const regionCode = region?.[1];
+    if (region && regionCode) {
+      const search = new URLSearchParams(region[3] ?? '');
+      return region[2] === 'units' ? listUnits(req, res, regionCode, search) : listInnovations(req, res, regionCode, search);
+    }
+    const catalogue = CATALOGUE_PATH.exec(url);
+    if (catalogue) return searchCatalogue(res, new URLSearchParams(catalogue[1] ?? ''));
+    return fail(res, 404, 'ROUTE_NOT_FOUND');
   };
 }
 

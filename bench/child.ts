@@ -1,5 +1,5 @@
 /**
- * What the benchmark's child processes (dataset seeder, app server, ceiling server) share: which
+ * What the benchmark's child processes (dataset seeder, app server, ceiling server, scoring) share: which
  * database to use, how to tell the parent they are ready, and how to stop cleanly.
  *
  * The parent (scripts/bench.mjs) passes the database in the environment:
@@ -21,7 +21,7 @@ export function readDump(file: string): Blob {
   return new Blob([readFileSync(file)]);
 }
 
-export type ChildMessage = { type: 'ready'; port: number } | { type: 'seeded'; summary: unknown };
+export type ChildMessage = { type: 'ready'; port: number } | { type: 'seeded'; summary: unknown } | { type: 'scored'; summary: unknown };
 
 /** Sends a message on the IPC channel (or prints it when run by hand); resolves once it is written. */
 export function tellParent(message: ChildMessage): Promise<void> {

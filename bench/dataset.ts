@@ -17,13 +17,14 @@ import { checkUnitParent, type UnitKind } from '#domain/units/unit-kinds.ts';
 import type { Db } from '#server/db/client.ts';
 import { regions, units, users } from '#server/db/schema.ts';
 import { hashPassword } from '#server/features/auth/password.ts';
+import type { InnovationSummary } from './innovations-dataset.ts';
 
 export const BENCH_PASSWORD = 'sinergi-bench-2026';
 /** The region the load benchmark reads (Kota Pangkalpinang) and the admin it logs in as. */
 export const BENCH_REGION = '19.71';
 export const BENCH_USERNAME = 'admin.1971';
 
-const DEFAULT_SEED = 20_260_101;
+export const DEFAULT_SEED = 20_260_101;
 const BATCH_ROWS = 500;
 
 type UnitInsert = typeof units.$inferInsert & { id: string; kind: UnitKind };
@@ -57,6 +58,8 @@ export interface SeedSummary {
   /** Who the load benchmark logs in as, and the region it reads. */
   benchLogin: { username: string; password: string; regionCode: string };
   seconds: number;
+  /** Periods and innovations (bench/innovations-dataset.ts), when they were seeded too. */
+  innovations?: InnovationSummary;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -101,7 +104,7 @@ function sample<T>(rng: Rng, list: readonly T[], n: number): T[] {
 }
 
 /** A version-4-shaped UUID from the generator, so ids are reproducible too. */
-function uuidFrom(rng: Rng): string {
+export function uuidFrom(rng: Rng): string {
   const bytes = Array.from({ length: 16 }, () => Math.floor(rng() * 256));
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
@@ -143,7 +146,7 @@ const TITLES: [string, string][] = [
   ['dr. ', ', M.Kes.'],
 ];
 
-function personName(rng: Rng): string {
+export function personName(rng: Rng): string {
   const [prefix, suffix] = pick(rng, TITLES);
   return `${prefix}${pick(rng, FIRST_NAMES)} ${pick(rng, LAST_NAMES)}${suffix}`;
 }
@@ -444,9 +447,13 @@ function tally<T>(rows: readonly T[], key: (row: T) => string): Record<string, n
 
 /**
  * Fills a migrated, empty database (regions loaded, no units or users) with the dataset: multi-row
- * inserts of BATCH_ROWS rows in one transaction, then ANALYZE so the planner knows the new sizes.
+ * inserts of BATCH_ROWS rows in one transaction, then VACUUM ANALYZE so the planner knows the new sizes.
+ * Returns the summary, and the rows and regions for what is seeded on top (innovations).
  */
-export async function seedDataset(db: Db, options: { seed?: number } = {}): Promise<SeedSummary> {
+export async function seedDataset(
+  db: Db,
+  options: { seed?: number } = {},
+): Promise<{ summary: SeedSummary; dataset: Dataset; regionList: RegionInfo[] }> {
   const started = performance.now();
   const [unitCount] = await db.select({ n: count() }).from(units);
   const [userCount] = await db.select({ n: count() }).from(users);
@@ -470,9 +477,10 @@ export async function seedDataset(db: Db, options: { seed?: number } = {}): Prom
       await tx.insert(users).values(userRows.slice(i, i + BATCH_ROWS));
     }
   });
-  await db.execute(sql`analyze`);
+  // VACUUM too: the visibility map is set and autovacuum does not wake up on the new rows mid-benchmark.
+  await db.execute(sql`vacuum analyze`);
 
-  return {
+  const summary: SeedSummary = {
     regions: regionList.length,
     units: dataset.units.length,
     users: userRows.length,
@@ -482,4 +490,5 @@ export async function seedDataset(db: Db, options: { seed?: number } = {}): Prom
     benchLogin: { username: BENCH_USERNAME, password: BENCH_PASSWORD, regionCode: BENCH_REGION },
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
+  return { summary, dataset, regionList };
 }

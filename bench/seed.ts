@@ -1,16 +1,19 @@
 /**
- * Child process: migrates a fresh database and fills it with the benchmark dataset (bench/dataset.ts).
+ * Child process: migrates a fresh database and fills it with the benchmark dataset (bench/dataset.ts),
+ * plus five years of periods and innovations (bench/innovations-dataset.ts) when BENCH_INNOVATIONS=1.
  * On PGlite it then writes a dump of the data directory for the servers to load.
  *
- * By hand: `DATABASE_URL=postgres://… node --import tsx bench/seed.ts` seeds that (empty) database;
- * `BENCH_DB=pglite BENCH_PGLITE_DUMP=/tmp/bench.tar node --import tsx bench/seed.ts` writes a PGlite dump.
+ * By hand: `DATABASE_URL=postgres://… BENCH_INNOVATIONS=1 node --import tsx bench/seed.ts` seeds that
+ * (empty) database; `BENCH_DB=pglite BENCH_PGLITE_DUMP=/tmp/bench.tar node --import tsx bench/seed.ts`
+ * writes a PGlite dump.
  */
 import { writeFileSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from '#server/db/client.ts';
 import { migrateDatabase } from '#server/db/migrate.ts';
 import { type BenchDatabase, benchDatabaseFromEnv, failAndExit, tellParent } from './child.ts';
-import { seedDataset } from './dataset.ts';
+import { BENCH_REGION, DEFAULT_SEED, seedDataset } from './dataset.ts';
+import { seedInnovations } from './innovations-dataset.ts';
 
 function target(): BenchDatabase {
   if (!process.env.BENCH_DB && process.env.DATABASE_URL) return { kind: 'postgres', url: process.env.DATABASE_URL };
@@ -25,7 +28,14 @@ async function main(): Promise<void> {
       : await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     await migrateDatabase(handle);
-    const summary = await seedDataset(handle.db);
+    const { summary, dataset, regionList } = await seedDataset(handle.db, { seed: DEFAULT_SEED });
+    if (process.env.BENCH_INNOVATIONS === '1') {
+      summary.innovations = await seedInnovations(handle.db, regionList, dataset, {
+        seed: DEFAULT_SEED,
+        benchRegion: BENCH_REGION,
+        log: process.env.BENCH_VERBOSE === '1' ? (line) => console.log(line) : undefined,
+      });
+    }
     if (bench.kind === 'pglite') {
       const client = (handle.db as unknown as { $client: PGlite }).$client;
       const dump = await client.dumpDataDir('none');

@@ -1,14 +1,23 @@
 #!/usr/bin/env node
-// Load benchmark (`npm run bench`): seeds a national-scale synthetic dataset, then measures, with
-// autocannon on loopback, an authenticated list endpoint of the real app side by side with a bare
-// node:http server running the same SQL on the same database (the ceiling). See bench/README.md.
+// Benchmarks (`npm run bench`), see bench/README.md. Three suites, all by default:
+// - units:       seeds a national-scale synthetic dataset, then loads, with autocannon on loopback, the
+//                authenticated unit list of the real app side by side with a bare node:http server running
+//                the same SQL on the same database (the ceiling);
+// - innovations: the same dataset plus five years of innovations (≈165,000); loads the real app's
+//                innovation list and two public full-text searches, and the ceiling on the same SQL;
+// - scoring:     CPU only, no server: the scoring engine on every region's IID, SPBE and IKM inputs.
 //
-//   node scripts/bench.mjs [--postgres] [--pglite] [--duration 10] [--warmup 3] [--connections 50]
+//   node scripts/bench.mjs [--suite units,innovations,scoring] [--postgres] [--pglite] [--pglite-innovations]
+//                          [--duration 10] [--warmup 3] [--connections 50] [--innovation-connections 10]
+//                          [--rounds 5]
 //
-// With neither --postgres nor --pglite both databases run, Postgres first. Postgres is DATABASE_URL when
-// set (a throwaway database is created in it and dropped at the end: the role needs CREATEDB), otherwise
-// a throwaway cluster this script starts and deletes (as the `postgres` user when run as root).
-// The servers run in child processes; this process only generates load. Raw results go to bench/results/.
+// With neither --postgres nor --pglite the load suites run on both databases, Postgres first; the
+// innovations suite runs on PGlite only with --pglite-innovations (its seeding alone takes minutes there;
+// the flag does not choose the databases: `--pglite --pglite-innovations` for PGlite alone).
+// Postgres is DATABASE_URL when set (a throwaway database is created in it and dropped at the end: the role
+// needs CREATEDB), otherwise a throwaway cluster this script starts and deletes (as the `postgres` user when
+// run as root). The servers run in child processes; this process only generates load. Raw results go to
+// bench/results/.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,26 +30,55 @@ import pg from 'pg';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
 
+const SUITES = ['units', 'innovations', 'scoring'];
+const USAGE = `node scripts/bench.mjs [--suite ${SUITES.join(',')}] [--postgres] [--pglite] [--pglite-innovations]
+                      [--duration s] [--warmup s] [--connections n] [--innovation-connections n] [--rounds n]`;
+
 const { values: opts } = parseArgs({
   options: {
+    suite: { type: 'string', default: SUITES.join(',') },
     postgres: { type: 'boolean', default: false },
     pglite: { type: 'boolean', default: false },
+    'pglite-innovations': { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
+    'innovation-connections': { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '5' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (opts.help) {
-  console.log('node scripts/bench.mjs [--postgres] [--pglite] [--duration s] [--warmup s] [--connections n]');
+  console.log(USAGE);
   process.exit(0);
 }
+function usageError(message) {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+const suites = new Set(
+  opts.suite
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+for (const s of suites) if (!SUITES.includes(s)) usageError(`--suite: unknown suite "${s}"; known: ${SUITES.join(', ')}`);
+if (suites.size === 0) usageError(`--suite: give one or more of ${SUITES.join(', ')}`);
 const DURATION = Number(opts.duration);
 const WARMUP = Number(opts.warmup);
 const CONNECTIONS = Number(opts.connections);
-for (const [name, v] of [['duration', DURATION], ['warmup', WARMUP], ['connections', CONNECTIONS]]) {
-  if (!Number.isFinite(v) || v < 0 || (name !== 'warmup' && v <= 0)) throw new Error(`--${name}: not a valid number`);
+const INNOVATION_CONNECTIONS = Number(opts['innovation-connections']);
+const ROUNDS = Number(opts.rounds);
+for (const [name, v] of [
+  ['duration', DURATION],
+  ['warmup', WARMUP],
+  ['connections', CONNECTIONS],
+  ['innovation-connections', INNOVATION_CONNECTIONS],
+  ['rounds', ROUNDS],
+]) {
+  if (!Number.isFinite(v) || v < 0 || (name !== 'warmup' && v <= 0)) usageError(`--${name}: not a valid number`);
 }
+if (!Number.isInteger(ROUNDS)) usageError('--rounds: a whole number');
 
 // ---------------------------------------------------------------------------------------------------
 // Clean-up: everything started registers how to stop it; run in reverse order, also on Ctrl-C.
@@ -210,7 +248,7 @@ async function login(base, { username, password }) {
 }
 
 async function probe(url, cookie) {
-  const res = await fetch(url, { headers: { cookie } });
+  const res = await fetch(url, { headers: cookie ? { cookie } : {} });
   const body = await res.text();
   if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status} ${body}`);
   return JSON.parse(body);
@@ -231,10 +269,33 @@ function percentile(sorted, p) {
 
 const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/**
+ * Requests autocannon left in flight when it stopped are still being answered; one more request waits
+ * behind them (the app's pool serves in order), so the next run starts on an idle server.
+ */
+async function drain(url, cookie) {
+  await probe(url, cookie);
+}
+
+/** One request at a time: what a request costs on an idle server (median and max of `n`). */
+async function serialLatency(url, cookie, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    await probe(url, cookie);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { requests: n, p50: percentile(times, 50), max: percentile(times, 100) };
+}
+
 /** A short warm-up (discarded), then the measured run; latencies of 2xx answers kept exactly for p95. */
-async function measure(name, url, cookie) {
-  const base = { url, connections: CONNECTIONS, headers: { cookie }, pipelining: 1 };
-  if (WARMUP > 0) await runAutocannon({ ...base, duration: WARMUP });
+async function measure(name, url, cookie, connections = CONNECTIONS) {
+  const base = { url, connections, headers: cookie ? { cookie } : {}, pipelining: 1, timeout: 30 };
+  if (WARMUP > 0) {
+    await runAutocannon({ ...base, duration: WARMUP });
+    await drain(url, cookie);
+  }
   let latencies = new Float64Array(1 << 16);
   let n = 0;
   const result = await runAutocannon({ ...base, duration: DURATION }, (_client, statusCode, _bytes, ms) => {
@@ -246,12 +307,13 @@ async function measure(name, url, cookie) {
     }
     latencies[n++] = ms;
   });
+  await drain(url, cookie);
   const sorted = latencies.subarray(0, n).sort();
   const mean = n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : 0;
   return {
     target: name,
     url,
-    connections: CONNECTIONS,
+    connections,
     durationSeconds: result.duration,
     warmupSeconds: WARMUP,
     requests2xx: result['2xx'],
@@ -275,14 +337,8 @@ async function measure(name, url, cookie) {
   };
 }
 
-async function benchDatabase(kind) {
-  const db = kind === 'postgres' ? await preparePostgres() : await preparePglite();
-  console.log(`\n[${kind}] ${db.label}`);
-
-  const seeder = startChild('seed.ts', db.env);
-  const { summary } = await seeder.message;
-  await seeder.stop();
-  console.log(`[${kind}] dataset: ${summary.regions} regions, ${summary.units} units, ${summary.users} users (${summary.seconds} s)`);
+/** Suite "units": the unit list of the app, then of the ceiling, on the same database and session. */
+async function benchUnits(kind, db, summary) {
   const { regionCode } = summary.benchLogin;
   const urlPath = `/api/v1/regions/${regionCode}/units?page=1&pageSize=25`;
 
@@ -292,7 +348,7 @@ async function benchDatabase(kind) {
   const token = await login(appBase, summary.benchLogin);
   const cookie = `sinergi_session=${token}`;
   const appBody = await probe(appBase + urlPath, cookie);
-  console.log(`[${kind}] app: logged in as ${summary.benchLogin.username}; ${appBody.items.length} of ${appBody.total} units per page; loading…`);
+  console.log(`[${kind}] units, app: logged in as ${summary.benchLogin.username}; ${appBody.items.length} of ${appBody.total} units per page; loading…`);
   const appResult = await measure('app', appBase + urlPath, cookie);
   await app.stop();
 
@@ -303,21 +359,100 @@ async function benchDatabase(kind) {
   const ceilingBody = await probe(ceilingBase + urlPath, cookie);
   const sameAnswer = isDeepStrictEqual(appBody, ceilingBody);
   if (!sameAnswer) console.warn(`[${kind}] WARNING: the ceiling's answer differs from the app's`);
-  console.log(`[${kind}] ceiling: same answer as the app: ${sameAnswer ? 'yes' : 'NO'}; loading…`);
+  console.log(`[${kind}] units, ceiling: same answer as the app: ${sameAnswer ? 'yes' : 'NO'}; loading…`);
   const ceilingResult = await measure('ceiling', ceilingBase + urlPath, cookie);
   await ceiling.stop();
+  return { sameAnswer, targets: [appResult, ceilingResult] };
+}
 
-  return { database: kind, label: db.label, serverVersion: db.version, dataset: summary, sameAnswer, targets: [appResult, ceilingResult] };
+const SERIAL_REQUESTS = 10;
+
+/**
+ * Suite "innovations": the region's innovation list for the current period (as its admin), and the
+ * public catalogue's full-text search, anonymous, for one year and across all years and regions; on the
+ * app, then on the ceiling (same SQL, no framework). Each endpoint: its answer checked (the ceiling's must
+ * equal the app's), SERIAL_REQUESTS requests one at a time on the idle server, then the load.
+ */
+async function benchInnovations(kind, db, summary) {
+  const { regionCode } = summary.benchLogin;
+  const period = summary.innovations.benchPeriod;
+  const endpoints = [
+    { endpoint: 'innovation list', path: `/api/v1/regions/${regionCode}/innovations?periodId=${period.id}&page=1&pageSize=25`, auth: true },
+    { endpoint: 'search "layanan" 2026', path: '/api/v1/public/innovations?q=layanan&year=2026', auth: false },
+    { endpoint: 'search "pelayanan kesehatan"', path: '/api/v1/public/innovations?q=pelayanan%20kesehatan', auth: false },
+  ];
+  const loadAll = async (target, base, cookie, bodies) => {
+    const out = [];
+    for (const e of endpoints) {
+      const url = base + e.path;
+      const withCookie = e.auth ? cookie : null;
+      const body = await probe(url, withCookie);
+      let sameAnswer = null;
+      if (bodies.has(e.endpoint)) {
+        sameAnswer = isDeepStrictEqual(bodies.get(e.endpoint), body);
+        if (!sameAnswer) console.warn(`[${kind}] WARNING: ${e.endpoint}: the ceiling's answer differs from the app's`);
+      } else bodies.set(e.endpoint, body);
+      const serial = await serialLatency(url, withCookie, SERIAL_REQUESTS);
+      console.log(
+        `[${kind}] ${e.endpoint}, ${target}: ${body.items.length} of ${body.total} per page${sameAnswer === null ? '' : `, same answer as the app: ${sameAnswer ? 'yes' : 'NO'}`}; alone p50 ${serial.p50} ms; loading…`,
+      );
+      const result = await measure(target, url, withCookie, INNOVATION_CONNECTIONS);
+      out.push({ ...result, endpoint: e.endpoint, path: e.path, anonymous: !e.auth, itemsPerPage: body.items.length, total: body.total, serialMs: serial, sameAnswer });
+    }
+    return out;
+  };
+
+  const bodies = new Map();
+  const app = startChild('app-server.ts', db.env);
+  const appBase = `http://127.0.0.1:${(await app.message).port}`;
+  const token = await login(appBase, summary.benchLogin);
+  const cookie = `sinergi_session=${token}`;
+  const appTargets = await loadAll('app', appBase, cookie, bodies);
+  await app.stop();
+
+  const ceilingEnv = { ...db.env, BENCH_SESSION_TOKEN: token, BENCH_SESSION_USER: summary.benchLogin.username };
+  const ceiling = startChild('ceiling-server.ts', ceilingEnv);
+  const ceilingBase = `http://127.0.0.1:${(await ceiling.message).port}`;
+  const ceilingTargets = await loadAll('ceiling', ceilingBase, cookie, bodies);
+  await ceiling.stop();
+  return { sameAnswer: ceilingTargets.every((t) => t.sameAnswer), targets: [...appTargets, ...ceilingTargets] };
+}
+
+async function benchDatabase(kind, withInnovations) {
+  const db = kind === 'postgres' ? await preparePostgres() : await preparePglite();
+  console.log(`\n[${kind}] ${db.label}`);
+
+  const seeder = startChild('seed.ts', { ...db.env, BENCH_INNOVATIONS: withInnovations ? '1' : '0' });
+  const { summary } = await seeder.message;
+  await seeder.stop();
+  console.log(`[${kind}] dataset: ${summary.regions} regions, ${summary.units} units, ${summary.users} users (${summary.seconds} s)`);
+  if (summary.innovations) {
+    const inv = summary.innovations;
+    console.log(
+      `[${kind}] innovations: ${inv.periods} periods, ${inv.innovations} innovations (${inv.published} verified, ${inv.carriedOver} carried over) in ${inv.seconds} s`,
+    );
+  }
+
+  const run = { database: kind, label: db.label, serverVersion: db.version, dataset: summary };
+  if (suites.has('units')) run.units = await benchUnits(kind, db, summary);
+  if (withInnovations) run.innovations = await benchInnovations(kind, db, summary);
+  return run;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Report
 
-function table(runs) {
+function formatTable(rows, leftColumns) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+function unitsTable(runs) {
   const rows = [['database', 'target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx/errors']];
   for (const run of runs) {
-    const [app, ceiling] = run.targets;
-    for (const t of run.targets) {
+    if (!run.units) continue;
+    const [app, ceiling] = run.units.targets;
+    for (const t of run.units.targets) {
       rows.push([
         run.database,
         t.target === 'app' ? 'app (Fastify)' : 'ceiling (node:http)',
@@ -342,8 +477,53 @@ function table(runs) {
       '',
     ]);
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')).join('\n');
+  return formatTable(rows, 2);
+}
+
+function innovationsTable(runs) {
+  const rows = [['database', 'endpoint', 'target', 'matches', 'alone ms', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx/errors']];
+  for (const run of runs) {
+    if (!run.innovations) continue;
+    const { targets } = run.innovations;
+    const endpoints = [...new Set(targets.map((t) => t.endpoint))];
+    for (const endpoint of endpoints) {
+      const app = targets.find((t) => t.endpoint === endpoint && t.target === 'app');
+      const ceiling = targets.find((t) => t.endpoint === endpoint && t.target === 'ceiling');
+      for (const t of [app, ceiling].filter(Boolean)) {
+        rows.push([
+          run.database,
+          endpoint,
+          t.target === 'app' ? 'app' : 'ceiling',
+          String(t.total),
+          String(t.serialMs.p50),
+          t.reqPerSec.toFixed(t.reqPerSec < 100 ? 1 : 0),
+          String(t.latencyMs.p50),
+          String(t.latencyMs.p95),
+          String(t.latencyMs.p99),
+          String(t.requests2xx),
+          `${t.non2xx}/${t.errors + t.timeouts}`,
+        ]);
+      }
+      if (app && ceiling) {
+        const pct = ceiling.reqPerSec > 0 ? `${Math.round((app.reqPerSec / ceiling.reqPerSec) * 100)}%` : '-';
+        const times = (a, b) => (a !== null && b ? `×${(a / b).toFixed(2)}` : '-');
+        rows.push([
+          run.database,
+          endpoint,
+          'app vs ceiling',
+          '',
+          times(app.serialMs.p50, ceiling.serialMs.p50),
+          pct,
+          times(app.latencyMs.p50, ceiling.latencyMs.p50),
+          times(app.latencyMs.p95, ceiling.latencyMs.p95),
+          times(app.latencyMs.p99, ceiling.latencyMs.p99),
+          '',
+          '',
+        ]);
+      }
+    }
+  }
+  return formatTable(rows, 3);
 }
 
 function machine() {
@@ -359,29 +539,72 @@ function machine() {
   };
 }
 
+async function runScoring() {
+  console.log(`\n[scoring] IID 2026, SPBE 2020 and IKM 2017 for every region, ${ROUNDS} rounds after a cold one…`);
+  const child = startChild('scoring.ts', { BENCH_ROUNDS: String(ROUNDS) });
+  const { summary } = await child.message;
+  await child.stop();
+  return summary;
+}
+
 async function main() {
+  const loadSuites = suites.has('units') || suites.has('innovations');
   let kinds = [opts.postgres && 'postgres', opts.pglite && 'pglite'].filter(Boolean);
   if (kinds.length === 0) kinds = ['postgres', 'pglite'];
-  if (kinds.includes('postgres') && !process.env.DATABASE_URL && !findPgBin()) {
+  if (loadSuites && kinds.includes('postgres') && !process.env.DATABASE_URL && !findPgBin()) {
     if (opts.postgres) throw new Error('Postgres server binaries not found: install the Debian package postgresql, or set DATABASE_URL');
     console.warn('Postgres server binaries not found (install postgresql, or set DATABASE_URL): running on PGlite only.');
     kinds = kinds.filter((k) => k !== 'postgres');
   }
+  /** Innovations on PGlite only when asked: seeding 165,000 of them there takes minutes (bench/README.md). */
+  const innovationsOn = (kind) => suites.has('innovations') && (kind === 'postgres' || opts['pglite-innovations']);
+  // A database with nothing to run on it is not even started.
+  if (loadSuites) kinds = kinds.filter((k) => suites.has('units') || innovationsOn(k));
+  else kinds = [];
+  if (suites.has('innovations') && !kinds.some(innovationsOn)) {
+    console.warn('The innovations suite runs on Postgres, or on PGlite with --pglite-innovations: skipped.');
+  }
+
   const started = new Date();
   const host = machine();
-  console.log(`Sinergi bench: ${CONNECTIONS} connections, ${DURATION} s per target after a ${WARMUP} s warm-up, on 127.0.0.1`);
+  console.log(`Sinergi bench: suites ${[...suites].join(', ')}`);
+  if (loadSuites) {
+    console.log(
+      `Load: ${DURATION} s per target after a ${WARMUP} s warm-up on 127.0.0.1; ${CONNECTIONS} connections (units), ${INNOVATION_CONNECTIONS} (innovations)`,
+    );
+  }
   console.log(`Machine: ${host.cpus} CPUs (${host.cpuModel}), ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}`);
   console.log(`Load average at start: ${host.loadAverage.join(' ')} (other work on the machine skews the figures)`);
 
   const runs = [];
   for (const kind of kinds) {
-    runs.push(await benchDatabase(kind));
+    runs.push(await benchDatabase(kind, innovationsOn(kind)));
     await cleanupAll(); // the database of this run: cluster stopped and deleted before the next
   }
+  const scoring = suites.has('scoring') ? await runScoring() : null;
+  if (runs.length === 0 && !scoring) {
+    console.log('Nothing was run.');
+    return;
+  }
 
-  const report = table(runs);
-  console.log(`\n${report}\n`);
-  console.log('app vs ceiling: the app\'s req/s as a share of the ceiling\'s; latencies as multiples of the ceiling\'s.');
+  const reports = [];
+  if (runs.some((r) => r.units)) {
+    const report = unitsTable(runs);
+    reports.push(report);
+    console.log(`\nUnits: GET /api/v1/regions/:code/units?page=1&pageSize=25, ${CONNECTIONS} connections\n${report}\n`);
+    console.log("app vs ceiling: the app's req/s as a share of the ceiling's; latencies as multiples of the ceiling's.");
+  }
+  if (runs.some((r) => r.innovations)) {
+    const report = innovationsTable(runs);
+    reports.push(report);
+    console.log(
+      `\nInnovations: ${INNOVATION_CONNECTIONS} connections (matches: the answer's total; alone: p50 of ${SERIAL_REQUESTS} requests one at a time)\n${report}\n`,
+    );
+  }
+  if (scoring) {
+    reports.push(scoring.table);
+    console.log(`\nScoring: evaluate() over all inputs, ms per round (${scoring.rounds} rounds after a cold one)\n${scoring.table}\n`);
+  }
   console.log('Figures vary from run to run, more so when other work shares the machine.');
 
   const resultsDir = path.join(BENCH, 'results');
@@ -391,10 +614,17 @@ async function main() {
   const json = {
     date: started.toISOString(),
     machine: host,
-    options: { connections: CONNECTIONS, durationSeconds: DURATION, warmupSeconds: WARMUP },
-    request: 'GET /api/v1/regions/:regionCode/units?page=1&pageSize=25 with a session cookie',
+    suites: [...suites],
+    options: {
+      connections: CONNECTIONS,
+      innovationConnections: INNOVATION_CONNECTIONS,
+      durationSeconds: DURATION,
+      warmupSeconds: WARMUP,
+      scoringRounds: ROUNDS,
+    },
     runs,
-    table: report,
+    scoring,
+    tables: reports,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`Raw results: ${path.relative(ROOT, file)}`);
