@@ -5,116 +5,28 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const WEB_INDEX = path.join(ROOT, 'dist/web/index.html');
-const SCREENSHOTS = path.join(ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
-const DEMO_PASSWORD = 'sinergi-demo';
+import { choose as chooseIn, DEMO_PASSWORD, launchBrowser, logIn as logInOn, logOut as logOutOf, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
 
 const UNIT = { name: 'Dinas Uji Coba Peramban', shortName: 'DUCP' };
 const OPERATOR = { username: 'operator.ujicoba', displayName: 'Operator Uji Coba', password: 'kata-sandi-uji-2026' };
 
-let server: ChildProcess | undefined;
-let serverOutput = '';
-let dataDir: string | undefined;
-let baseUrl = '';
+let server: TestServer | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls the health endpoint; the first start creates the database and loads the demo data. */
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${serverOutput}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not answer /api/health within ${timeoutMs / 1000} s:\n${serverOutput}`);
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function logIn(username: string, password: string) {
-  await page.getByRole('heading', { name: 'Masuk ke Sinergi' }).waitFor();
-  await page.getByLabel('Nama pengguna atau surel').fill(username);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-}
-
-async function logOut() {
-  await page.getByRole('button', { name: /^Menu akun/ }).click();
-  await page.getByRole('menuitem', { name: 'Keluar' }).click();
-  await page.getByRole('heading', { name: 'Masuk ke Sinergi' }).waitFor();
-}
-
-/** Picks an option of a Mantine Select (its list renders outside the dialog, in a portal). */
-async function choose(input: ReturnType<Page['getByLabel']>, option: string, search?: string) {
-  await input.click();
-  if (search) await input.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+const logIn = (username: string, password: string) => logInOn(page, username, password);
+const logOut = () => logOutOf(page);
+const choose = (input: ReturnType<Page['getByLabel']>, option: string, search?: string) => chooseIn(page, input, option, search);
 
 beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error(`${path.relative(ROOT, WEB_INDEX)} is missing: run \`npm run build\` before the browser tests.`);
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`);
-
-  dataDir = await mkdtemp(path.join(tmpdir(), 'sinergi-e2e-'));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['bin/sinergi.js', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SINERGI_DATA_DIR: dataDir, SINERGI_DEMO: 'true', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    serverOutput += chunk.toString();
-  });
-  await waitForHealth(baseUrl, server, 90_000);
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await newContext(browser, server.baseUrl);
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
 });
@@ -122,8 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await browser?.close();
-  if (server) await stopServer(server);
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 describe('Sinergi foundation in the browser', () => {

@@ -62,19 +62,23 @@ export function apiPath(...segments: string[]): string {
   return `/api/v1/${segments.map(encodeURIComponent).join('/')}`;
 }
 
-async function readError(response: Response): Promise<ApiError> {
-  const json: unknown = await response.json().catch(() => null);
+function errorFrom(status: number, json: unknown): ApiError {
   const parsed = errorBody.safeParse(json);
-  if (!parsed.success) return new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
+  if (!parsed.success) return new ApiError({ status, code: 'UNEXPECTED_RESPONSE' });
   const e = parsed.data.error;
   return new ApiError({
-    status: response.status,
+    status,
     code: e.code,
     messageId: e.message,
     messageEn: e.messageEn,
     issues: e.issues ?? [],
     requestId: e.requestId ?? null,
   });
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const json: unknown = await response.json().catch(() => null);
+  return errorFrom(response.status, json);
 }
 
 async function call<R extends z.ZodType>(
@@ -133,4 +137,50 @@ export function sendEmpty<R extends z.ZodType>(method: 'POST' | 'DELETE', path: 
 /** Uploads a file as the raw request body. */
 export function sendFile<R extends z.ZodType>(path: string, file: Blob, type: string, responseSchema: R): Promise<z.output<R>> {
   return call('POST', path, responseSchema, { content: file, type });
+}
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Uploads a file as the raw request body and reports how much of it has been sent (0 to 1): `fetch`
+ * cannot report upload progress, so this one request goes through XMLHttpRequest. Errors are the same
+ * `ApiError`s as everywhere else; aborting through `signal` rejects with NETWORK_ERROR.
+ */
+export function sendFileWithProgress<R extends z.ZodType>(
+  path: string,
+  file: Blob,
+  type: string,
+  responseSchema: R,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<z.output<R>> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('accept', 'application/json');
+    request.setRequestHeader('content-type', type);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      const json = parseJsonText(request.responseText);
+      if (request.status < 200 || request.status >= 300) {
+        reject(errorFrom(request.status, json));
+        return;
+      }
+      const parsed = responseSchema.safeParse(json);
+      if (parsed.success) resolve(parsed.data);
+      else reject(new ApiError({ status: request.status, code: 'UNEXPECTED_RESPONSE' }));
+    };
+    request.onerror = () => reject(new ApiError({ status: 0, code: 'NETWORK_ERROR' }));
+    request.onabort = () => reject(new ApiError({ status: 0, code: 'NETWORK_ERROR' }));
+    signal?.addEventListener('abort', () => request.abort(), { once: true });
+    request.send(file);
+  });
 }

@@ -4,7 +4,18 @@
  * Layanan Publik, Laporan) add their own section here when they arrive: the navigation never shows a
  * link that leads nowhere.
  */
-import { type Icon, IconBuildingCommunity, IconHistory, IconHome, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconBook2,
+  IconBuildingCommunity,
+  IconBulb,
+  IconCalendarEvent,
+  IconChartBar,
+  IconHistory,
+  IconHome,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Permission } from '../../../src/domain/access/roles.ts';
 import type { MessageKey } from '../i18n/messages.id.ts';
 
@@ -24,7 +35,17 @@ export interface NavSection {
 
 export const NAV_SECTIONS: NavSection[] = [
   { items: [{ to: '/', label: 'nav.home', icon: IconHome, permission: 'region.read' }] },
-  // Module sections (Inovasi, Penilaian, Kota Cerdas, Layanan Publik, Laporan) go here.
+  {
+    label: 'nav.section.innovation',
+    items: [
+      { to: '/inovasi', label: 'nav.innovations', icon: IconBulb, permission: 'innovations.read' },
+      { to: '/capaian-target', label: 'nav.dashboard', icon: IconChartBar, permission: 'dashboard.read' },
+      { to: '/periode', label: 'nav.periods', icon: IconCalendarEvent, permission: 'periods.write' },
+      // The public catalogue, as citizens see it (opens outside the app shell).
+      { to: '/katalog', label: 'nav.catalogue', icon: IconBook2, permission: 'region.read' },
+    ],
+  },
+  // Further module sections (Penilaian, Kota Cerdas, Layanan Publik, Laporan) go here.
   {
     label: 'nav.section.admin',
     items: [

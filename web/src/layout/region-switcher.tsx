@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 
 /** Provinces with their kabupaten/kota under them, each province first. */
-function groupByProvince(regions: Region[]): ComboboxData {
+export function groupByProvince(regions: Region[]): ComboboxData {
   const provinces = regions.filter((r) => r.kind === 'provinsi');
   return provinces.map((p) => ({
     group: p.name,

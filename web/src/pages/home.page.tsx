@@ -1,6 +1,6 @@
 /** Beranda: the current region at a glance (units and accounts), and where to go from here. */
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { type Icon, IconBuildingCommunity, IconHistory, IconUsers } from '@tabler/icons-react';
+import { type Icon, IconBuildingCommunity, IconBulb, IconHistory, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -78,6 +78,31 @@ export function HomePage() {
               hint={t('home.usersHint')}
               link={{ to: '/pengguna', label: 'home.manageUsers' }}
             />
+          ) : null}
+          {can('innovations.read') ? (
+            <Card withBorder radius="md" padding="lg">
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon size={44} radius="md" variant="light" color="yellow">
+                  <IconBulb size={24} aria-hidden />
+                </ThemeIcon>
+                <Stack gap={4}>
+                  <Text fw={600}>{t('home.innovations')}</Text>
+                  <Text size="sm" c="dimmed">
+                    {t('home.innovationsHint')}
+                  </Text>
+                  <Group gap="md">
+                    <Anchor component={Link} to="/inovasi" size="sm">
+                      {t('home.openInnovations')}
+                    </Anchor>
+                    {can('dashboard.read') ? (
+                      <Anchor component={Link} to="/capaian-target" size="sm">
+                        {t('nav.dashboard')}
+                      </Anchor>
+                    ) : null}
+                  </Group>
+                </Stack>
+              </Group>
+            </Card>
           ) : null}
           {can('audit.read') ? (
             <Card withBorder radius="md" padding="lg">

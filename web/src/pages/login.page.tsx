@@ -1,8 +1,8 @@
 /** Masuk: username (or email) and password. Wrong credentials, a lockout or a deactivated account say so. */
-import { Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { loginBody } from '../../../src/shared/api/auth.ts';
 import { FormErrorAlert } from '../components/form-error-alert.tsx';
 import { placeFieldIssues } from '../components/form-issues.ts';
@@ -80,6 +80,12 @@ export function LoginPage() {
                 </Button>
               </Stack>
             </form>
+            <Text size="sm" ta="center" c="dimmed">
+              {t('login.catalogueText')}{' '}
+              <Anchor component={Link} to="/katalog" size="sm">
+                {t('login.catalogueLink')}
+              </Anchor>
+            </Text>
           </Stack>
         </Paper>
       </Center>

@@ -2,6 +2,7 @@
  * Who is signed in. The `me` query is the source of truth: null means nobody, and any 401 from the
  * API (an expired or ended session) sets it to null, which sends the user back to the login page.
  */
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, useLocation } from 'react-router';
@@ -41,6 +42,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      // Messages about the previous user's work do not linger for the next one.
+      notifications.clean();
       queryClient.clear();
       queryClient.setQueryData(meKey, null);
     },

@@ -1,0 +1,72 @@
+import { Button, Group, Loader, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconCloudOff, IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { SaveState } from './use-autosave.ts';
+
+/** "Tersimpan / Menyimpan… / Gagal menyimpan": where the typed text is, said politely to screen readers. */
+export function SaveIndicator({ state, savedAt, isAutomatic, onRetry }: { state: SaveState; savedAt: string | null; isAutomatic: boolean; onRetry: () => void }) {
+  const { t, formatDateTime } = useI18n();
+  let content: ReactNode;
+  if (state === 'saved') {
+    content = (
+      <>
+        <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden />
+        <Text size="sm" c="green.8" fw={600}>
+          {t('autosave.saved')}
+        </Text>
+        {savedAt ? (
+          <Text size="xs" c="dimmed" visibleFrom="xs">
+            {formatDateTime(savedAt)}
+          </Text>
+        ) : null}
+      </>
+    );
+  } else if (state === 'pending' && !isAutomatic) {
+    content = (
+      <>
+        <IconPencil size={18} color="var(--mantine-color-orange-7)" aria-hidden />
+        <Text size="sm" c="orange.8" fw={600}>
+          {t('autosave.unsaved')}
+        </Text>
+      </>
+    );
+  } else if (state === 'pending' || state === 'saving') {
+    content = (
+      <>
+        <Loader size={14} aria-hidden />
+        <Text size="sm" c="dimmed" fw={600}>
+          {t('autosave.saving')}
+        </Text>
+      </>
+    );
+  } else if (state === 'invalid') {
+    content = (
+      <>
+        <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" aria-hidden />
+        <Text size="sm" c="orange.8" fw={600}>
+          {t('autosave.invalid')}
+        </Text>
+      </>
+    );
+  } else {
+    content = (
+      <>
+        <IconCloudOff size={18} color="var(--mantine-color-red-7)" aria-hidden />
+        <Text size="sm" c="red.7" fw={600}>
+          {state === 'error' ? t('autosave.failed') : t('autosave.stopped')}
+        </Text>
+        {state === 'error' ? (
+          <Button size="compact-xs" variant="light" color="red" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <Group gap={6} wrap="nowrap" role="status" aria-live="polite" data-save-state={state}>
+      {content}
+    </Group>
+  );
+}
