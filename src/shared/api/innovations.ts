@@ -214,6 +214,40 @@ export const uploadEvidenceQuery = z.object({
   fileName: z.string().trim().min(1, 'Nama berkas wajib diisi').max(200),
 });
 
+// ---- import -----------------------------------------------------------------------------------
+
+export const innovationImportQuery = z.object({
+  periodId: z.uuid('Periode tidak valid'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export const innovationImportReport = z
+  .object({
+    dryRun: z.boolean(),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    created: z.number().int(),
+    /** `row` as the spreadsheet numbers it (the header is row 1); `field` is the column header. */
+    errors: z.array(z.object({ row: z.number().int(), field: z.string(), reason: z.string() })),
+    /** The valid rows as they will be created (first 500). */
+    preview: z.array(
+      z.object({
+        row: z.number().int(),
+        name: z.string(),
+        unitName: z.string(),
+        tahapan: z.string().nullable(),
+        jenis: z.string().nullable(),
+        urusanUtama: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'InnovationImportReport' });
+
+export type InnovationImportReport = z.infer<typeof innovationImportReport>;
+
 // ---- dashboard --------------------------------------------------------------------------------
 
 const countBy = z.array(z.object({ key: z.string(), count: z.number().int() }));

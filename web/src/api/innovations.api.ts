@@ -8,6 +8,7 @@ import {
   carryOverBody,
   innovation,
   innovationCreate,
+  innovationImportReport,
   innovationList,
   type innovationListQuery,
   innovationUpdate,
@@ -26,27 +27,6 @@ export type TransitionInput = z.input<typeof transitionBody>;
 export type CarryOverInput = z.input<typeof carryOverBody>;
 export type SimilarInnovation = z.output<typeof similarInnovation>;
 
-/**
- * The import report. The server declares it next to its service (innovation-import.service.ts), out of
- * the web app's reach, so it is repeated here field for field; it belongs in src/shared/api/innovations.ts.
- */
-export const innovationImportReport = z.object({
-  dryRun: z.boolean(),
-  totalRows: z.number().int(),
-  validRows: z.number().int(),
-  created: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), field: z.string(), reason: z.string() })),
-  preview: z.array(
-    z.object({
-      row: z.number().int(),
-      name: z.string(),
-      unitName: z.string(),
-      tahapan: z.string().nullable(),
-      jenis: z.string().nullable(),
-      urusanUtama: z.string().nullable(),
-    }),
-  ),
-});
 export type InnovationImportReport = z.output<typeof innovationImportReport>;
 
 const similarList = z.object({ items: z.array(similarInnovation) });

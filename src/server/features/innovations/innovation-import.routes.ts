@@ -6,7 +6,8 @@ import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
-import { importInnovations, innovationImportQuery, innovationImportReport } from './innovation-import.service.ts';
+import { innovationImportQuery, innovationImportReport } from '#shared/api/innovations.ts';
+import { importInnovations } from './innovation-import.service.ts';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BENTUK, INISIATOR, JENIS, TAHAPAN, TEMATIK, URUSAN } from '#domain/innovations/profile.ts';
-import { innovationFields } from '#shared/api/innovations.ts';
+import { innovationFields, type InnovationImportReport } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovationEvents, innovations } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
@@ -22,37 +22,6 @@ import type { InnovationFields } from './innovations.service.ts';
 
 // ---- contract ---------------------------------------------------------------------------------
 
-export const innovationImportQuery = z.object({
-  periodId: z.uuid('Periode tidak valid'),
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
-});
-
-export const innovationImportReport = z
-  .object({
-    dryRun: z.boolean(),
-    totalRows: z.number().int(),
-    validRows: z.number().int(),
-    created: z.number().int(),
-    /** `row` as the spreadsheet numbers it (the header is row 1); `field` is the column header. */
-    errors: z.array(z.object({ row: z.number().int(), field: z.string(), reason: z.string() })),
-    /** The valid rows as they will be created (first 500). */
-    preview: z.array(
-      z.object({
-        row: z.number().int(),
-        name: z.string(),
-        unitName: z.string(),
-        tahapan: z.string().nullable(),
-        jenis: z.string().nullable(),
-        urusanUtama: z.string().nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'InnovationImportReport' });
-
-export type InnovationImportReport = z.infer<typeof innovationImportReport>;
 
 // ---- reading cells ----------------------------------------------------------------------------
 
