@@ -14,7 +14,7 @@ import type { ErrorBody } from '#shared/errors.ts';
 import { innovations } from '#server/db/schema.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
 import { type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
-import type { InnovationImportReport } from './innovation-import.service.ts';
+import type { InnovationImportReport } from '../../../shared/api/innovations.ts';
 
 const HOME = '19.71';
 
