@@ -6,7 +6,6 @@
  * audit entry for the whole import.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { BENTUK, INISIATOR, JENIS, TAHAPAN, TEMATIK, URUSAN } from '#domain/innovations/profile.ts';
 import { innovationFields, type InnovationImportReport } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
