@@ -337,6 +337,14 @@ export const publicInnovationList = z.object({
   total: z.number().int(),
 });
 
+export const publicUnitQuery = z.object({
+  region: z.string().regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah tidak valid'),
+});
+
+export const publicUnitList = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), regionCode: z.string(), count: z.number().int() })),
+});
+
 export type Innovation = z.infer<typeof innovation>;
 export type InnovationSummary = z.infer<typeof innovationSummary>;
 export type Period = z.infer<typeof period>;

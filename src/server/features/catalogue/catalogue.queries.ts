@@ -121,3 +121,20 @@ export async function findPublicInnovation(db: DbOrTx, id: string) {
 }
 
 export type PublicDetailRow = NonNullable<Awaited<ReturnType<typeof findPublicInnovation>>>;
+
+/** Units of a region (or a province's regions) that have verified innovations: the catalogue's unit filter. */
+export async function listPublicUnits(db: DbOrTx, region: string) {
+  return db
+    .select({ id: units.id, name: units.name, regionCode: units.regionCode, count: count() })
+    .from(innovations)
+    .innerJoin(units, eq(units.id, innovations.unitId))
+    .innerJoin(regions, eq(regions.code, innovations.regionCode))
+    .where(
+      and(
+        eq(innovations.status, PUBLISHED),
+        region.length === 2 ? or(eq(innovations.regionCode, region), eq(regions.provinceCode, region)) : eq(innovations.regionCode, region),
+      ),
+    )
+    .groupBy(units.id, units.name, units.regionCode)
+    .orderBy(asc(units.name));
+}

@@ -7,8 +7,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParam } from '#shared/api/common.ts';
-import { publicInnovation, publicInnovationList, publicInnovationQuery } from '#shared/api/innovations.ts';
+import { publicInnovation, publicInnovationList, publicInnovationQuery, publicUnitList, publicUnitQuery } from '#shared/api/innovations.ts';
 import { PUBLIC } from '#server/http/access.ts';
+import { listPublicUnits } from './catalogue.queries.ts';
 import { publicInnovationDetail, searchCatalogue } from './catalogue.service.ts';
 
 const CACHE_CONTROL = 'public, max-age=60';
@@ -45,6 +46,23 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const body = await searchCatalogue(app.db, request.query);
+      if (isNotModified(request, reply, body)) return reply.code(304).send(null);
+      return body;
+    },
+  );
+
+  app.get(
+    '/units',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        summary: 'Unit yang memiliki inovasi terverifikasi di suatu daerah (untuk filter unit katalog)',
+        querystring: publicUnitQuery,
+        response: { 200: publicUnitList, 304: notModified, 400: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const body = { items: await listPublicUnits(app.db, request.query.region) };
       if (isNotModified(request, reply, body)) return reply.code(304).send(null);
       return body;
     },

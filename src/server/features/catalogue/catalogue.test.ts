@@ -335,3 +335,18 @@ describe('caching', () => {
     expect(after.headers.etag).not.toBe(before.headers.etag);
   });
 });
+
+describe('GET /api/v1/public/innovations/units', () => {
+  it('lists only units with verified innovations of the region, with their counts, without login', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/public/innovations/units?region=19.71' });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { id: string; count: number; regionCode: string }[];
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/public/innovations?region=19.71&pageSize=100' });
+    const total = listed.json().total as number;
+    expect(total).toBeGreaterThan(0);
+    expect(items.reduce((n, u) => n + u.count, 0)).toBe(total);
+    expect(items.every((u) => u.regionCode === '19.71')).toBe(true);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/public/innovations/units?region=x' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
