@@ -17,7 +17,7 @@ import {
 } from '#server/db/schema.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '#server/features/audit/audit.queries.ts';
-import { storageKeyOf } from '#server/features/evidence/evidence.service.ts';
+import { storageKeyOf } from '#server/features/evidence/stored-file.ts';
 import { hashPassword } from '#server/features/auth/password.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS } from './demo-data.ts';
 import { listIndicators } from '#domain/assessments/indicators.ts';

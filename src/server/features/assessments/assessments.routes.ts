@@ -21,7 +21,7 @@ import { linkEvidenceBody, uploadEvidenceQuery } from '#shared/api/innovations.t
 import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
-import { CONTENT_SECURITY_POLICY, inlineDisposition } from '../evidence/evidence.routes.ts';
+import { sendStoredFile } from '../evidence/stored-file.ts';
 import {
   addItemFile,
   addItemLink,
@@ -246,15 +246,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = serviceContext(request);
       const { evidenceId, ...rest } = request.params;
       const { row, stream } = await openItemEvidence(ctx.db, ctx.actor, app.storage, itemRef(rest), evidenceId);
-      if (row.sizeBytes !== null) reply.header('content-length', row.sizeBytes);
-      return reply
-        .type(row.mimeType)
-        .header('content-disposition', inlineDisposition(row.fileName ?? 'bukti-dukung'))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', CONTENT_SECURITY_POLICY)
-        .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, max-age=3600')
-        .send(stream);
+      return sendStoredFile(reply, row, stream);
     },
   );
 

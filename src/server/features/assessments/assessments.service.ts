@@ -1,11 +1,4 @@
-/**
- * Use cases of a self-assessment (SPBE, Indeks Pemdi; issue 4): open one for a year from a framework
- * version, assign indicators to units, fill values with explanations and evidence (penilaian
- * mandiri), accept or correct them (verifikasi), finalize; the claimed and verified index live,
- * progress per unit, the gap analysis and last year's comparison. Every write runs in one transaction
- * with its audit entry; items are guarded by their `version`, the stage by the assessment's.
- */
-import { createHash } from 'node:crypto';
+
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { type Actor, can } from '#domain/access/roles.ts';
@@ -24,7 +17,6 @@ import {
   seesItem,
 } from '#domain/assessments/stages.ts';
 import { checkValue, sameValue } from '#domain/assessments/values.ts';
-import { checkEvidenceFile, cleanFileName, type FileRefusal } from '#domain/evidence/file-type.ts';
 import type { Framework } from '#domain/scoring/framework.schema.ts';
 import type { AssessmentDetail, AssessmentItem, AssessmentSummary, GapAnalysis } from '#shared/api/assessments.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
@@ -35,7 +27,7 @@ import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '../audit/audit.queries.ts';
 import { countBlobUsers, lockBlob } from '../evidence/evidence.queries.ts';
-import { storageKeyOf } from '../evidence/evidence.service.ts';
+import { acceptFile, storeFile, uploadName } from '../evidence/stored-file.ts';
 import { loadFrameworkVersion } from '../frameworks/framework-versions.service.ts';
 import {
   type AssessmentEvidenceRow,
@@ -447,17 +439,6 @@ function evidenceAudit(row: AssessmentEvidenceRow, ref: ItemRef, indicatorId: st
   };
 }
 
-const REFUSALS: Record<FileRefusal, (detected: string | null) => AppError> = {
-  empty: () => fieldError('file', 'Berkas kosong'),
-  too_large: () => new AppError('PAYLOAD_TOO_LARGE'),
-  unsupported_type: () =>
-    new AppError('UNSUPPORTED_MEDIA_TYPE', { issues: [{ field: 'file', reason: 'Isi berkas bukan PDF, PNG, JPEG, WebP atau GIF' }] }),
-  name_mismatch: (detected) =>
-    new AppError('UNSUPPORTED_MEDIA_TYPE', {
-      issues: [{ field: 'fileName', reason: `Nama berkas tidak sesuai dengan isinya (isinya ${detected ?? 'tidak dikenal'})` }],
-    }),
-};
-
 export interface FileUpload {
   fileName: string;
   title?: string | undefined;
@@ -472,33 +453,27 @@ export async function addItemFile(
   ref: ItemRef,
   upload: FileUpload,
 ): Promise<EvidenceEntry> {
-  const fileName = cleanFileName(upload.fileName);
-  if (!fileName) throw fieldError('query.fileName', 'Nama berkas wajib diisi');
-  const title = upload.title?.trim() || fileName;
+  const name = uploadName(upload.fileName, upload.title);
   return ctx.db.transaction(async (tx) => {
     // Who and which stage first: a caller who may not touch the item learns nothing about the file.
     const { item } = await beginFill(ctx, tx, ref);
-    const check = checkEvidenceFile(fileName, upload.data, limits.maxUploadBytes);
-    if (!check.ok) throw REFUSALS[check.refusal](check.detected?.label ?? null);
-    const sha256 = createHash('sha256').update(upload.data).digest('hex');
-    if (await findSameItemEvidence(tx, ref.regionCode, item.id, { sha256 })) {
+    const file = acceptFile(name, upload.data, limits.maxUploadBytes);
+    if (await findSameItemEvidence(tx, ref.regionCode, item.id, { sha256: file.sha256 })) {
       throw new AppError('CONFLICT', { issues: [{ field: 'file', reason: 'Berkas yang sama sudah dilampirkan pada indikator ini' }] });
     }
-    const storageKey = storageKeyOf(sha256);
-    await lockBlob(tx, storageKey);
-    await storage.put(storageKey, upload.data);
+    await storeFile(tx, storage, file);
     const [created] = await tx
       .insert(assessmentEvidence)
       .values({
         itemId: item.id,
         regionCode: ref.regionCode,
         kind: 'file',
-        title,
-        fileName,
-        mimeType: check.type.mime,
-        sizeBytes: upload.data.length,
-        sha256,
-        storageKey,
+        title: file.title,
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        storageKey: file.storageKey,
         createdBy: ctx.actor.id,
         createdAt: ctx.now,
       })

@@ -11,24 +11,12 @@ import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentEvidence } from '../innovations/innovations.presenter.ts';
+import { sendStoredFile } from './stored-file.ts';
 import { addFileEvidence, addLinkEvidence, listInnovationEvidence, openEvidenceContent, removeEvidence } from './evidence.service.ts';
 
 const innovationParams = regionCodeParam.extend({ innovationId: z.uuid('ID inovasi tidak valid') });
 const evidenceParams = innovationParams.extend({ evidenceId: z.uuid('ID bukti dukung tidak valid') });
 const evidenceList = z.object({ items: z.array(evidenceItem) });
-
-/**
- * A stored file is shown in our origin, so it must never run anything there: no script, no plugin, no
- * sniffing into HTML; inline styles and our own images only (what a PDF viewer or an image needs).
- */
-export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'";
-
-/** `inline` so PDFs and images preview in the browser, with the name in ASCII and in UTF-8 (RFC 6266). */
-export function inlineDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const utf8 = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename="${ascii}"; filename*=UTF-8''${utf8}`;
-}
 
 export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   const maxUploadBytes = app.config.maxUploadBytes;
@@ -117,15 +105,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = serviceContext(request);
       const { evidenceId, ...owner } = request.params;
       const { row, stream } = await openEvidenceContent(ctx.db, ctx.actor, app.storage, owner, evidenceId);
-      if (row.sizeBytes !== null) reply.header('content-length', row.sizeBytes);
-      return reply
-        .type(row.mimeType)
-        .header('content-disposition', inlineDisposition(row.fileName ?? 'bukti-dukung'))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', CONTENT_SECURITY_POLICY)
-        .header('cross-origin-resource-policy', 'same-origin')
-        .header('cache-control', 'private, max-age=3600')
-        .send(stream);
+      return sendStoredFile(reply, row, stream);
     },
   );
 

@@ -1,14 +1,8 @@
-/**
- * Use cases of evidence (issue 3 §3): files and links attached to an innovation, to one of its fields
- * or to an indicator. Files are checked by their bytes, hashed, and stored once per content through
- * the `BlobStorage` interface; every change is audited, and a change after verification sends the
- * innovation back for review, exactly like a profile edit.
- */
-import { createHash } from 'node:crypto';
+
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
-import { checkEvidenceFile, cleanFileName, type FileRefusal, isEvidenceTarget } from '#domain/evidence/file-type.ts';
+import { isEvidenceTarget } from '#domain/evidence/file-type.ts';
 import { isOwner, statusAfterEdit, type InnovationStatus } from '#domain/innovations/workflow.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
 import { evidence, innovationEvents, innovations } from '#server/db/schema.ts';
@@ -18,15 +12,11 @@ import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '../audit/audit.queries.ts';
 import { findInnovation, listEvidence } from '../innovations/innovations.queries.ts';
 import { countBlobUsers, type EvidenceRow, findEvidence, findSameEvidence, lockBlob } from './evidence.queries.ts';
+import { acceptFile, storeFile, uploadName } from './stored-file.ts';
 
 export interface EvidenceOwner {
   regionCode: string;
   innovationId: string;
-}
-
-/** Content-addressed: the same bytes always land under the same key, so they are stored once. */
-export function storageKeyOf(sha256: string): string {
-  return `sha256/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 }
 
 /** The innovation as the caller may see it (operators: their own unit only), or 404. */
@@ -91,19 +81,6 @@ function checkTarget(target: string, field: string): void {
   }
 }
 
-const REFUSALS: Record<FileRefusal, (detected: string | null) => AppError> = {
-  empty: () => fieldError('file', 'Berkas kosong'),
-  too_large: () => new AppError('PAYLOAD_TOO_LARGE'),
-  unsupported_type: () =>
-    new AppError('UNSUPPORTED_MEDIA_TYPE', {
-      issues: [{ field: 'file', reason: 'Isi berkas bukan PDF, PNG, JPEG, WebP atau GIF' }],
-    }),
-  name_mismatch: (detected) =>
-    new AppError('UNSUPPORTED_MEDIA_TYPE', {
-      issues: [{ field: 'fileName', reason: `Nama berkas tidak sesuai dengan isinya (isinya ${detected ?? 'tidak dikenal'})` }],
-    }),
-};
-
 export interface FileUpload {
   target: string;
   title?: string | undefined;
@@ -120,22 +97,16 @@ export async function addFileEvidence(
   upload: FileUpload,
 ): Promise<EvidenceRow> {
   checkTarget(upload.target, 'query.target');
-  const fileName = cleanFileName(upload.fileName);
-  if (!fileName) throw fieldError('query.fileName', 'Nama berkas wajib diisi');
-  const title = upload.title?.trim() || fileName;
+  const name = uploadName(upload.fileName, upload.title);
   return ctx.db.transaction(async (tx) => {
     // Who and which state first: a caller who may not touch the innovation learns nothing about the file.
     // A refusal below rolls this back with everything else.
-    const change = await beginEvidenceChange(ctx, tx, where, `Bukti dukung ditambahkan: ${title}`);
-    const check = checkEvidenceFile(fileName, upload.data, limits.maxUploadBytes);
-    if (!check.ok) throw REFUSALS[check.refusal](check.detected?.label ?? null);
-    const sha256 = createHash('sha256').update(upload.data).digest('hex');
-    if (await findSameEvidence(tx, where.regionCode, where.innovationId, upload.target, { sha256 })) {
+    const change = await beginEvidenceChange(ctx, tx, where, `Bukti dukung ditambahkan: ${name.title}`);
+    const file = acceptFile(name, upload.data, limits.maxUploadBytes);
+    if (await findSameEvidence(tx, where.regionCode, where.innovationId, upload.target, { sha256: file.sha256 })) {
       throw new AppError('CONFLICT', { issues: [{ field: 'file', reason: 'Berkas yang sama sudah dilampirkan pada bagian ini' }] });
     }
-    const storageKey = storageKeyOf(sha256);
-    await lockBlob(tx, storageKey);
-    await storage.put(storageKey, upload.data);
+    await storeFile(tx, storage, file);
     const [created] = await tx
       .insert(evidence)
       .values({
@@ -143,12 +114,12 @@ export async function addFileEvidence(
         regionCode: where.regionCode,
         target: upload.target,
         kind: 'file',
-        title,
-        fileName,
-        mimeType: check.type.mime,
-        sizeBytes: upload.data.length,
-        sha256,
-        storageKey,
+        title: file.title,
+        fileName: file.fileName,
+        mimeType: file.mimeType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        storageKey: file.storageKey,
         createdBy: ctx.actor.id,
         createdAt: ctx.now,
       })
