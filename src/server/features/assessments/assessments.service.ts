@@ -27,7 +27,7 @@ import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '../audit/audit.queries.ts';
 import { countBlobUsers, lockBlob } from '../evidence/evidence.queries.ts';
-import { acceptFile, storeFile, uploadName } from '../evidence/stored-file.ts';
+import { acceptFile, fileColumns, storeFile, uploadName } from '../evidence/stored-file.ts';
 import { loadFrameworkVersion } from '../frameworks/framework-versions.service.ts';
 import {
   type AssessmentEvidenceRow,
@@ -467,13 +467,7 @@ export async function addItemFile(
       .values({
         itemId: item.id,
         regionCode: ref.regionCode,
-        kind: 'file',
-        title: file.title,
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        sizeBytes: file.sizeBytes,
-        sha256: file.sha256,
-        storageKey: file.storageKey,
+        ...fileColumns(file),
         createdBy: ctx.actor.id,
         createdAt: ctx.now,
       })

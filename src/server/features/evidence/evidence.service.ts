@@ -12,7 +12,7 @@ import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '../audit/audit.queries.ts';
 import { findInnovation, listEvidence } from '../innovations/innovations.queries.ts';
 import { countBlobUsers, type EvidenceRow, findEvidence, findSameEvidence, lockBlob } from './evidence.queries.ts';
-import { acceptFile, storeFile, uploadName } from './stored-file.ts';
+import { acceptFile, fileColumns, storeFile, uploadName } from './stored-file.ts';
 
 export interface EvidenceOwner {
   regionCode: string;
@@ -113,13 +113,7 @@ export async function addFileEvidence(
         innovationId: where.innovationId,
         regionCode: where.regionCode,
         target: upload.target,
-        kind: 'file',
-        title: file.title,
-        fileName: file.fileName,
-        mimeType: file.mimeType,
-        sizeBytes: file.sizeBytes,
-        sha256: file.sha256,
-        storageKey: file.storageKey,
+        ...fileColumns(file),
         createdBy: ctx.actor.id,
         createdAt: ctx.now,
       })

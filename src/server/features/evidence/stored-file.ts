@@ -53,6 +53,19 @@ export function acceptFile(name: { fileName: string; title: string }, data: Buff
   return { ...name, mimeType: check.type.mime, sizeBytes: data.length, sha256, storageKey: storageKeyOf(sha256), data };
 }
 
+/** The columns every evidence table records for a stored file. */
+export function fileColumns(file: AcceptedFile) {
+  return {
+    kind: 'file' as const,
+    title: file.title,
+    fileName: file.fileName,
+    mimeType: file.mimeType,
+    sizeBytes: file.sizeBytes,
+    sha256: file.sha256,
+    storageKey: file.storageKey,
+  };
+}
+
 /** Stores the bytes under their key, holding the blob's lock until the transaction ends. */
 export async function storeFile(tx: DbOrTx, storage: BlobStorage, file: AcceptedFile): Promise<void> {
   await lockBlob(tx, file.storageKey);
