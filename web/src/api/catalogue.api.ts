@@ -1,7 +1,7 @@
 /** The public catalogue of verified innovations (no login; also the open-data API). */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { publicInnovation, publicInnovationList, type publicInnovationQuery } from '../../../src/shared/api/innovations.ts';
+import { publicInnovation, publicInnovationList, type publicInnovationQuery, publicUnitList } from '../../../src/shared/api/innovations.ts';
 import { apiPath, getJson } from './http.ts';
 
 export type { PublicInnovation } from '../../../src/shared/api/innovations.ts';
@@ -19,4 +19,11 @@ export const catalogueItemQueryOptions = (id: string) =>
   queryOptions({
     queryKey: ['public', 'innovations', 'one', id],
     queryFn: () => getJson(apiPath('public', 'innovations', id), publicInnovation),
+  });
+
+/** Units of a region with verified innovations: the catalogue's unit filter. */
+export const catalogueUnitsQueryOptions = (region: string) =>
+  queryOptions({
+    queryKey: ['public', 'innovations', 'units', region],
+    queryFn: () => getJson(apiPath('public', 'innovations', 'units'), publicUnitList, { region }),
   });

@@ -2,7 +2,7 @@
  * Katalog Inovasi Daerah (public, no login): verified innovations of every region, searched with
  * Indonesian full-text search on the server ("pelayanan" finds "layanan") and filtered by region, year,
  * urusan, tahapan and jenis; results as cards with pages. The search and filters live in the URL, so a
- * result list can be shared. (Units are not offered as a filter: the public API has no unit list.)
+ * result list can be shared. Once a region is chosen, its units with verified innovations are offered too.
  */
 import { Anchor, Badge, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -10,7 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { IconBuilding, IconMapPin, IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
-import { catalogueListQueryOptions, type PublicInnovationSummary } from '../api/catalogue.api.ts';
+import { catalogueListQueryOptions, catalogueUnitsQueryOptions, type PublicInnovationSummary } from '../api/catalogue.api.ts';
 import { regionListQuery } from '../api/regions.api.ts';
 import { CollapsibleFilters } from '../components/collapsible-filters.tsx';
 import { DebouncedInput } from '../components/debounced-input.tsx';
@@ -26,7 +26,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { groupByProvince } from '../layout/region-switcher.tsx';
 
 const SORTS = ['relevance'] as const;
-const FILTERS = ['q', 'region', 'year', 'urusan', 'tahapan', 'jenis'] as const;
+const FILTERS = ['q', 'region', 'unit', 'year', 'urusan', 'tahapan', 'jenis'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REGION_CODE = /^\d{2}(\.\d{2})?$/;
 const FIRST_YEAR = 2015;
 
@@ -104,10 +105,14 @@ export function CataloguePage() {
   const urusan = isUrusan(f.urusan) ? f.urusan : undefined;
   const tahapan = isTahapan(f.tahapan) ? f.tahapan : undefined;
   const jenis = isJenis(f.jenis) ? f.jenis : undefined;
+  const units = useQuery({ ...catalogueUnitsQueryOptions(region ?? ''), enabled: region !== undefined });
+  // A unit left in the URL from another region simply stops filtering.
+  const unit = region && UUID.test(f.unit) && (units.data?.items ?? []).some((u) => u.id === f.unit) ? f.unit : undefined;
   const query = useQuery(
     catalogueListQueryOptions({
       q: f.q.trim() || undefined,
       region,
+      unit,
       year,
       urusan,
       tahapan,
@@ -144,7 +149,7 @@ export function CataloguePage() {
             size="md"
           />
           <Group gap="sm" align="flex-end">
-            <CollapsibleFilters activeCount={[region, year, urusan, tahapan, jenis].filter(Boolean).length}>
+            <CollapsibleFilters activeCount={[region, unit, year, urusan, tahapan, jenis].filter(Boolean).length}>
               <Select
                 label={t('catalogue.region')}
                 placeholder={t('catalogue.allRegions')}
@@ -159,6 +164,21 @@ export function CataloguePage() {
                 comboboxProps={{ withinPortal: true, width: 320, position: 'bottom-start' }}
                 style={{ flex: '1 1 220px' }}
               />
+              {region ? (
+                <Select
+                  label={t('innovations.unitFilter')}
+                  placeholder={t('common.all')}
+                  searchable
+                  clearable
+                  data={(units.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.count})` }))}
+                  value={unit ?? null}
+                  onChange={(v) => list.setFilter('unit', v ?? '')}
+                  nothingFoundMessage={t('region.nothingFound')}
+                  leftSection={<IconBuilding size={16} aria-hidden />}
+                  comboboxProps={{ withinPortal: true, width: 320, position: 'bottom-start' }}
+                  style={{ flex: '1 1 220px' }}
+                />
+              ) : null}
               <Select
                 label={t('catalogue.year')}
                 placeholder={t('common.all')}
