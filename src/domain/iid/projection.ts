@@ -12,6 +12,7 @@
  * With `evidenceRequired` (the period's setting, on by default) an SID indicator without evidence
  * attached to its target (`sid.<id>`) scores 0, as the regional apps do (domain doc §2.7).
  */
+import { isYandas } from '../innovations/profile.ts';
 import type { InnovationStatus } from '../innovations/workflow.ts';
 import { Ratio, sumRatios } from '../scoring/decimal.ts';
 import { evaluate } from '../scoring/engine.ts';
@@ -199,7 +200,8 @@ export function figureOf(projection: BasisProjection): IidFigure {
       ? published(regionParts[0]?.id)
       : sumRatios(regionParts.map((p) => Ratio.from(result.nodes[p.id]?.value ?? '0'))).toPlain(12);
   const countNode = structure.count === null ? undefined : result.nodes[structure.count.id];
-  const yandas = countNode?.details?.yandas;
+  // Counted here, not read from the engine: a framework without the yandas gate reports no coverage.
+  const covered = new Set(projection.innovations.flatMap((i) => [...i.data.urusan]).filter((u) => isYandas(u)));
   return {
     index: result.index,
     value: result.value,
@@ -209,7 +211,7 @@ export function figureOf(projection: BasisProjection): IidFigure {
     jumlah: countNode?.index ?? '0',
     innovations: projection.innovations.length,
     divisor: projection.divisor,
-    yandasCovered: typeof yandas === 'number' ? yandas : 0,
+    yandasCovered: covered.size,
     yandasRequired: structure.count?.scale.gate?.minimum ?? null,
   };
 }
