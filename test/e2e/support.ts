@@ -128,3 +128,25 @@ export async function choose(page: Page, input: Locator, option: string, search?
   if (search) await input.fill(search);
   await page.getByRole('option', { name: option, exact: true }).click();
 }
+
+/** A small but well-formed PDF (header, one empty page, cross-reference table, trailer). */
+export function minimalPdf(): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A decimal as the interface shows it ("2,31"), as a number for comparing; null for "—". */
+export function shownDecimal(text: string | null): number | null {
+  const cleaned = (text ?? '').trim().replace(/\./g, '').replace(',', '.');
+  return cleaned === '' || cleaned === '—' ? null : Number(cleaned);
+}

@@ -6,11 +6,14 @@ import { Route, Routes } from 'react-router';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
 import { AccountPage } from './pages/account.page.tsx';
+import { AssessmentPage } from './pages/assessment.page.tsx';
+import { AssessmentsPage } from './pages/assessments.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
 import { CatalogueDetailPage } from './pages/catalogue-detail.page.tsx';
 import { CataloguePage } from './pages/catalogue.page.tsx';
 import { DashboardPage } from './pages/dashboard.page.tsx';
 import { HomePage } from './pages/home.page.tsx';
+import { IidPage } from './pages/iid.page.tsx';
 import { InnovationPage } from './pages/innovation.page.tsx';
 import { InnovationsPage } from './pages/innovations.page.tsx';
 import { LoginPage } from './pages/login.page.tsx';
@@ -43,6 +46,9 @@ export function App() {
         <Route path="inovasi/:id" element={<InnovationPage />} />
         <Route path="capaian-target" element={<DashboardPage />} />
         <Route path="periode" element={<PeriodsPage />} />
+        <Route path="penilaian" element={<AssessmentsPage />} />
+        <Route path="penilaian/:id" element={<AssessmentPage />} />
+        <Route path="iid" element={<IidPage />} />
         <Route path="perangkat-daerah" element={<UnitsPage />} />
         <Route path="pengguna" element={<UsersPage />} />
         <Route path="log-audit" element={<AuditPage />} />

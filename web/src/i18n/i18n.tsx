@@ -30,6 +30,11 @@ export interface I18n {
   /** Picks the current language from a bilingual text. */
   pick: (text: Bilingual) => string;
   formatNumber: (value: number) => string;
+  /**
+   * A decimal written as text ("2.31", the API's exact form) in the language's format ("2,31"), digit
+   * for digit: never through a binary float, so a published index shows exactly as published.
+   */
+  formatDecimal: (text: string) => string;
   formatDateTime: (iso: string) => string;
   formatDate: (iso: string) => string;
 }
@@ -41,6 +46,16 @@ function readStoredLanguage(): Language {
   } catch {
     return 'id';
   }
+}
+
+const DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** Formats decimal text with `format` for the integer part and `separator` before the fraction. */
+export function formatDecimalText(text: string, format: (whole: bigint) => string, separator: string): string {
+  const m = DECIMAL_TEXT.exec(text.trim());
+  if (!m) return text;
+  const [, sign = '', whole = '0', fraction] = m;
+  return `${sign}${format(BigInt(whole))}${fraction ? `${separator}${fraction}` : ''}`;
 }
 
 export function interpolate(template: string, params?: MessageParams): string {
@@ -75,6 +90,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const numbers = new Intl.NumberFormat(locale);
     const dateTimes = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const separator = numbers.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? ',';
     const formatWith = (format: Intl.DateTimeFormat, iso: string) => {
       const date = new Date(iso);
       return Number.isNaN(date.getTime()) ? iso : format.format(date);
@@ -85,6 +101,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => interpolate(messages[key], params),
       pick: (text) => text[language],
       formatNumber: (n) => numbers.format(n),
+      formatDecimal: (text) => formatDecimalText(text, (whole) => numbers.format(whole), separator),
       formatDateTime: (iso) => formatWith(dateTimes, iso),
       formatDate: (iso) => formatWith(dates, iso),
     };

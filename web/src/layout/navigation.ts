@@ -11,6 +11,8 @@ import {
   IconBulb,
   IconCalendarEvent,
   IconChartBar,
+  IconChartDots3,
+  IconClipboardCheck,
   IconHistory,
   IconHome,
   IconUserCircle,
@@ -45,7 +47,15 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/katalog', label: 'nav.catalogue', icon: IconBook2, permission: 'region.read' },
     ],
   },
-  // Further module sections (Penilaian, Kota Cerdas, Layanan Publik, Laporan) go here.
+  {
+    label: 'nav.section.assessment',
+    items: [
+      { to: '/penilaian', label: 'nav.assessments', icon: IconClipboardCheck, permission: 'assessments.read' },
+      // The region's Indeks Inovasi Daerah is scored from its innovations: whoever reads them reads it.
+      { to: '/iid', label: 'nav.iid', icon: IconChartDots3, permission: 'innovations.read' },
+    ],
+  },
+  // Further module sections (Kota Cerdas, Layanan Publik, Laporan) go here.
   {
     label: 'nav.section.admin',
     items: [

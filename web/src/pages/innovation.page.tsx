@@ -2,20 +2,22 @@
  * One innovation (/inovasi/:id): its status and what the caller may do now (buttons exactly from the
  * server's `actions`), the profile (an autosaving editor when `canEdit`, read-only otherwise) with the
  * verifier's notes per field, evidence, similar names for the reviewer, the timeline, carrying over
- * into a later period, and links between the versions of a carried-over innovation.
+ * into a later period, and links between the versions of a carried-over innovation. A second tab,
+ * "Indikator IID", holds the innovation's SID indicators with their evidence (`?tab=iid`).
  */
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Center, Grid, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Center, Grid, Group, Loader, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconArrowBackUp, IconArrowRight, IconCircleX, IconHistory, IconPencil, IconTransfer } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowRight, IconChartDots, IconCircleX, IconHistory, IconId, IconPencil, IconTransfer } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/http.ts';
 import { type Innovation, innovationKey, innovationQueryOptions, innovationsKey, type SimilarInnovation, similarQueryOptions } from '../api/innovations.api.ts';
 import { periodsKey } from '../api/periods.api.ts';
 import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
+import { SidPanel } from '../features/iid/sid-panel.tsx';
 import { CarryOverForm } from '../features/innovations/carry-over-form.tsx';
 import { EvidencePanel } from '../features/innovations/evidence-panel.tsx';
 import { type EditorHandle, InnovationEditor, isAutosaved } from '../features/innovations/innovation-editor.tsx';
@@ -80,6 +82,8 @@ function InnovationDetail({ id }: { id: string }) {
   const [isCarryOpen, setCarryOpen] = useState(false);
   // Editing a verified innovation sends it back for review: it opens read-only until asked.
   const [isEditingVerified, setEditingVerified] = useState(false);
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') === 'iid' ? 'iid' : 'profil';
 
   if (!canRead) return <NoAccess />;
   if (query.isPending) {
@@ -202,29 +206,58 @@ function InnovationDetail({ id }: { id: string }) {
         {isReviewing ? <ReviewerSimilar regionCode={regionCode} id={innovation.id} /> : null}
       </Stack>
 
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          {showEditor ? (
-            <InnovationEditor
-              key={`${innovation.id}:${editorKey}`}
-              ref={editor}
-              regionCode={regionCode}
-              innovation={innovation}
-              onSaved={(saved) => queryClient.setQueryData(innovationKey(regionCode, id), saved)}
-              onReload={() => void reload()}
-              onCancel={needsExplicitEdit ? () => setEditingVerified(false) : undefined}
-            />
-          ) : (
-            <InnovationView innovation={innovation} />
-          )}
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
-            <EvidencePanel regionCode={regionCode} innovation={innovation} canChange={showEditor} />
-            <InnovationTimeline entries={innovation.timeline} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          setSearch(
+            (current) => {
+              const next = new URLSearchParams(current);
+              if (value === 'iid') next.set('tab', 'iid');
+              else next.delete('tab');
+              return next;
+            },
+            { replace: true },
+          )
+        }
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="profil" leftSection={<IconId size={16} aria-hidden />}>
+            {t('innovation.tab.profile')}
+          </Tabs.Tab>
+          <Tabs.Tab value="iid" leftSection={<IconChartDots size={16} aria-hidden />}>
+            {t('innovation.tab.iid')}
+          </Tabs.Tab>
+        </Tabs.List>
+        {/* The profile stays mounted under the other tab: its editor keeps what is being typed. */}
+        <Tabs.Panel value="profil">
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 8 }}>
+              {showEditor ? (
+                <InnovationEditor
+                  key={`${innovation.id}:${editorKey}`}
+                  ref={editor}
+                  regionCode={regionCode}
+                  innovation={innovation}
+                  onSaved={(saved) => queryClient.setQueryData(innovationKey(regionCode, id), saved)}
+                  onReload={() => void reload()}
+                  onCancel={needsExplicitEdit ? () => setEditingVerified(false) : undefined}
+                />
+              ) : (
+                <InnovationView innovation={innovation} />
+              )}
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <Stack gap="md">
+                <EvidencePanel regionCode={regionCode} innovation={innovation} canChange={showEditor} />
+                <InnovationTimeline entries={innovation.timeline} />
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="iid">
+          {tab === 'iid' ? <SidPanel regionCode={regionCode} innovation={innovation} canChangeEvidence={innovation.canEdit} onInnovationChanged={() => void reload()} /> : null}
+        </Tabs.Panel>
+      </Tabs>
 
       <Modal opened={isCarryOpen} onClose={() => setCarryOpen(false)} title={t('carryOver.title')} size="lg" fullScreen={isMobile}>
         {isCarryOpen ? <CarryOverForm regionCode={regionCode} innovation={innovation} periods={periods.data?.items ?? []} onDone={() => setCarryOpen(false)} /> : null}

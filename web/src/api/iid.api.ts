@@ -1,0 +1,58 @@
+/**
+ * The region's Indeks Inovasi Daerah: the period's projection (claimed and verified), the what-if list,
+ * the region's SPD answers and each innovation's SID answers, with their verification. The response
+ * schemas beyond the shared contract live beside the server's routes (iid.schemas.ts, pure zod over
+ * the shared contract and the domain's status list), and are parsed here as they are.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { iidAnswerBody, iidVerifyBody } from '../../../src/shared/api/assessments.ts';
+import { iidAnswerState, iidProjectionResponse, sidSheet, spdSheet, whatIfResponse } from '../../../src/server/features/iid/iid.schemas.ts';
+import { apiPath, getJson, sendJson } from './http.ts';
+
+export type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '../../../src/server/features/iid/iid.schemas.ts';
+export type IidAnswerInput = z.input<typeof iidAnswerBody>;
+export type IidVerifyInput = z.input<typeof iidVerifyBody>;
+export type IidBasis = 'claimed' | 'verified';
+
+const iidPath = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'iid', ...rest);
+
+/** Every cached IID figure of a region: an answer anywhere can move the projection. */
+export const iidKey = (regionCode: string) => ['regions', regionCode, 'iid'] as const;
+export const sidSheetKey = (regionCode: string, innovationId: string) => [...iidKey(regionCode), 'sid', innovationId] as const;
+
+export const projectionQueryOptions = (regionCode: string, periodId: string) =>
+  queryOptions({
+    queryKey: [...iidKey(regionCode), 'projection', periodId],
+    queryFn: () => getJson(iidPath(regionCode, 'periods', periodId), iidProjectionResponse),
+  });
+
+export const whatIfQueryOptions = (regionCode: string, periodId: string, basis: IidBasis, limit: number) =>
+  queryOptions({
+    queryKey: [...iidKey(regionCode), 'what-if', periodId, basis, limit],
+    queryFn: () => getJson(iidPath(regionCode, 'periods', periodId, 'what-if'), whatIfResponse, { basis, limit }),
+  });
+
+export const spdSheetQueryOptions = (regionCode: string, periodId: string) =>
+  queryOptions({
+    queryKey: [...iidKey(regionCode), 'spd', periodId],
+    queryFn: () => getJson(iidPath(regionCode, 'periods', periodId, 'spd'), spdSheet),
+  });
+
+export const sidSheetQueryOptions = (regionCode: string, innovationId: string) =>
+  queryOptions({
+    queryKey: sidSheetKey(regionCode, innovationId),
+    queryFn: () => getJson(iidPath(regionCode, 'innovations', innovationId, 'answers'), sidSheet),
+  });
+
+export const answerSpd = (regionCode: string, periodId: string, indicatorId: string, input: IidAnswerInput) =>
+  sendJson('PUT', iidPath(regionCode, 'periods', periodId, 'spd', indicatorId), iidAnswerBody, input, iidAnswerState);
+
+export const verifySpd = (regionCode: string, periodId: string, indicatorId: string, input: IidVerifyInput) =>
+  sendJson('POST', iidPath(regionCode, 'periods', periodId, 'spd', indicatorId, 'verify'), iidVerifyBody, input, iidAnswerState);
+
+export const answerSid = (regionCode: string, innovationId: string, indicatorId: string, input: IidAnswerInput) =>
+  sendJson('PUT', iidPath(regionCode, 'innovations', innovationId, 'answers', indicatorId), iidAnswerBody, input, iidAnswerState);
+
+export const verifySid = (regionCode: string, innovationId: string, indicatorId: string, input: IidVerifyInput) =>
+  sendJson('POST', iidPath(regionCode, 'innovations', innovationId, 'answers', indicatorId, 'verify'), iidVerifyBody, input, iidAnswerState);

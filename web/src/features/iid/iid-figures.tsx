@@ -1,0 +1,72 @@
+/**
+ * The period's projected IID as claimed and as verified, side by side: the index with its predicate,
+ * then SPD, SID and the count score (jumlah), the innovations counted against the divisor, and the
+ * coverage of the basic-service affairs (yandas) the count score requires.
+ */
+import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { IidProjectionResponse } from '../../api/iid.api.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ScoreCard } from '../scores/score-card.tsx';
+
+type Figure = IidProjectionResponse['claimed'];
+
+function FigureCard({ label, figure }: { label: string; figure: Figure }) {
+  const { t, formatDecimal, formatNumber } = useI18n();
+  return (
+    <ScoreCard label={label} index={figure.index} predicate={figure.predicate}>
+      <Table mt="xs" verticalSpacing={2} horizontalSpacing={4} fz="sm" aria-label={label}>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Td c="dimmed">{t('iid.spd')}</Table.Td>
+            <Table.Td ta="end" fw={600}>
+              {formatDecimal(figure.spd)}
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Td c="dimmed">{t('iid.sid')}</Table.Td>
+            <Table.Td ta="end" fw={600}>
+              {formatDecimal(figure.sid)}
+            </Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Td c="dimmed">{t('iid.jumlah')}</Table.Td>
+            <Table.Td ta="end" fw={600}>
+              {formatDecimal(figure.jumlah)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+      <Stack gap={0} mt={6}>
+        <Text size="xs" c="dimmed">
+          {t('iid.counted', { n: formatNumber(figure.innovations), divisor: formatNumber(figure.divisor) })}
+        </Text>
+        {figure.yandasRequired !== null ? (
+          <Text size="xs" c={figure.yandasCovered < figure.yandasRequired ? 'red.7' : 'green.8'}>
+            {t('iid.yandas', { covered: formatNumber(figure.yandasCovered), required: formatNumber(figure.yandasRequired) })}
+          </Text>
+        ) : null}
+      </Stack>
+    </ScoreCard>
+  );
+}
+
+export function IidFigures({ projection }: { projection: IidProjectionResponse }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        <FigureCard label={t('iid.claimedIndex')} figure={projection.claimed} />
+        <FigureCard label={t('iid.verifiedIndex')} figure={projection.verified} />
+      </SimpleGrid>
+      <Group gap="xs" wrap="wrap">
+        <Text size="xs" c="dimmed">
+          {t('iid.framework', { name: projection.frameworkName, version: projection.frameworkVersion })}
+          {projection.window ? ` · ${t('iid.window', { from: formatDate(projection.window.from), to: formatDate(projection.window.to) })}` : ''}
+        </Text>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {projection.counting.note}
+      </Text>
+    </Stack>
+  );
+}
