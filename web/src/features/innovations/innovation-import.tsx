@@ -6,48 +6,18 @@
 import { Alert, Badge, Button, FileInput, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
+import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState } from 'react';
 import { isApiError } from '../../api/http.ts';
 import { type InnovationImportReport, importInnovations, innovationsKey } from '../../api/innovations.api.ts';
 import { type Period, periodsKey } from '../../api/periods.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
+import { ImportErrors } from '../../components/import-errors.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { JENIS_LABELS, labelIn, TAHAPAN_LABELS, urusanName } from './innovation-labels.ts';
 import { PeriodSelect } from './period-select.tsx';
 
 const PREVIEW_ROWS = 100;
-
-function ReportErrors({ report }: { report: InnovationImportReport }) {
-  const { t } = useI18n();
-  return (
-    <Stack gap="xs">
-      <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('import.errorsTitle', { n: report.errors.length })}>
-        {t('import.errorsText')}
-      </Alert>
-      <ScrollArea.Autosize mah={280} type="auto">
-        <Table striped withTableBorder fz="sm" stickyHeader>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('import.col.row')}</Table.Th>
-              <Table.Th>{t('import.col.field')}</Table.Th>
-              <Table.Th>{t('import.col.reason')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.errors.map((e) => (
-              <Table.Tr key={`${e.row}:${e.field}:${e.reason}`}>
-                <Table.Td>{e.row}</Table.Td>
-                <Table.Td>{e.field}</Table.Td>
-                <Table.Td>{e.reason}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea.Autosize>
-    </Stack>
-  );
-}
 
 function ReportPreview({ report }: { report: InnovationImportReport }) {
   const { t, pick, formatNumber } = useI18n();
@@ -166,7 +136,7 @@ export function InnovationImport({ regionCode, periods, periodId, onDone }: { re
             ) : null}
           </Group>
           {report.errors.length > 0 ? (
-            <ReportErrors report={report} />
+            <ImportErrors errors={report.errors} />
           ) : report.preview.length === 0 ? (
             <Alert color="yellow" variant="light">
               {t('import.empty')}
