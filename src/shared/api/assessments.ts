@@ -67,6 +67,8 @@ export const assessmentItem = z
     indicatorId: z.string(),
     /** Path of ancestor names, e.g. ["Kebijakan Internal SPBE", "Kebijakan Internal Tata Kelola SPBE"]. */
     path: z.array(z.string()),
+    /** The ids of the same ancestors, e.g. ["D1", "A1"]: the keys of the figures' `nodes`. */
+    pathIds: z.array(z.string()),
     name: z.string(),
     weight: z.string().nullable(),
     scale: z.object({

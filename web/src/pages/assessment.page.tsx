@@ -100,7 +100,7 @@ function AssessmentView({ id }: { id: string }) {
   }
 
   const assessment: AssessmentDetail = query.data;
-  const breakdown = buildBreakdown(tree.data, assessment, assessment.claimed.nodes, assessment.verified.nodes);
+  const breakdown = buildBreakdown(tree.data, assessment, assessment.claimed.nodes, assessment.verified.nodes, assessment.items);
   const selected = params.indicatorId ? assessment.items.find((i) => i.indicatorId === params.indicatorId) : undefined;
   const tab: Tab = params.tab === 'penugasan' && !assessment.can.manage ? 'indikator' : params.tab;
   const reload = async () => {

@@ -51,6 +51,7 @@ function fixture(frameworkId: ShippedFrameworkId, options: FixtureOptions): Asse
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
       indicatorId: indicator.id,
       path: indicator.path,
+      pathIds: indicator.pathIds,
       name: indicator.name,
       weight: indicator.weight,
       scale: { type: indicator.scale.type, min: indicator.scale.min, max: indicator.scale.max, levels: indicator.scale.levels },

@@ -57,6 +57,7 @@ export function presentItem(
     id: item.id,
     indicatorId: item.indicatorId,
     path: indicator.path,
+    pathIds: indicator.pathIds,
     name: indicator.name,
     weight: indicator.weight,
     scale: {

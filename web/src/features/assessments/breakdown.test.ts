@@ -42,12 +42,30 @@ describe('the domain and aspect breakdown', () => {
     expect(buildBreakdown(tree, { frameworkId: 'spbe-2020', frameworkVersion: '2.0.0' }, {}, {}).rows).toEqual([]);
     expect(buildBreakdown(undefined, { frameworkId: 'spbe-2020', frameworkVersion: '1.0.0' }, {}, {}).rows).toEqual([]);
   });
+
+  it('builds the rows of another version from the ancestors the items carry', () => {
+    const items = [
+      { path: ['Kebijakan', 'Tata Kelola'], pathIds: ['D1', 'A1'] },
+      { path: ['Kebijakan', 'Tata Kelola'], pathIds: ['D1', 'A1'] },
+      { path: ['Layanan', 'Administrasi'], pathIds: ['D4', 'A7'] },
+    ];
+    const { rows, nodeIdByPath } = buildBreakdown(tree, { frameworkId: 'spbe-2020', frameworkVersion: '2.0.0' }, { D4: figure('3.00') }, {}, items);
+    expect(rows.map((r) => [r.id, r.name, r.depth])).toEqual([
+      ['D1', 'Kebijakan', 0],
+      ['A1', 'Tata Kelola', 1],
+      ['D4', 'Layanan', 0],
+      ['A7', 'Administrasi', 1],
+    ]);
+    expect(rows[2]?.claimed).toEqual(figure('3.00'));
+    expect(nodeIdByPath.get(pathKey(['Layanan', 'Administrasi']))).toBe('A7');
+  });
 });
 
 const item = (over: Partial<AssessmentItem>): AssessmentItem => ({
   id: 'x',
   indicatorId: '1',
   path: ['D1', 'A1'],
+  pathIds: ['D1', 'A1'],
   name: 'n',
   weight: '1',
   scale: { type: 'levels', min: '1', max: '5', levels: [] },

@@ -1,8 +1,9 @@
 /**
  * The domains and aspects of an assessment's framework with their published indices. The figures
  * carry every node's index by node id; the names come from the framework's tree (the public framework
- * endpoint), used only when it is the very version the assessment scores with. Items name their
- * ancestors by name (`path`), so groups of the indicator list find their node through the same tree.
+ * endpoint), used only when it is the very version the assessment scores with; for any other version
+ * (an upload) the rows come from the items themselves, which carry their ancestors' names (`path`) and
+ * ids (`pathIds`). Groups of the indicator list find their node by the names.
  */
 import type { FrameworkTree, FrameworkTreeNode } from '../../api/assessments.api.ts';
 
@@ -39,10 +40,22 @@ export function buildBreakdown(
   assessment: { frameworkId: string; frameworkVersion: string },
   claimed: Record<string, NodeFigure>,
   verified: Record<string, NodeFigure>,
+  items: readonly { path: readonly string[]; pathIds: readonly string[] }[] = [],
 ): Breakdown {
   const rows: BreakdownRow[] = [];
   const nodeIdByPath = new Map<string, string>();
-  if (!tree || tree.id !== assessment.frameworkId || tree.version !== assessment.frameworkVersion) return { rows, nodeIdByPath };
+  if (!tree || tree.id !== assessment.frameworkId || tree.version !== assessment.frameworkVersion) {
+    for (const item of items) {
+      item.pathIds.forEach((id, depth) => {
+        const key = pathKey(item.path.slice(0, depth + 1));
+        const name = item.path[depth];
+        if (nodeIdByPath.has(key) || name === undefined) return;
+        nodeIdByPath.set(key, id);
+        rows.push({ id, name, kind: null, depth, claimed: claimed[id] ?? null, verified: verified[id] ?? null });
+      });
+    }
+    return { rows, nodeIdByPath };
+  }
   const visit = (node: FrameworkTreeNode, names: string[]) => {
     for (const child of node.children ?? []) {
       if ((child.children ?? []).length === 0) continue;
