@@ -4,9 +4,9 @@
  * before the national deadline; the steps that would raise the index most; and the region's SPD
  * answers (answered by admins, verified by reviewers). Operators see their own unit's innovations.
  */
-import { Anchor, Badge, Button, Paper, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Badge, Paper, Table, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconAlertTriangle, IconBulb, IconCalendarPlus, IconListNumbers, IconTrendingUp } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBulb, IconListNumbers, IconTrendingUp } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { type IidProjectionResponse, projectionQueryOptions } from '../api/iid.api.ts';
 import { ListEmpty } from '../components/list-empty.tsx';
@@ -18,6 +18,7 @@ import { IidFigures } from '../features/iid/iid-figures.tsx';
 import { IidWarnings } from '../features/iid/iid-warnings.tsx';
 import { SpdSheet } from '../features/iid/spd-sheet.tsx';
 import { WhatIfList } from '../features/iid/what-if-list.tsx';
+import { PeriodGate } from '../features/innovations/period-gate.tsx';
 import { choosePeriod, PeriodSelect, usePeriodParam, usePeriods } from '../features/innovations/period-select.tsx';
 import { StatusBadge } from '../features/innovations/status-badge.tsx';
 import { compareDecimalText, roundDecimalText } from '../features/scores/decimal-text.ts';
@@ -100,40 +101,11 @@ export function IidPage() {
       actions={period ? <PeriodSelect periods={periods.data?.items ?? []} value={period.id} onChange={setPeriod} w={160} /> : null}
     />
   );
-  if (periods.isError) {
+  if (periods.isError || periods.isPending || !period) {
     return (
       <>
         {header}
-        <QueryError error={periods.error} onRetry={() => void periods.refetch()} />
-      </>
-    );
-  }
-  if (periods.isPending) {
-    return (
-      <>
-        {header}
-        <TableSkeleton />
-      </>
-    );
-  }
-  if (!period) {
-    return (
-      <>
-        {header}
-        <Paper withBorder radius="md" p="md">
-          <ListEmpty
-            kind="empty"
-            title={t('innovations.noPeriod.title')}
-            description={t(can('periods.write') ? 'innovations.noPeriod.text' : 'innovations.noPeriod.readOnly')}
-            actions={
-              can('periods.write') ? (
-                <Button component={Link} to="/periode" leftSection={<IconCalendarPlus size={16} aria-hidden />}>
-                  {t('periods.add')}
-                </Button>
-              ) : null
-            }
-          />
-        </Paper>
+        <PeriodGate periods={periods} canCreate={can('periods.write')} />
       </>
     );
   }

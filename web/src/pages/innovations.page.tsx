@@ -7,7 +7,7 @@
 import { Anchor, Badge, Button, Group, Modal, Paper, Select, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { IconCalendarPlus, IconDownload, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { innovationListQueryOptions } from '../api/innovations.api.ts';
@@ -38,6 +38,7 @@ import {
   TAHAPAN_LABELS,
   urusanName,
 } from '../features/innovations/innovation-labels.ts';
+import { PeriodGate } from '../features/innovations/period-gate.tsx';
 import { choosePeriod, PeriodSelect, usePeriodParam, usePeriods } from '../features/innovations/period-select.tsx';
 import { StatusBadge } from '../features/innovations/status-badge.tsx';
 import { UrusanSelect } from '../features/innovations/urusan-select.tsx';
@@ -135,40 +136,11 @@ export function InnovationsPage() {
     />
   );
 
-  if (periods.isError) {
+  if (periods.isError || periods.isPending || !period) {
     return (
       <>
         {header}
-        <QueryError error={periods.error} onRetry={() => void periods.refetch()} />
-      </>
-    );
-  }
-  if (periods.isPending) {
-    return (
-      <>
-        {header}
-        <TableSkeleton />
-      </>
-    );
-  }
-  if (!period) {
-    return (
-      <>
-        {header}
-        <Paper withBorder radius="md" p="md">
-          <ListEmpty
-            kind="empty"
-            title={t('innovations.noPeriod.title')}
-            description={t(can('periods.write') ? 'innovations.noPeriod.text' : 'innovations.noPeriod.readOnly')}
-            actions={
-              can('periods.write') ? (
-                <Button component={Link} to="/periode" leftSection={<IconCalendarPlus size={16} aria-hidden />}>
-                  {t('periods.add')}
-                </Button>
-              ) : null
-            }
-          />
-        </Paper>
+        <PeriodGate periods={periods} canCreate={can('periods.write')} />
       </>
     );
   }
