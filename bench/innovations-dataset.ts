@@ -74,7 +74,11 @@ function weighted<T>(rng: Rng, choices: readonly (readonly [T, number])[]): T {
 const DAY_MS = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const dateIn = (rng: Rng, year: number, fromMonth: number, toMonth: number) =>
-  new Date(Date.UTC(year, fromMonth - 1, 1) + Math.floor(rng() * (Date.UTC(year, toMonth, 0) - Date.UTC(year, fromMonth - 1, 1))) + intBetween(rng, 1, 9) * 3_600_000);
+  new Date(
+    Date.UTC(year, fromMonth - 1, 1) +
+      Math.floor(rng() * (Date.UTC(year, toMonth, 0) - Date.UTC(year, fromMonth - 1, 1))) +
+      intBetween(rng, 1, 9) * 3_600_000,
+  );
 
 // ---------------------------------------------------------------------------------------------------
 // Word lists
@@ -82,23 +86,74 @@ const dateIn = (rng: Rng, year: number, fromMonth: number, toMonth: number) =>
 /** What innovations are about, per urusan (Title Case; lower-cased inside sentences). */
 const TOPICS: Record<string, readonly string[]> = {
   pendidikan: [
-    'Literasi Baca Tulis', 'Beasiswa Siswa Kurang Mampu', 'Anak Putus Sekolah', 'Guru Penggerak', 'Pembelajaran Jarak Jauh',
-    'Pendidikan Anak Usia Dini', 'Numerasi Dasar', 'Penerimaan Peserta Didik Baru', 'Sekolah Ramah Anak', 'Kelas Inklusi',
+    'Literasi Baca Tulis',
+    'Beasiswa Siswa Kurang Mampu',
+    'Anak Putus Sekolah',
+    'Guru Penggerak',
+    'Pembelajaran Jarak Jauh',
+    'Pendidikan Anak Usia Dini',
+    'Numerasi Dasar',
+    'Penerimaan Peserta Didik Baru',
+    'Sekolah Ramah Anak',
+    'Kelas Inklusi',
   ],
   kesehatan: [
-    'Kesehatan Ibu dan Anak', 'Imunisasi Balita', 'Pencegahan Stunting', 'Gizi Balita', 'Lansia Sehat', 'Antrean Puskesmas',
-    'Deteksi Dini Tuberkulosis', 'Kesehatan Jiwa', 'Rujukan Pasien', 'Pemeriksaan Kesehatan Gratis', 'Sanitasi Total Berbasis Masyarakat',
-    'Penanganan Demam Berdarah', 'Kesehatan Remaja', 'Persalinan Aman',
+    'Kesehatan Ibu dan Anak',
+    'Imunisasi Balita',
+    'Pencegahan Stunting',
+    'Gizi Balita',
+    'Lansia Sehat',
+    'Antrean Puskesmas',
+    'Deteksi Dini Tuberkulosis',
+    'Kesehatan Jiwa',
+    'Rujukan Pasien',
+    'Pemeriksaan Kesehatan Gratis',
+    'Sanitasi Total Berbasis Masyarakat',
+    'Penanganan Demam Berdarah',
+    'Kesehatan Remaja',
+    'Persalinan Aman',
   ],
-  pupr: ['Jalan Lingkungan', 'Drainase Perkotaan', 'Perizinan Bangunan Gedung', 'Air Minum Perdesaan', 'Irigasi Kecil', 'Penataan Ruang', 'Perbaikan Jalan Rusak'],
+  pupr: [
+    'Jalan Lingkungan',
+    'Drainase Perkotaan',
+    'Perizinan Bangunan Gedung',
+    'Air Minum Perdesaan',
+    'Irigasi Kecil',
+    'Penataan Ruang',
+    'Perbaikan Jalan Rusak',
+  ],
   perumahan: ['Rumah Tidak Layak Huni', 'Kawasan Kumuh', 'Penerangan Jalan Umum', 'Prasarana Permukiman', 'Rumah Susun Sederhana'],
-  trantibum: ['Ketertiban Umum', 'Penanggulangan Kebakaran', 'Kesiapsiagaan Bencana', 'Peringatan Dini Banjir', 'Pengaduan Gangguan Ketertiban', 'Linmas Kelurahan', 'Penegakan Perda'],
-  sosial: ['Bantuan Sosial Tepat Sasaran', 'Penyandang Disabilitas', 'Lansia Terlantar', 'Anak Jalanan', 'Data Kesejahteraan Sosial', 'Rehabilitasi Sosial', 'Keluarga Miskin'],
+  trantibum: [
+    'Ketertiban Umum',
+    'Penanggulangan Kebakaran',
+    'Kesiapsiagaan Bencana',
+    'Peringatan Dini Banjir',
+    'Pengaduan Gangguan Ketertiban',
+    'Linmas Kelurahan',
+    'Penegakan Perda',
+  ],
+  sosial: [
+    'Bantuan Sosial Tepat Sasaran',
+    'Penyandang Disabilitas',
+    'Lansia Terlantar',
+    'Anak Jalanan',
+    'Data Kesejahteraan Sosial',
+    'Rehabilitasi Sosial',
+    'Keluarga Miskin',
+  ],
   tenaga_kerja: ['Bursa Kerja', 'Pelatihan Kerja', 'Perlindungan Pekerja Migran', 'Sertifikasi Kompetensi', 'Pencari Kerja Muda'],
   p3a: ['Perlindungan Perempuan dan Anak', 'Pengaduan Kekerasan', 'Kota Layak Anak', 'Pemberdayaan Perempuan', 'Pencegahan Perkawinan Anak'],
   pangan: ['Ketahanan Pangan Keluarga', 'Pekarangan Pangan Lestari', 'Cadangan Pangan', 'Keamanan Pangan Segar', 'Harga Pangan'],
   lingkungan_hidup: ['Bank Sampah', 'Pengelolaan Sampah', 'Ruang Terbuka Hijau', 'Pengendalian Pencemaran', 'Kampung Iklim', 'Pengurangan Plastik'],
-  adminduk: ['Akta Kelahiran', 'KTP Elektronik', 'Kartu Identitas Anak', 'Kartu Keluarga', 'Akta Kematian', 'Pindah Datang Penduduk', 'Identitas Kependudukan Digital'],
+  adminduk: [
+    'Akta Kelahiran',
+    'KTP Elektronik',
+    'Kartu Identitas Anak',
+    'Kartu Keluarga',
+    'Akta Kematian',
+    'Pindah Datang Penduduk',
+    'Identitas Kependudukan Digital',
+  ],
   pmd: ['Badan Usaha Milik Desa', 'Dana Desa', 'Desa Wisata', 'Posyandu Desa', 'Musyawarah Desa'],
   ppkb: ['Keluarga Berencana', 'Kampung Keluarga Berkualitas', 'Pendampingan Keluarga Berisiko Stunting', 'Bina Keluarga Balita'],
   perhubungan: ['Parkir Non Tunai', 'Angkutan Umum', 'Uji Kendaraan Bermotor', 'Keselamatan Lalu Lintas', 'Angkutan Sekolah'],
@@ -130,11 +185,36 @@ const TOPICS: Record<string, readonly string[]> = {
 
 const DIGITAL_FORMS = ['Sistem Informasi', 'Aplikasi', 'Layanan Daring', 'Dashboard', 'Portal', 'Layanan', 'Pelayanan', 'Satu Data'] as const;
 const NON_DIGITAL_FORMS = [
-  'Gerakan', 'Layanan', 'Pelayanan', 'Klinik', 'Pojok', 'Rumah', 'Kampung', 'Gerai', 'Posko', 'Kelas', 'Program', 'Jemput Bola', 'Forum',
-  'Mobil', 'Sahabat',
+  'Gerakan',
+  'Layanan',
+  'Pelayanan',
+  'Klinik',
+  'Pojok',
+  'Rumah',
+  'Kampung',
+  'Gerai',
+  'Posko',
+  'Kelas',
+  'Program',
+  'Jemput Bola',
+  'Forum',
+  'Mobil',
+  'Sahabat',
 ] as const;
 const DIGITAL_SUFFIXES = ['', '', '', ' Terpadu', ' Online', ' Digital', ' Terintegrasi', ' Berbasis Web', ' Satu Pintu'] as const;
-const NON_DIGITAL_SUFFIXES = ['', '', '', ' Terpadu', ' Keliling', ' Berbasis Masyarakat', ' Ramah Anak', ' Berbasis Kelurahan', ' Mandiri', ' Inklusif', ' Gotong Royong'] as const;
+const NON_DIGITAL_SUFFIXES = [
+  '',
+  '',
+  '',
+  ' Terpadu',
+  ' Keliling',
+  ' Berbasis Masyarakat',
+  ' Ramah Anak',
+  ' Berbasis Kelurahan',
+  ' Mandiri',
+  ' Inklusif',
+  ' Gotong Royong',
+] as const;
 const SMALL_WORDS = new Set(['dan', 'di', 'ke', 'untuk', 'yang', 'bagi', 'dari']);
 
 const TUJUAN = [
@@ -171,22 +251,37 @@ const HASIL = [
   (t: string, rng: Rng) => `Jumlah pengaduan terkait ${t} turun ${intBetween(rng, 10, 60)}% dibanding tahun sebelumnya.`,
 ] as const;
 const RANCANG_BANGUN = [
-  (t: string, p: string) => `Latar belakang inovasi ini adalah masih rendahnya mutu ${t} di ${p}, yang tercermin dari keluhan warga dan data capaian kinerja perangkat daerah selama tiga tahun terakhir.`,
-  (t: string) => `Permasalahan utama yang dihadapi adalah prosedur ${t} yang panjang, data yang tersebar di beberapa unit kerja dan keterbatasan jumlah petugas di lapangan.`,
-  () => 'Sebelum inovasi, warga harus datang langsung ke kantor pada jam kerja, membawa berkas yang sama berulang kali dan menunggu tanpa kepastian waktu penyelesaian.',
-  (t: string) => `Inovasi ini mengubah cara kerja ${t} dengan menyederhanakan alur, membagi peran yang jelas antara petugas dan kader, serta menetapkan standar waktu layanan.`,
-  () => 'Tahap pertama adalah pemetaan masalah bersama pemangku kepentingan, dilanjutkan dengan penyusunan prosedur baru dan pelatihan petugas di setiap kecamatan.',
-  () => 'Tahap kedua adalah uji coba terbatas di beberapa kelurahan terpilih, dengan evaluasi mingguan untuk memperbaiki prosedur sebelum diterapkan lebih luas.',
-  () => 'Tahap ketiga adalah penerapan di seluruh wilayah, disertai sosialisasi melalui media sosial, papan informasi, pertemuan warga dan kunjungan rumah.',
-  (t: string) => `Sumber daya yang digunakan meliputi petugas ${t}, kader masyarakat, sarana kantor yang sudah ada dan anggaran perangkat daerah pada tahun berjalan.`,
-  () => 'Pemantauan dilakukan setiap bulan dengan indikator jumlah warga yang dilayani, waktu penyelesaian dan tingkat kepuasan, yang dilaporkan kepada kepala daerah.',
-  () => 'Keunggulan inovasi ini adalah biaya yang rendah, mudah ditiru oleh daerah lain dan tidak bergantung pada satu orang, karena prosedurnya tertulis dan diajarkan.',
-  (t: string) => `Keberlanjutan inovasi dijamin melalui keputusan kepala perangkat daerah, alokasi anggaran rutin dan masuknya ${t} ke dalam rencana strategis.`,
-  () => 'Kendala yang ditemui selama uji coba adalah jaringan internet yang belum merata dan kebiasaan lama petugas, yang diatasi dengan pendampingan dan formulir cadangan.',
-  () => 'Inovasi ini melibatkan kolaborasi dengan puskesmas, sekolah, kecamatan, kelurahan, tokoh masyarakat, perguruan tinggi dan dunia usaha setempat.',
+  (t: string, p: string) =>
+    `Latar belakang inovasi ini adalah masih rendahnya mutu ${t} di ${p}, yang tercermin dari keluhan warga dan data capaian kinerja perangkat daerah selama tiga tahun terakhir.`,
+  (t: string) =>
+    `Permasalahan utama yang dihadapi adalah prosedur ${t} yang panjang, data yang tersebar di beberapa unit kerja dan keterbatasan jumlah petugas di lapangan.`,
+  () =>
+    'Sebelum inovasi, warga harus datang langsung ke kantor pada jam kerja, membawa berkas yang sama berulang kali dan menunggu tanpa kepastian waktu penyelesaian.',
+  (t: string) =>
+    `Inovasi ini mengubah cara kerja ${t} dengan menyederhanakan alur, membagi peran yang jelas antara petugas dan kader, serta menetapkan standar waktu layanan.`,
+  () =>
+    'Tahap pertama adalah pemetaan masalah bersama pemangku kepentingan, dilanjutkan dengan penyusunan prosedur baru dan pelatihan petugas di setiap kecamatan.',
+  () =>
+    'Tahap kedua adalah uji coba terbatas di beberapa kelurahan terpilih, dengan evaluasi mingguan untuk memperbaiki prosedur sebelum diterapkan lebih luas.',
+  () =>
+    'Tahap ketiga adalah penerapan di seluruh wilayah, disertai sosialisasi melalui media sosial, papan informasi, pertemuan warga dan kunjungan rumah.',
+  (t: string) =>
+    `Sumber daya yang digunakan meliputi petugas ${t}, kader masyarakat, sarana kantor yang sudah ada dan anggaran perangkat daerah pada tahun berjalan.`,
+  () =>
+    'Pemantauan dilakukan setiap bulan dengan indikator jumlah warga yang dilayani, waktu penyelesaian dan tingkat kepuasan, yang dilaporkan kepada kepala daerah.',
+  () =>
+    'Keunggulan inovasi ini adalah biaya yang rendah, mudah ditiru oleh daerah lain dan tidak bergantung pada satu orang, karena prosedurnya tertulis dan diajarkan.',
+  (t: string) =>
+    `Keberlanjutan inovasi dijamin melalui keputusan kepala perangkat daerah, alokasi anggaran rutin dan masuknya ${t} ke dalam rencana strategis.`,
+  () =>
+    'Kendala yang ditemui selama uji coba adalah jaringan internet yang belum merata dan kebiasaan lama petugas, yang diatasi dengan pendampingan dan formulir cadangan.',
+  () =>
+    'Inovasi ini melibatkan kolaborasi dengan puskesmas, sekolah, kecamatan, kelurahan, tokoh masyarakat, perguruan tinggi dan dunia usaha setempat.',
   (t: string) => `Replikasi telah dilakukan oleh beberapa unit kerja lain yang menangani ${t}, dengan penyesuaian pada jadwal dan jumlah petugas.`,
-  () => 'Data capaian dihimpun dari laporan bulanan unit pelaksana dan diverifikasi oleh bidang perencanaan sebelum dipublikasikan kepada masyarakat.',
-  () => 'Ke depan, inovasi akan dikembangkan dengan menambah kanal pengaduan, memperluas cakupan wilayah dan mengintegrasikan data dengan sistem perangkat daerah lain.',
+  () =>
+    'Data capaian dihimpun dari laporan bulanan unit pelaksana dan diverifikasi oleh bidang perencanaan sebelum dipublikasikan kepada masyarakat.',
+  () =>
+    'Ke depan, inovasi akan dikembangkan dengan menambah kanal pengaduan, memperluas cakupan wilayah dan mengintegrasikan data dengan sistem perangkat daerah lain.',
 ] as const;
 const DEVELOPMENT_NOTES = [
   'Diperluas ke seluruh kecamatan dan dilengkapi pemantauan daring.',
@@ -281,16 +376,16 @@ function topicsOf(urusan: string): readonly string[] {
 /** "Posko Lansia Sehat" → "POLASE" (a syllable a word); four words or more → initials ("LIBK"). */
 function acronym(name: string): string {
   const words = name.split(/\s+/).filter((w) => w.length > 0 && !SMALL_WORDS.has(w.toLowerCase()));
-  if (words.length >= 4) return words.map((w) => w[0] ?? '').join('').toUpperCase();
+  if (words.length >= 4)
+    return words
+      .map((w) => w[0] ?? '')
+      .join('')
+      .toUpperCase();
   const syllable = (w: string) => {
     const vowel = w.slice(1).search(/[aiueo]/i);
     return vowel < 0 ? w.slice(0, 2) : w.slice(0, vowel + 2);
   };
-  return words
-    .map(syllable)
-    .join('')
-    .slice(0, 8)
-    .toUpperCase();
+  return words.map(syllable).join('').slice(0, 8).toUpperCase();
 }
 
 function unitUrusan(unit: UnitRow, byId: Map<string, UnitRow>, rng: Rng): string {
@@ -480,13 +575,15 @@ export function innovationsForRegion(
         status,
         name,
         tahapan,
-        inisiator: carried?.row.inisiator ?? weighted(rng, [
-          [INISIATOR[2], 50],
-          [INISIATOR[3], 25],
-          [INISIATOR[0], 10],
-          [INISIATOR[4], 10],
-          [INISIATOR[1], 5],
-        ]),
+        inisiator:
+          carried?.row.inisiator ??
+          weighted(rng, [
+            [INISIATOR[2], 50],
+            [INISIATOR[3], 25],
+            [INISIATOR[0], 10],
+            [INISIATOR[4], 10],
+            [INISIATOR[1], 5],
+          ]),
         jenis,
         bentuk: ['perencanaan', 'keuangan', 'kepegawaian', 'pengawasan', 'kesekretariatan', 'diklat', 'litbang'].includes(urusanUtama)
           ? 'tata_kelola'

@@ -100,7 +100,10 @@ function iidShape(framework: Framework): IidShape {
   if (sid === undefined) throw new Error(`${framework.id}: no innovation-average node`);
   const describe = (n: FrameworkNode) => ({ id: n.id, levels: acceptedLevels(n) });
   return {
-    spdLeaves: parts.filter((c) => c !== sid).flatMap(leaves).map(describe),
+    spdLeaves: parts
+      .filter((c) => c !== sid)
+      .flatMap(leaves)
+      .map(describe),
     sidLeaves: childrenOf(sid)
       .filter((c) => c.scale?.type !== 'count')
       .flatMap(leaves)

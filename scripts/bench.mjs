@@ -348,7 +348,9 @@ async function benchUnits(kind, db, summary) {
   const token = await login(appBase, summary.benchLogin);
   const cookie = `sinergi_session=${token}`;
   const appBody = await probe(appBase + urlPath, cookie);
-  console.log(`[${kind}] units, app: logged in as ${summary.benchLogin.username}; ${appBody.items.length} of ${appBody.total} units per page; loading…`);
+  console.log(
+    `[${kind}] units, app: logged in as ${summary.benchLogin.username}; ${appBody.items.length} of ${appBody.total} units per page; loading…`,
+  );
   const appResult = await measure('app', appBase + urlPath, cookie);
   await app.stop();
 
@@ -397,7 +399,16 @@ async function benchInnovations(kind, db, summary) {
         `[${kind}] ${e.endpoint}, ${target}: ${body.items.length} of ${body.total} per page${sameAnswer === null ? '' : `, same answer as the app: ${sameAnswer ? 'yes' : 'NO'}`}; alone p50 ${serial.p50} ms; loading…`,
       );
       const result = await measure(target, url, withCookie, INNOVATION_CONNECTIONS);
-      out.push({ ...result, endpoint: e.endpoint, path: e.path, anonymous: !e.auth, itemsPerPage: body.items.length, total: body.total, serialMs: serial, sameAnswer });
+      out.push({
+        ...result,
+        endpoint: e.endpoint,
+        path: e.path,
+        anonymous: !e.auth,
+        itemsPerPage: body.items.length,
+        total: body.total,
+        serialMs: serial,
+        sameAnswer,
+      });
     }
     return out;
   };
@@ -444,7 +455,14 @@ async function benchDatabase(kind, withInnovations) {
 
 function formatTable(rows, leftColumns) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function unitsTable(runs) {

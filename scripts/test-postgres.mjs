@@ -47,13 +47,24 @@ const isRoot = process.getuid?.() === 0;
 const dir = mkdtempSync(path.join(tmpdir(), 'sinergi-pg-'));
 chmodSync(dir, 0o777);
 const asPg = (cmd, args) =>
-  isRoot ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
+  isRoot
+    ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' })
+    : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
 const port = await freePort();
 const data = path.join(dir, 'data');
 let status = 1;
 try {
   asPg('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  asPg('pg_ctl', ['-D', data, '-w', '-l', path.join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
+  asPg('pg_ctl', [
+    '-D',
+    data,
+    '-w',
+    '-l',
+    path.join(dir, 'log'),
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    'start',
+  ]);
   console.log(`Postgres test cluster on 127.0.0.1:${port}`);
   status = runTests(`postgres://postgres@127.0.0.1:${port}/postgres`);
 } catch (err) {

@@ -54,12 +54,7 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
-export async function buildApp(options: {
-  config: AppConfig;
-  database: DatabaseHandle;
-  logger: Logger;
-  storage?: BlobStorage;
-}): Promise<App> {
+export async function buildApp(options: { config: AppConfig; database: DatabaseHandle; logger: Logger; storage?: BlobStorage }): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
@@ -90,8 +85,7 @@ export async function buildApp(options: {
       info: {
         title: 'Sinergi API',
         version: VERSION,
-        description:
-          'API Sinergi. Titik akhir bertanda `public` tidak memerlukan login; yang lain memerlukan sesi (cookie `sinergi_session`).',
+        description: 'API Sinergi. Titik akhir bertanda `public` tidak memerlukan login; yang lain memerlukan sesi (cookie `sinergi_session`).',
       },
       tags: [{ name: 'public', description: 'Tanpa login / no login needed' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' } } },

@@ -5,9 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -19,9 +17,19 @@ const envSchema = z.object({
   SINERGI_DEMO: booleanFlag.optional(),
   SINERGI_TRUST_PROXY: booleanFlag.default(false),
   SINERGI_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
-  SINERGI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SINERGI_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   SINERGI_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  SINERGI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SINERGI_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   SINERGI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

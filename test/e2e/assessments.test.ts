@@ -14,7 +14,18 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, logIn, logOut, minimalPdf, newContext, SCREENSHOTS, shownDecimal, startServer, type TestServer } from './support.ts';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  logIn,
+  logOut,
+  minimalPdf,
+  newContext,
+  SCREENSHOTS,
+  shownDecimal,
+  startServer,
+  type TestServer,
+} from './support.ts';
 
 const ASSESSMENT = 'Evaluasi SPBE (PermenPANRB 59/2020) · 2026';
 const KEAMANAN = { id: '22', name: 'Penerapan Manajemen Keamanan Informasi', level: 4 };
@@ -103,7 +114,11 @@ describe('Penilaian mandiri SPBE in the browser', () => {
     const claimedBefore = await scoreText('Indeks klaim');
 
     await page.getByText('Belum diisi (', { exact: false }).click();
-    const keamanan = await fillIndicator(KEAMANAN, 'Kebijakan keamanan informasi ditetapkan dan dilaksanakan di seluruh perangkat daerah.', 'sk-keamanan-informasi.pdf');
+    const keamanan = await fillIndicator(
+      KEAMANAN,
+      'Kebijakan keamanan informasi ditetapkan dan dilaksanakan di seluruh perangkat daerah.',
+      'sk-keamanan-informasi.pdf',
+    );
     await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-assessment-criteria.png') });
     await closeIndicator(keamanan);
     // Filled: it leaves the "not filled" list, and says its level in the full list.

@@ -9,7 +9,17 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose as chooseIn, DEMO_PASSWORD, launchBrowser, logIn as logInOn, logOut as logOutOf, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
+import {
+  choose as chooseIn,
+  DEMO_PASSWORD,
+  launchBrowser,
+  logIn as logInOn,
+  logOut as logOutOf,
+  newContext,
+  SCREENSHOTS,
+  startServer,
+  type TestServer,
+} from './support.ts';
 
 const UNIT = { name: 'Dinas Uji Coba Peramban', shortName: 'DUCP' };
 const OPERATOR = { username: 'operator.ujicoba', displayName: 'Operator Uji Coba', password: 'kata-sandi-uji-2026' };

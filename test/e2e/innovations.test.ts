@@ -61,7 +61,10 @@ const control = (scope: Page | Locator, label: string) =>
   scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`)).and(scope.locator('input, textarea'));
 const editor = () => page.locator('[data-innovation-editor]');
 const field = (label: string) => control(editor(), label);
-const saved = () => editor().getByRole('status').filter({ hasText: /^Tersimpan/ });
+const saved = () =>
+  editor()
+    .getByRole('status')
+    .filter({ hasText: /^Tersimpan/ });
 
 async function uploadTo(section: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), section.getByRole('button', { name: 'Unggah' }).click()]);

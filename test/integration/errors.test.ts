@@ -97,7 +97,11 @@ describe('a field of the wrong type', () => {
   it('on login names the field too', async () => {
     const res = await anonymous(t.app).post('/api/v1/auth/login', { username: ['admin'], password: 12 });
     expectCatalogError(res, 'VALIDATION_FAILED');
-    expect(errorOf(res).issues?.map((i) => i.field).sort()).toEqual(['body.password', 'body.username']);
+    expect(
+      errorOf(res)
+        .issues?.map((i) => i.field)
+        .sort(),
+    ).toEqual(['body.password', 'body.username']);
     expect(errorOf(res).issues?.find((i) => i.field === 'body.username')?.reason).toBe('Nama pengguna wajib diisi');
   });
 });
@@ -126,12 +130,18 @@ describe('every kind of error', () => {
       ['REGION_FORBIDDEN', () => admin.get(`/api/v1/regions/${OTHER}/units`)],
       ['NOT_FOUND', () => admin.get(`/api/v1/regions/${HOME}/units/00000000-0000-4000-8000-000000000000`)],
       ['STALE_VERSION', () => admin.put(`/api/v1/regions/${HOME}/units/${unit.id}`, { kind: 'dinas', name: unit.name, version: 7 })],
-      ['IN_USE', async () => {
-        await makeUnit(t.db, HOME, { kind: 'upt', parentId: unit.id });
-        return admin.delete(`/api/v1/regions/${HOME}/units/${unit.id}`);
-      }],
+      [
+        'IN_USE',
+        async () => {
+          await makeUnit(t.db, HOME, { kind: 'upt', parentId: unit.id });
+          return admin.delete(`/api/v1/regions/${HOME}/units/${unit.id}`);
+        },
+      ],
       ['UNSUPPORTED_MEDIA_TYPE', () => rawPost('/api/v1/auth/login', '<login/>', 'application/xml')],
-      ['PAYLOAD_TOO_LARGE', () => rawPost('/api/v1/auth/login', JSON.stringify({ username: 'x', password: 'y'.repeat(1_100_000) }), 'application/json')],
+      [
+        'PAYLOAD_TOO_LARGE',
+        () => rawPost('/api/v1/auth/login', JSON.stringify({ username: 'x', password: 'y'.repeat(1_100_000) }), 'application/json'),
+      ],
     ];
     const seen = new Set<string>();
     for (const [code, send] of cases) {

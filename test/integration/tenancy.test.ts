@@ -31,7 +31,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function concrete(url: string): string {
-  return url.replace(':regionCode', HOME).replace(/:id\b/g, unitId).replace(/:[a-zA-Z]+/g, randomUUID());
+  return url
+    .replace(':regionCode', HOME)
+    .replace(/:id\b/g, unitId)
+    .replace(/:[a-zA-Z]+/g, randomUUID());
 }
 
 function client(role: Role, region = HOME): Client {

@@ -33,15 +33,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   admin_nasional: PERMISSIONS,
   admin_daerah: PERMISSIONS,
   operator: ['region.read', 'units.read', 'innovations.read', 'innovations.write', 'dashboard.read', 'assessments.read', 'assessments.fill'],
-  verifikator: [
-    'region.read',
-    'units.read',
-    'innovations.read',
-    'innovations.review',
-    'dashboard.read',
-    'assessments.read',
-    'assessments.verify',
-  ],
+  verifikator: ['region.read', 'units.read', 'innovations.read', 'innovations.review', 'dashboard.read', 'assessments.read', 'assessments.verify'],
   juri: ['region.read', 'units.read'],
   pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read', 'assessments.read'],
 };

@@ -6,16 +6,7 @@ import { computeFigure, computeFigures, type ItemValues, basisValue, valuesOf } 
 import { analyseGaps, compareIndicators, nextStep } from './gaps.ts';
 import { compareIndicatorIds, DEFAULT_DECIMAL_PLACES, listIndicators } from './indicators.ts';
 import { Ratio } from '../scoring/decimal.ts';
-import {
-  assessmentAbilities,
-  canFillItem,
-  canVerifyItem,
-  checkStageChange,
-  isFillOpen,
-  isVerifyOpen,
-  mayTouchUnit,
-  seesItem,
-} from './stages.ts';
+import { assessmentAbilities, canFillItem, canVerifyItem, checkStageChange, isFillOpen, isVerifyOpen, mayTouchUnit, seesItem } from './stages.ts';
 import { checkValue, sameValue } from './values.ts';
 
 const spbe = shipped('spbe-2020');
@@ -228,7 +219,10 @@ describe('claimed and verified figures', () => {
     // indicator 11 weighs 2.50 %: 3 − 0.025 × 2 = 2.95
     expect(verified.value).toBe('2.95');
     expect(verified.complete).toBe(true);
-    const pending = computeFigures(spbe, items.map((i) => (i.indicatorId === '1' ? { ...i, verification: 'pending' as const } : i)));
+    const pending = computeFigures(
+      spbe,
+      items.map((i) => (i.indicatorId === '1' ? { ...i, verification: 'pending' as const } : i)),
+    );
     expect(pending.verified).toMatchObject({ complete: false, missing: 1 });
     expect(valuesOf(items, 'verified').get('1')).toBe('3');
   });
@@ -242,7 +236,11 @@ describe('gap analysis', () => {
     expect(one?.nextCriteria).toMatch(/direviu dan dievaluasi secara periodik/);
     const base = Object.fromEntries(spbeIndicators.map((i) => [i.id, '3']));
     const after = engineIndex({ ...base, 1: '4' });
-    expect(Ratio.from(after.value).sub(Ratio.from(engineIndex(base).value)).toPlain()).toBe('0.013');
+    expect(
+      Ratio.from(after.value)
+        .sub(Ratio.from(engineIndex(base).value))
+        .toPlain(),
+    ).toBe('0.013');
     expect(after.value).toBe('3.013');
   });
 
@@ -268,9 +266,7 @@ describe('gap analysis', () => {
     const values = allAt(spbeIndicators, '5');
     values.set('21', '1');
     const gaps = analyseGaps(spbe, values);
-    expect(gaps.items).toEqual([
-      expect.objectContaining({ indicatorId: '21', current: '1', next: '2', nextLevelName: 'Terkelola', gain: '0.015' }),
-    ]);
+    expect(gaps.items).toEqual([expect.objectContaining({ indicatorId: '21', current: '1', next: '2', nextLevelName: 'Terkelola', gain: '0.015' })]);
   });
 
   it('counts a missing indicator from its provisional value', () => {
@@ -291,7 +287,16 @@ describe('gap analysis', () => {
     const gaps = analyseGaps(pemdi, values);
     // indicator 1 weighs 5 of 100: 5 × 0.24 ÷ 100 = 0.012
     expect(gaps.items).toEqual([
-      { indicatorId: '1', name: 'Tata Kelola Pemerintah Digital', current: '1.26', next: '1.50', nextLevelName: null, nextCriteria: null, gain: '0.012', indexAfter: '4.83' },
+      {
+        indicatorId: '1',
+        name: 'Tata Kelola Pemerintah Digital',
+        current: '1.26',
+        next: '1.50',
+        nextLevelName: null,
+        nextCriteria: null,
+        gain: '0.012',
+        indexAfter: '4.83',
+      },
     ]);
   });
 });

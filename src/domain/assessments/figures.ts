@@ -38,7 +38,6 @@ export function basisValue(item: ItemValues, basis: FigureBasis): string | null 
   }
 }
 
-
 /** The values of every item on a basis, by indicator id (null = missing). */
 export function valuesOf(items: readonly ItemValues[], basis: FigureBasis): Map<string, string | null> {
   return new Map(items.map((i) => [i.indicatorId, basisValue(i, basis)]));

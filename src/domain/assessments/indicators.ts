@@ -54,9 +54,7 @@ function placesOf(text: string): number {
 function scaleOf(node: FrameworkNode): IndicatorScale | null {
   const scale = node.scale;
   if (scale?.type === 'levels') {
-    const levels = [...scale.levels]
-      .sort((a, b) => a.level - b.level)
-      .map((l) => ({ level: l.level, name: l.name, criteria: l.criteria ?? '' }));
+    const levels = [...scale.levels].sort((a, b) => a.level - b.level).map((l) => ({ level: l.level, name: l.name, criteria: l.criteria ?? '' }));
     const first = levels[0];
     const last = levels[levels.length - 1];
     if (first === undefined || last === undefined) return null;

@@ -5,19 +5,7 @@ import { node, scoreOk, shipped } from '../scoring/test-support.ts';
 import { eligibilityWindowFor } from './eligibility.ts';
 import { figureOf, type IidOptions, projectIid } from './projection.ts';
 import { chooseIidFramework, iidStructure, sidEvidenceTarget } from './structure.ts';
-import {
-  accepted,
-  claim,
-  corrected,
-  innovation,
-  patternLevel,
-  period,
-  SID_IDS,
-  SPD_IDS,
-  spdAnswers,
-  words,
-  YANDAS_KEYS,
-} from './test-support.ts';
+import { accepted, claim, corrected, innovation, patternLevel, period, SID_IDS, SPD_IDS, spdAnswers, words, YANDAS_KEYS } from './test-support.ts';
 
 const iid2026 = shipped('iid-2026');
 const iid2023 = shipped('iid-2023');
@@ -143,7 +131,9 @@ describe('the verified projection', () => {
     // regulation (bobot 3) claimed 3, not yet verified → 9 points less.
     const gap = (i: number) => {
       const row = projection.innovations[i];
-      return Ratio.from(row?.claimedScore ?? '0').sub(Ratio.from(row?.verifiedScore ?? '0')).toPlain();
+      return Ratio.from(row?.claimedScore ?? '0')
+        .sub(Ratio.from(row?.verifiedScore ?? '0'))
+        .toPlain();
     };
     expect([gap(0), gap(1), gap(2)]).toEqual(['12', '9', '0']);
   });

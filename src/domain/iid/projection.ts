@@ -128,12 +128,7 @@ function validLevel(indicator: IidIndicator, level: number): number {
   return acceptsLevel(indicator, level) ? level : 0;
 }
 
-function scoreInnovation(
-  structure: IidStructure,
-  data: IidInnovationData,
-  basis: IidBasis,
-  evidenceRequired: boolean,
-): ScoredInnovation {
+function scoreInnovation(structure: IidStructure, data: IidInnovationData, basis: IidBasis, evidenceRequired: boolean): ScoredInnovation {
   const levels = new Map<string, number>();
   const withoutEvidence = new Map<string, number>();
   for (const indicator of structure.sid) {

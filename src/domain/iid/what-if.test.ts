@@ -38,7 +38,10 @@ describe('what-if gains', () => {
   });
 
   it('with 16 innovations (divisor 16) every gain is exact and the published values differ by it to the last digit', () => {
-    const big = period(small.spd, Array.from({ length: 16 }, (_, i) => innovation(i)));
+    const big = period(
+      small.spd,
+      Array.from({ length: 16 }, (_, i) => innovation(i)),
+    );
     const before = projectBasis(iid2026, big, 'claimed', true);
     const items = whatIf(before);
     expect(items.some((i) => i.innovationId === null) && items.some((i) => i.innovationId !== null)).toBe(true);

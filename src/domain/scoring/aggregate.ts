@@ -63,10 +63,7 @@ export function aggregate(node: FrameworkNode, children: ReadonlyArray<{ node: F
  * Evaluates a tree whose leaves are given by `leafValue`, returning every node parents-first with
  * its value, contribution factor and computation sentence.
  */
-export function evaluateTree(
-  root: FrameworkNode,
-  leafValue: (leaf: FrameworkNode) => LeafComputation,
-): ComputedNode[] {
+export function evaluateTree(root: FrameworkNode, leafValue: (leaf: FrameworkNode) => LeafComputation): ComputedNode[] {
   const partial = new Map<string, Omit<ComputedNode, 'factor'> & { childFactor?: (c: FrameworkNode) => Ratio }>();
 
   const compute = (node: FrameworkNode, parentId: string | null): Ratio => {

@@ -21,7 +21,11 @@ describe('Ratio: exact arithmetic', () => {
   });
 
   it('keeps 38/11 exact through multiplication, so 0.165 × 38/11 is exactly 0.57', () => {
-    expect(Ratio.from('0.165').mul(Ratio.int(38).div(Ratio.int(11))).toPlain()).toBe('0.57');
+    expect(
+      Ratio.from('0.165')
+        .mul(Ratio.int(38).div(Ratio.int(11)))
+        .toPlain(),
+    ).toBe('0.57');
   });
 
   it('nine thirds of a ninth make one third: no drift from repeated 1/9', () => {
@@ -65,7 +69,11 @@ describe('Ratio: half-up rounding', () => {
   it('binary floats get 2.675 and 1.005 wrong; the engine does not', () => {
     expect((2.675).toFixed(2)).toBe('2.67');
     expect(Math.round(1.005 * 100) / 100).toBe(1);
-    expect(Ratio.fromDecimal(new Dec(String(2.675))).roundHalfUp(2).toFixed(2)).toBe('2.68');
+    expect(
+      Ratio.fromDecimal(new Dec(String(2.675)))
+        .roundHalfUp(2)
+        .toFixed(2),
+    ).toBe('2.68');
   });
 
   it('rounds a non-terminating value correctly on either side of the tie', () => {
@@ -135,7 +143,14 @@ describe('purity of the engine', () => {
       (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'load-shipped.ts' && f !== 'test-support.ts',
     );
     expect(engineFiles.length).toBeGreaterThan(8);
-    const forbidden = [/from 'node:/, /from '(fs|http|https|net|pg|drizzle-orm|@electric-sql)/, /Date\.now|new Date\(/, /Math\.random/, /#server\//, /console\./];
+    const forbidden = [
+      /from 'node:/,
+      /from '(fs|http|https|net|pg|drizzle-orm|@electric-sql)/,
+      /Date\.now|new Date\(/,
+      /Math\.random/,
+      /#server\//,
+      /console\./,
+    ];
     for (const file of engineFiles) {
       const text = readFileSync(new URL(file, dir), 'utf8');
       for (const pattern of forbidden) expect(`${file}: ${pattern.test(text)}`).toBe(`${file}: false`);

@@ -187,11 +187,7 @@ export class Ratio {
 
   mul(other: Ratio): Ratio {
     if (this.isZero() || other.isZero()) return Ratio.ZERO;
-    if (
-      this.den.eq(ONE) &&
-      other.den.eq(ONE) &&
-      digitCount(this.num) + digitCount(other.num) <= MAX_EXACT_DIGITS
-    ) {
+    if (this.den.eq(ONE) && other.den.eq(ONE) && digitCount(this.num) + digitCount(other.num) <= MAX_EXACT_DIGITS) {
       return new Ratio(this.num.times(other.num), ONE);
     }
     const g1 = gcd(this.num, other.den);
@@ -200,10 +196,7 @@ export class Ratio {
     const n2 = other.num.div(g2);
     const d1 = this.den.div(g2);
     const d2 = other.den.div(g1);
-    if (
-      digitCount(n1) + digitCount(n2) > MAX_EXACT_DIGITS ||
-      digitCount(d1) + digitCount(d2) > MAX_EXACT_DIGITS
-    ) {
+    if (digitCount(n1) + digitCount(n2) > MAX_EXACT_DIGITS || digitCount(d1) + digitCount(d2) > MAX_EXACT_DIGITS) {
       return Ratio.approximate(this.toDecimal().times(other.toDecimal()));
     }
     return Ratio.of(n1.times(n2), d1.times(d2));
@@ -216,10 +209,7 @@ export class Ratio {
 
   cmp(other: Ratio): number {
     if (this.den.eq(other.den)) return this.num.comparedTo(other.num);
-    if (
-      digitCount(this.num) + digitCount(other.den) <= MAX_EXACT_DIGITS &&
-      digitCount(other.num) + digitCount(this.den) <= MAX_EXACT_DIGITS
-    ) {
+    if (digitCount(this.num) + digitCount(other.den) <= MAX_EXACT_DIGITS && digitCount(other.num) + digitCount(this.den) <= MAX_EXACT_DIGITS) {
       return this.num.times(other.den).comparedTo(other.num.times(this.den));
     }
     return this.sub(other).num.comparedTo(ZERO);

@@ -40,11 +40,7 @@ export function checkFramework(framework: Framework): FrameworkIssue[] {
   const kinds = new Set(visits.map((v) => v.node.kind));
 
   if (framework.effectiveYears.to !== null && framework.effectiveYears.to < framework.effectiveYears.from) {
-    add(
-      'effectiveYears',
-      'Tahun berlaku "to" lebih awal dari "from".',
-      'effectiveYears.to is earlier than effectiveYears.from.',
-    );
+    add('effectiveYears', 'Tahun berlaku "to" lebih awal dari "from".', 'effectiveYears.to is earlier than effectiveYears.from.');
   }
 
   const seen = new Map<string, string>();
@@ -67,14 +63,26 @@ export function checkFramework(framework: Framework): FrameworkIssue[] {
         );
       }
       if (node.aggregation !== undefined) {
-        add(`${path}.aggregation`, `Indikator ${label(node)} tidak punya anak, jadi tidak boleh punya aturan agregasi.`, `Leaf ${label(node)} has no children, so it cannot have an aggregation rule.`);
+        add(
+          `${path}.aggregation`,
+          `Indikator ${label(node)} tidak punya anak, jadi tidak boleh punya aturan agregasi.`,
+          `Leaf ${label(node)} has no children, so it cannot have an aggregation rule.`,
+        );
       }
     } else {
       if (node.scale !== undefined) {
-        add(`${path}.scale`, `Simpul ${label(node)} punya anak, jadi nilainya dihitung dan tidak boleh punya skala.`, `Node ${label(node)} has children, so it is computed and cannot have a scale.`);
+        add(
+          `${path}.scale`,
+          `Simpul ${label(node)} punya anak, jadi nilainya dihitung dan tidak boleh punya skala.`,
+          `Node ${label(node)} has children, so it is computed and cannot have a scale.`,
+        );
       }
       if (node.aggregation === undefined) {
-        add(path, `Simpul ${label(node)} punya anak tetapi tidak punya aturan agregasi (aggregation).`, `Node ${label(node)} has children but no aggregation rule.`);
+        add(
+          path,
+          `Simpul ${label(node)} punya anak tetapi tidak punya aturan agregasi (aggregation).`,
+          `Node ${label(node)} has children but no aggregation rule.`,
+        );
       } else if (!RULES[framework.inputKind].includes(node.aggregation.rule)) {
         add(
           `${path}.aggregation.rule`,
@@ -89,16 +97,32 @@ export function checkFramework(framework: Framework): FrameworkIssue[] {
     }
     const parentRule = parent?.aggregation?.rule;
     if ((parentRule === 'weighted-mean' || parentRule === 'weighted-sum') && node.weight === undefined) {
-      add(path, `Simpul ${label(node)} perlu bobot (weight) karena induknya memakai "${parentRule}".`, `Node ${label(node)} needs a weight because its parent uses "${parentRule}".`);
+      add(
+        path,
+        `Simpul ${label(node)} perlu bobot (weight) karena induknya memakai "${parentRule}".`,
+        `Node ${label(node)} needs a weight because its parent uses "${parentRule}".`,
+      );
     }
     if (node.scale?.type === 'parameters' && node.weight === undefined) {
-      add(path, `Indikator ${label(node)} perlu bobot: skornya bobot × poin parameter.`, `Leaf ${label(node)} needs a weight: its score is weight × parameter points.`);
+      add(
+        path,
+        `Indikator ${label(node)} perlu bobot: skornya bobot × poin parameter.`,
+        `Leaf ${label(node)} needs a weight: its score is weight × parameter points.`,
+      );
     }
     if (node.scale?.type === 'count' && parentRule !== 'innovation-average') {
-      add(path, `Indikator jumlah ${label(node)} harus langsung di bawah simpul "innovation-average".`, `Count leaf ${label(node)} must sit directly under an "innovation-average" node.`);
+      add(
+        path,
+        `Indikator jumlah ${label(node)} harus langsung di bawah simpul "innovation-average".`,
+        `Count leaf ${label(node)} must sit directly under an "innovation-average" node.`,
+      );
     }
     if (node.aggregation?.rule === 'innovation-average' && parent?.aggregation?.rule !== 'percent-of-max') {
-      add(path, `Simpul ${label(node)} ("innovation-average") harus langsung di bawah akar "percent-of-max".`, `Node ${label(node)} ("innovation-average") must sit directly under a "percent-of-max" root.`);
+      add(
+        path,
+        `Simpul ${label(node)} ("innovation-average") harus langsung di bawah akar "percent-of-max".`,
+        `Node ${label(node)} ("innovation-average") must sit directly under a "percent-of-max" root.`,
+      );
     }
 
     checkScale(node, path, add);
@@ -107,10 +131,18 @@ export function checkFramework(framework: Framework): FrameworkIssue[] {
   if (framework.inputKind === 'innovations') {
     const averages = visits.filter((v) => v.node.aggregation?.rule === 'innovation-average');
     if (averages.length !== 1) {
-      add('root', 'Kerangka inovasi perlu tepat satu simpul "innovation-average" (SID).', 'An innovations framework needs exactly one "innovation-average" node (SID).');
+      add(
+        'root',
+        'Kerangka inovasi perlu tepat satu simpul "innovation-average" (SID).',
+        'An innovations framework needs exactly one "innovation-average" node (SID).',
+      );
     }
     if (framework.root.aggregation?.rule !== 'percent-of-max') {
-      add('root.aggregation', 'Akar kerangka inovasi harus memakai "percent-of-max".', 'The root of an innovations framework must use "percent-of-max".');
+      add(
+        'root.aggregation',
+        'Akar kerangka inovasi harus memakai "percent-of-max".',
+        'The root of an innovations framework must use "percent-of-max".',
+      );
     }
   }
 
@@ -124,7 +156,11 @@ export function checkFramework(framework: Framework): FrameworkIssue[] {
       }
       const earlier = framework.rounding.findIndex((r) => r.appliesTo.includes(kind));
       if (earlier !== i) {
-        add(`rounding[${i}].appliesTo`, `Jenis simpul "${kind}" sudah punya aturan pembulatan di rounding[${earlier}].`, `Node kind "${kind}" already has a rounding rule at rounding[${earlier}].`);
+        add(
+          `rounding[${i}].appliesTo`,
+          `Jenis simpul "${kind}" sudah punya aturan pembulatan di rounding[${earlier}].`,
+          `Node kind "${kind}" already has a rounding rule at rounding[${earlier}].`,
+        );
       }
     }
   });
@@ -139,7 +175,11 @@ export function checkFramework(framework: Framework): FrameworkIssue[] {
       if (predicates.basis === 'rounded') {
         const rule = roundingFor(framework, kind);
         if (rule === undefined) {
-          add('predicates.basis', `Predikat dihitung dari nilai yang dibulatkan, tetapi jenis "${kind}" tidak punya aturan pembulatan.`, `Predicates use the rounded value, but kind "${kind}" has no rounding rule.`);
+          add(
+            'predicates.basis',
+            `Predikat dihitung dari nilai yang dibulatkan, tetapi jenis "${kind}" tidak punya aturan pembulatan.`,
+            `Predicates use the rounded value, but kind "${kind}" has no rounding rule.`,
+          );
         } else {
           grid = Math.max(grid ?? 0, rule.places);
         }
@@ -162,20 +202,32 @@ function checkScale(node: FrameworkNode, path: string, add: Add): void {
     case 'levels': {
       const levels = scale.levels.map((l) => l.level);
       if (duplicates(levels).length > 0 || levels.some((l, i) => i > 0 && l <= (levels[i - 1] ?? l))) {
-        add(`${path}.scale.levels`, `Tingkat pada ${label(node)} harus unik dan berurutan naik.`, `Levels of ${label(node)} must be unique and ascending.`);
+        add(
+          `${path}.scale.levels`,
+          `Tingkat pada ${label(node)} harus unik dan berurutan naik.`,
+          `Levels of ${label(node)} must be unique and ascending.`,
+        );
       }
       break;
     }
     case 'parameters': {
       const levels = scale.parameters.map((p) => p.level);
       if (duplicates(levels).length > 0 || levels.some((l, i) => i > 0 && l <= (levels[i - 1] ?? l))) {
-        add(`${path}.scale.parameters`, `Parameter pada ${label(node)} harus unik dan berurutan naik.`, `Parameters of ${label(node)} must be unique and ascending.`);
+        add(
+          `${path}.scale.parameters`,
+          `Parameter pada ${label(node)} harus unik dan berurutan naik.`,
+          `Parameters of ${label(node)} must be unique and ascending.`,
+        );
       }
       break;
     }
     case 'decimal':
       if (!Ratio.from(scale.min).lt(Ratio.from(scale.max))) {
-        add(`${path}.scale`, `Batas bawah skala ${label(node)} harus lebih kecil dari batas atas.`, `The scale minimum of ${label(node)} must be below its maximum.`);
+        add(
+          `${path}.scale`,
+          `Batas bawah skala ${label(node)} harus lebih kecil dari batas atas.`,
+          `The scale minimum of ${label(node)} must be below its maximum.`,
+        );
       }
       break;
     case 'likert': {
@@ -187,15 +239,27 @@ function checkScale(node: FrameworkNode, path: string, add: Add): void {
     }
     case 'count':
       if (scale.gate !== undefined && scale.gate.minimum > scale.gate.urusan.length) {
-        add(`${path}.scale.gate.minimum`, `Syarat minimal urusan (${scale.gate.minimum}) melebihi jumlah urusan yang didaftar (${scale.gate.urusan.length}).`, `The urusan minimum (${scale.gate.minimum}) exceeds the number of urusan listed (${scale.gate.urusan.length}).`);
+        add(
+          `${path}.scale.gate.minimum`,
+          `Syarat minimal urusan (${scale.gate.minimum}) melebihi jumlah urusan yang didaftar (${scale.gate.urusan.length}).`,
+          `The urusan minimum (${scale.gate.minimum}) exceeds the number of urusan listed (${scale.gate.urusan.length}).`,
+        );
       }
       break;
   }
   if (node.whenMissing !== undefined && node.mandatory === true) {
-    add(`${path}.whenMissing`, `Indikator wajib ${label(node)} tidak boleh punya nilai pengganti (whenMissing).`, `Mandatory leaf ${label(node)} cannot have a default (whenMissing).`);
+    add(
+      `${path}.whenMissing`,
+      `Indikator wajib ${label(node)} tidak boleh punya nilai pengganti (whenMissing).`,
+      `Mandatory leaf ${label(node)} cannot have a default (whenMissing).`,
+    );
   }
   if (node.whenMissing !== undefined && !acceptsValue(node, Ratio.from(node.whenMissing.value))) {
-    add(`${path}.whenMissing.value`, `Nilai pengganti ${node.whenMissing.value} bukan nilai yang sah untuk skala ${label(node)}.`, `Default ${node.whenMissing.value} is not a valid value on the scale of ${label(node)}.`);
+    add(
+      `${path}.whenMissing.value`,
+      `Nilai pengganti ${node.whenMissing.value} bukan nilai yang sah untuk skala ${label(node)}.`,
+      `Default ${node.whenMissing.value} is not a valid value on the scale of ${label(node)}.`,
+    );
   }
 }
 
@@ -229,12 +293,7 @@ function checkWeights(framework: Framework, add: Add): void {
     const children = childrenOf(node);
     if (children.some((c) => c.weight === undefined)) continue;
     const sum = sumRatios(children.map(weightOf));
-    const expected =
-      node === framework.root
-        ? framework.weights.total === undefined
-          ? null
-          : Ratio.from(framework.weights.total)
-        : weightOf(node);
+    const expected = node === framework.root ? (framework.weights.total === undefined ? null : Ratio.from(framework.weights.total)) : weightOf(node);
     if (expected !== null && !sum.eq(expected)) {
       add(
         `${path}.children`,

@@ -38,7 +38,19 @@ function tiny(): Json {
           weight: '60',
           aggregation: { rule: 'weighted-mean' },
           children: [
-            { id: '1', kind: 'indikator', name: 'Satu', weight: '30', scale: { type: 'levels', levels: [{ level: 1, name: 'Rendah' }, { level: 2, name: 'Tinggi' }] } },
+            {
+              id: '1',
+              kind: 'indikator',
+              name: 'Satu',
+              weight: '30',
+              scale: {
+                type: 'levels',
+                levels: [
+                  { level: 1, name: 'Rendah' },
+                  { level: 2, name: 'Tinggi' },
+                ],
+              },
+            },
             { id: '2', kind: 'indikator', name: 'Dua', weight: '30', scale: { type: 'decimal', min: '1', max: '5' } },
           ],
         },
@@ -64,7 +76,9 @@ const firstChild = (json: { root: { children: Json[] } }) => json.root.children[
 
 describe('shipped frameworks', () => {
   it('every file in frameworks/ is listed, parses, and carries its file name as id', () => {
-    const files = readdirSync(FRAMEWORKS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const files = readdirSync(FRAMEWORKS_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     expect([...files].sort()).toEqual([...SHIPPED_FRAMEWORK_IDS].sort());
     for (const id of SHIPPED_FRAMEWORK_IDS) {
       const parsed = parseFramework(readShippedJson(id));
@@ -91,20 +105,22 @@ describe('shipped frameworks', () => {
 
 describe('parseFramework: shape errors name the path, in Indonesian and English', () => {
   it('a weight written as a JSON number', () => {
-    const errors = errorsOf(edit((j) => {
-      firstChild(j).weight = 60;
-    }));
-    expect(errors).toEqual([
-      expect.objectContaining({ path: 'root.children[0].weight' }),
-    ]);
+    const errors = errorsOf(
+      edit((j) => {
+        firstChild(j).weight = 60;
+      }),
+    );
+    expect(errors).toEqual([expect.objectContaining({ path: 'root.children[0].weight' })]);
     expect(errors[0]?.message).toContain('diharapkan string');
     expect(errors[0]?.messageEn).toContain('expected string');
   });
 
   it('a weight that is not a decimal or fraction', () => {
-    const errors = errorsOf(edit((j) => {
-      firstChild(j).weight = '60%';
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        firstChild(j).weight = '60%';
+      }),
+    );
     expect(errors[0]).toEqual({
       path: 'root.children[0].weight',
       message: 'harus bobot bertanda titik yang ditulis sebagai teks, mis. "1.30" atau pecahan "1/9"',
@@ -113,18 +129,22 @@ describe('parseFramework: shape errors name the path, in Indonesian and English'
   });
 
   it('a misspelt key deep in the tree', () => {
-    const errors = errorsOf(edit((j) => {
-      (firstChild(j).children[1] as Json).wieght = '30';
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        (firstChild(j).children[1] as Json).wieght = '30';
+      }),
+    );
     expect(errors[0]?.path).toBe('root.children[0].children[1]');
     expect(errors[0]?.messageEn).toContain('wieght');
   });
 
   it('an unknown scale type and a band edge without "inclusive"', () => {
-    const errors = errorsOf(edit((j) => {
-      (firstChild(j).children[1] as Json).scale = { type: 'stars', min: '1', max: '5' };
-      ((j.predicates as Json).bands as Json[])[0] = { name: 'Tinggi', min: { value: '3' }, max: null };
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        (firstChild(j).children[1] as Json).scale = { type: 'stars', min: '1', max: '5' };
+        ((j.predicates as Json).bands as Json[])[0] = { name: 'Tinggi', min: { value: '3' }, max: null };
+      }),
+    );
     expect(errors.map((e) => e.path)).toEqual(['predicates.bands[0].min.inclusive', 'root.children[0].children[1].scale.type']);
     expect(errors[1]?.message).toBe("Nilai tidak dikenal; pilihan: 'levels' | 'parameters' | 'decimal' | 'likert' | 'count'");
   });
@@ -136,46 +156,60 @@ describe('parseFramework: shape errors name the path, in Indonesian and English'
 
 describe('parseFramework: semantic errors', () => {
   it('absolute weights that do not add up to the parent', () => {
-    const errors = errorsOf(edit((j) => {
-      firstChild(j).weight = '61';
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        firstChild(j).weight = '61';
+      }),
+    );
     expect(errors.map((e) => e.path)).toEqual(['root.children', 'root.children[0].children']);
     expect(errors[1]?.message).toBe('Bobot mutlak: jumlah bobot anak "A1" = 60, seharusnya 61.');
   });
 
   it('duplicate ids', () => {
-    const errors = errorsOf(edit((j) => {
-      (j.root.children[1] as Json).id = '1';
-    }));
-    expect(errors).toEqual([expect.objectContaining({ path: 'root.children[1].id', messageEn: 'Node id "1" is already used at root.children[0].children[0].' })]);
+    const errors = errorsOf(
+      edit((j) => {
+        (j.root.children[1] as Json).id = '1';
+      }),
+    );
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'root.children[1].id', messageEn: 'Node id "1" is already used at root.children[0].children[0].' }),
+    ]);
   });
 
   it('a leaf without a scale, and a parent without an aggregation rule', () => {
-    const errors = errorsOf(edit((j) => {
-      delete (j.root.children[1] as Json).scale;
-      delete firstChild(j).aggregation;
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        delete (j.root.children[1] as Json).scale;
+        delete firstChild(j).aggregation;
+      }),
+    );
     expect(errors.map((e) => e.path).sort()).toEqual(['root.children[0]', 'root.children[1]']);
   });
 
   it('a missing weight under a weighted mean', () => {
-    const errors = errorsOf(edit((j) => {
-      j.weights = { mode: 'relative' };
-      delete (j.root.children[1] as Json).weight;
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        j.weights = { mode: 'relative' };
+        delete (j.root.children[1] as Json).weight;
+      }),
+    );
     expect(errors).toEqual([expect.objectContaining({ path: 'root.children[1]' })]);
     expect(errors[0]?.message).toContain('perlu bobot');
   });
 
   it('overlapping bands and a gap between bands', () => {
-    const overlap = errorsOf(edit((j) => {
-      ((j.predicates as Json).bands as Json[])[1] = { name: 'Rendah', min: null, max: { value: '3', inclusive: true } };
-    }));
+    const overlap = errorsOf(
+      edit((j) => {
+        ((j.predicates as Json).bands as Json[])[1] = { name: 'Rendah', min: null, max: { value: '3', inclusive: true } };
+      }),
+    );
     expect(overlap).toEqual([expect.objectContaining({ path: 'predicates.bands[0]' })]);
     expect(overlap[0]?.messageEn).toContain('overlap');
-    const gap = errorsOf(edit((j) => {
-      ((j.predicates as Json).bands as Json[])[1] = { name: 'Rendah', min: null, max: { value: '2.99', inclusive: false } };
-    }));
+    const gap = errorsOf(
+      edit((j) => {
+        ((j.predicates as Json).bands as Json[])[1] = { name: 'Rendah', min: null, max: { value: '2.99', inclusive: false } };
+      }),
+    );
     expect(gap[0]?.messageEn).toContain('Gap between band "Rendah"');
   });
 
@@ -189,27 +223,45 @@ describe('parseFramework: semantic errors', () => {
   });
 
   it('predicates on the rounded value of a kind that is never rounded, or of a kind not in the tree', () => {
-    const errors = errorsOf(edit((j) => {
-      (j.predicates as Json).appliesTo = ['indikator', 'domain'];
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        (j.predicates as Json).appliesTo = ['indikator', 'domain'];
+      }),
+    );
     expect(errors.map((e) => e.path)).toEqual(['predicates.basis', 'predicates.appliesTo', 'predicates.basis']);
   });
 
   it('a scale that cannot be used with the input kind, and a decimal scale upside down', () => {
-    const errors = errorsOf(edit((j) => {
-      (j.root.children[1] as Json).scale = { type: 'decimal', min: '5', max: '1' };
-      (firstChild(j).children[0] as Json).scale = { type: 'likert', options: [{ value: 1, label: 'a' }, { value: 2, label: 'b' }] };
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        (j.root.children[1] as Json).scale = { type: 'decimal', min: '5', max: '1' };
+        (firstChild(j).children[0] as Json).scale = {
+          type: 'likert',
+          options: [
+            { value: 1, label: 'a' },
+            { value: 2, label: 'b' },
+          ],
+        };
+      }),
+    );
     expect(errors.map((e) => e.path)).toEqual(['root.children[0].children[0].scale.type', 'root.children[1].scale']);
   });
 
   it('levels out of order, a default that the scale does not accept, and a mandatory indicator with a default', () => {
-    const errors = errorsOf(edit((j) => {
-      (firstChild(j).children[0] as Json).scale = { type: 'levels', levels: [{ level: 2, name: 'b' }, { level: 1, name: 'a' }] };
-      (j.root.children[1] as Json).whenMissing = { value: '9', note: 'x' };
-      (firstChild(j).children[1] as Json).mandatory = true;
-      (firstChild(j).children[1] as Json).whenMissing = { value: '1', note: 'x' };
-    }));
+    const errors = errorsOf(
+      edit((j) => {
+        (firstChild(j).children[0] as Json).scale = {
+          type: 'levels',
+          levels: [
+            { level: 2, name: 'b' },
+            { level: 1, name: 'a' },
+          ],
+        };
+        (j.root.children[1] as Json).whenMissing = { value: '9', note: 'x' };
+        (firstChild(j).children[1] as Json).mandatory = true;
+        (firstChild(j).children[1] as Json).whenMissing = { value: '1', note: 'x' };
+      }),
+    );
     expect(errors.map((e) => e.path)).toEqual([
       'root.children[0].children[0].scale.levels',
       'root.children[0].children[1].whenMissing',
@@ -218,9 +270,13 @@ describe('parseFramework: semantic errors', () => {
   });
 
   it('effective years the wrong way round', () => {
-    expect(errorsOf(edit((j) => {
-      j.effectiveYears = { from: 2026, to: 2020 };
-    }))[0]?.path).toBe('effectiveYears');
+    expect(
+      errorsOf(
+        edit((j) => {
+          j.effectiveYears = { from: 2026, to: 2020 };
+        }),
+      )[0]?.path,
+    ).toBe('effectiveYears');
   });
 
   it('an IID file whose declared maximum differs from its tree, or whose count sits in the wrong place', () => {

@@ -11,14 +11,7 @@ import { FRAMEWORK_ID_PATTERN, type Framework, FrameworkSchema, ID_PATTERN } fro
 export type { FrameworkIssue } from './framework-checks.ts';
 
 /** The frameworks in frameworks/*.json, by id (the file name without .json). */
-export const SHIPPED_FRAMEWORK_IDS = [
-  'spbe-2020',
-  'pemdi-2026',
-  'iid-2023',
-  'iid-2026',
-  'ikm-2017',
-  'smartcity-2021',
-] as const;
+export const SHIPPED_FRAMEWORK_IDS = ['spbe-2020', 'pemdi-2026', 'iid-2023', 'iid-2026', 'ikm-2017', 'smartcity-2021'] as const;
 export type ShippedFrameworkId = (typeof SHIPPED_FRAMEWORK_IDS)[number];
 
 export type ParseFrameworkResult = { ok: true; framework: Framework } | { ok: false; errors: FrameworkIssue[] };
@@ -63,9 +56,7 @@ function errorMap(language: 'id' | 'en'): z.core.$ZodErrorMap {
 /** root.children[0].weight: the JSON path of an issue the way people read it. */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(file)';
-  return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
-    .join('');
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join('');
 }
 
 /**

@@ -66,11 +66,15 @@ describe('IID 2026: the maxima and shares the guideline states (Lampiran I, Sura
   });
 
   it('15 SPD indicators in 20 scored rows with 10 mandatory numbers; 20 SID indicators with 5 mandatory', () => {
-    const spdLeaves = walk(find(iid2026, 'spd')).filter((v) => v.node.scale !== undefined).map((v) => v.node);
+    const spdLeaves = walk(find(iid2026, 'spd'))
+      .filter((v) => v.node.scale !== undefined)
+      .map((v) => v.node);
     expect(spdLeaves.map((l) => l.id)).toEqual(SPD_IDS);
     expect(new Set(spdLeaves.map((l) => l.id.replace(/[ab]$/, ''))).size).toBe(15);
     expect(new Set(spdLeaves.filter((l) => l.mandatory === true).map((l) => l.id.replace(/[ab]$/, ''))).size).toBe(10);
-    const sidLeaves = walk(find(iid2026, 'sid')).filter((v) => v.node.scale?.type === 'parameters').map((v) => v.node);
+    const sidLeaves = walk(find(iid2026, 'sid'))
+      .filter((v) => v.node.scale?.type === 'parameters')
+      .map((v) => v.node);
     expect(sidLeaves.map((l) => l.id).sort((a, b) => Number(a) - Number(b))).toEqual(SID_IDS);
     expect(sidLeaves.filter((l) => l.mandatory === true).map((l) => l.name)).toEqual([
       'Regulasi Inovasi Daerah',
@@ -125,7 +129,14 @@ describe('IID 2026: divisor MAX(12, n) and count score with the yandas gate', ()
   });
 
   it('matches yandas by key or name, ignoring case, counts each once, and ignores other urusan', () => {
-    const list = [['Pendidikan', 'pariwisata'], ['KESEHATAN'], ['pupr'], ['Perumahan Rakyat dan Kawasan Permukiman'], ['pendidikan'], ['Sosial', 'pertanian']];
+    const list = [
+      ['Pendidikan', 'pariwisata'],
+      ['KESEHATAN'],
+      ['pupr'],
+      ['Perumahan Rakyat dan Kawasan Permukiman'],
+      ['pendidikan'],
+      ['Sosial', 'pertanian'],
+    ];
     const result = scoreOk(iid2026, {
       spd: spdAt(0),
       innovations: list.map((urusan) => ({ values: sidAt(0), urusan })),
@@ -231,7 +242,13 @@ describe('IID: invalid input is an error naming the indicator (and the innovatio
 
   it('optional indicators left out score 0, with one warning per indicator listing the innovations', () => {
     const { 18: _a, 34: _b, ...values } = sidAt(3);
-    const result = scoreOk(iid2026, { spd: spdAt(3), innovations: [{ values, urusan: [] }, { values, urusan: [] }] });
+    const result = scoreOk(iid2026, {
+      spd: spdAt(3),
+      innovations: [
+        { values, urusan: [] },
+        { values, urusan: [] },
+      ],
+    });
     // Indicators 18 and 34 weigh 2 each: 111 − 2 × 3 − 2 × 3 = 99 per innovation.
     expect(result.innovations?.map((i) => i.score)).toEqual(['99', '99']);
     const defaults = result.warnings.filter((w) => w.code === 'DEFAULT_USED');

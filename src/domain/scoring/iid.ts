@@ -47,12 +47,7 @@ function scoreOf(node: FrameworkNode, level: number): Ratio {
 }
 
 /** Reads one indicator's level; pushes an error and returns null when it is not acceptable. */
-function readLevel(
-  node: FrameworkNode,
-  raw: unknown,
-  where: { id: string; en: string; innovation?: number },
-  errors: InputError[],
-): Chosen | null {
+function readLevel(node: FrameworkNode, raw: unknown, where: { id: string; en: string; innovation?: number }, errors: InputError[]): Chosen | null {
   const position = where.innovation === undefined ? {} : { innovation: where.innovation };
   if (raw === undefined || raw === null) {
     if (node.whenMissing !== undefined) {

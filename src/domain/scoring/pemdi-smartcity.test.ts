@@ -144,9 +144,10 @@ describe('Smart city 2021: rules', () => {
     expect(scoreErrors(smart, { values: { baseline: 3, output: 3, outcome: 3, impact: 3 } })).toEqual([
       expect.objectContaining({ indicator: 'quickwin', code: 'MISSING_VALUE' }),
     ]);
-    expect(
-      scoreErrors(smart, { values: { baseline: 3, output: 3, outcome: 6, impact: 3, quickwin: 3 } })[0],
-    ).toMatchObject({ indicator: 'outcome', code: 'OUT_OF_RANGE' });
+    expect(scoreErrors(smart, { values: { baseline: 3, output: 3, outcome: 6, impact: 3, quickwin: 3 } })[0]).toMatchObject({
+      indicator: 'outcome',
+      code: 'OUT_OF_RANGE',
+    });
   });
 
   it('explains the weighted mean with the weights and values', () => {

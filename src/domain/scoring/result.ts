@@ -7,13 +7,7 @@ import { formatId, formatRoundedId, Ratio } from './decimal.ts';
 import type { Framework, FrameworkNode } from './framework.schema.ts';
 import { roundingFor } from './tree.ts';
 
-export type InputErrorCode =
-  | 'INVALID_INPUT'
-  | 'UNKNOWN_INDICATOR'
-  | 'MISSING_VALUE'
-  | 'INVALID_VALUE'
-  | 'OUT_OF_RANGE'
-  | 'NO_DATA';
+export type InputErrorCode = 'INVALID_INPUT' | 'UNKNOWN_INDICATOR' | 'MISSING_VALUE' | 'INVALID_VALUE' | 'OUT_OF_RANGE' | 'NO_DATA';
 
 /** A problem with the caller's input, naming the indicator (or null for the input as a whole). */
 export interface InputError {
@@ -96,11 +90,7 @@ export interface ComputedNode {
  * assign it (rounded first when the framework classifies published values). Null when the kind
  * has no predicates. Useful for targets ("what predicate does 3.50 give?") and for tests.
  */
-export function classify(
-  framework: Framework,
-  kind: string,
-  value: Ratio,
-): { published: string; predicate: string | null; grade: string | null } {
+export function classify(framework: Framework, kind: string, value: Ratio): { published: string; predicate: string | null; grade: string | null } {
   const rounding = roundingFor(framework, kind);
   const rounded = rounding === undefined ? null : value.roundHalfUp(rounding.places);
   const published = rounded === null || rounding === undefined ? value.toPlain(12) : rounded.toFixed(rounding.places);

@@ -1,14 +1,6 @@
 /** Which parent each kind of unit may have (kelurahan under kecamatan, UPT under an OPD, ...). */
 import { describe, expect, it } from 'vitest';
-import {
-  checkUnitParent,
-  isOpd,
-  OPD_KINDS,
-  PARENT_RULE_MESSAGES,
-  UNIT_KIND_LABELS,
-  UNIT_KINDS,
-  type UnitKind,
-} from './unit-kinds.ts';
+import { checkUnitParent, isOpd, OPD_KINDS, PARENT_RULE_MESSAGES, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './unit-kinds.ts';
 
 const NON_OPD: UnitKind[] = ['kecamatan', 'kelurahan', 'upt', 'sekolah', 'puskesmas'];
 

@@ -37,13 +37,17 @@ export async function createNationalAdmin(
       })
       .returning({ id: users.id });
     if (!created) throw new Error('insert failed');
-    await recordAudit(tx, { actor: null, origin: { ip: null, userAgent: 'sinergi-cli', requestId: null } }, {
-      action: 'user.created',
-      entityType: 'user',
-      entityId: created.id,
-      regionCode: opts.region ?? null,
-      after: { username: parsed.data.username, role, via: 'cli' },
-    });
+    await recordAudit(
+      tx,
+      { actor: null, origin: { ip: null, userAgent: 'sinergi-cli', requestId: null } },
+      {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: created.id,
+        regionCode: opts.region ?? null,
+        after: { username: parsed.data.username, role, via: 'cli' },
+      },
+    );
     return created.id;
   });
 }

@@ -19,10 +19,7 @@ import { uploadFrameworkVersion } from '../features/frameworks/framework-version
 import { AppError } from '../http/app-error.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 
-const program = new Command()
-  .name('sinergi')
-  .description('Sinergi: inovasi daerah, penilaian dan layanan publik')
-  .version(VERSION);
+const program = new Command().name('sinergi').description('Sinergi: inovasi daerah, penilaian dan layanan publik').version(VERSION);
 
 program
   .command('serve')

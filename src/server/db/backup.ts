@@ -67,9 +67,7 @@ async function listTables(db: DbOrTx): Promise<TableInfo[]> {
   const ordered: string[] = [];
   const pending = new Set(tables);
   while (pending.size > 0) {
-    const ready = [...pending].filter((t) =>
-      fks.every((fk) => strip(fk.child) !== t || strip(fk.parent) === t || !pending.has(strip(fk.parent))),
-    );
+    const ready = [...pending].filter((t) => fks.every((fk) => strip(fk.child) !== t || strip(fk.parent) === t || !pending.has(strip(fk.parent))));
     if (ready.length === 0) throw new Error('cyclic foreign keys between tables');
     for (const t of ready) {
       ordered.push(t);
@@ -109,19 +107,11 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupSummar
         };
         const out: string[] = [JSON.stringify(header)];
         for (const table of tables) {
-          const order = sql.join(
-            [
-              ...table.selfRefs.map((c) => sql`(${ident(c)} is not null)`),
-              ...table.primaryKey.map((c) => ident(c)),
-            ],
-            sql`, `,
-          );
+          const order = sql.join([...table.selfRefs.map((c) => sql`(${ident(c)} is not null)`), ...table.primaryKey.map((c) => ident(c))], sql`, `);
           let count = 0;
           for (let offset = 0; ; offset += PAGE) {
             const page = rowsOf<{ j: string }>(
-              await tx.execute(
-                sql`select row_to_json(t)::text as j from ${ident(table.name)} t order by ${order} limit ${PAGE} offset ${offset}`,
-              ),
+              await tx.execute(sql`select row_to_json(t)::text as j from ${ident(table.name)} t order by ${order} limit ${PAGE} offset ${offset}`),
             );
             for (const r of page) out.push(`${JSON.stringify(table.name)}\t${r.j}`);
             count += page.length;
@@ -200,9 +190,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<BackupSumma
       if (batch.length === 0) return;
       const t = ident(batchTable);
       const cols = columnsOf(batchTable);
-      await tx.execute(
-        sql`insert into ${t} (${cols}) select ${cols} from json_populate_recordset(null::${t}, ${`[${batch.join(',')}]`}::json)`,
-      );
+      await tx.execute(sql`insert into ${t} (${cols}) select ${cols} from json_populate_recordset(null::${t}, ${`[${batch.join(',')}]`}::json)`);
       summary.rows[batchTable] = (summary.rows[batchTable] ?? 0) + batch.length;
       batch = [];
     };

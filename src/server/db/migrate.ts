@@ -44,11 +44,7 @@ export async function syncShippedFrameworks(db: Db): Promise<number> {
     body: f,
     origin: 'shipped',
   }));
-  const inserted = await db
-    .insert(frameworkVersions)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ id: frameworkVersions.id });
+  const inserted = await db.insert(frameworkVersions).values(rows).onConflictDoNothing().returning({ id: frameworkVersions.id });
   return inserted.length;
 }
 
@@ -61,10 +57,7 @@ export interface RegionRow {
 
 /** The official provinces and kabupaten/kota with their kode wilayah. */
 export async function loadOfficialRegions(): Promise<RegionRow[]> {
-  const [provinces, regencies] = await Promise.all([
-    getProvinces(),
-    getRegencies({ transform: true }),
-  ]);
+  const [provinces, regencies] = await Promise.all([getProvinces(), getRegencies({ transform: true })]);
   return [
     ...provinces.map((p) => ({ code: p.code, name: p.name, kind: 'provinsi' as const, provinceCode: null })),
     ...regencies.map((r) => ({

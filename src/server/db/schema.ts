@@ -52,10 +52,7 @@ export const regions = pgTable(
     kind: text('kind').notNull(),
     provinceCode: text('province_code').references((): AnyPgColumn => regions.code),
   },
-  (t) => [
-    index('regions_province_idx').on(t.provinceCode),
-    check('regions_kind_check', sql`${t.kind} in ('provinsi', 'kabupaten', 'kota')`),
-  ],
+  (t) => [index('regions_province_idx').on(t.provinceCode), check('regions_kind_check', sql`${t.kind} in ('provinsi', 'kabupaten', 'kota')`)],
 );
 
 /** Perangkat daerah and the units under them (kecamatan, kelurahan, UPT, schools, puskesmas). */
@@ -108,10 +105,7 @@ export const users = pgTable(
     uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
     index('users_region_idx').on(t.regionCode, t.username),
     index('users_unit_idx').on(t.unitId),
-    check(
-      'users_role_check',
-      sql`${t.role} in ('admin_nasional', 'admin_daerah', 'operator', 'verifikator', 'juri', 'pimpinan')`,
-    ),
+    check('users_role_check', sql`${t.role} in ('admin_nasional', 'admin_daerah', 'operator', 'verifikator', 'juri', 'pimpinan')`),
     check('users_region_scope_check', sql`(${t.role} = 'admin_nasional') = (${t.regionCode} is null)`),
     check('users_operator_unit_check', sql`(${t.role} <> 'operator') or (${t.unitId} is not null)`),
   ],
@@ -153,10 +147,7 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
   },
-  (t) => [
-    index('audit_region_at_idx').on(t.regionCode, t.at),
-    index('audit_entity_idx').on(t.entityType, t.entityId),
-  ],
+  (t) => [index('audit_region_at_idx').on(t.regionCode, t.at), index('audit_entity_idx').on(t.entityType, t.entityId)],
 );
 
 /** Small install-wide facts (demo data loaded, schema stamp for backups). */
@@ -292,10 +283,7 @@ export const evidence = pgTable(
     target: text('target').notNull().default('umum'),
     ...evidenceColumns(),
   },
-  (t) => [
-    index('evidence_innovation_idx').on(t.innovationId),
-    check('evidence_kind_check', sql`${t.kind} in ('file', 'link')`),
-  ],
+  (t) => [index('evidence_innovation_idx').on(t.innovationId), check('evidence_kind_check', sql`${t.kind} in ('file', 'link')`)],
 );
 
 // ---- Indicator frameworks and assessments (issue 4) -------------------------------------------
@@ -395,10 +383,7 @@ export const assessmentEvidence = pgTable(
     regionCode: text('region_code').notNull(),
     ...evidenceColumns(),
   },
-  (t) => [
-    index('assessment_evidence_item_idx').on(t.itemId),
-    check('assessment_evidence_kind_check', sql`${t.kind} in ('file', 'link')`),
-  ],
+  (t) => [index('assessment_evidence_item_idx').on(t.itemId), check('assessment_evidence_kind_check', sql`${t.kind} in ('file', 'link')`)],
 );
 
 /** IID answers: an innovation's SID indicators, or (innovationId null) the region's SPD indicators of a period. */

@@ -174,11 +174,17 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
     const events = [event(created, operator, 'created', null, 'draft')];
     if (isSubmitted) events.push(event(submitted, operator, 'submit', 'draft', 'diajukan'));
     if (d.status === 'dikembalikan') {
-      events.push(event(reviewed, verifier, 'return', 'diajukan', 'dikembalikan', { fieldNotes: { hasil: 'Lengkapi data capaian sebelum dan sesudah inovasi.' } }));
+      events.push(
+        event(reviewed, verifier, 'return', 'diajukan', 'dikembalikan', {
+          fieldNotes: { hasil: 'Lengkapi data capaian sebelum dan sesudah inovasi.' },
+        }),
+      );
     }
     if (d.status === 'terverifikasi') events.push(event(reviewed, verifier, 'verify', 'diajukan', 'terverifikasi'));
     if (d.status === 'ditolak') {
-      events.push(event(reviewed, verifier, 'reject', 'diajukan', 'ditolak', { note: 'Sudah dilaporkan sebagai inovasi tahun lalu tanpa perkembangan.' }));
+      events.push(
+        event(reviewed, verifier, 'reject', 'diajukan', 'ditolak', { note: 'Sudah dilaporkan sebagai inovasi tahun lalu tanpa perkembangan.' }),
+      );
     }
     await tx.insert(innovationEvents).values(events);
     if (storage && isSubmitted) {
@@ -281,7 +287,14 @@ async function seedDemoAssessments(tx: Tx, unitIds: Map<string, string>): Promis
   const [done, open, pemdiOpen] = await tx
     .insert(assessments)
     .values([
-      { regionCode: REGION, frameworkVersionId: spbe.id, frameworkId: 'spbe-2020', year: 2025, stage: 'final', finalizedAt: new Date(Date.UTC(2025, 9, 30)) },
+      {
+        regionCode: REGION,
+        frameworkVersionId: spbe.id,
+        frameworkId: 'spbe-2020',
+        year: 2025,
+        stage: 'final',
+        finalizedAt: new Date(Date.UTC(2025, 9, 30)),
+      },
       { regionCode: REGION, frameworkVersionId: spbe.id, frameworkId: 'spbe-2020', year: 2026, stage: 'mandiri', deadline: '2026-12-15' },
       { regionCode: REGION, frameworkVersionId: pemdi.id, frameworkId: 'pemdi-2026', year: 2026, stage: 'mandiri', deadline: '2026-12-15' },
     ])
@@ -344,10 +357,7 @@ async function seedDemoIid(tx: Tx): Promise<void> {
   const structure = iidStructure(iid.framework);
   const [period] = await tx.select({ id: periods.id }).from(periods).where(eq(periods.regionCode, REGION)).orderBy(periods.year).limit(1);
   if (!period) return;
-  const rows = await tx
-    .select({ id: innovations.id, status: innovations.status })
-    .from(innovations)
-    .where(eq(innovations.periodId, period.id));
+  const rows = await tx.select({ id: innovations.id, status: innovations.status }).from(innovations).where(eq(innovations.periodId, period.id));
   const answers: (typeof iidAnswers.$inferInsert)[] = [];
   const links: (typeof evidence.$inferInsert)[] = [];
   for (const inn of rows) {

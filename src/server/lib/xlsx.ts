@@ -19,7 +19,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
     if ('result' in value && value.result !== undefined && value.result !== null) return String(value.result).trim();
   }
@@ -30,12 +34,7 @@ function cellText(value: ExcelJS.CellValue): string {
  * Reads the first worksheet. `headers` maps each accepted header text (lower-case) to a field key;
  * unknown columns are ignored, missing required ones are reported.
  */
-export async function readSheet(
-  buffer: Buffer,
-  headers: Record<string, string>,
-  required: string[],
-  maxRows = 5000,
-): Promise<SheetRow[]> {
+export async function readSheet(buffer: Buffer, headers: Record<string, string>, required: string[], maxRows = 5000): Promise<SheetRow[]> {
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'not an XLSX (zip) file' });
   }

@@ -101,7 +101,13 @@ export const assessmentDetail = assessmentSummary
     verified: indexFigure,
     items: z.array(assessmentItem),
     progressByUnit: z.array(
-      z.object({ unitId: z.string().nullable(), unitName: z.string().nullable(), total: z.number().int(), filled: z.number().int(), verified: z.number().int() }),
+      z.object({
+        unitId: z.string().nullable(),
+        unitName: z.string().nullable(),
+        total: z.number().int(),
+        filled: z.number().int(),
+        verified: z.number().int(),
+      }),
     ),
     /** What the caller may do with the assessment as a whole. */
     can: z.object({ manage: z.boolean(), advance: z.boolean(), finalize: z.boolean() }),
@@ -175,7 +181,11 @@ export const iidAnswerBody = z.object({
 
 export const iidVerifyBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('accept') }),
-  z.object({ decision: z.literal('correct'), level: z.number().int().min(0).max(10), note: z.string().trim().min(1, 'Catatan koreksi wajib diisi').max(2000) }),
+  z.object({
+    decision: z.literal('correct'),
+    level: z.number().int().min(0).max(10),
+    note: z.string().trim().min(1, 'Catatan koreksi wajib diisi').max(2000),
+  }),
 ]);
 
 export const iidWarning = z.object({

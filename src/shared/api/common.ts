@@ -6,9 +6,7 @@ import { z } from 'zod';
 import { ERROR_CATALOG, type ErrorCode } from '../errors.ts';
 
 export const regionCodeParam = z.object({
-  regionCode: z
-    .string()
-    .regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah berformat 2 digit (provinsi) atau 2.2 digit (kabupaten/kota), mis. 19.71'),
+  regionCode: z.string().regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah berformat 2 digit (provinsi) atau 2.2 digit (kabupaten/kota), mis. 19.71'),
 });
 
 export const idParam = z.object({ id: z.uuid('ID tidak valid') });

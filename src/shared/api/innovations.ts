@@ -65,11 +65,25 @@ export const innovationFields = z.object({
   tujuan: z.string().max(10_000).default(''),
   manfaat: z.string().max(10_000).default(''),
   hasil: z.string().max(10_000).default(''),
-  latitude: z.number().min(-90).max(90).nullish().transform((v) => v ?? null),
-  longitude: z.number().min(-180).max(180).nullish().transform((v) => v ?? null),
+  latitude: z
+    .number()
+    .min(-90)
+    .max(90)
+    .nullish()
+    .transform((v) => v ?? null),
+  longitude: z
+    .number()
+    .min(-180)
+    .max(180)
+    .nullish()
+    .transform((v) => v ?? null),
   contactName: optionalText('Nama narahubung', 120),
   contactPhone: optionalText('Telepon narahubung', 40),
-  contactEmail: z.email('Alamat surel tidak valid').nullish().or(z.literal('')).transform((v) => (v ? v : null)),
+  contactEmail: z
+    .email('Alamat surel tidak valid')
+    .nullish()
+    .or(z.literal(''))
+    .transform((v) => (v ? v : null)),
 });
 
 export const innovationCreate = innovationFields.extend({

@@ -26,7 +26,10 @@ export const unitInput = z.object({
   name: requiredText('Nama unit', 200),
   shortName: optionalText('Singkatan', 40),
   headName: optionalText('Nama kepala', 120),
-  parentId: z.uuid('Induk tidak valid').nullish().transform((v) => v ?? null),
+  parentId: z
+    .uuid('Induk tidak valid')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const unitUpdate = unitInput.extend({

@@ -41,7 +41,10 @@ export const userCreate = z.object({
   email,
   displayName: requiredText('Nama lengkap', 120),
   role,
-  unitId: z.uuid('Unit tidak valid').nullish().transform((v) => v ?? null),
+  unitId: z
+    .uuid('Unit tidak valid')
+    .nullish()
+    .transform((v) => v ?? null),
   password: newPassword,
 });
 
@@ -49,7 +52,10 @@ export const userUpdate = z.object({
   email,
   displayName: requiredText('Nama lengkap', 120),
   role,
-  unitId: z.uuid('Unit tidak valid').nullish().transform((v) => v ?? null),
+  unitId: z
+    .uuid('Unit tidak valid')
+    .nullish()
+    .transform((v) => v ?? null),
   version: z.number().int().min(1),
 });
 

@@ -26,5 +26,4 @@ export const login = (input: LoginInput) => sendJson('POST', '/api/v1/auth/login
 
 export const logout = () => sendEmpty('POST', '/api/v1/auth/logout', okBody);
 
-export const changePassword = (input: ChangePasswordInput) =>
-  sendJson('POST', '/api/v1/auth/password', changePasswordBody, input, okBody);
+export const changePassword = (input: ChangePasswordInput) => sendJson('POST', '/api/v1/auth/password', changePasswordBody, input, okBody);

@@ -75,4 +75,9 @@ export const carryOverInnovation = (regionCode: string, id: string, input: Carry
   sendJson('POST', innovationsPath(regionCode, id, 'carry-over'), carryOverBody, input, innovation);
 
 export const importInnovations = (regionCode: string, periodId: string, file: Blob, dryRun: boolean) =>
-  sendFile(`${innovationsPath(regionCode, 'import')}?periodId=${encodeURIComponent(periodId)}&dryRun=${dryRun}`, file, XLSX_MIME, innovationImportReport);
+  sendFile(
+    `${innovationsPath(regionCode, 'import')}?periodId=${encodeURIComponent(periodId)}&dryRun=${dryRun}`,
+    file,
+    XLSX_MIME,
+    innovationImportReport,
+  );

@@ -2,15 +2,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { okBody } from '../../../src/shared/api/common.ts';
-import {
-  user,
-  userActiveBody,
-  userCreate,
-  userList,
-  type userListQuery,
-  userPasswordReset,
-  userUpdate,
-} from '../../../src/shared/api/users.ts';
+import { user, userActiveBody, userCreate, userList, type userListQuery, userPasswordReset, userUpdate } from '../../../src/shared/api/users.ts';
 import { apiPath, getJson, sendJson } from './http.ts';
 
 export type { User } from '../../../src/shared/api/users.ts';
@@ -29,8 +21,7 @@ export const userListQueryOptions = (regionCode: string, params: UserListParams)
     placeholderData: keepPreviousData,
   });
 
-export const createUser = (regionCode: string, input: UserCreateInput) =>
-  sendJson('POST', usersPath(regionCode), userCreate, input, user);
+export const createUser = (regionCode: string, input: UserCreateInput) => sendJson('POST', usersPath(regionCode), userCreate, input, user);
 
 export const updateUser = (regionCode: string, id: string, input: UserUpdateInput) =>
   sendJson('PUT', usersPath(regionCode, id), userUpdate, input, user);

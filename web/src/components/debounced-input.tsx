@@ -6,7 +6,11 @@ import { useState } from 'react';
  * A text filter that reports its value once typing pauses, so a list is not reloaded on every key.
  * A value changed from outside (filters cleared, back button) is shown as it arrives.
  */
-export function DebouncedInput({ value, onCommit, ...props }: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onCommit: (value: string) => void }) {
+export function DebouncedInput({
+  value,
+  onCommit,
+  ...props
+}: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onCommit: (value: string) => void }) {
   const [text, setText] = useState(value);
   const [shown, setShown] = useState(value);
   if (value !== shown) {

@@ -23,7 +23,13 @@ export function FoldOnPhone({ title, children }: { title: string; children: Reac
   }
   return (
     <div>
-      <UnstyledButton onClick={() => setOpen((o) => !o)} aria-expanded={isOpen} aria-controls={id} w="100%" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+      <UnstyledButton
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={isOpen}
+        aria-controls={id}
+        w="100%"
+        style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}
+      >
         <Title order={2} size="h5">
           {title}
         </Title>

@@ -3,7 +3,17 @@ import { IconInbox, IconSearchOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 /** An empty list: either nothing exists yet (with what to do about it) or the filters match nothing. */
-export function ListEmpty({ kind, title, description, actions }: { kind: 'empty' | 'no-match'; title: string; description: string; actions?: ReactNode }) {
+export function ListEmpty({
+  kind,
+  title,
+  description,
+  actions,
+}: {
+  kind: 'empty' | 'no-match';
+  title: string;
+  description: string;
+  actions?: ReactNode;
+}) {
   const Icon = kind === 'empty' ? IconInbox : IconSearchOff;
   return (
     <EmptyState py="xl" icon={<Icon aria-hidden />} withIndicatorBackground>

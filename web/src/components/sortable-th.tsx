@@ -4,13 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { SortOrder } from './use-list-params.ts';
 
 /** A column header that sorts the list when clicked (or activated by keyboard); says its state via aria-sort. */
-export function SortableTh<C extends string>(props: {
-  column: C;
-  label: string;
-  sort: string;
-  order: SortOrder;
-  onSort: (column: C) => void;
-}) {
+export function SortableTh<C extends string>(props: { column: C; label: string; sort: string; order: SortOrder; onSort: (column: C) => void }) {
   const { t } = useI18n();
   const isActive = props.sort === props.column;
   const Icon = isActive ? (props.order === 'asc' ? IconChevronUp : IconChevronDown) : IconSelector;

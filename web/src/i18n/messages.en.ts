@@ -279,7 +279,7 @@ export const messagesEn: Messages = {
   'nav.catalogue': 'Public Catalogue',
 
   'home.innovations': 'Regional innovation',
-  'home.innovationsHint': 'Agencies\' innovation proposals, verification, and this year\'s target progress.',
+  'home.innovationsHint': "Agencies' innovation proposals, verification, and this year's target progress.",
   'home.openInnovations': 'Open the innovations',
 
   'login.catalogueText': 'Looking for regional innovations without logging in?',
@@ -317,7 +317,7 @@ export const messagesEn: Messages = {
   'period.label': 'Year {year}',
 
   'innovations.title': 'Regional Innovations',
-  'innovations.description': 'Innovation proposals of {region}\'s agencies, from draft to verified.',
+  'innovations.description': "Innovation proposals of {region}'s agencies, from draft to verified.",
   'innovations.add': 'Propose an innovation',
   'innovations.import': 'Import XLSX',
   'innovations.export': 'Export XLSX',
@@ -349,7 +349,8 @@ export const messagesEn: Messages = {
   'createInnovation.done': 'Draft "{name}" created. Complete its profile; changes save automatically.',
 
   'innovationImport.title': 'Import innovations from XLSX',
-  'innovationImport.intro': 'One worksheet with the columns of the XLSX export (Nama inovasi, Dibuat oleh, Tahapan, Inisiator, Jenis, Bentuk, Urusan utama, …). Each row becomes a draft in the chosen period. The file is checked first; nothing is saved until you press Import.',
+  'innovationImport.intro':
+    'One worksheet with the columns of the XLSX export (Nama inovasi, Dibuat oleh, Tahapan, Inisiator, Jenis, Bentuk, Urusan utama, …). Each row becomes a draft in the chosen period. The file is checked first; nothing is saved until you press Import.',
   'innovationImport.willCreate': '{n} new drafts',
   'innovationImport.done': 'Import finished: {created} innovation drafts created.',
 
@@ -366,13 +367,16 @@ export const messagesEn: Messages = {
   'innovation.nextVersion': 'See the next version',
 
   'editor.title': 'Innovation profile',
-  'editor.autosaveHint': 'Changes save automatically when you stop typing, and are also kept in this browser so nothing is lost if the connection drops.',
+  'editor.autosaveHint':
+    'Changes save automatically when you stop typing, and are also kept in this browser so nothing is lost if the connection drops.',
   'editor.verifiedHint': 'This innovation is verified. Saving a change sends it back for review.',
   'editor.saveAndResubmit': 'Save and send for review again',
   'editor.staleTitle': 'This innovation was changed elsewhere',
-  'editor.staleText': 'Someone (or you, in another tab) saved this innovation after you opened it. Autosave has stopped so their changes are not overwritten. Your changes are kept in this browser: load the latest version, then restore or copy them.',
+  'editor.staleText':
+    'Someone (or you, in another tab) saved this innovation after you opened it. Autosave has stopped so their changes are not overwritten. Your changes are kept in this browser: load the latest version, then restore or copy them.',
   'editor.conflictTitle': 'This innovation can no longer be edited',
-  'editor.conflictText': 'Its status changed (e.g. it was submitted), so its profile cannot be edited. Your changes are kept in this browser to copy from.',
+  'editor.conflictText':
+    'Its status changed (e.g. it was submitted), so its profile cannot be edited. Your changes are kept in this browser to copy from.',
   'editor.stoppedNotice': 'Autosave has stopped; your changes are kept in this browser. See the message above the form.',
   'editor.reload': 'Load the latest version',
   'editor.section.identity': 'Identity',
@@ -402,8 +406,10 @@ export const messagesEn: Messages = {
 
   'draft.title': 'Unsaved changes',
   'draft.same': 'This browser kept changes from {when} that never reached the server. Restore them to save them.',
-  'draft.older': 'This browser kept your changes from {when}, made on a version that has since been replaced (by you in another tab, or someone else). Restoring them overwrites the fields that differ; look first if unsure.',
-  'draft.readOnly': 'This browser kept unsaved changes of yours from {when}. This innovation cannot be edited now, but you can look at them and copy them.',
+  'draft.older':
+    'This browser kept your changes from {when}, made on a version that has since been replaced (by you in another tab, or someone else). Restoring them overwrites the fields that differ; look first if unsure.',
+  'draft.readOnly':
+    'This browser kept unsaved changes of yours from {when}. This innovation cannot be edited now, but you can look at them and copy them.',
   'draft.restore': 'Restore',
   'draft.view': 'View copy',
   'draft.discard': 'Discard',
@@ -412,15 +418,15 @@ export const messagesEn: Messages = {
   'draft.copy': 'Copy',
   'draft.copied': 'Copied',
 
-  'review.noteTitle': 'Verifier\'s note',
+  'review.noteTitle': "Verifier's note",
 
   'view.empty': 'Not filled in',
 
   'evidence.title': 'Evidence',
   'evidence.intro': 'PDF or images (PNG, JPEG, WebP, GIF), up to {max} MB each; videos as links.',
   'evidence.introReadOnly': 'Files and links attached by the proposer.',
-  'evidence.hint.anggaran': 'The innovation\'s budget (e.g. RAB or DPA).',
-  'evidence.hint.profilBisnis': 'The innovation\'s business profile (e.g. a business model canvas).',
+  'evidence.hint.anggaran': "The innovation's budget (e.g. RAB or DPA).",
+  'evidence.hint.profilBisnis': "The innovation's business profile (e.g. a business model canvas).",
   'evidence.hint.umum': 'Decrees, reports, photos, videos and other evidence.',
   'evidence.hint.other': 'Evidence for this part or indicator.',
   'evidence.otherTarget': 'Evidence: {target}',
@@ -466,7 +472,8 @@ export const messagesEn: Messages = {
   'workflow.verify': 'Verify',
   'workflow.reject': 'Reject',
   'workflow.submit.title': 'Submit for verification?',
-  'workflow.submit.text': 'The profile and evidence are locked until the verifier decides. Make sure every required field is filled in and the design has at least 300 words.',
+  'workflow.submit.text':
+    'The profile and evidence are locked until the verifier decides. Make sure every required field is filled in and the design has at least 300 words.',
   'workflow.submit.incomplete': 'Complete these fields first, then submit again',
   'workflow.return.title': 'Return for changes',
   'workflow.return.text': 'Pick the fields that need changes and write a note for each. The proposer sees each note next to its field.',
@@ -478,9 +485,11 @@ export const messagesEn: Messages = {
   'workflow.generalNote': 'General note (optional)',
   'workflow.optionalNote': 'Note (optional)',
   'workflow.verify.title': 'Verify this innovation?',
-  'workflow.verify.text': 'A verified innovation counts toward the target and appears in the public catalogue (without contacts, budget documents or verifier notes).',
+  'workflow.verify.text':
+    'A verified innovation counts toward the target and appears in the public catalogue (without contacts, budget documents or verifier notes).',
   'workflow.reject.title': 'Reject this innovation?',
-  'workflow.reject.text': 'A rejected innovation does not count toward the target and cannot be submitted again. If it can still be fixed, return it instead.',
+  'workflow.reject.text':
+    'A rejected innovation does not count toward the target and cannot be submitted again. If it can still be fixed, return it instead.',
   'workflow.reject.reason': 'Reason for rejection',
   'workflow.reject.reasonRequired': 'A reason is required',
   'workflow.submitted': 'Innovation submitted for verification.',
@@ -504,7 +513,7 @@ export const messagesEn: Messages = {
   'carryOver.done': 'New draft created in the {year} period.',
 
   'dashboard.title': 'Target Progress',
-  'dashboard.description': '{region}\'s innovations of {year} against the target, by status, stage, type, affair and unit.',
+  'dashboard.description': "{region}'s innovations of {year} against the target, by status, stage, type, affair and unit.",
   'dashboard.total': 'Innovations proposed',
   'dashboard.ofTarget': 'of a target of {target} ({percent}%)',
   'dashboard.targetProgress': 'Target reached: {percent}%',
@@ -525,7 +534,8 @@ export const messagesEn: Messages = {
   'dashboard.yandasCount': '{n} innovations',
   'dashboard.yandasNone': 'None yet',
   'dashboard.unitsTitle': 'Progress by unit',
-  'dashboard.unitsText': 'Agencies and kecamatan, each with a minimum of {min}; proposals of schools, UPT and kelurahan count for their parent unit. Units below the minimum come first.',
+  'dashboard.unitsText':
+    'Agencies and kecamatan, each with a minimum of {min}; proposals of schools, UPT and kelurahan count for their parent unit. Units below the minimum come first.',
   'dashboard.unitsTextSub': 'Every unit, schools and UPT included, with a minimum of {min}. Units below the minimum come first.',
   'dashboard.onlyShort': 'Only those below the minimum',
   'dashboard.col.unit': 'Unit',
@@ -541,7 +551,7 @@ export const messagesEn: Messages = {
   'dashboard.allMeet': 'Every unit meets its minimum.',
 
   'periods.title': 'Periods',
-  'periods.description': '{region}\'s innovation reporting periods: window, total target and minimum per unit.',
+  'periods.description': "{region}'s innovation reporting periods: window, total target and minimum per unit.",
   'periods.add': 'Open a period',
   'periods.createTitle': 'Open a new period',
   'periods.editTitle': 'Edit the {year} period',
@@ -602,10 +612,11 @@ export const messagesEn: Messages = {
   'evidence.sidElsewhere': '{n} pieces of IID indicator evidence are on the IID indicators tab.',
 
   'assessments.title': 'Assessments',
-  'assessments.description': '{region}\'s SPBE and Digital Government Index self-assessments: by framework and year, from filling to final.',
+  'assessments.description': "{region}'s SPBE and Digital Government Index self-assessments: by framework and year, from filling to final.",
   'assessments.add': 'Open an assessment',
   'assessments.createTitle': 'Open an assessment',
-  'assessments.createText': 'Choose the framework and the year. Every indicator of the framework becomes one item; assign them to the responsible units afterwards.',
+  'assessments.createText':
+    'Choose the framework and the year. Every indicator of the framework becomes one item; assign them to the responsible units afterwards.',
   'assessments.framework': 'Framework version',
   'assessments.frameworkPlaceholder': 'SPBE 2020, Pemdi Index 2026, or an upload',
   'assessments.year': 'Year',
@@ -625,7 +636,8 @@ export const messagesEn: Messages = {
   'assessments.empty.readOnly': 'The regional admin has not opened an assessment yet.',
 
   'frameworks.title': 'Framework versions',
-  'frameworks.text': 'The shipped frameworks and the versions this region loaded. A new version (a JSON framework file) is used without a code change.',
+  'frameworks.text':
+    'The shipped frameworks and the versions this region loaded. A new version (a JSON framework file) is used without a code change.',
   'frameworks.upload': 'Upload a framework version',
   'frameworks.uploaded': 'uploaded',
   'frameworks.shipped': 'shipped',
@@ -700,13 +712,14 @@ export const messagesEn: Messages = {
   'assessment.save': 'Save',
   'assessment.saved': 'Indicator {id} saved.',
   'assessment.staleTitle': 'This indicator was changed elsewhere',
-  'assessment.staleText': 'Someone saved this indicator after you opened it; your change was not saved so as not to overwrite theirs. Load the latest version, then apply your change again.',
+  'assessment.staleText':
+    'Someone saved this indicator after you opened it; your change was not saved so as not to overwrite theirs. Load the latest version, then apply your change again.',
   'assessment.conflictTitle': 'This indicator cannot be changed now',
   'assessment.conflictText': 'The assessment moved to another stage, or this indicator is not assigned to your unit.',
   'assessment.reload': 'Load the latest version',
   'assessment.evidenceDelete': '"{title}" will be removed from this indicator. The deletion is recorded in the audit log.',
-  'assessment.verification': 'Assessor\'s verification',
-  'assessment.decision': 'Assessor\'s decision',
+  'assessment.verification': "Assessor's verification",
+  'assessment.decision': "Assessor's decision",
   'assessment.decision.accept': 'Accept the claim',
   'assessment.decision.correct': 'Correct the value',
   'assessment.correctedLevel': 'Corrected level',
@@ -720,7 +733,7 @@ export const messagesEn: Messages = {
   'assessment.accepted': 'The value of indicator {id} was accepted.',
   'assessment.corrected': 'The value of indicator {id} was corrected.',
   'assessment.verifiedValueIs': 'Verified value: {value}',
-  'assessment.verifierNote': 'Assessor\'s note',
+  'assessment.verifierNote': "Assessor's note",
   'assessment.readOnlyMandiri': 'The responsible unit fills this indicator during the self-assessment.',
   'assessment.readOnlyVerifikasi': 'During verification, assessors accept or correct values; filling is closed.',
 
@@ -767,7 +780,8 @@ export const messagesEn: Messages = {
   'gaps.noChanges': 'No indicator changed.',
 
   'assign.title': 'Indicator assignment',
-  'assign.text': 'Choose indicators, the responsible unit and a deadline, then assign them at once. A unit\'s operators only see and fill their unit\'s indicators.',
+  'assign.text':
+    "Choose indicators, the responsible unit and a deadline, then assign them at once. A unit's operators only see and fill their unit's indicators.",
   'assign.unit': 'Responsible unit',
   'assign.unitRequired': 'Choose the responsible unit',
   'assign.deadline': 'Deadline',
@@ -779,7 +793,8 @@ export const messagesEn: Messages = {
   'assign.unassignedLeft': '{n} indicators are not assigned to any unit.',
 
   'iid.title': 'Regional Innovation Index',
-  'iid.description': '{region}\'s projected IID by period: claimed and verified, every innovation\'s score, warnings before the national deadline, and the steps that raise the index most.',
+  'iid.description':
+    "{region}'s projected IID by period: claimed and verified, every innovation's score, warnings before the national deadline, and the steps that raise the index most.",
   'iid.claimedIndex': 'Claimed IID',
   'iid.verifiedIndex': 'Verified IID',
   'iid.spd': 'SPD score (region)',
@@ -798,7 +813,7 @@ export const messagesEn: Messages = {
   'iid.col.where': 'Innovation',
   'iid.notCounted': 'not verified yet',
   'iid.noInnovations.title': 'No innovation counted yet',
-  'iid.noInnovations.text': 'This period\'s innovations (except rejected ones) are counted here.',
+  'iid.noInnovations.text': "This period's innovations (except rejected ones) are counted here.",
   'iid.noWarnings.title': 'No warnings',
   'iid.noWarnings.text': 'Nothing lowers the index now.',
   'iid.basis.claimed': 'Claimed',
@@ -810,8 +825,8 @@ export const messagesEn: Messages = {
   'iid.regionSpd': 'Region (SPD)',
   'iid.needsEvidence': 'only needs evidence',
   'iid.spdTitle': 'Regional SPD indicators',
-  'iid.spdText': 'Choose each indicator\'s parameter and save. Changing an answer sends its verification back to pending.',
-  'iid.spdReadOnly': 'The region\'s answers to the regional government (SPD) indicators.',
+  'iid.spdText': "Choose each indicator's parameter and save. Changing an answer sends its verification back to pending.",
+  'iid.spdReadOnly': "The region's answers to the regional government (SPD) indicators.",
   'iid.spdScores': 'SPD score: claimed {claimed} · verified {verified}',
   'iid.sidTitle': 'IID indicators of this innovation',
   'iid.sidText': '{answered} of {total} SID indicators answered. Every answer needs evidence on its indicator.',
@@ -837,5 +852,5 @@ export const messagesEn: Messages = {
   'iid.accepted': 'The answer to indicator {id} was accepted.',
   'iid.corrected': 'The answer to indicator {id} was corrected.',
   'iid.staleTitle': 'This answer was changed elsewhere',
-  'iid.staleText': 'Someone saved this indicator\'s answer after you opened it. Load the latest version, then choose again.',
+  'iid.staleText': "Someone saved this indicator's answer after you opened it. Load the latest version, then choose again.",
 };

@@ -191,8 +191,7 @@ export const messagesId = {
   'users.deactivate': 'Nonaktifkan',
   'users.activate': 'Aktifkan',
   'users.deactivate.title': 'Nonaktifkan akun?',
-  'users.deactivate.text':
-    '{name} ({username}) tidak akan dapat masuk, dan sesi yang sedang berjalan diakhiri, sampai akun ini diaktifkan kembali.',
+  'users.deactivate.text': '{name} ({username}) tidak akan dapat masuk, dan sesi yang sedang berjalan diakhiri, sampai akun ini diaktifkan kembali.',
   'users.empty.title': 'Belum ada pengguna',
   'users.empty.text': 'Tambahkan akun untuk admin, operator OPD, verifikator, juri dan pimpinan daerah ini.',
   'users.created': 'Akun {username} dibuat.',
@@ -352,7 +351,8 @@ export const messagesId = {
   'createInnovation.done': 'Draf "{name}" dibuat. Lengkapi profilnya; perubahan tersimpan otomatis.',
 
   'innovationImport.title': 'Impor inovasi dari XLSX',
-  'innovationImport.intro': 'Satu lembar kerja dengan kolom seperti hasil Ekspor XLSX (Nama inovasi, Dibuat oleh, Tahapan, Inisiator, Jenis, Bentuk, Urusan utama, …). Setiap baris menjadi draf pada periode yang dipilih. Berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum Anda menekan Impor.',
+  'innovationImport.intro':
+    'Satu lembar kerja dengan kolom seperti hasil Ekspor XLSX (Nama inovasi, Dibuat oleh, Tahapan, Inisiator, Jenis, Bentuk, Urusan utama, …). Setiap baris menjadi draf pada periode yang dipilih. Berkas diperiksa lebih dulu; tidak ada yang disimpan sebelum Anda menekan Impor.',
   'innovationImport.willCreate': '{n} draf baru',
   'innovationImport.done': 'Impor selesai: {created} draf inovasi dibuat.',
 
@@ -369,13 +369,16 @@ export const messagesId = {
   'innovation.nextVersion': 'Lihat versi berikutnya',
 
   'editor.title': 'Profil inovasi',
-  'editor.autosaveHint': 'Perubahan tersimpan otomatis saat Anda berhenti mengetik, dan juga disimpan di peramban ini agar tidak hilang bila koneksi terputus.',
+  'editor.autosaveHint':
+    'Perubahan tersimpan otomatis saat Anda berhenti mengetik, dan juga disimpan di peramban ini agar tidak hilang bila koneksi terputus.',
   'editor.verifiedHint': 'Inovasi ini sudah terverifikasi. Menyimpan perubahan akan mengirimnya kembali untuk diverifikasi ulang.',
   'editor.saveAndResubmit': 'Simpan dan kirim untuk verifikasi ulang',
   'editor.staleTitle': 'Inovasi ini diubah di tempat lain',
-  'editor.staleText': 'Seseorang (atau Anda di tab lain) menyimpan inovasi ini setelah Anda membukanya. Penyimpanan otomatis dihentikan agar perubahan mereka tidak tertimpa. Perubahan Anda tetap tersimpan di peramban ini: muat versi terbaru, lalu pulihkan atau salin perubahan Anda.',
+  'editor.staleText':
+    'Seseorang (atau Anda di tab lain) menyimpan inovasi ini setelah Anda membukanya. Penyimpanan otomatis dihentikan agar perubahan mereka tidak tertimpa. Perubahan Anda tetap tersimpan di peramban ini: muat versi terbaru, lalu pulihkan atau salin perubahan Anda.',
   'editor.conflictTitle': 'Inovasi ini tidak dapat diubah lagi',
-  'editor.conflictText': 'Statusnya berubah (mis. sudah diajukan) sehingga profilnya tidak dapat diubah. Perubahan Anda tetap tersimpan di peramban ini untuk disalin.',
+  'editor.conflictText':
+    'Statusnya berubah (mis. sudah diajukan) sehingga profilnya tidak dapat diubah. Perubahan Anda tetap tersimpan di peramban ini untuk disalin.',
   'editor.stoppedNotice': 'Penyimpanan otomatis dihentikan; perubahan Anda tetap ada di peramban ini. Lihat pesan di atas formulir.',
   'editor.reload': 'Muat versi terbaru',
   'editor.section.identity': 'Identitas inovasi',
@@ -405,8 +408,10 @@ export const messagesId = {
 
   'draft.title': 'Perubahan yang belum tersimpan',
   'draft.same': 'Peramban ini menyimpan perubahan dari {when} yang belum sampai ke server. Pulihkan agar tersimpan.',
-  'draft.older': 'Peramban ini menyimpan perubahan Anda dari {when}, dibuat pada versi yang sejak itu sudah diganti (oleh Anda di tab lain atau orang lain). Memulihkannya akan menimpa isian yang berbeda; lihat dulu bila ragu.',
-  'draft.readOnly': 'Peramban ini menyimpan perubahan Anda dari {when} yang tidak tersimpan. Inovasi ini tidak dapat diubah sekarang, tetapi Anda dapat melihat dan menyalinnya.',
+  'draft.older':
+    'Peramban ini menyimpan perubahan Anda dari {when}, dibuat pada versi yang sejak itu sudah diganti (oleh Anda di tab lain atau orang lain). Memulihkannya akan menimpa isian yang berbeda; lihat dulu bila ragu.',
+  'draft.readOnly':
+    'Peramban ini menyimpan perubahan Anda dari {when} yang tidak tersimpan. Inovasi ini tidak dapat diubah sekarang, tetapi Anda dapat melihat dan menyalinnya.',
   'draft.restore': 'Pulihkan',
   'draft.view': 'Lihat salinan',
   'draft.discard': 'Buang',
@@ -436,7 +441,8 @@ export const messagesId = {
   'evidence.uploaded': '"{title}" diunggah.',
   'evidence.linkAdded': 'Tautan "{title}" ditambahkan.',
   'evidence.deleted': '"{title}" dihapus.',
-  'evidence.error.type': 'Jenis berkas tidak didukung. Unggah PDF atau gambar PNG, JPEG, WebP atau GIF (jenis diperiksa dari isi berkas, bukan dari namanya).',
+  'evidence.error.type':
+    'Jenis berkas tidak didukung. Unggah PDF atau gambar PNG, JPEG, WebP atau GIF (jenis diperiksa dari isi berkas, bukan dari namanya).',
   'evidence.error.size': 'Berkas terlalu besar. Ukuran paling besar {max} MB; perkecil atau pisahkan berkasnya.',
   'evidence.open': 'Buka {title}',
   'evidence.preview': 'Pratinjau',
@@ -469,7 +475,8 @@ export const messagesId = {
   'workflow.verify': 'Verifikasi',
   'workflow.reject': 'Tolak',
   'workflow.submit.title': 'Ajukan untuk diverifikasi?',
-  'workflow.submit.text': 'Profil dan bukti dukung dikunci sampai verifikator memutuskan. Pastikan semua isian wajib lengkap dan rancang bangun minimal 300 kata.',
+  'workflow.submit.text':
+    'Profil dan bukti dukung dikunci sampai verifikator memutuskan. Pastikan semua isian wajib lengkap dan rancang bangun minimal 300 kata.',
   'workflow.submit.incomplete': 'Lengkapi dulu isian berikut, lalu ajukan lagi',
   'workflow.return.title': 'Kembalikan untuk diperbaiki',
   'workflow.return.text': 'Pilih isian yang perlu diperbaiki dan tulis catatan untuk masing-masing. Pengusul melihat catatan di samping isiannya.',
@@ -481,9 +488,11 @@ export const messagesId = {
   'workflow.generalNote': 'Catatan umum (opsional)',
   'workflow.optionalNote': 'Catatan (opsional)',
   'workflow.verify.title': 'Verifikasi inovasi ini?',
-  'workflow.verify.text': 'Inovasi yang terverifikasi dihitung dalam capaian target dan tampil di katalog publik (tanpa narahubung, dokumen anggaran dan catatan verifikator).',
+  'workflow.verify.text':
+    'Inovasi yang terverifikasi dihitung dalam capaian target dan tampil di katalog publik (tanpa narahubung, dokumen anggaran dan catatan verifikator).',
   'workflow.reject.title': 'Tolak inovasi ini?',
-  'workflow.reject.text': 'Inovasi yang ditolak tidak dihitung dalam target dan tidak dapat diajukan lagi. Bila masih dapat diperbaiki, kembalikan saja.',
+  'workflow.reject.text':
+    'Inovasi yang ditolak tidak dihitung dalam target dan tidak dapat diajukan lagi. Bila masih dapat diperbaiki, kembalikan saja.',
   'workflow.reject.reason': 'Alasan penolakan',
   'workflow.reject.reasonRequired': 'Alasan penolakan wajib diisi',
   'workflow.submitted': 'Inovasi diajukan untuk diverifikasi.',
@@ -492,7 +501,8 @@ export const messagesId = {
   'workflow.rejected': 'Inovasi ditolak.',
 
   'similar.submitTitle': 'Ada inovasi dengan nama yang sangat mirip',
-  'similar.submitText': 'Inovasi Anda sudah diajukan. Periksa apakah salah satu di bawah ini sebenarnya inovasi yang sama; bila ya, beri tahu verifikator.',
+  'similar.submitText':
+    'Inovasi Anda sudah diajukan. Periksa apakah salah satu di bawah ini sebenarnya inovasi yang sama; bila ya, beri tahu verifikator.',
   'similar.reviewTitle': 'Kemungkinan duplikat',
   'similar.reviewText': 'Inovasi di daerah ini (tahun ini atau sebelumnya) dengan nama yang sangat mirip:',
   'similar.meta': '{unit} · {year} · kemiripan {percent}%',
@@ -528,7 +538,8 @@ export const messagesId = {
   'dashboard.yandasCount': '{n} inovasi',
   'dashboard.yandasNone': 'Belum ada',
   'dashboard.unitsTitle': 'Capaian per unit',
-  'dashboard.unitsText': 'OPD dan kecamatan, masing-masing minimal {min} inovasi; usulan sekolah, UPT dan kelurahan dihitung untuk unit induknya. Unit yang belum memenuhi tampil paling atas.',
+  'dashboard.unitsText':
+    'OPD dan kecamatan, masing-masing minimal {min} inovasi; usulan sekolah, UPT dan kelurahan dihitung untuk unit induknya. Unit yang belum memenuhi tampil paling atas.',
   'dashboard.unitsTextSub': 'Setiap unit, termasuk sekolah dan UPT, minimal {min} inovasi. Unit yang belum memenuhi tampil paling atas.',
   'dashboard.onlyShort': 'Hanya yang belum memenuhi',
   'dashboard.col.unit': 'Unit',
@@ -573,7 +584,8 @@ export const messagesId = {
   'catalogue.brand': 'Katalog Inovasi Daerah',
   'catalogue.homeLink': 'Sinergi, ke katalog inovasi',
   'catalogue.toApp': 'Ke aplikasi',
-  'catalogue.description': 'Inovasi pemerintah daerah yang telah diverifikasi. Cari menurut kata, atau saring menurut daerah, tahun, urusan, tahapan dan jenis.',
+  'catalogue.description':
+    'Inovasi pemerintah daerah yang telah diverifikasi. Cari menurut kata, atau saring menurut daerah, tahun, urusan, tahapan dan jenis.',
   'catalogue.searchLabel': 'Cari inovasi',
   'catalogue.searchPlaceholder': 'mis. pelayanan kesehatan, akta kelahiran, sampah',
   'catalogue.region': 'Daerah',
@@ -608,7 +620,8 @@ export const messagesId = {
   'assessments.description': 'Penilaian mandiri SPBE dan Indeks Pemerintah Digital {region}: per kerangka dan tahun, dari pengisian sampai final.',
   'assessments.add': 'Buka penilaian',
   'assessments.createTitle': 'Buka penilaian',
-  'assessments.createText': 'Pilih kerangka dan tahun. Setiap indikator kerangka menjadi satu butir penilaian; tugaskan ke unit penanggung jawab sesudahnya.',
+  'assessments.createText':
+    'Pilih kerangka dan tahun. Setiap indikator kerangka menjadi satu butir penilaian; tugaskan ke unit penanggung jawab sesudahnya.',
   'assessments.framework': 'Versi kerangka',
   'assessments.frameworkPlaceholder': 'SPBE 2020, Indeks Pemdi 2026, atau unggahan',
   'assessments.year': 'Tahun',
@@ -655,7 +668,8 @@ export const messagesId = {
   'assessment.claimedIndex': 'Indeks klaim',
   'assessment.verifiedIndex': 'Indeks terverifikasi',
   'assessment.provisional': 'Sementara',
-  'assessment.provisionalHint': 'Indikator yang belum bernilai dihitung dengan nilai terendah, jadi indeks sementara tidak pernah melebihi hasil sebenarnya.',
+  'assessment.provisionalHint':
+    'Indikator yang belum bernilai dihitung dengan nilai terendah, jadi indeks sementara tidak pernah melebihi hasil sebenarnya.',
   'assessment.missingClaimed': '{n} belum diisi',
   'assessment.missingVerified': '{n} belum diverifikasi',
   'assessment.complete': 'Lengkap',
@@ -703,7 +717,8 @@ export const messagesId = {
   'assessment.save': 'Simpan',
   'assessment.saved': 'Indikator {id} disimpan.',
   'assessment.staleTitle': 'Indikator ini diubah di tempat lain',
-  'assessment.staleText': 'Seseorang menyimpan indikator ini setelah Anda membukanya; perubahan Anda belum disimpan agar tidak menimpanya. Muat versi terbaru, lalu terapkan kembali perubahan Anda.',
+  'assessment.staleText':
+    'Seseorang menyimpan indikator ini setelah Anda membukanya; perubahan Anda belum disimpan agar tidak menimpanya. Muat versi terbaru, lalu terapkan kembali perubahan Anda.',
   'assessment.conflictTitle': 'Indikator ini tidak dapat diubah sekarang',
   'assessment.conflictText': 'Tahap penilaian berubah, atau indikator ini bukan tugas unit Anda.',
   'assessment.reload': 'Muat versi terbaru',
@@ -770,7 +785,8 @@ export const messagesId = {
   'gaps.noChanges': 'Tidak ada indikator yang berubah.',
 
   'assign.title': 'Penugasan indikator',
-  'assign.text': 'Pilih indikator, unit penanggung jawab dan tenggatnya, lalu tugaskan sekaligus. Operator unit hanya melihat dan mengisi indikator unitnya.',
+  'assign.text':
+    'Pilih indikator, unit penanggung jawab dan tenggatnya, lalu tugaskan sekaligus. Operator unit hanya melihat dan mengisi indikator unitnya.',
   'assign.unit': 'Unit penanggung jawab',
   'assign.unitRequired': 'Pilih unit penanggung jawab',
   'assign.deadline': 'Tenggat',
@@ -782,7 +798,8 @@ export const messagesId = {
   'assign.unassignedLeft': '{n} indikator belum ditugaskan ke unit mana pun.',
 
   'iid.title': 'Indeks Inovasi Daerah',
-  'iid.description': 'Proyeksi IID {region} per periode: klaim dan terverifikasi, skor setiap inovasi, peringatan sebelum tenggat nasional, dan langkah yang paling menaikkan indeks.',
+  'iid.description':
+    'Proyeksi IID {region} per periode: klaim dan terverifikasi, skor setiap inovasi, peringatan sebelum tenggat nasional, dan langkah yang paling menaikkan indeks.',
   'iid.claimedIndex': 'IID klaim',
   'iid.verifiedIndex': 'IID terverifikasi',
   'iid.spd': 'Skor SPD (daerah)',

@@ -5,7 +5,10 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useLogout, useSignedInUser } from '../session/session.tsx';
 
 function initialsOf(name: string): string {
-  const words = name.replace(/\(.*?\)/g, '').trim().split(/\s+/);
+  const words = name
+    .replace(/\(.*?\)/g, '')
+    .trim()
+    .split(/\s+/);
   return words
     .slice(0, 2)
     .map((w) => w.charAt(0).toUpperCase())

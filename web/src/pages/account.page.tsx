@@ -81,7 +81,9 @@ function ChangePassword() {
       </Text>
       <form noValidate onSubmit={form.onSubmit(({ currentPassword, newPassword }) => change.mutate({ currentPassword, newPassword }))}>
         <Stack>
-          {change.error && !isWrongPassword && !isFullyPlaced(change.error, unplaced) ? <FormErrorAlert error={change.error} unplaced={unplaced} /> : null}
+          {change.error && !isWrongPassword && !isFullyPlaced(change.error, unplaced) ? (
+            <FormErrorAlert error={change.error} unplaced={unplaced} />
+          ) : null}
           <PasswordInput
             label={t('account.currentPassword')}
             autoComplete="current-password"

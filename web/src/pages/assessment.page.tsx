@@ -12,13 +12,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconChartArrowsVertical, IconFileSpreadsheet, IconFileTypePdf, IconListCheck, IconUsersGroup } from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import {
-  type AssessmentDetail,
-  assessmentKey,
-  assessmentQueryOptions,
-  frameworkTreeQueryOptions,
-  reportUrl,
-} from '../api/assessments.api.ts';
+import { type AssessmentDetail, assessmentKey, assessmentQueryOptions, frameworkTreeQueryOptions, reportUrl } from '../api/assessments.api.ts';
 import { isApiError } from '../api/http.ts';
 import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -133,10 +127,22 @@ function AssessmentView({ id }: { id: string }) {
         }
         actions={
           <>
-            <Button component="a" href={reportUrl(regionCode, assessment.id, 'pdf')} download variant="default" leftSection={<IconFileTypePdf size={16} aria-hidden />}>
+            <Button
+              component="a"
+              href={reportUrl(regionCode, assessment.id, 'pdf')}
+              download
+              variant="default"
+              leftSection={<IconFileTypePdf size={16} aria-hidden />}
+            >
               {t('assessment.reportPdf')}
             </Button>
-            <Button component="a" href={reportUrl(regionCode, assessment.id, 'xlsx')} download variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
+            <Button
+              component="a"
+              href={reportUrl(regionCode, assessment.id, 'xlsx')}
+              download
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+            >
               {t('assessment.reportXlsx')}
             </Button>
           </>

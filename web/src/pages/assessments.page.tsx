@@ -28,7 +28,12 @@ function ProgressCell({ label, done, total, color }: { label: string; done: numb
       <Text size="xs" c="dimmed">
         {label}: {t('assessments.ofTotal', { done: formatNumber(done), total: formatNumber(total) })}
       </Text>
-      <Progress value={(done / Math.max(1, total)) * 100} color={color} size="sm" aria-label={`${label}: ${formatNumber(done)} / ${formatNumber(total)}`} />
+      <Progress
+        value={(done / Math.max(1, total)) * 100}
+        color={color}
+        size="sm"
+        aria-label={`${label}: ${formatNumber(done)} / ${formatNumber(total)}`}
+      />
     </div>
   );
 }
@@ -54,7 +59,12 @@ function FrameworkGroup({ name, items }: { name: string; items: AssessmentSummar
             {items.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/penilaian/${a.id}`} fw={700} aria-label={t('assessments.openLabel', { name: a.frameworkName, year: a.year })}>
+                  <Anchor
+                    component={Link}
+                    to={`/penilaian/${a.id}`}
+                    fw={700}
+                    aria-label={t('assessments.openLabel', { name: a.frameworkName, year: a.year })}
+                  >
                     {a.year}
                   </Anchor>
                   <Text size="xs" c="dimmed">
@@ -106,7 +116,11 @@ export function AssessmentsPage() {
 
   return (
     <>
-      <PageHeader title={t('assessments.title')} description={t('assessments.description', { region: region?.name ?? regionCode })} actions={addButton} />
+      <PageHeader
+        title={t('assessments.title')}
+        description={t('assessments.description', { region: region?.name ?? regionCode })}
+        actions={addButton}
+      />
       <Stack gap="md">
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
@@ -114,7 +128,12 @@ export function AssessmentsPage() {
           <TableSkeleton />
         ) : items.length === 0 ? (
           <Paper withBorder radius="md" p="md">
-            <ListEmpty kind="empty" title={t('assessments.empty.title')} description={t(canManage ? 'assessments.empty.text' : 'assessments.empty.readOnly')} actions={addButton} />
+            <ListEmpty
+              kind="empty"
+              title={t('assessments.empty.title')}
+              description={t(canManage ? 'assessments.empty.text' : 'assessments.empty.readOnly')}
+              actions={addButton}
+            />
           </Paper>
         ) : (
           [...groups.entries()].map(([name, rows]) => <FrameworkGroup key={name} name={name} items={rows} />)
@@ -128,7 +147,9 @@ export function AssessmentsPage() {
         ) : null}
       </Stack>
       <Modal opened={isCreateOpen} onClose={() => setCreateOpen(false)} title={t('assessments.createTitle')} size="lg" fullScreen={isMobile}>
-        {isCreateOpen && versions.data ? <AssessmentCreateForm regionCode={regionCode} versions={versions.data.items} onDone={() => setCreateOpen(false)} /> : null}
+        {isCreateOpen && versions.data ? (
+          <AssessmentCreateForm regionCode={regionCode} versions={versions.data.items} onDone={() => setCreateOpen(false)} />
+        ) : null}
       </Modal>
     </>
   );

@@ -2,7 +2,23 @@
  * Log Audit: every recorded change in the region, newest first, filtered by text, action, record
  * type, actor and dates; each row opens to show the values before and after. Read-only by design.
  */
-import { ActionIcon, Badge, Box, Button, Code, Collapse, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Code,
+  Collapse,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -53,7 +69,13 @@ function AuditRow({ entry }: { entry: AuditItem }) {
           </ActionIcon>
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
-        <Table.Td>{entry.actorUsername ?? <Text c="dimmed" size="sm" component="span">{t('audit.system')}</Text>}</Table.Td>
+        <Table.Td>
+          {entry.actorUsername ?? (
+            <Text c="dimmed" size="sm" component="span">
+              {t('audit.system')}
+            </Text>
+          )}
+        </Table.Td>
         <Table.Td>
           <Stack gap={2}>
             <Text size="sm">{action ? pick(action) : entry.action}</Text>
@@ -156,9 +178,26 @@ export function AuditPage() {
             value={f.entityType || null}
             onChange={(v) => list.setFilter('entityType', v ?? '')}
           />
-          <DebouncedInput label={t('audit.filter.actor')} placeholder={t('audit.filter.actorPlaceholder')} value={f.actor} onCommit={(v) => list.setFilter('actor', v)} />
-          <TextInput type="date" label={t('audit.filter.from')} value={f.from} max={f.to || undefined} onChange={(e) => list.setFilter('from', e.currentTarget.value)} />
-          <TextInput type="date" label={t('audit.filter.to')} value={f.to} min={f.from || undefined} onChange={(e) => list.setFilter('to', e.currentTarget.value)} />
+          <DebouncedInput
+            label={t('audit.filter.actor')}
+            placeholder={t('audit.filter.actorPlaceholder')}
+            value={f.actor}
+            onCommit={(v) => list.setFilter('actor', v)}
+          />
+          <TextInput
+            type="date"
+            label={t('audit.filter.from')}
+            value={f.from}
+            max={f.to || undefined}
+            onChange={(e) => list.setFilter('from', e.currentTarget.value)}
+          />
+          <TextInput
+            type="date"
+            label={t('audit.filter.to')}
+            value={f.to}
+            min={f.from || undefined}
+            onChange={(e) => list.setFilter('to', e.currentTarget.value)}
+          />
         </SimpleGrid>
         {list.hasFilters ? (
           <Group mb="sm">

@@ -137,7 +137,12 @@ export function CatalogueDetailPage() {
           <Row label="field.rancangBangun">{text(item.rancangBangun)}</Row>
           <Row label="field.koordinat">
             {item.latitude !== null && item.longitude !== null ? (
-              <Anchor href={`https://www.openstreetmap.org/?mlat=${item.latitude}&mlon=${item.longitude}#map=16/${item.latitude}/${item.longitude}`} target="_blank" rel="noopener noreferrer" size="sm">
+              <Anchor
+                href={`https://www.openstreetmap.org/?mlat=${item.latitude}&mlon=${item.longitude}#map=16/${item.latitude}/${item.longitude}`}
+                target="_blank"
+                rel="noopener noreferrer"
+                size="sm"
+              >
                 {item.latitude}, {item.longitude}
               </Anchor>
             ) : null}

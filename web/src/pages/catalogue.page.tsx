@@ -188,7 +188,13 @@ export function CataloguePage() {
                 onChange={(v) => list.setFilter('year', v ?? '')}
                 style={{ flex: '0 1 120px' }}
               />
-              <UrusanSelect label={t('field.urusanUtama')} placeholder={t('common.all')} value={urusan ?? null} onChange={(v) => list.setFilter('urusan', v ?? '')} style={{ flex: '1 1 220px' }} />
+              <UrusanSelect
+                label={t('field.urusanUtama')}
+                placeholder={t('common.all')}
+                value={urusan ?? null}
+                onChange={(v) => list.setFilter('urusan', v ?? '')}
+                style={{ flex: '1 1 220px' }}
+              />
               <Select
                 label={t('field.tahapan')}
                 placeholder={t('common.all')}

@@ -13,7 +13,15 @@ import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
-import { isStatus, JENIS_LABELS, labelIn, STATUS_COLORS, STATUS_LABELS, TAHAPAN_LABELS, urusanName } from '../features/innovations/innovation-labels.ts';
+import {
+  isStatus,
+  JENIS_LABELS,
+  labelIn,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  TAHAPAN_LABELS,
+  urusanName,
+} from '../features/innovations/innovation-labels.ts';
 import { choosePeriod, PeriodSelect, usePeriodParam, usePeriods } from '../features/innovations/period-select.tsx';
 import { isUnitKind, UNIT_KIND_LABELS } from '../features/units/unit-kind.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -76,7 +84,8 @@ function DashboardBody({ data }: { data: PeriodDashboard }) {
   const percent = period.targetTotal > 0 ? Math.round((data.total / period.targetTotal) * 100) : 0;
   const unitsMeeting = data.units.filter((u) => u.meetsMinimum).length;
   const unsetLabel = t('dashboard.unset');
-  const label = (labels: Parameters<typeof labelIn>[0], key: string) => (key === UNSET_KEY ? unsetLabel : pick(labelIn(labels, key) ?? { id: key, en: key }));
+  const label = (labels: Parameters<typeof labelIn>[0], key: string) =>
+    key === UNSET_KEY ? unsetLabel : pick(labelIn(labels, key) ?? { id: key, en: key });
   const units = onlyShort ? data.units.filter((u) => !u.meetsMinimum) : data.units;
 
   return (
@@ -121,14 +130,25 @@ function DashboardBody({ data }: { data: PeriodDashboard }) {
             color: isStatus(c.key) ? STATUS_COLORS[c.key] : 'gray',
           }))}
         />
-        <CountBars title={t('dashboard.byTahapan')} rows={data.byTahapan.map((c) => ({ key: c.key, label: label(TAHAPAN_LABELS, c.key), count: c.count, color: 'cyan' }))} />
-        <CountBars title={t('dashboard.byJenis')} rows={data.byJenis.map((c) => ({ key: c.key, label: label(JENIS_LABELS, c.key), count: c.count, color: 'indigo' }))} />
+        <CountBars
+          title={t('dashboard.byTahapan')}
+          rows={data.byTahapan.map((c) => ({ key: c.key, label: label(TAHAPAN_LABELS, c.key), count: c.count, color: 'cyan' }))}
+        />
+        <CountBars
+          title={t('dashboard.byJenis')}
+          rows={data.byJenis.map((c) => ({ key: c.key, label: label(JENIS_LABELS, c.key), count: c.count, color: 'indigo' }))}
+        />
       </SimpleGrid>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <CountBars
           title={t('dashboard.byUrusan')}
-          rows={data.byUrusan.map((c) => ({ key: c.key, label: c.key === UNSET_KEY ? unsetLabel : urusanName(c.key), count: c.count, color: 'grape' }))}
+          rows={data.byUrusan.map((c) => ({
+            key: c.key,
+            label: c.key === UNSET_KEY ? unsetLabel : urusanName(c.key),
+            count: c.count,
+            color: 'grape',
+          }))}
         />
         <Paper withBorder radius="md" p="md" role="group" aria-label={t('dashboard.yandasTitle')}>
           <Title order={2} size="h5" mb={4}>
@@ -225,7 +245,14 @@ export function DashboardPage() {
           period ? (
             <>
               <PeriodSelect periods={periods.data?.items ?? []} value={period.id} onChange={setPeriod} w={140} />
-              <Button component="a" href={periodExportUrl(regionCode, period.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />} style={{ alignSelf: 'flex-end' }}>
+              <Button
+                component="a"
+                href={periodExportUrl(regionCode, period.id)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+                style={{ alignSelf: 'flex-end' }}
+              >
                 {t('innovations.export')}
               </Button>
             </>

@@ -31,7 +31,8 @@ type Tab = (typeof TABS)[number];
 function InnovationScores({ projection }: { projection: IidProjectionResponse }) {
   const { t, formatDecimal } = useI18n();
   const score = (text: string) => formatDecimal(roundDecimalText(text, 2));
-  if (projection.innovations.length === 0) return <ListEmpty kind="empty" title={t('iid.noInnovations.title')} description={t('iid.noInnovations.text')} />;
+  if (projection.innovations.length === 0)
+    return <ListEmpty kind="empty" title={t('iid.noInnovations.title')} description={t('iid.noInnovations.text')} />;
   const rows = [...projection.innovations].sort((a, b) => compareDecimalText(b.claimedScore, a.claimedScore) || a.name.localeCompare(b.name, 'id'));
   return (
     <Table.ScrollContainer minWidth={720}>

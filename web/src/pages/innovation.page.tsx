@@ -12,7 +12,14 @@ import { IconArrowBackUp, IconArrowRight, IconChartDots, IconCircleX, IconHistor
 import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../api/http.ts';
-import { type Innovation, innovationKey, innovationQueryOptions, innovationsKey, type SimilarInnovation, similarQueryOptions } from '../api/innovations.api.ts';
+import {
+  type Innovation,
+  innovationKey,
+  innovationQueryOptions,
+  innovationsKey,
+  type SimilarInnovation,
+  similarQueryOptions,
+} from '../api/innovations.api.ts';
 import { periodsKey } from '../api/periods.api.ts';
 import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -105,7 +112,10 @@ function InnovationDetail({ id }: { id: string }) {
   };
   const laterPeriods = (periods.data?.items ?? []).filter((p) => p.year > innovation.year);
   const canCarryOver =
-    innovation.canEdit && (innovation.status === 'terverifikasi' || innovation.status === 'dikembalikan') && innovation.nextId === null && laterPeriods.length > 0;
+    innovation.canEdit &&
+    (innovation.status === 'terverifikasi' || innovation.status === 'dikembalikan') &&
+    innovation.nextId === null &&
+    laterPeriods.length > 0;
   const isReviewing = innovation.actions.includes('verify') || innovation.actions.includes('return');
   const needsExplicitEdit = innovation.canEdit && !isAutosaved(innovation);
   const showEditor = innovation.canEdit && (!needsExplicitEdit || isEditingVerified);
@@ -255,12 +265,21 @@ function InnovationDetail({ id }: { id: string }) {
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="iid">
-          {tab === 'iid' ? <SidPanel regionCode={regionCode} innovation={innovation} canChangeEvidence={innovation.canEdit} onInnovationChanged={() => void reload()} /> : null}
+          {tab === 'iid' ? (
+            <SidPanel
+              regionCode={regionCode}
+              innovation={innovation}
+              canChangeEvidence={innovation.canEdit}
+              onInnovationChanged={() => void reload()}
+            />
+          ) : null}
         </Tabs.Panel>
       </Tabs>
 
       <Modal opened={isCarryOpen} onClose={() => setCarryOpen(false)} title={t('carryOver.title')} size="lg" fullScreen={isMobile}>
-        {isCarryOpen ? <CarryOverForm regionCode={regionCode} innovation={innovation} periods={periods.data?.items ?? []} onDone={() => setCarryOpen(false)} /> : null}
+        {isCarryOpen ? (
+          <CarryOverForm regionCode={regionCode} innovation={innovation} periods={periods.data?.items ?? []} onDone={() => setCarryOpen(false)} />
+        ) : null}
       </Modal>
     </>
   );

@@ -116,7 +116,13 @@ export function InnovationsPage() {
         period ? (
           <>
             {can('dashboard.read') ? (
-              <Button component="a" href={periodExportUrl(regionCode, period.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+              <Button
+                component="a"
+                href={periodExportUrl(regionCode, period.id)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={16} aria-hidden />}
+              >
                 {t('innovations.export')}
               </Button>
             ) : null}
@@ -237,7 +243,13 @@ export function InnovationsPage() {
         ) : (
           <>
             <Table.ScrollContainer minWidth={900}>
-              <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('innovations.tableLabel', { year: period.year })} aria-busy={query.isFetching}>
+              <Table
+                striped
+                highlightOnHover
+                verticalSpacing="xs"
+                aria-label={t('innovations.tableLabel', { year: period.year })}
+                aria-busy={query.isFetching}
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <SortableTh column="name" label={t('innovations.col.name')} {...sortProps} />

@@ -90,12 +90,21 @@ export function PeriodsPage() {
                     <Table.Td>
                       <ActionIcon.Group style={{ justifyContent: 'flex-end' }}>
                         <Tooltip label={t('nav.dashboard')}>
-                          <ActionIcon variant="subtle" component={Link} to={`/capaian-target?periodId=${p.id}`} aria-label={t('periods.dashboardLabel', { year: p.year })}>
+                          <ActionIcon
+                            variant="subtle"
+                            component={Link}
+                            to={`/capaian-target?periodId=${p.id}`}
+                            aria-label={t('periods.dashboardLabel', { year: p.year })}
+                          >
                             <IconChartBar size={18} aria-hidden />
                           </ActionIcon>
                         </Tooltip>
                         <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" aria-label={t('periods.editLabel', { year: p.year })} onClick={() => open({ type: 'edit', period: p })}>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('periods.editLabel', { year: p.year })}
+                            onClick={() => open({ type: 'edit', period: p })}
+                          >
                             <IconPencil size={18} aria-hidden />
                           </ActionIcon>
                         </Tooltip>

@@ -80,8 +80,7 @@ export function UnitsPage() {
     setDialogOpen(true);
   };
   const closeDialog = () => setDialogOpen(false);
-  const dialogTitle =
-    dialog?.type === 'import' ? t('import.title') : dialog?.type === 'edit' ? t('unitForm.editTitle') : t('unitForm.createTitle');
+  const dialogTitle = dialog?.type === 'import' ? t('import.title') : dialog?.type === 'edit' ? t('unitForm.editTitle') : t('unitForm.createTitle');
 
   const items = query.data?.items ?? [];
   return (
@@ -185,7 +184,11 @@ export function UnitsPage() {
                       </Table.Td>
                       <Table.Td>{u.shortName ?? '—'}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={u.kind === 'kecamatan' || u.kind === 'kelurahan' ? 'teal' : u.parentId ? 'grape' : 'blue'} radius="sm">
+                        <Badge
+                          variant="light"
+                          color={u.kind === 'kecamatan' || u.kind === 'kelurahan' ? 'teal' : u.parentId ? 'grape' : 'blue'}
+                          radius="sm"
+                        >
                           {pick(UNIT_KIND_LABELS[u.kind])}
                         </Badge>
                       </Table.Td>
@@ -196,7 +199,11 @@ export function UnitsPage() {
                         <Table.Td>
                           <Group gap={4} justify="flex-end" wrap="nowrap">
                             <Tooltip label={t('common.edit')}>
-                              <ActionIcon variant="subtle" aria-label={t('units.editLabel', { name: u.name })} onClick={() => open({ type: 'edit', unit: u })}>
+                              <ActionIcon
+                                variant="subtle"
+                                aria-label={t('units.editLabel', { name: u.name })}
+                                onClick={() => open({ type: 'edit', unit: u })}
+                              >
                                 <IconPencil size={18} aria-hidden />
                               </ActionIcon>
                             </Tooltip>
@@ -231,7 +238,12 @@ export function UnitsPage() {
         {dialog?.type === 'import' ? (
           <UnitImport regionCode={regionCode} onDone={closeDialog} />
         ) : dialog ? (
-          <UnitForm key={dialog.type === 'edit' ? dialog.unit.id : 'new'} regionCode={regionCode} unit={dialog.type === 'edit' ? dialog.unit : null} onDone={closeDialog} />
+          <UnitForm
+            key={dialog.type === 'edit' ? dialog.unit.id : 'new'}
+            regionCode={regionCode}
+            unit={dialog.type === 'edit' ? dialog.unit : null}
+            onDone={closeDialog}
+          />
         ) : null}
       </Modal>
 

@@ -226,7 +226,9 @@ export function UsersPage() {
                         <Table.Td>
                           <StatusBadge user={u} />
                         </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.neverLoggedIn')}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                          {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('users.neverLoggedIn')}
+                        </Table.Td>
                         {canWrite ? (
                           <Table.Td ta="end">
                             <Menu position="bottom-end" withinPortal>
@@ -256,7 +258,10 @@ export function UsersPage() {
                                     {t('users.deactivate')}
                                   </Menu.Item>
                                 ) : (
-                                  <Menu.Item leftSection={<IconUserCheck size={16} aria-hidden />} onClick={() => activation.mutate({ user: u, isActive: true })}>
+                                  <Menu.Item
+                                    leftSection={<IconUserCheck size={16} aria-hidden />}
+                                    onClick={() => activation.mutate({ user: u, isActive: true })}
+                                  >
                                     {t('users.activate')}
                                   </Menu.Item>
                                 )}
@@ -279,7 +284,12 @@ export function UsersPage() {
         {dialog?.type === 'password' ? (
           <ResetPasswordForm regionCode={regionCode} user={dialog.user} onDone={closeDialog} />
         ) : dialog ? (
-          <UserForm key={dialog.type === 'edit' ? dialog.user.id : 'new'} regionCode={regionCode} user={dialog.type === 'edit' ? dialog.user : null} onDone={closeDialog} />
+          <UserForm
+            key={dialog.type === 'edit' ? dialog.user.id : 'new'}
+            regionCode={regionCode}
+            user={dialog.type === 'edit' ? dialog.user : null}
+            onDone={closeDialog}
+          />
         ) : null}
       </Modal>
 

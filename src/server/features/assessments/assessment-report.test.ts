@@ -69,8 +69,28 @@ function fixture(frameworkId: ShippedFrameworkId, options: FixtureOptions): Asse
       evidence:
         i === 0
           ? [
-              { id: 'e1', kind: 'file', title: 'Perwal', fileName: 'perwal.pdf', mimeType: 'application/pdf', sizeBytes: 10, sha256: null, url: null, createdAt: '2025-03-01T00:00:00.000Z' },
-              { id: 'e2', kind: 'link', title: 'Portal', fileName: null, mimeType: null, sizeBytes: null, sha256: null, url: 'https://example.org', createdAt: '2025-03-01T00:00:00.000Z' },
+              {
+                id: 'e1',
+                kind: 'file',
+                title: 'Perwal',
+                fileName: 'perwal.pdf',
+                mimeType: 'application/pdf',
+                sizeBytes: 10,
+                sha256: null,
+                url: null,
+                createdAt: '2025-03-01T00:00:00.000Z',
+              },
+              {
+                id: 'e2',
+                kind: 'link',
+                title: 'Portal',
+                fileName: null,
+                mimeType: null,
+                sizeBytes: null,
+                sha256: null,
+                url: 'https://example.org',
+                createdAt: '2025-03-01T00:00:00.000Z',
+              },
             ]
           : [],
       canFill: false,
@@ -79,7 +99,13 @@ function fixture(frameworkId: ShippedFrameworkId, options: FixtureOptions): Asse
     };
   });
   const figures = computeFigures(framework, items satisfies ItemValues[]);
-  const present = (f: (typeof figures)['claimed']) => ({ index: f.index, predicate: f.predicate, complete: f.complete, missing: f.missing, nodes: f.nodes });
+  const present = (f: (typeof figures)['claimed']) => ({
+    index: f.index,
+    predicate: f.predicate,
+    complete: f.complete,
+    missing: f.missing,
+    nodes: f.nodes,
+  });
   const stage = options.stage ?? 'verifikasi';
   const basis = options.basis ?? (stage === 'mandiri' ? 'claimed' : 'verified');
   const analysis = analyseGaps(framework, valuesOf(items, basis));
@@ -212,8 +238,18 @@ describe('report rules', () => {
 
   it('lists domains and aspects of SPBE, aspects of Pemdi', () => {
     expect(summaryNodesOf(loadShipped('spbe-2020')).map((n) => `${n.kind}:${n.id}`)).toEqual([
-      'domain:D1', 'aspek:A1', 'domain:D2', 'aspek:A2', 'aspek:A3', 'aspek:A4',
-      'domain:D3', 'aspek:A5', 'aspek:A6', 'domain:D4', 'aspek:A7', 'aspek:A8',
+      'domain:D1',
+      'aspek:A1',
+      'domain:D2',
+      'aspek:A2',
+      'aspek:A3',
+      'aspek:A4',
+      'domain:D3',
+      'aspek:A5',
+      'aspek:A6',
+      'domain:D4',
+      'aspek:A7',
+      'aspek:A8',
     ]);
     expect(summaryNodesOf(loadShipped('pemdi-2026')).map((n) => n.id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7']);
   });
@@ -328,8 +364,20 @@ describe('XLSX report', () => {
 
     const indicators = rowsOf(workbook.getWorksheet('Indikator'));
     expect(indicators[0]).toEqual([
-      'No.', 'Domain / aspek', 'Indikator', 'Bobot', 'Unit penanggung jawab', 'Tenggat', 'Nilai klaim', 'Tingkat klaim',
-      'Penjelasan', 'Jumlah bukti dukung', 'Status verifikasi', 'Nilai terverifikasi', 'Tingkat terverifikasi', 'Catatan verifikator',
+      'No.',
+      'Domain / aspek',
+      'Indikator',
+      'Bobot',
+      'Unit penanggung jawab',
+      'Tenggat',
+      'Nilai klaim',
+      'Tingkat klaim',
+      'Penjelasan',
+      'Jumlah bukti dukung',
+      'Status verifikasi',
+      'Nilai terverifikasi',
+      'Tingkat terverifikasi',
+      'Catatan verifikator',
     ]);
     expect(indicators).toHaveLength(48);
     const first = indicators[1];
@@ -383,16 +431,28 @@ describe('report routes', () => {
     expect(created.statusCode, created.body).toBe(201);
     const detail = json<AssessmentDetail>(created);
     assessmentId = detail.id;
-    for (const [indicatorId, value] of [['1', '3'], ['2', '4']] as const) {
+    for (const [indicatorId, value] of [
+      ['1', '3'],
+      ['2', '4'],
+    ] as const) {
       const item = itemOf(detail, indicatorId);
-      const res = await admin.put(`${base()}/items/${item.id}`, { value, explanation: `Bukti indikator ${indicatorId} lengkap`, version: item.version });
+      const res = await admin.put(`${base()}/items/${item.id}`, {
+        value,
+        explanation: `Bukti indikator ${indicatorId} lengkap`,
+        version: item.version,
+      });
       expect(res.statusCode, res.body).toBe(200);
     }
     const current = json<AssessmentDetail>(await admin.get(base()));
     const staged = await admin.post(`${base()}/stage`, { stage: 'verifikasi', version: current.version });
     expect(staged.statusCode, staged.body).toBe(200);
     const first = itemOf(current, '1');
-    const corrected = await admin.post(`${base()}/items/${first.id}/verify`, { decision: 'correct', value: '2', note: 'Perwal belum memuat domain arsitektur', version: first.version });
+    const corrected = await admin.post(`${base()}/items/${first.id}/verify`, {
+      decision: 'correct',
+      value: '2',
+      note: 'Perwal belum memuat domain arsitektur',
+      version: first.version,
+    });
     expect(corrected.statusCode, corrected.body).toBe(200);
     const second = itemOf(current, '2');
     const accepted = await admin.post(`${base()}/items/${second.id}/verify`, { decision: 'accept', version: second.version });

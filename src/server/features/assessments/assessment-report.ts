@@ -50,7 +50,8 @@ export async function loadAssessmentReportData(
   const chosen: ReportBasis = basis ?? (detail.stage === 'mandiri' ? 'claimed' : 'verified');
   const gaps = await loadGapAnalysis(ctx.db, ctx.actor, regionCode, assessmentId, chosen);
   const version = await loadFrameworkVersion(ctx.db, regionCode, detail.frameworkVersionId);
-  if (!version) throw new AppError('INTERNAL', { detail: `framework version ${detail.frameworkVersionId} of assessment ${assessmentId} not visible` });
+  if (!version)
+    throw new AppError('INTERNAL', { detail: `framework version ${detail.frameworkVersionId} of assessment ${assessmentId} not visible` });
   const [region] = await ctx.db.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
   return { regionName: region?.name ?? regionCode, detail, gaps, framework: version.framework, printedAt: ctx.now };
 }
@@ -169,8 +170,8 @@ const CELL_PAD_Y = 3.5;
 
 /** Characters outside Windows-1252 beyond the 0–255 block that the built-in Helvetica can still draw. */
 const WIN_ANSI_EXTRA = new Set([
-  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d,
-  0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
+  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020,
+  0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
 ]);
 const TEXT_SUBSTITUTES: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '≠': '!=', '\t': ' ' };
 
@@ -285,16 +286,27 @@ function drawRow(doc: Doc, columns: Column[], row: Row, h: number, index: number
       const cell = { bold: row.isStrong, ...cellSpec(row.cells[i] ?? '') };
       const indent = cell.indent ?? 0;
       const inner = c.width - 2 * CELL_PAD_X - indent;
-      doc.fillColor(cell.color ?? COLOR.ink).font(cell.bold ? FONT.bold : FONT.regular).fontSize(cell.size ?? TABLE_FONT_SIZE);
+      doc
+        .fillColor(cell.color ?? COLOR.ink)
+        .font(cell.bold ? FONT.bold : FONT.regular)
+        .fontSize(cell.size ?? TABLE_FONT_SIZE);
       doc.text(pdfSafeText(cell.text), x + CELL_PAD_X + indent, y + CELL_PAD_Y, { width: inner, align: c.align ?? 'left' });
       if (cell.note) {
-        doc.fillColor(COLOR.muted).font(FONT.regular).fontSize(TABLE_FONT_SIZE - 1);
+        doc
+          .fillColor(COLOR.muted)
+          .font(FONT.regular)
+          .fontSize(TABLE_FONT_SIZE - 1);
         doc.text(pdfSafeText(cell.note), x + CELL_PAD_X + indent, doc.y + 1.5, { width: inner, align: c.align ?? 'left' });
       }
       x += c.width;
     });
   }
-  doc.moveTo(x0, y + h).lineTo(x0 + width, y + h).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+  doc
+    .moveTo(x0, y + h)
+    .lineTo(x0 + width, y + h)
+    .lineWidth(0.4)
+    .strokeColor(COLOR.rule)
+    .stroke();
   doc.fillColor(COLOR.ink);
   doc.x = x0;
   doc.y = y + h;
@@ -334,7 +346,12 @@ function sectionTitle(doc: Doc, title: string, needs = 80): void {
   doc.moveDown(0.4);
   doc.font(FONT.bold).fontSize(13).fillColor(COLOR.brand).text(pdfSafeText(title));
   const y = doc.y + 2;
-  doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.8).strokeColor(COLOR.brand).stroke();
+  doc
+    .moveTo(doc.page.margins.left, y)
+    .lineTo(doc.page.width - doc.page.margins.right, y)
+    .lineWidth(0.8)
+    .strokeColor(COLOR.brand)
+    .stroke();
   doc.y = y + 6;
   doc.fillColor(COLOR.ink);
 }
@@ -356,15 +373,21 @@ function drawTitle(doc: Doc, data: AssessmentReportData): void {
   const { detail } = data;
   doc.font(FONT.bold).fontSize(9).fillColor(COLOR.muted).text('LAPORAN PENILAIAN', { characterSpacing: 1.2 });
   doc.moveDown(0.2);
-  doc.font(FONT.bold).fontSize(19).fillColor(COLOR.brand).text(pdfSafeText(detail.frameworkName), { width: contentWidth(doc) });
+  doc
+    .font(FONT.bold)
+    .fontSize(19)
+    .fillColor(COLOR.brand)
+    .text(pdfSafeText(detail.frameworkName), { width: contentWidth(doc) });
   doc.moveDown(0.15);
-  doc.font(FONT.bold).fontSize(13).fillColor(COLOR.ink).text(pdfSafeText(`${data.regionName} · Tahun ${detail.year}`), { width: contentWidth(doc) });
+  doc
+    .font(FONT.bold)
+    .fontSize(13)
+    .fillColor(COLOR.ink)
+    .text(pdfSafeText(`${data.regionName} · Tahun ${detail.year}`), { width: contentWidth(doc) });
   doc.moveDown(0.3);
-  const meta = [
-    `Tahap: ${STAGE_LABELS[detail.stage]}`,
-    `Versi kerangka: ${detail.frameworkVersion}`,
-    `Dicetak: ${printedDate(data.printedAt)}`,
-  ].join('   ·   ');
+  const meta = [`Tahap: ${STAGE_LABELS[detail.stage]}`, `Versi kerangka: ${detail.frameworkVersion}`, `Dicetak: ${printedDate(data.printedAt)}`].join(
+    '   ·   ',
+  );
   doc.font(FONT.regular).fontSize(9).fillColor(COLOR.muted).text(pdfSafeText(meta));
   doc.moveDown(0.8);
   doc.fillColor(COLOR.ink);
@@ -382,9 +405,21 @@ function drawHeadline(doc: Doc, data: AssessmentReportData): void {
   ];
   boxes.forEach((box, i) => {
     const x = doc.page.margins.left + i * (width + gap);
-    doc.roundedRect(x, y, width, height, 4).lineWidth(box.isBasis ? 1.6 : 0.8).strokeColor(box.isBasis ? COLOR.brand : COLOR.rule).stroke();
-    doc.font(FONT.regular).fontSize(9).fillColor(COLOR.muted).text(pdfSafeText(box.label), x + 12, y + 10, { width: width - 24 });
-    doc.font(FONT.bold).fontSize(28).fillColor(COLOR.brand).text(decimalComma(box.figure.index), x + 12, y + 24, { width: width - 24 });
+    doc
+      .roundedRect(x, y, width, height, 4)
+      .lineWidth(box.isBasis ? 1.6 : 0.8)
+      .strokeColor(box.isBasis ? COLOR.brand : COLOR.rule)
+      .stroke();
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .fillColor(COLOR.muted)
+      .text(pdfSafeText(box.label), x + 12, y + 10, { width: width - 24 });
+    doc
+      .font(FONT.bold)
+      .fontSize(28)
+      .fillColor(COLOR.brand)
+      .text(decimalComma(box.figure.index), x + 12, y + 24, { width: width - 24 });
     const predicate = box.figure.index === null ? '' : (box.figure.predicate ?? '');
     // A provisional index counts missing values at the framework's floor, so its predicate is not shown.
     let note = predicate;
@@ -514,7 +549,10 @@ function drawGaps(doc: Doc, data: AssessmentReportData): void {
     `Indikator diurutkan menurut kenaikan indeks bila indikator itu naik satu langkah, dihitung dari ${BASIS_LABELS[data.gaps.basis]}; indeks saat ini ${decimalComma(data.gaps.index)}.${top.some((g) => g.nextCriteria) ? ' Kriteria tingkat berikutnya diringkas; teks lengkapnya ada di berkas XLSX.' : ''}`,
   );
   if (top.length === 0) {
-    paragraph(doc, 'Tidak ada indikator yang dapat dinaikkan (semua sudah di tingkat tertinggi atau belum bernilai).', { italic: true, color: COLOR.ink });
+    paragraph(doc, 'Tidak ada indikator yang dapat dinaikkan (semua sudah di tingkat tertinggi atau belum bernilai).', {
+      italic: true,
+      color: COLOR.ink,
+    });
     return;
   }
   const columns: Column[] = [
@@ -546,7 +584,8 @@ function drawPrevious(doc: Doc, data: AssessmentReportData): void {
   const previous = data.gaps.previous;
   if (!previous) return;
   sectionTitle(doc, `Perbandingan dengan Tahun ${previous.year}`, 120);
-  const prevText = previous.index === null ? 'belum lengkap' : `${decimalComma(previous.index)}${previous.predicate ? ` (${previous.predicate})` : ''}`;
+  const prevText =
+    previous.index === null ? 'belum lengkap' : `${decimalComma(previous.index)}${previous.predicate ? ` (${previous.predicate})` : ''}`;
   paragraph(
     doc,
     `Indeks tahun ${previous.year}: ${prevText}. Indeks tahun ${data.detail.year} (${BASIS_LABELS[data.gaps.basis]}): ${decimalComma(data.gaps.index)}.`,
@@ -554,7 +593,9 @@ function drawPrevious(doc: Doc, data: AssessmentReportData): void {
   );
   // From the framework, not the items: an operator's detail holds only the items of their unit.
   const names = new Map(listIndicators(data.framework).map((i) => [i.id, i.name]));
-  const changed = previous.indicators.filter((i) => i.previous !== i.current && !(i.previous !== null && i.current !== null && new Dec(i.previous).eq(new Dec(i.current))));
+  const changed = previous.indicators.filter(
+    (i) => i.previous !== i.current && !(i.previous !== null && i.current !== null && new Dec(i.previous).eq(new Dec(i.current))),
+  );
   if (changed.length === 0) {
     paragraph(doc, 'Tidak ada indikator yang nilainya berubah.', { italic: true });
     return;
@@ -594,7 +635,12 @@ function drawFooters(doc: Doc, data: AssessmentReportData): void {
     const y = doc.page.height - 40;
     const x = doc.page.margins.left;
     const width = contentWidth(doc);
-    doc.moveTo(x, y - 6).lineTo(x + width, y - 6).lineWidth(0.4).strokeColor(COLOR.rule).stroke();
+    doc
+      .moveTo(x, y - 6)
+      .lineTo(x + width, y - 6)
+      .lineWidth(0.4)
+      .strokeColor(COLOR.rule)
+      .stroke();
     doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted);
     doc.text(left, x, y, { width: width - 90, lineBreak: false, ellipsis: true });
     doc.text(`Halaman ${i - range.start + 1} dari ${range.count}`, x + width - 90, y, { width: 90, align: 'right', lineBreak: false });
@@ -694,7 +740,9 @@ function addSummarySheet(workbook: ExcelJS.Workbook, data: AssessmentReportData)
   setNumber(indexRow.getCell(4), detail.claimed.index);
   indexRow.getCell(5).value = detail.claimed.complete ? detail.claimed.predicate : `Sementara (${detail.claimed.missing} indikator belum bernilai)`;
   setNumber(indexRow.getCell(6), detail.verified.index);
-  indexRow.getCell(7).value = detail.verified.complete ? detail.verified.predicate : `Sementara (${detail.verified.missing} indikator belum bernilai)`;
+  indexRow.getCell(7).value = detail.verified.complete
+    ? detail.verified.predicate
+    : `Sementara (${detail.verified.missing} indikator belum bernilai)`;
   for (const node of summaryNodesOf(data.framework)) {
     const c = detail.claimed.nodes[node.id];
     const v = detail.verified.nodes[node.id];

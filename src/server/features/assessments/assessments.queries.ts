@@ -107,7 +107,12 @@ export async function listEvidenceOfItems(db: DbOrTx, regionCode: string, itemId
     .orderBy(asc(assessmentEvidence.createdAt), asc(assessmentEvidence.id));
 }
 
-export async function findItemEvidence(db: DbOrTx, regionCode: string, itemId: string, evidenceId: string): Promise<AssessmentEvidenceRow | undefined> {
+export async function findItemEvidence(
+  db: DbOrTx,
+  regionCode: string,
+  itemId: string,
+  evidenceId: string,
+): Promise<AssessmentEvidenceRow | undefined> {
   const [row] = await db
     .select()
     .from(assessmentEvidence)

@@ -209,7 +209,11 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
           throw new AppError('VALIDATION_FAILED', { issues: [{ field: 'file', reason: 'Unggah berkas PDF atau gambar' }] });
         }
         const { title, fileName } = request.query;
-        const entry = await addItemFile(serviceContext(request), files.storage, { maxUploadBytes }, itemRef(request.params), { title, fileName, data: body });
+        const entry = await addItemFile(serviceContext(request), files.storage, { maxUploadBytes }, itemRef(request.params), {
+          title,
+          fileName,
+          data: body,
+        });
         return reply.status(201).send(entry);
       },
     );

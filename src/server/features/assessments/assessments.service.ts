@@ -1,4 +1,3 @@
-
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { type Actor, can } from '#domain/access/roles.ts';
@@ -226,10 +225,13 @@ export async function assignIndicators(ctx: ServiceContext, regionCode: string, 
     const seen = new Set<string>();
     const issues: { field: string; reason: string }[] = [];
     assignments.forEach((a, n) => {
-      if (!items.has(a.indicatorId)) issues.push({ field: `body.assignments.${n}.indicatorId`, reason: `Indikator ${a.indicatorId} tidak ada dalam penilaian ini` });
-      else if (seen.has(a.indicatorId)) issues.push({ field: `body.assignments.${n}.indicatorId`, reason: `Indikator ${a.indicatorId} disebut lebih dari sekali` });
+      if (!items.has(a.indicatorId))
+        issues.push({ field: `body.assignments.${n}.indicatorId`, reason: `Indikator ${a.indicatorId} tidak ada dalam penilaian ini` });
+      else if (seen.has(a.indicatorId))
+        issues.push({ field: `body.assignments.${n}.indicatorId`, reason: `Indikator ${a.indicatorId} disebut lebih dari sekali` });
       seen.add(a.indicatorId);
-      if (a.unitId !== null && !known.has(a.unitId)) issues.push({ field: `body.assignments.${n}.unitId`, reason: 'Unit tidak ditemukan di daerah ini' });
+      if (a.unitId !== null && !known.has(a.unitId))
+        issues.push({ field: `body.assignments.${n}.unitId`, reason: 'Unit tidak ditemukan di daerah ini' });
     });
     if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
 
@@ -246,7 +248,10 @@ export async function assignIndicators(ctx: ServiceContext, regionCode: string, 
       after.push(a);
     }
     if (after.length === 0) return;
-    await tx.update(assessments).set({ updatedAt: ctx.now }).where(and(eq(assessments.id, id), eq(assessments.regionCode, regionCode)));
+    await tx
+      .update(assessments)
+      .set({ updatedAt: ctx.now })
+      .where(and(eq(assessments.id, id), eq(assessments.regionCode, regionCode)));
     await recordAudit(tx, ctx, { action: 'assessment.assigned', entityType: 'assessment', entityId: id, regionCode, before, after });
   });
 }
@@ -274,7 +279,9 @@ async function beginFill(ctx: ServiceContext, tx: DbOrTx, ref: ItemRef) {
   }
   const stage = stageOf(assessment);
   if (!isFillOpen(stage)) {
-    throw new AppError('CONFLICT', { issues: [{ field: 'stage', reason: `Pengisian hanya pada tahap penilaian mandiri; penilaian ini pada tahap ${stage}` }] });
+    throw new AppError('CONFLICT', {
+      issues: [{ field: 'stage', reason: `Pengisian hanya pada tahap penilaian mandiri; penilaian ini pada tahap ${stage}` }],
+    });
   }
   return { assessment, item };
 }
@@ -351,13 +358,17 @@ export async function verifyItem(ctx: ServiceContext, ref: ItemRef, input: Verif
     if (!item) throw new AppError('NOT_FOUND');
     const stage = stageOf(assessment);
     if (!isVerifyOpen(stage)) {
-      throw new AppError('CONFLICT', { issues: [{ field: 'stage', reason: `Verifikasi hanya pada tahap verifikasi; penilaian ini pada tahap ${stage}` }] });
+      throw new AppError('CONFLICT', {
+        issues: [{ field: 'stage', reason: `Verifikasi hanya pada tahap verifikasi; penilaian ini pada tahap ${stage}` }],
+      });
     }
     if (item.version !== input.version) throw new AppError('STALE_VERSION');
     let verifiedValue: string | null = null;
     if (input.decision === 'accept') {
       if (item.claimedValue === null) {
-        throw new AppError('CONFLICT', { issues: [{ field: 'body.decision', reason: 'Indikator belum diisi: tidak ada nilai untuk diterima; tetapkan nilai koreksi' }] });
+        throw new AppError('CONFLICT', {
+          issues: [{ field: 'body.decision', reason: 'Indikator belum diisi: tidak ada nilai untuk diterima; tetapkan nilai koreksi' }],
+        });
       }
     } else {
       const framework = await frameworkOf(tx, assessment);
@@ -394,7 +405,12 @@ export async function verifyItem(ctx: ServiceContext, ref: ItemRef, input: Verif
 // ---- stages ------------------------------------------------------------------------------------
 
 /** Moves the assessment to another stage (legal steps only); final records when it was closed. */
-export async function changeStage(ctx: ServiceContext, regionCode: string, id: string, input: { stage: AssessmentStage; version: number }): Promise<void> {
+export async function changeStage(
+  ctx: ServiceContext,
+  regionCode: string,
+  id: string,
+  input: { stage: AssessmentStage; version: number },
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const assessment = await findAssessment(tx, regionCode, id, 'update');
     if (!assessment) throw new AppError('NOT_FOUND');
@@ -493,7 +509,15 @@ export async function addItemLink(ctx: ServiceContext, ref: ItemRef, input: { ti
     }
     const [created] = await tx
       .insert(assessmentEvidence)
-      .values({ itemId: item.id, regionCode: ref.regionCode, kind: 'link', title: input.title, url: input.url, createdBy: ctx.actor.id, createdAt: ctx.now })
+      .values({
+        itemId: item.id,
+        regionCode: ref.regionCode,
+        kind: 'link',
+        title: input.title,
+        url: input.url,
+        createdBy: ctx.actor.id,
+        createdAt: ctx.now,
+      })
       .returning();
     if (!created) throw new AppError('INTERNAL');
     await recordAudit(tx, ctx, {

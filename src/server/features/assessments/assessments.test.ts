@@ -120,7 +120,13 @@ function fill(client: Client, a: AssessmentDetail, item: AssessmentItem, value: 
   return client.put(`${base()}/${a.id}/items/${item.id}`, { value, explanation, version });
 }
 
-async function filled(client: Client, a: AssessmentDetail, item: AssessmentItem, value: string | number | null, explanation = ''): Promise<AssessmentItem> {
+async function filled(
+  client: Client,
+  a: AssessmentDetail,
+  item: AssessmentItem,
+  value: string | number | null,
+  explanation = '',
+): Promise<AssessmentItem> {
   const res = await fill(client, a, item, value, explanation);
   expect(res.statusCode, res.body).toBe(200);
   return json<AssessmentItem>(res);
@@ -154,10 +160,24 @@ describe('an SPBE 2020 self-assessment, from penilaian mandiri to final', () => 
 
   it('opens for a year with one unassigned item per indicator, criteria of every level beside it', async () => {
     a = await create(admin, spbeVersionId, 2024);
-    expect(a).toMatchObject({ frameworkId: 'spbe-2020', year: 2024, stage: 'mandiri', deadline: '2024-06-30', itemCount: 47, filledCount: 0, version: 1 });
+    expect(a).toMatchObject({
+      frameworkId: 'spbe-2020',
+      year: 2024,
+      stage: 'mandiri',
+      deadline: '2024-06-30',
+      itemCount: 47,
+      filledCount: 0,
+      version: 1,
+    });
     expect(a.items.map((i) => i.indicatorId)).toEqual(SPBE_IDS);
     const first = itemOf(a, '1');
-    expect(first).toMatchObject({ path: ['Kebijakan Internal SPBE', 'Kebijakan Internal Tata Kelola SPBE'], weight: '1.30', unitId: null, claimedValue: null, verification: 'pending' });
+    expect(first).toMatchObject({
+      path: ['Kebijakan Internal SPBE', 'Kebijakan Internal Tata Kelola SPBE'],
+      weight: '1.30',
+      unitId: null,
+      claimedValue: null,
+      verification: 'pending',
+    });
     expect(first.scale.levels.map((l) => l.level)).toEqual([1, 2, 3, 4, 5]);
     expect(first.scale.levels[4]?.criteria).toMatch(/ditindaklanjuti dengan kebijakan baru/);
     expect(a.claimed).toMatchObject({ index: null, complete: false, missing: 47 });
@@ -229,8 +249,17 @@ describe('an SPBE 2020 self-assessment, from penilaian mandiri to final', () => 
     const up = await upload(operatorA, a, one, pdf, 'perwali-arsitektur.pdf', 'Perwali Arsitektur SPBE');
     expect(up.statusCode, up.body).toBe(201);
     const file = json<AssessmentItem['evidence'][number]>(up);
-    expect(file).toMatchObject({ kind: 'file', title: 'Perwali Arsitektur SPBE', fileName: 'perwali-arsitektur.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length });
-    const link = await operatorA.post(`${base()}/${a.id}/items/${one.id}/evidence/links`, { title: 'JDIH', url: 'https://jdih.example.go.id/perwali-12-2023' });
+    expect(file).toMatchObject({
+      kind: 'file',
+      title: 'Perwali Arsitektur SPBE',
+      fileName: 'perwali-arsitektur.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: pdf.length,
+    });
+    const link = await operatorA.post(`${base()}/${a.id}/items/${one.id}/evidence/links`, {
+      title: 'JDIH',
+      url: 'https://jdih.example.go.id/perwali-12-2023',
+    });
     expect(link.statusCode, link.body).toBe(201);
 
     const content = await operatorA.get(`${base()}/${a.id}/items/${one.id}/evidence/${file.id}/content`);
@@ -340,7 +369,12 @@ describe('an SPBE 2020 self-assessment, from penilaian mandiri to final', () => 
     const noNote = await verifier.post(`${base()}/${a.id}/items/${one.id}/verify`, { decision: 'correct', value: '2', version: one.version });
     expect(noNote.statusCode).toBe(400);
     expect(fieldsOf(noNote)).toEqual(['body.note']);
-    const badLevel = await verifier.post(`${base()}/${a.id}/items/${one.id}/verify`, { decision: 'correct', value: '7', note: 'x', version: one.version });
+    const badLevel = await verifier.post(`${base()}/${a.id}/items/${one.id}/verify`, {
+      decision: 'correct',
+      value: '7',
+      note: 'x',
+      version: one.version,
+    });
     expect(fieldsOf(badLevel)).toEqual(['body.value']);
 
     const res = await verifier.post(`${base()}/${a.id}/items/${one.id}/verify`, {
@@ -350,7 +384,12 @@ describe('an SPBE 2020 self-assessment, from penilaian mandiri to final', () => 
       version: one.version,
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json<AssessmentItem>(res)).toMatchObject({ verification: 'corrected', verifiedValue: '2', claimedValue: '3', verifierNote: 'Perwali belum memuat seluruh domain arsitektur' });
+    expect(json<AssessmentItem>(res)).toMatchObject({
+      verification: 'corrected',
+      verifiedValue: '2',
+      claimedValue: '3',
+      verifierNote: 'Perwali belum memuat seluruh domain arsitektur',
+    });
 
     const two = itemOf(a, '2');
     const accepted = await verifier.post(`${base()}/${a.id}/items/${two.id}/verify`, { decision: 'accept', version: two.version });
@@ -389,7 +428,10 @@ describe('an SPBE 2020 self-assessment, from penilaian mandiri to final', () => 
     a = await staged(a, 'final');
     expect(a.stage).toBe('final');
     expect(a.can).toEqual({ manage: false, advance: false, finalize: false });
-    const [row] = await t.db.select().from(assessments).where(and(eq(assessments.id, a.id), eq(assessments.regionCode, HOME)));
+    const [row] = await t.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.id, a.id), eq(assessments.regionCode, HOME)));
     expect(row?.finalizedAt).toBeInstanceOf(Date);
 
     const one = itemOf(a, '1');
@@ -418,9 +460,15 @@ describe('an SPBE 2020 self-assessment, from penilaian mandiri to final', () => 
     ]) {
       expect(actions).toContain(action);
     }
-    const correction = rows.find((r) => r.action === 'assessment_item.verified' && (r.after as { verification?: string }).verification === 'corrected');
+    const correction = rows.find(
+      (r) => r.action === 'assessment_item.verified' && (r.after as { verification?: string }).verification === 'corrected',
+    );
     expect(correction?.before).toMatchObject({ indicatorId: '1', claimedValue: '3', verification: 'pending' });
-    expect(correction?.after).toMatchObject({ claimedValue: '3', verifiedValue: '2', verifierNote: 'Perwali belum memuat seluruh domain arsitektur' });
+    expect(correction?.after).toMatchObject({
+      claimedValue: '3',
+      verifiedValue: '2',
+      verifierNote: 'Perwali belum memuat seluruh domain arsitektur',
+    });
     const finalized = rows.find((r) => r.action === 'assessment.stage_changed' && (r.after as { stage?: string }).stage === 'final');
     expect(finalized?.before).toEqual({ stage: 'verifikasi' });
     expect(finalized?.entityId).toBe(a.id);
@@ -467,7 +515,14 @@ describe('the index as claimed, the gap analysis and last year', () => {
     const gaps = await gapsOf(current, 'claimed');
     expect(gaps).toMatchObject({ basis: 'claimed', index: '3.00' });
     expect(gaps.items).toHaveLength(47);
-    expect(gaps.items[0]).toMatchObject({ indicatorId: '42', current: '3', next: '4', gain: '0.03', indexAfter: '3.03', nextLevelName: 'Kolaborasi' });
+    expect(gaps.items[0]).toMatchObject({
+      indicatorId: '42',
+      current: '3',
+      next: '4',
+      gain: '0.03',
+      indexAfter: '3.03',
+      nextLevelName: 'Kolaborasi',
+    });
     expect(gaps.items.map((g) => g.indicatorId).slice(0, 6)).toEqual(['42', '43', '44', '45', '46', '47']);
     const one = gaps.items.find((g) => g.indicatorId === '1');
     expect(one).toMatchObject({ gain: '0.013', indexAfter: '3.01', nextLevelName: 'Terpadu dan Terukur' });
@@ -544,7 +599,12 @@ describe('an Indeks Pemdi 2026 assessment with decimal values', () => {
   it('corrects a decimal in verifikasi', async () => {
     p = await staged(p, 'verifikasi');
     const one = itemOf(p, '1');
-    const res = await verifier.post(`${base()}/${p.id}/items/${one.id}/verify`, { decision: 'correct', value: '2.25', note: 'Sebagian layanan belum memakai SOP', version: one.version });
+    const res = await verifier.post(`${base()}/${p.id}/items/${one.id}/verify`, {
+      decision: 'correct',
+      value: '2.25',
+      note: 'Sebagian layanan belum memakai SOP',
+      version: one.version,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(json<AssessmentItem>(res)).toMatchObject({ verifiedValue: '2.25' });
     p = await detailOf(admin, p.id);

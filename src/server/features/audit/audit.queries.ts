@@ -61,15 +61,8 @@ export async function listAudit(db: DbOrTx, f: AuditFilter) {
   }
   const where = and(...conds);
   const [items, [total]] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(f.pageSize)
-      .offset(offsetOf(f.page, f.pageSize)),
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(f.pageSize).offset(offsetOf(f.page, f.pageSize)),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
-

@@ -71,9 +71,7 @@ async function seedEntries(region: string) {
     { at: new Date('2024-09-01T08:00:00Z'), actorUsername: `citra.${tag}`, action: 'unit.deleted', entityId: `unit-c-${tag}` },
     { at: new Date('2024-12-31T08:00:00Z'), actorUsername: `ani.${tag}`, action: 'unit.updated', entityId: `unit-c-${tag}` },
   ];
-  await t.db.insert(auditLog).values(
-    rows.map((r) => ({ ...r, regionCode: region, entityType: r.action.split('.')[0] ?? 'unit', after: { tag } })),
-  );
+  await t.db.insert(auditLog).values(rows.map((r) => ({ ...r, regionCode: region, entityType: r.action.split('.')[0] ?? 'unit', after: { tag } })));
   return { tag, rows };
 }
 
@@ -131,7 +129,12 @@ describe('an audit entry', () => {
 
   it('records the state before and after an edit', async () => {
     const { unit } = await createUnit(admin);
-    const put = await admin.put(`/api/v1/regions/${HOME}/units/${unit.id}`, { kind: 'badan', name: unit.name, headName: 'Kepala Baru', version: unit.version });
+    const put = await admin.put(`/api/v1/regions/${HOME}/units/${unit.id}`, {
+      kind: 'badan',
+      name: unit.name,
+      headName: 'Kepala Baru',
+      version: unit.version,
+    });
     expect(put.statusCode).toBe(200);
     const [entry] = (await list(admin, `action=unit.updated&q=${unit.id}`)).items;
     expect(entry?.before).toMatchObject({ kind: 'dinas', headName: null });

@@ -39,10 +39,7 @@ export async function login(
     .select()
     .from(users)
     .where(
-      or(
-        eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()),
-        eq(sql`lower(${users.email})`, input.username.trim().toLowerCase()),
-      ),
+      or(eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()), eq(sql`lower(${users.email})`, input.username.trim().toLowerCase())),
     )
     .limit(1);
   if (!user) {
@@ -154,10 +151,7 @@ export async function logout(ctx: ServiceContext): Promise<void> {
 }
 
 /** Changes the caller's password and ends their other sessions (a stolen one stops working). */
-export async function changePassword(
-  ctx: ServiceContext,
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> {
+export async function changePassword(ctx: ServiceContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.id)).limit(1);
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
@@ -168,10 +162,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash, passwordChangedAt: ctx.now, updatedAt: ctx.now })
-      .where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: ctx.now, updatedAt: ctx.now }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, ctx.actor.sessionId)));
     await recordAudit(tx, ctx, {
       action: 'auth.password_changed',

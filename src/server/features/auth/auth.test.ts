@@ -59,7 +59,10 @@ describe('login', () => {
     const right = await login(user.username, TEST_PASSWORD);
     expect(right.statusCode).toBe(423);
     // When the lock has passed, the right password works again.
-    await t.db.update(users).set({ lockedUntil: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
+    await t.db
+      .update(users)
+      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
     const admin = await loginAs(t.app, (await makeUser(t.db, { role: 'admin_daerah' })).username);
     const audit = await admin.get(`/api/v1/regions/19.71/audit?action=user.locked&q=${user.id}`);
@@ -108,7 +111,10 @@ describe('session', () => {
   it('is refused once expired', async () => {
     const user = await makeUser(t.db, { role: 'juri' });
     const c = await loginAs(t.app, user.username);
-    await t.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 

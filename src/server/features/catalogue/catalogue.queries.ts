@@ -33,7 +33,9 @@ function whereOf(f: CatalogueFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [eq(innovations.status, PUBLISHED)];
   if (f.q) conds.push(sql`${innovations.searchVector} @@ ${tsQuery(f.q)}`);
   if (f.region) {
-    conds.push(f.region.length === 2 ? or(eq(innovations.regionCode, f.region), eq(regions.provinceCode, f.region)) : eq(innovations.regionCode, f.region));
+    conds.push(
+      f.region.length === 2 ? or(eq(innovations.regionCode, f.region), eq(regions.provinceCode, f.region)) : eq(innovations.regionCode, f.region),
+    );
   }
   if (f.year !== undefined) conds.push(eq(periods.year, f.year));
   if (f.unit) conds.push(eq(innovations.unitId, f.unit));
@@ -50,7 +52,9 @@ const newestFirst = sql`${innovations.verifiedAt} desc nulls last`;
 /** Verified innovations matching the filter: best match first when searching, otherwise newest verified first. */
 export async function listPublicInnovations(db: DbOrTx, f: CatalogueFilter) {
   const where = whereOf(f);
-  const order = f.q ? [sql`ts_rank(${innovations.searchVector}, ${tsQuery(f.q)}) desc`, newestFirst, asc(innovations.id)] : [newestFirst, asc(innovations.id)];
+  const order = f.q
+    ? [sql`ts_rank(${innovations.searchVector}, ${tsQuery(f.q)}) desc`, newestFirst, asc(innovations.id)]
+    : [newestFirst, asc(innovations.id)];
   const [items, [total]] = await Promise.all([
     db
       .select({

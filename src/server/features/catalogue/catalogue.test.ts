@@ -328,7 +328,13 @@ describe('caching', () => {
     expect(json<PublicList>(before)).toEqual({ items: [], total: 0 });
     const periodId = await makePeriod('63.71', 2025);
     const unit = await makeUnit(t.db, '63.71');
-    await makeInnovation({ regionCode: '63.71', periodId, unitId: unit.id, name: 'Kios Pelayanan Terpadu', verifiedAt: new Date('2025-05-01T00:00:00Z') });
+    await makeInnovation({
+      regionCode: '63.71',
+      periodId,
+      unitId: unit.id,
+      name: 'Kios Pelayanan Terpadu',
+      verifiedAt: new Date('2025-05-01T00:00:00Z'),
+    });
     const after = await pub.request('GET', url, undefined, { 'if-none-match': String(before.headers.etag) });
     expect(after.statusCode).toBe(200);
     expect(namesOf(json<PublicList>(after))).toEqual(['Kios Pelayanan Terpadu']);

@@ -1,4 +1,3 @@
-
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';

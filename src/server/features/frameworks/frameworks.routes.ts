@@ -33,7 +33,10 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { access: PUBLIC },
-      schema: { summary: 'Kerangka indikator yang dikenal (SPBE, Indeks Pemdi, IID, IKM, kota cerdas)', response: { 200: z.object({ items: z.array(frameworkSummary) }) } },
+      schema: {
+        summary: 'Kerangka indikator yang dikenal (SPBE, Indeks Pemdi, IID, IKM, kota cerdas)',
+        response: { 200: z.object({ items: z.array(frameworkSummary) }) },
+      },
     },
     async () => ({ items: [...frameworks().values()].map(summarize) }),
   );
@@ -42,7 +45,11 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     {
       config: { access: PUBLIC },
-      schema: { summary: 'Isi lengkap satu kerangka (pohon indikator, bobot, skala, pembulatan, predikat)', params: idParams, response: { 200: z.record(z.string(), z.unknown()), 404: errorBody } },
+      schema: {
+        summary: 'Isi lengkap satu kerangka (pohon indikator, bobot, skala, pembulatan, predikat)',
+        params: idParams,
+        response: { 200: z.record(z.string(), z.unknown()), 404: errorBody },
+      },
     },
     async (request) => getFramework(request.params.id),
   );
@@ -74,7 +81,11 @@ export const frameworkVersionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { access: inRegion('assessments.read') },
-      schema: { summary: 'Versi kerangka yang dapat dipakai daerah ini', params: regionCodeParam, response: { 200: z.object({ items: z.array(frameworkVersionItem) }) } },
+      schema: {
+        summary: 'Versi kerangka yang dapat dipakai daerah ini',
+        params: regionCodeParam,
+        response: { 200: z.object({ items: z.array(frameworkVersionItem) }) },
+      },
     },
     async (request) => {
       const rows = await listFrameworkVersions(app.db, request.params.regionCode);

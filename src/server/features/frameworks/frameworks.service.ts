@@ -37,13 +37,14 @@ export function evaluateWith(id: string, input: unknown): Extract<Evaluation, { 
   if (!evaluation.ok) {
     throw new AppError('VALIDATION_FAILED', {
       issues: evaluation.errors.map((e) => ({
-        field: [
-          e.innovation === undefined ? null : `innovations.${e.innovation}`,
-          e.respondent === undefined ? null : `responses.${e.respondent}`,
-          e.indicator,
-        ]
-          .filter((p) => p !== null)
-          .join('.') || 'input',
+        field:
+          [
+            e.innovation === undefined ? null : `innovations.${e.innovation}`,
+            e.respondent === undefined ? null : `responses.${e.respondent}`,
+            e.indicator,
+          ]
+            .filter((p) => p !== null)
+            .join('.') || 'input',
         reason: e.message,
       })),
     });

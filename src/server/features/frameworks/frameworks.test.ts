@@ -50,9 +50,12 @@ describe('POST /api/v1/frameworks/:id/evaluate (public, stores nothing)', () => 
   it('answers 404 for an unknown framework and lists the shipped ones', async () => {
     expect((await anonymous(t.app).post('/api/v1/frameworks/spbe-1999/evaluate', { values: {} })).statusCode).toBe(404);
     const list = await anonymous(t.app).get('/api/v1/frameworks');
-    expect(list.json().items.map((f: { id: string }) => f.id).sort()).toEqual(
-      ['iid-2023', 'iid-2026', 'ikm-2017', 'pemdi-2026', 'smartcity-2021', 'spbe-2020'].sort(),
-    );
+    expect(
+      list
+        .json()
+        .items.map((f: { id: string }) => f.id)
+        .sort(),
+    ).toEqual(['iid-2023', 'iid-2026', 'ikm-2017', 'pemdi-2026', 'smartcity-2021', 'spbe-2020'].sort());
   });
 });
 

@@ -27,9 +27,7 @@ export function presentProjection(view: ProjectionView): IidProjectionResponse {
     claimed: figureOf(projection.claimed),
     verified: figureOf(projection.verified),
     // Operators see their unit's innovations and the warnings about them; the index is the region's.
-    innovations: projection.innovations
-      .filter((i) => visible.has(i.id))
-      .map((i) => ({ ...i, unitName: view.unitNames.get(i.id) ?? '' })),
+    innovations: projection.innovations.filter((i) => visible.has(i.id)).map((i) => ({ ...i, unitName: view.unitNames.get(i.id) ?? '' })),
     warnings: projection.warnings.filter((w) => w.innovationId === null || visible.has(w.innovationId)),
   };
 }

@@ -11,16 +11,7 @@ import { inRegion } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentAnswerState, presentProjection, presentSidSheet, presentSpdSheet, presentWhatIf } from './iid.presenter.ts';
 import { iidAnswerState, iidProjectionResponse, sidSheet, spdSheet, whatIfQuery, whatIfResponse } from './iid.schemas.ts';
-import {
-  answerInnovation,
-  answerSpd,
-  getProjection,
-  getSidSheet,
-  getSpdSheet,
-  getWhatIf,
-  verifyInnovationAnswer,
-  verifySpd,
-} from './iid.service.ts';
+import { answerInnovation, answerSpd, getProjection, getSidSheet, getSpdSheet, getWhatIf, verifyInnovationAnswer, verifySpd } from './iid.service.ts';
 
 const indicatorId = z
   .string()
@@ -56,8 +47,7 @@ export const iidRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: whatIfResponse, 404: errorBody, 409: errorBody },
       },
     },
-    async (request) =>
-      presentWhatIf(await getWhatIf(serviceContext(request), request.params.regionCode, request.params.periodId, request.query)),
+    async (request) => presentWhatIf(await getWhatIf(serviceContext(request), request.params.regionCode, request.params.periodId, request.query)),
   );
 
   app.get(

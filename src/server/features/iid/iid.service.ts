@@ -292,10 +292,20 @@ async function writeClaim(
   if (version !== undefined && version !== currentVersion) throw new AppError('STALE_VERSION');
   if ((current?.claimedLevel ?? null) === level) return { key, row: current, innovationStatus };
   const statusAfter = await beforeWrite();
-  const values = { claimedLevel: level, verification: 'pending', verifiedLevel: null, verifierNote: null, updatedBy: ctx.actor.id, updatedAt: ctx.now };
+  const values = {
+    claimedLevel: level,
+    verification: 'pending',
+    verifiedLevel: null,
+    verifierNote: null,
+    updatedBy: ctx.actor.id,
+    updatedAt: ctx.now,
+  };
   let written: IidAnswerRow | undefined;
   if (current === undefined) {
-    [written] = await tx.insert(iidAnswers).values({ ...key, ...values, version: 1 }).returning();
+    [written] = await tx
+      .insert(iidAnswers)
+      .values({ ...key, ...values, version: 1 })
+      .returning();
   } else {
     [written] = await tx
       .update(iidAnswers)

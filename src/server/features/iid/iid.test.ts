@@ -208,7 +208,12 @@ describe('a constructed period: 12 innovations covering 5 yandas urusan, known l
     });
     const p = await projectionOf(admin, periodId);
     expect(p.verified).toMatchObject({ index: expected.index, value: expected.value, innovations: 6, divisor: 12 });
-    expect(p.innovations.filter((i) => i.countsForVerified).map((i) => i.id).sort()).toEqual(ids.slice(0, 6).sort());
+    expect(
+      p.innovations
+        .filter((i) => i.countsForVerified)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(ids.slice(0, 6).sort());
     expect(p.warnings.find((w) => w.code === 'EMPTY_SEATS')?.basis).toBe('verified');
   });
 
@@ -216,15 +221,24 @@ describe('a constructed period: 12 innovations covering 5 yandas urusan, known l
     const before = await projectionOf(admin, periodId);
     const claimedVideo = level(0, SID_IDS.indexOf('35'));
     expect(claimedVideo).toBeGreaterThan(0);
-    const state = await ok<IidAnswerState>(verify(verifier, ids[0] ?? '', '35', { decision: 'correct', level: 0, note: 'Video tidak memuat unsur dampak.' }));
+    const state = await ok<IidAnswerState>(
+      verify(verifier, ids[0] ?? '', '35', { decision: 'correct', level: 0, note: 'Video tidak memuat unsur dampak.' }),
+    );
     expect(state).toMatchObject({ verification: 'corrected', claimedLevel: claimedVideo, verifiedLevel: 0 });
     const after = await projectionOf(admin, periodId);
     expect(after.claimed.value).toBe(before.claimed.value);
     // 4 × level points fewer for one innovation, divided by 12, as a share of 250.
-    const drop = Ratio.int(4 * claimedVideo).div(Ratio.int(12)).mul(Ratio.int(100)).div(Ratio.int(250));
+    const drop = Ratio.int(4 * claimedVideo)
+      .div(Ratio.int(12))
+      .mul(Ratio.int(100))
+      .div(Ratio.int(250));
     expect(Ratio.from(before.verified.value).sub(Ratio.from(after.verified.value)).sub(drop).toPlain(10)).toBe('0');
     const row = after.innovations.find((i) => i.id === ids[0]);
-    expect(Ratio.from(row?.claimedScore ?? '0').sub(Ratio.from(row?.verifiedScore ?? '0')).toPlain()).toBe(String(4 * claimedVideo));
+    expect(
+      Ratio.from(row?.claimedScore ?? '0')
+        .sub(Ratio.from(row?.verifiedScore ?? '0'))
+        .toPlain(),
+    ).toBe(String(4 * claimedVideo));
   });
 
   it('operators see the region index but only their unit’s innovations and warnings', async () => {
@@ -513,7 +527,10 @@ describe('answering and verifying', () => {
     expect(entries[0]?.after).toMatchObject({ innovationId: row.id, indicatorId: '35', claimedLevel: 3 });
     expect(entries[1]?.after).toMatchObject({ verification: 'corrected', verifiedLevel: 2, verifierNote: 'Unsur dampak kurang.' });
     expect(answered.version).toBe(1);
-    const spdEntries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'iid.spd.verified'), eq(auditLog.regionCode, HOME)));
+    const spdEntries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'iid.spd.verified'), eq(auditLog.regionCode, HOME)));
     expect(spdEntries.length).toBeGreaterThan(0);
   });
 });

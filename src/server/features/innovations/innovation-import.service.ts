@@ -21,7 +21,6 @@ import type { InnovationFields } from './innovations.service.ts';
 
 // ---- contract ---------------------------------------------------------------------------------
 
-
 // ---- reading cells ----------------------------------------------------------------------------
 
 const HEADER = Object.fromEntries(SHEET_COLUMNS.map((c) => [c.key, c.header])) as Record<SheetKey, string>;
@@ -90,13 +89,19 @@ function parseChoice(field: keyof typeof VOCABULARIES, label: string, text: stri
  */
 function parseUrusanList(text: string): Parsed<string[]> {
   const found: string[] = [];
-  for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const whole = findUrusan(part);
     if (whole) {
       found.push(whole);
       continue;
     }
-    const pieces = part.split(',').map((p) => p.trim()).filter(Boolean);
+    const pieces = part
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     const ids = pieces.map(findUrusan);
     const unknown = pieces.find((_, i) => !ids[i]);
     if (unknown !== undefined) return { ok: false, reason: `Urusan "${unknown}" tidak dikenal` };

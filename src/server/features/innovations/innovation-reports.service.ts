@@ -172,10 +172,7 @@ async function unitCounts(db: DbOrTx, regionCode: string, period: Period) {
     })
     .from(units)
     .leftJoin(member, and(eq(member.regionCode, regionCode), memberOf))
-    .leftJoin(
-      innovations,
-      and(eq(innovations.unitId, member.id), eq(innovations.regionCode, regionCode), eq(innovations.periodId, period.id)),
-    )
+    .leftJoin(innovations, and(eq(innovations.unitId, member.id), eq(innovations.regionCode, regionCode), eq(innovations.periodId, period.id)))
     .where(and(eq(units.regionCode, regionCode), inArray(units.kind, owingKinds(period.countsSubUnits))))
     .groupBy(units.id, units.name, units.kind)
     .orderBy(asc(units.name), asc(units.id));

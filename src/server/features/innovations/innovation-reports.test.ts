@@ -95,7 +95,12 @@ describe('the target dashboard', () => {
     const alfa = await makeUnit(t.db, region, { kind: 'dinas', name: 'Dinas Alfa' });
     const beta = await makeUnit(t.db, region, { kind: 'badan', name: 'Badan Beta' });
     await insertInnovation(region, period.id, alfa.id, { status: 'draft', tahapan: 'uji_coba', jenis: 'digital', urusanUtama: 'pendidikan' });
-    await insertInnovation(region, period.id, alfa.id, { status: 'terverifikasi', tahapan: 'penerapan', jenis: 'non_digital', urusanUtama: 'kesehatan' });
+    await insertInnovation(region, period.id, alfa.id, {
+      status: 'terverifikasi',
+      tahapan: 'penerapan',
+      jenis: 'non_digital',
+      urusanUtama: 'kesehatan',
+    });
     await insertInnovation(region, period.id, alfa.id, { status: 'diajukan', tahapan: 'penerapan', jenis: 'digital', urusanUtama: 'pendidikan' });
     await insertInnovation(region, period.id, beta.id, { status: 'dikembalikan' });
     await insertInnovation(region, period.id, beta.id, { status: 'ditolak', tahapan: 'inisiatif', jenis: 'digital', urusanUtama: 'sosial' });

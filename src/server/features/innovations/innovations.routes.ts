@@ -126,7 +126,11 @@ export const innovationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/similar',
     {
       config: { access: inRegion('innovations.read') },
-      schema: { summary: 'Inovasi bernama mirip di daerah ini (tahun ini dan sebelumnya)', params, response: { 200: z.object({ items: z.array(similarInnovation) }) } },
+      schema: {
+        summary: 'Inovasi bernama mirip di daerah ini (tahun ini dan sebelumnya)',
+        params,
+        response: { 200: z.object({ items: z.array(similarInnovation) }) },
+      },
     },
     async (request) => {
       const ctx = serviceContext(request);
@@ -140,7 +144,12 @@ export const innovationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/carry-over',
     {
       config: { access: inRegion('innovations.write') },
-      schema: { summary: 'Bawa inovasi ke periode berikutnya (catatan perkembangan wajib)', params, body: carryOverBody, response: { 201: innovation, 400: errorBody } },
+      schema: {
+        summary: 'Bawa inovasi ke periode berikutnya (catatan perkembangan wajib)',
+        params,
+        body: carryOverBody,
+        response: { 201: innovation, 400: errorBody },
+      },
     },
     async (request, reply) => {
       const ctx = serviceContext(request);

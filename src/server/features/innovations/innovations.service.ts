@@ -328,7 +328,10 @@ export async function carryOverInnovation(
       const target = await findPeriod(tx, regionCode, input.periodId);
       if (!target) throw fieldError('body.periodId', 'Periode tidak ditemukan di daerah ini');
       if (target.year <= found.year) throw fieldError('body.periodId', 'Pilih periode yang lebih baru dari periode inovasi ini');
-      const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, source.unitId), eq(units.regionCode, regionCode)));
+      const [unit] = await tx
+        .select({ id: units.id })
+        .from(units)
+        .where(and(eq(units.id, source.unitId), eq(units.regionCode, regionCode)));
       if (!unit) throw new AppError('NOT_FOUND');
       const [created] = await tx
         .insert(innovations)
@@ -345,11 +348,14 @@ export async function carryOverInnovation(
         })
         .returning({ id: innovations.id });
       if (!created) throw new AppError('INTERNAL');
-      const files = await tx.select().from(evidence).where(and(eq(evidence.innovationId, source.id), eq(evidence.regionCode, regionCode)));
+      const files = await tx
+        .select()
+        .from(evidence)
+        .where(and(eq(evidence.innovationId, source.id), eq(evidence.regionCode, regionCode)));
       if (files.length > 0) {
-        await tx.insert(evidence).values(
-          files.map(({ id: _id, innovationId: _i, createdAt: _c, ...rest }) => ({ ...rest, innovationId: created.id, createdAt: ctx.now })),
-        );
+        await tx
+          .insert(evidence)
+          .values(files.map(({ id: _id, innovationId: _i, createdAt: _c, ...rest }) => ({ ...rest, innovationId: created.id, createdAt: ctx.now })));
       }
       await addEvent(tx, ctx, { id: created.id, regionCode }, { action: 'carried_over', to: 'draft', note: input.developmentNote });
       await addEvent(tx, ctx, source, { action: 'carried_forward', note: `${target.year}` });

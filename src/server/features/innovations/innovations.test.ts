@@ -10,13 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { AuditItem } from '#shared/api/audit.ts';
-import type {
-  Innovation,
-  InnovationSummary,
-  innovationFields,
-  Period,
-  similarInnovation,
-} from '#shared/api/innovations.ts';
+import type { Innovation, InnovationSummary, innovationFields, Period, similarInnovation } from '#shared/api/innovations.ts';
 import type { ErrorBody } from '#shared/errors.ts';
 import { evidence } from '#server/db/schema.ts';
 import { type Client, clientFor, loginAs, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
@@ -378,7 +372,7 @@ describe('who sees which innovations', () => {
     }
   });
 
-  it('does not find an innovation of this region under another region code, even for that region\'s admin', async () => {
+  it("does not find an innovation of this region under another region code, even for that region's admin", async () => {
     const op = await newOperator();
     const i = await propose(op.client);
     const res = await otherAdmin.get(innovationUrl(i.id, OTHER));
@@ -541,7 +535,11 @@ describe('submitting', () => {
     const opB = await newOperator();
     const lastYear = await propose(opA.client, { periodId: period2024.id, name: `Sistem Antrean Daring ${token}` });
     const unrelated = await propose(opA.client, { name: `Bank Sampah Sekolah ${token}` });
-    const foreign = await propose(otherAdmin, { periodId: otherPeriod.id, unitId: (await makeUnit(t.db, OTHER)).id, name: `Sistem Antrean Daring ${token}` }, OTHER);
+    const foreign = await propose(
+      otherAdmin,
+      { periodId: otherPeriod.id, unitId: (await makeUnit(t.db, OTHER)).id, name: `Sistem Antrean Daring ${token}` },
+      OTHER,
+    );
 
     const mine = await propose(opB.client, completeProfile({ name: `sistem antrean-daring ${token.toUpperCase()}` }));
     const { innovation, similar } = await step(opB.client, mine, { action: 'submit' });
@@ -621,7 +619,12 @@ describe('the verification workflow', () => {
     const op = await newOperator();
     const draft = await inState(op.client, 'draft');
     const submitted = await inState(op.client, 'diajukan');
-    for (const [i, body] of [[draft, { action: 'submit' }], [submitted, { action: 'verify' }], [submitted, RETURN], [submitted, REJECT]] as const) {
+    for (const [i, body] of [
+      [draft, { action: 'submit' }],
+      [submitted, { action: 'verify' }],
+      [submitted, RETURN],
+      [submitted, REJECT],
+    ] as const) {
       const res = await act(pimpinan, i, body);
       expect(res.statusCode, body.action).toBe(403);
       expect(errorOf(res).code).toBe('FORBIDDEN');
@@ -674,7 +677,14 @@ describe('the verification workflow', () => {
     const kept = { rancangBangun: notes.rancangBangun, manfaat: notes.manfaat };
     expect(returned).toMatchObject({ status: 'dikembalikan', reviewNotes: kept, version: i.version + 1 });
     const entry = returned.timeline.at(-1);
-    expect(entry).toMatchObject({ action: 'return', fromStatus: 'diajukan', toStatus: 'dikembalikan', note: 'Lengkapi dua isian.', fieldNotes: kept, actorName: 'Uji verifikator' });
+    expect(entry).toMatchObject({
+      action: 'return',
+      fromStatus: 'diajukan',
+      toStatus: 'dikembalikan',
+      note: 'Lengkapi dua isian.',
+      fieldNotes: kept,
+      actorName: 'Uji verifikator',
+    });
 
     const seen = await read(op.client, i.id);
     expect(seen).toMatchObject({ reviewNotes: kept, actions: ['submit'], canEdit: true });
@@ -912,7 +922,10 @@ describe('carrying an innovation into a later period', () => {
     expect(foreign.statusCode).toBe(400);
     expect(fieldsOf(foreign)).toEqual(['body.periodId']);
 
-    const byVerifier = await verifier.post(`${innovationUrl(verified.id)}/carry-over`, { periodId: period2026.id, developmentNote: 'Oleh verifikator.' });
+    const byVerifier = await verifier.post(`${innovationUrl(verified.id)}/carry-over`, {
+      periodId: period2026.id,
+      developmentNote: 'Oleh verifikator.',
+    });
     expect(byVerifier.statusCode).toBe(403);
     expect((await read(op.client, verified.id)).nextId).toBeNull();
     expect((await list(op.client, `periodId=${period2026.id}`)).total).toBe(0);
@@ -980,7 +993,13 @@ describe('the innovation list', () => {
 
   it('filters by status, tahapan, jenis, urusan (main or secondary) and period', async () => {
     const unit = await makeUnit(t.db, HOME);
-    const sampah = await propose(admin, { unitId: unit.id, name: 'Bank Sampah Digital', tahapan: 'uji_coba', jenis: 'non_digital', urusanUtama: 'lingkungan_hidup' });
+    const sampah = await propose(admin, {
+      unitId: unit.id,
+      name: 'Bank Sampah Digital',
+      tahapan: 'uji_coba',
+      jenis: 'non_digital',
+      urusanUtama: 'lingkungan_hidup',
+    });
     const irigasi = await propose(admin, {
       unitId: unit.id,
       name: 'Sistem Irigasi Cerdas',

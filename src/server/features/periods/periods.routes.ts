@@ -80,10 +80,7 @@ export const periodRoutes: FastifyPluginAsyncZod = async (app) => {
       const { regionCode, id } = request.params;
       const p = await load(regionCode, id);
       const file = await exportPeriodInnovations(app.db, regionCode, p);
-      return reply
-        .type(XLSX_MIME)
-        .header('content-disposition', `attachment; filename="inovasi-${regionCode}-${p.year}.xlsx"`)
-        .send(file);
+      return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="inovasi-${regionCode}-${p.year}.xlsx"`).send(file);
     },
   );
 };

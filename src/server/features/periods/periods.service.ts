@@ -61,7 +61,10 @@ function rethrowUnique(err: unknown): never {
 export async function createPeriod(ctx: ServiceContext, regionCode: string, input: PeriodFields): Promise<string> {
   return ctx.db
     .transaction(async (tx) => {
-      const [created] = await tx.insert(periods).values({ ...input, regionCode }).returning({ id: periods.id });
+      const [created] = await tx
+        .insert(periods)
+        .values({ ...input, regionCode })
+        .returning({ id: periods.id });
       if (!created) throw new AppError('INTERNAL');
       await recordAudit(tx, ctx, { action: 'period.created', entityType: 'period', entityId: created.id, regionCode, after: input });
       return created.id;

@@ -27,7 +27,10 @@ const periodsUrl = (region = HOME) => `/api/v1/regions/${region}/periods`;
 let nextYear = 2030;
 const freshYear = () => nextYear++;
 
-function periodBody(year: number, fields: Partial<{ opensOn: string; closesOn: string; targetTotal: number; minPerUnit: number; countsSubUnits: boolean }> = {}) {
+function periodBody(
+  year: number,
+  fields: Partial<{ opensOn: string; closesOn: string; targetTotal: number; minPerUnit: number; countsSubUnits: boolean }> = {},
+) {
   return {
     year,
     opensOn: `${year}-01-01`,

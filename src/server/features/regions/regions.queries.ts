@@ -19,7 +19,11 @@ export async function listRegions(db: DbOrTx, f: { q?: string | undefined; provi
     if (inProvince) conds.push(inProvince);
   }
   if (f.kind) conds.push(eq(regions.kind, f.kind));
-  const rows = await db.select().from(regions).where(and(...conds)).orderBy(asc(regions.code));
+  const rows = await db
+    .select()
+    .from(regions)
+    .where(and(...conds))
+    .orderBy(asc(regions.code));
   return rows.map((r) => ({ ...r, kind: r.kind as RegionKind }));
 }
 

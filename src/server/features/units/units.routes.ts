@@ -47,10 +47,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { regionCode } = request.params;
       const file = await exportUnits(app.db, regionCode);
-      return reply
-        .type(XLSX_MIME)
-        .header('content-disposition', `attachment; filename="unit-${regionCode}.xlsx"`)
-        .send(file);
+      return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="unit-${regionCode}.xlsx"`).send(file);
     },
   );
 

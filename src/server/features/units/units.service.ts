@@ -1,12 +1,6 @@
 /** Use cases on units (perangkat daerah): create, edit, delete, import and export. */
 import { and, eq, sql } from 'drizzle-orm';
-import {
-  checkUnitParent,
-  PARENT_RULE_MESSAGES,
-  UNIT_KIND_LABELS,
-  UNIT_KINDS,
-  type UnitKind,
-} from '#domain/units/unit-kinds.ts';
+import { checkUnitParent, PARENT_RULE_MESSAGES, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '#domain/units/unit-kinds.ts';
 import type { UnitImportReport } from '#shared/api/units.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
@@ -53,7 +47,10 @@ export async function createUnit(ctx: ServiceContext, regionCode: string, input:
   return ctx.db
     .transaction(async (tx) => {
       await checkParent(tx, regionCode, null, input);
-      const [created] = await tx.insert(units).values({ ...input, regionCode }).returning({ id: units.id });
+      const [created] = await tx
+        .insert(units)
+        .values({ ...input, regionCode })
+        .returning({ id: units.id });
       if (!created) throw new AppError('INTERNAL');
       await recordAudit(tx, ctx, {
         action: 'unit.created',
@@ -172,12 +169,7 @@ interface PlannedRow {
  * in the sheet, hierarchy rules, duplicates); with `dryRun` nothing is written, and a real run with any
  * error writes nothing either. A row whose name matches an existing unit updates it.
  */
-export async function importUnits(
-  ctx: ServiceContext,
-  regionCode: string,
-  file: Buffer,
-  dryRun: boolean,
-): Promise<UnitImportReport> {
+export async function importUnits(ctx: ServiceContext, regionCode: string, file: Buffer, dryRun: boolean): Promise<UnitImportReport> {
   const sheetRows = await readSheet(file, HEADER_MAP, ['name', 'kind']);
   return ctx.db.transaction(async (tx) => {
     const existing = await allUnitsOf(tx, regionCode);
@@ -215,7 +207,11 @@ export async function importUnits(
         isValid = false;
       }
       if (!kind) {
-        err(rowNumber, 'kind', `Jenis "${cells.kind ?? ''}" tidak dikenal; gunakan salah satu: ${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k].id).join(', ')}`);
+        err(
+          rowNumber,
+          'kind',
+          `Jenis "${cells.kind ?? ''}" tidak dikenal; gunakan salah satu: ${UNIT_KINDS.map((k) => UNIT_KIND_LABELS[k].id).join(', ')}`,
+        );
         isValid = false;
       }
       if (name) seenNames.set(name.toLowerCase(), rowNumber);
@@ -326,7 +322,10 @@ export async function importUnits(
         });
         report.updated++;
       } else {
-        const [created] = await tx.insert(units).values({ ...fields, regionCode }).returning({ id: units.id });
+        const [created] = await tx
+          .insert(units)
+          .values({ ...fields, regionCode })
+          .returning({ id: units.id });
         if (!created) throw new AppError('INTERNAL');
         id = created.id;
         await recordAudit(tx, ctx, {

@@ -79,12 +79,7 @@ export async function usernameOrEmailTaken(db: DbOrTx, username: string, email: 
   const [row] = await db
     .select({ username: users.username, email: users.email })
     .from(users)
-    .where(
-      or(
-        eq(sql`lower(${users.username})`, username.toLowerCase()),
-        email ? eq(sql`lower(${users.email})`, email.toLowerCase()) : undefined,
-      ),
-    )
+    .where(or(eq(sql`lower(${users.username})`, username.toLowerCase()), email ? eq(sql`lower(${users.email})`, email.toLowerCase()) : undefined))
     .limit(1);
   return row;
 }

@@ -8,7 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeResponse } from '#shared/api/auth.ts';
 import type { User } from '#shared/api/users.ts';
 import type { ErrorBody } from '#shared/errors.ts';
-import { anonymous, type Client, clientFor, loginAs, makeUnit, makeUser, startTestApp, type TestApp, TEST_PASSWORD } from '../../../../test/support/harness.ts';
+import {
+  anonymous,
+  type Client,
+  clientFor,
+  loginAs,
+  makeUnit,
+  makeUser,
+  startTestApp,
+  type TestApp,
+  TEST_PASSWORD,
+} from '../../../../test/support/harness.ts';
 
 const HOME = '19.71';
 const OTHER = '62.71';
@@ -300,13 +310,21 @@ describe('the account list', () => {
     const region = freshRegion();
     const unit = await makeUnit(t.db, region, { kind: 'dinas' });
     const tag = letters();
-    const ani = await createViaApi(nasional, newUserBody({ username: `ani${tag}`, displayName: 'Zulaikha', role: 'operator', unitId: unit.id }), region);
+    const ani = await createViaApi(
+      nasional,
+      newUserBody({ username: `ani${tag}`, displayName: 'Zulaikha', role: 'operator', unitId: unit.id }),
+      region,
+    );
     const budi = await createViaApi(
       nasional,
       newUserBody({ username: `budi${tag}`, displayName: 'Yusuf', role: 'verifikator', email: `kontak${tag}@contoh.go.id` }),
       region,
     );
-    const citra = await createViaApi(nasional, newUserBody({ username: `citra${tag}`, displayName: 'Xaverius', role: 'operator', unitId: unit.id }), region);
+    const citra = await createViaApi(
+      nasional,
+      newUserBody({ username: `citra${tag}`, displayName: 'Xaverius', role: 'operator', unitId: unit.id }),
+      region,
+    );
     const off = await nasional.post(`${usersUrl(region)}/${citra.id}/active`, { isActive: false, version: citra.version });
     expect(off.statusCode).toBe(200);
     return { region, tag, ani, budi, citra };

@@ -85,7 +85,15 @@ export function AssessmentCreateForm({ regionCode, versions, onDone }: { regionC
           </Text>
         ) : null}
         <Group grow align="flex-start" gap="sm">
-          <NumberInput label={t('assessments.year')} withAsterisk min={2018} max={2100} allowDecimal={false} thousandSeparator="" {...form.getInputProps('year')} />
+          <NumberInput
+            label={t('assessments.year')}
+            withAsterisk
+            min={2018}
+            max={2100}
+            allowDecimal={false}
+            thousandSeparator=""
+            {...form.getInputProps('year')}
+          />
           <TextInput type="date" label={t('assessments.deadline')} {...form.getInputProps('deadline')} />
         </Group>
         <Group justify="flex-end" gap="sm" mt="sm">

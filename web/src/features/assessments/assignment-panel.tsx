@@ -78,7 +78,14 @@ export function AssignmentPanel({ regionCode, assessment }: { regionCode: string
               withAsterisk
               style={{ flex: '1 1 260px' }}
             />
-            <TextInput type="date" label={t('assign.deadline')} description={t('assign.deadlineHint')} value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} style={{ flex: '0 1 200px' }} />
+            <TextInput
+              type="date"
+              label={t('assign.deadline')}
+              description={t('assign.deadlineHint')}
+              value={deadline}
+              onChange={(e) => setDeadline(e.currentTarget.value)}
+              style={{ flex: '0 1 200px' }}
+            />
             <Button type="submit" leftSection={<IconUserCheck size={16} aria-hidden />} disabled={selected.size === 0} loading={assign.isPending}>
               {t('assign.submit', { n: formatNumber(selected.size) })}
             </Button>

@@ -14,9 +14,24 @@ const tree: FrameworkTree = {
         id: 'D1',
         name: 'Kebijakan Internal SPBE',
         kind: 'domain',
-        children: [{ id: 'A1', name: 'Kebijakan Internal Tata Kelola SPBE', kind: 'aspek', children: [{ id: '1', name: 'Arsitektur' }, { id: '2', name: 'Peta Rencana' }] }],
+        children: [
+          {
+            id: 'A1',
+            name: 'Kebijakan Internal Tata Kelola SPBE',
+            kind: 'aspek',
+            children: [
+              { id: '1', name: 'Arsitektur' },
+              { id: '2', name: 'Peta Rencana' },
+            ],
+          },
+        ],
       },
-      { id: 'D2', name: 'Tata Kelola SPBE', kind: 'domain', children: [{ id: 'A2', name: 'Perencanaan Strategis SPBE', kind: 'aspek', children: [{ id: '11', name: 'Arsitektur' }] }] },
+      {
+        id: 'D2',
+        name: 'Tata Kelola SPBE',
+        kind: 'domain',
+        children: [{ id: 'A2', name: 'Perencanaan Strategis SPBE', kind: 'aspek', children: [{ id: '11', name: 'Arsitektur' }] }],
+      },
     ],
   },
 };
@@ -25,7 +40,12 @@ const figure = (index: string) => ({ index, predicate: 'Cukup' });
 
 describe('the domain and aspect breakdown', () => {
   it('lists inner nodes in framework order with their figures and finds them by the names items carry', () => {
-    const { rows, nodeIdByPath } = buildBreakdown(tree, { frameworkId: 'spbe-2020', frameworkVersion: '1.0.0' }, { D1: figure('2.10'), A1: figure('2.10') }, {});
+    const { rows, nodeIdByPath } = buildBreakdown(
+      tree,
+      { frameworkId: 'spbe-2020', frameworkVersion: '1.0.0' },
+      { D1: figure('2.10'), A1: figure('2.10') },
+      {},
+    );
     expect(rows.map((r) => [r.id, r.depth])).toEqual([
       ['D1', 0],
       ['A1', 1],

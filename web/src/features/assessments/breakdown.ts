@@ -61,7 +61,14 @@ export function buildBreakdown(
       if ((child.children ?? []).length === 0) continue;
       const path = [...names, child.name];
       nodeIdByPath.set(pathKey(path), child.id);
-      rows.push({ id: child.id, name: child.name, kind: child.kind ?? null, depth: names.length, claimed: claimed[child.id] ?? null, verified: verified[child.id] ?? null });
+      rows.push({
+        id: child.id,
+        name: child.name,
+        kind: child.kind ?? null,
+        depth: names.length,
+        claimed: claimed[child.id] ?? null,
+        verified: verified[child.id] ?? null,
+      });
       visit(child, path);
     }
   };

@@ -118,7 +118,13 @@ export function FrameworkVersionsPanel({ regionCode, versions }: { regionCode: s
                     {v.frameworkId} v{v.version}
                   </Text>
                 </Table.Td>
-                <Table.Td>{v.inputKind === 'values' ? t('frameworks.kind.values') : v.inputKind === 'innovations' ? t('frameworks.kind.innovations') : t('frameworks.kind.other')}</Table.Td>
+                <Table.Td>
+                  {v.inputKind === 'values'
+                    ? t('frameworks.kind.values')
+                    : v.inputKind === 'innovations'
+                      ? t('frameworks.kind.innovations')
+                      : t('frameworks.kind.other')}
+                </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={v.origin === 'upload' ? 'grape' : 'gray'}>
                     {v.origin === 'upload' ? t('frameworks.uploaded') : t('frameworks.shipped')}

@@ -15,7 +15,17 @@ import { useValueText } from './indicator-panel.tsx';
 import { groupByPath, ITEM_FILTERS, type ItemFilter, matchesFilter } from './item-values.ts';
 import classes from './indicator-list.module.css';
 
-function GroupHeading({ assessment, names, depth, nodeId }: { assessment: AssessmentDetail; names: string[]; depth: number; nodeId: string | undefined }) {
+function GroupHeading({
+  assessment,
+  names,
+  depth,
+  nodeId,
+}: {
+  assessment: AssessmentDetail;
+  names: string[];
+  depth: number;
+  nodeId: string | undefined;
+}) {
   const { t, formatDecimal } = useI18n();
   const claimed = nodeId ? assessment.claimed.nodes[nodeId] : undefined;
   const verified = nodeId ? assessment.verified.nodes[nodeId] : undefined;
@@ -49,7 +59,17 @@ function GroupHeading({ assessment, names, depth, nodeId }: { assessment: Assess
   );
 }
 
-function ItemRow({ item, showVerification, isSelected, onOpen }: { item: AssessmentItem; showVerification: boolean; isSelected: boolean; onOpen: () => void }) {
+function ItemRow({
+  item,
+  showVerification,
+  isSelected,
+  onOpen,
+}: {
+  item: AssessmentItem;
+  showVerification: boolean;
+  isSelected: boolean;
+  onOpen: () => void;
+}) {
   const { t, pick, formatDate } = useI18n();
   const valueText = useValueText();
   return (
@@ -67,7 +87,12 @@ function ItemRow({ item, showVerification, isSelected, onOpen }: { item: Assessm
             {item.deadline ? ` · ${t('assessment.deadlineOn', { date: formatDate(item.deadline) })}` : ''}
           </Text>
           <Group gap={6} mt={4} wrap="wrap">
-            <Badge variant={item.claimedValue === null ? 'outline' : 'light'} color={item.claimedValue === null ? 'gray' : 'blue'} radius="sm" data-claim>
+            <Badge
+              variant={item.claimedValue === null ? 'outline' : 'light'}
+              color={item.claimedValue === null ? 'gray' : 'blue'}
+              radius="sm"
+              data-claim
+            >
               {item.claimedValue === null ? t('assessment.notFilled') : valueText(item, item.claimedValue)}
             </Badge>
             {showVerification ? (
@@ -145,7 +170,15 @@ export function IndicatorList({
                 {group.path.slice(start).map((_, k) => {
                   const depth = start + k;
                   const names = group.path.slice(0, depth + 1);
-                  return <GroupHeading key={pathKey(names)} assessment={assessment} names={names} depth={depth} nodeId={nodeIdByPath.get(pathKey(names))} />;
+                  return (
+                    <GroupHeading
+                      key={pathKey(names)}
+                      assessment={assessment}
+                      names={names}
+                      depth={depth}
+                      nodeId={nodeIdByPath.get(pathKey(names))}
+                    />
+                  );
                 })}
                 <Stack gap={6}>
                   {group.items.map((item) => (
@@ -154,7 +187,9 @@ export function IndicatorList({
                       item={item}
                       // While units fill, "not verified yet" on every row says nothing.
                       showVerification={assessment.stage !== 'mandiri' || item.verification !== 'pending'}
-                      isSelected={item.indicatorId === selectedId} onOpen={() => onOpen(item.indicatorId)} />
+                      isSelected={item.indicatorId === selectedId}
+                      onOpen={() => onOpen(item.indicatorId)}
+                    />
                   ))}
                 </Stack>
               </section>

@@ -71,7 +71,13 @@ function RefusalAlert({ error, onReload }: { error: unknown; onReload: () => voi
   const isConflict = isApiError(error, 'CONFLICT') || isApiError(error, 'FORBIDDEN');
   if (!isStale && !isConflict) return <FormErrorAlert error={error} unplaced={reasonsOf(error)} />;
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t(isStale ? 'assessment.staleTitle' : 'assessment.conflictTitle')} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={t(isStale ? 'assessment.staleTitle' : 'assessment.conflictTitle')}
+      role="alert"
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{t(isStale ? 'assessment.staleText' : 'assessment.conflictText')}</Text>
         {isApiError(error) && error.issues.length > 0 ? <Text size="sm">{error.issues.map((i) => i.reason).join(' ')}</Text> : null}
@@ -83,7 +89,17 @@ function RefusalAlert({ error, onReload }: { error: unknown; onReload: () => voi
   );
 }
 
-function FillForm({ regionCode, assessmentId, item, onReload }: { regionCode: string; assessmentId: string; item: AssessmentItem; onReload: () => Promise<AssessmentItem | undefined> }) {
+function FillForm({
+  regionCode,
+  assessmentId,
+  item,
+  onReload,
+}: {
+  regionCode: string;
+  assessmentId: string;
+  item: AssessmentItem;
+  onReload: () => Promise<AssessmentItem | undefined>;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const marks = useMarks(item);
@@ -141,7 +157,14 @@ function FillForm({ regionCode, assessmentId, item, onReload }: { regionCode: st
     >
       <Stack gap="md">
         {hasLevels(item) ? (
-          <LevelPicker item={item} name={`level-${item.id}`} label={t('assessment.chooseLevel')} value={value} onChange={setValue} marks={marks.slice(1)} />
+          <LevelPicker
+            item={item}
+            name={`level-${item.id}`}
+            label={t('assessment.chooseLevel')}
+            value={value}
+            onChange={setValue}
+            marks={marks.slice(1)}
+          />
         ) : (
           <DecimalValueInput item={item} label={t('assessment.value')} value={value} onChange={setValue} error={valueError} />
         )}
@@ -200,11 +223,23 @@ function ClaimView({ item, showLevels }: { item: AssessmentItem; showLevels: boo
   );
 }
 
-function VerifyForm({ regionCode, assessmentId, item, onReload }: { regionCode: string; assessmentId: string; item: AssessmentItem; onReload: () => Promise<AssessmentItem | undefined> }) {
+function VerifyForm({
+  regionCode,
+  assessmentId,
+  item,
+  onReload,
+}: {
+  regionCode: string;
+  assessmentId: string;
+  item: AssessmentItem;
+  onReload: () => Promise<AssessmentItem | undefined>;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const marks = useMarks(item);
-  const [decision, setDecision] = useState<'accept' | 'correct'>(item.claimedValue === null || item.verification === 'corrected' ? 'correct' : 'accept');
+  const [decision, setDecision] = useState<'accept' | 'correct'>(
+    item.claimedValue === null || item.verification === 'corrected' ? 'correct' : 'accept',
+  );
   const [value, setValue] = useState<string | null>(item.verification === 'corrected' ? item.verifiedValue : null);
   const [note, setNote] = useState(item.verifierNote ?? '');
   const [errors, setErrors] = useState<{ value?: string; note?: string }>({});
@@ -215,7 +250,10 @@ function VerifyForm({ regionCode, assessmentId, item, onReload }: { regionCode: 
         ? verifyItem(regionCode, assessmentId, item.id, { decision: 'accept', version: item.version, note: note.trim() || null })
         : verifyItem(regionCode, assessmentId, item.id, { decision: 'correct', version: item.version, value: value ?? '', note: note.trim() }),
     onSuccess: async (saved) => {
-      notifications.show({ color: 'green', message: t(saved.verification === 'corrected' ? 'assessment.corrected' : 'assessment.accepted', { id: saved.indicatorId }) });
+      notifications.show({
+        color: 'green',
+        message: t(saved.verification === 'corrected' ? 'assessment.corrected' : 'assessment.accepted', { id: saved.indicatorId }),
+      });
       // The detail, its gaps, and the list's progress all move.
       await queryClient.invalidateQueries({ queryKey: assessmentsKey(regionCode) });
     },
@@ -254,7 +292,14 @@ function VerifyForm({ regionCode, assessmentId, item, onReload }: { regionCode: 
         {decision === 'correct' ? (
           hasLevels(item) ? (
             <div>
-              <LevelPicker item={item} name={`verify-${item.id}`} label={t('assessment.correctedLevel')} value={value} onChange={setValue} marks={marks} />
+              <LevelPicker
+                item={item}
+                name={`verify-${item.id}`}
+                label={t('assessment.correctedLevel')}
+                value={value}
+                onChange={setValue}
+                marks={marks}
+              />
               {errors.value ? (
                 <Text size="sm" c="red.7" mt={4} role="alert">
                   {errors.value}
@@ -357,7 +402,11 @@ export function IndicatorPanel({
               {pick(VERIFICATION_LABELS[item.verification])}
             </Badge>
           ) : null}
-          {item.weight ? <Badge variant="outline" color="gray">{t('assessment.weight', { weight: formatDecimal(item.weight) })}</Badge> : null}
+          {item.weight ? (
+            <Badge variant="outline" color="gray">
+              {t('assessment.weight', { weight: formatDecimal(item.weight) })}
+            </Badge>
+          ) : null}
         </Group>
         <Text size="sm">
           {t('assessment.unit')}: <strong>{item.unitName ?? t('assessment.unassigned')}</strong>

@@ -26,9 +26,23 @@ interface Step {
 }
 
 const STEPS: Record<'verify' | 'finalize' | 'reopen', Step> = {
-  verify: { to: 'verifikasi', label: 'stage.toVerifikasi', title: 'stage.toVerifikasi.title', text: 'stage.toVerifikasi.text', color: 'blue', icon: IconShieldCheck },
+  verify: {
+    to: 'verifikasi',
+    label: 'stage.toVerifikasi',
+    title: 'stage.toVerifikasi.title',
+    text: 'stage.toVerifikasi.text',
+    color: 'blue',
+    icon: IconShieldCheck,
+  },
   finalize: { to: 'final', label: 'stage.toFinal', title: 'stage.toFinal.title', text: 'stage.toFinal.text', color: 'green', icon: IconLock },
-  reopen: { to: 'mandiri', label: 'stage.toMandiri', title: 'stage.toMandiri.title', text: 'stage.toMandiri.text', color: 'orange', icon: IconArrowBackUp },
+  reopen: {
+    to: 'mandiri',
+    label: 'stage.toMandiri',
+    title: 'stage.toMandiri.title',
+    text: 'stage.toMandiri.text',
+    color: 'orange',
+    icon: IconArrowBackUp,
+  },
 };
 
 /** The steps the caller may take from this stage, as the server allows them. */
@@ -109,7 +123,9 @@ export function StagePanel({ regionCode, assessment }: { regionCode: string; ass
       <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? t(open.title) : ''}>
         {open ? (
           <Stack>
-            <Text size="sm">{t(open.text, { unfilled: formatNumber(unfilled), unverified: formatNumber(unverified), total: formatNumber(assessment.itemCount) })}</Text>
+            <Text size="sm">
+              {t(open.text, { unfilled: formatNumber(unfilled), unverified: formatNumber(unverified), total: formatNumber(assessment.itemCount) })}
+            </Text>
             {open.to === 'verifikasi' && unfilled > 0 ? (
               <Alert color="yellow" variant="light">
                 {t('stage.unfilledWarning', { n: formatNumber(unfilled) })}

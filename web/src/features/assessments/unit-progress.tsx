@@ -19,7 +19,11 @@ export function UnitProgress({ rows }: { rows: AssessmentDetail['progressByUnit'
                   {name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {t('assessment.progressText', { filled: formatNumber(row.filled), verified: formatNumber(row.verified), total: formatNumber(row.total) })}
+                  {t('assessment.progressText', {
+                    filled: formatNumber(row.filled),
+                    verified: formatNumber(row.verified),
+                    total: formatNumber(row.total),
+                  })}
                 </Text>
                 <Progress.Root size="md" mt={4} aria-hidden>
                   <Progress.Section value={(row.verified / Math.max(1, row.total)) * 100} color="green" />

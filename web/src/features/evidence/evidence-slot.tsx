@@ -4,7 +4,23 @@
  * thumbnails, PDFs preview in a frame or a new tab; deleting asks first. Where the evidence lives (an
  * innovation's slot, an assessment item, an IID indicator's `sid.<id>` target) is the `source`.
  */
-import { ActionIcon, Alert, Anchor, Badge, Button, FileButton, Group, Image, Modal, Progress, Stack, Text, TextInput, ThemeIcon, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Image,
+  Modal,
+  Progress,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Tooltip,
+} from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -67,7 +83,8 @@ function useUploadErrorText() {
 /** Refuses what the server would refuse anyway, before sending megabytes for nothing. */
 function checkBeforeUpload(file: File): ApiError | null {
   if (file.size > EVIDENCE_MAX_MB * 1024 * 1024) return new ApiError({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
-  if (!ACCEPTED_TYPES.includes(file.type) && !ACCEPTED_EXTENSIONS.test(file.name)) return new ApiError({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+  if (!ACCEPTED_TYPES.includes(file.type) && !ACCEPTED_EXTENSIONS.test(file.name))
+    return new ApiError({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
   return null;
 }
 
@@ -94,7 +111,13 @@ function EvidenceRow({
         </Anchor>
       ) : (
         <ThemeIcon size={56} radius="sm" variant="light" color={item.kind === 'link' ? 'grape' : 'red'}>
-          {item.kind === 'link' ? <IconLink size={26} aria-hidden /> : isPdf(item) ? <IconFileTypePdf size={26} aria-hidden /> : <IconPhoto size={26} aria-hidden />}
+          {item.kind === 'link' ? (
+            <IconLink size={26} aria-hidden />
+          ) : isPdf(item) ? (
+            <IconFileTypePdf size={26} aria-hidden />
+          ) : (
+            <IconPhoto size={26} aria-hidden />
+          )}
         </ThemeIcon>
       )}
       <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
@@ -149,8 +172,20 @@ function LinkForm({ source, onDone }: { source: EvidenceSource; onDone: () => vo
     <form noValidate onSubmit={form.onSubmit((values) => add.mutate(values))}>
       <Stack>
         <FormErrorAlert error={add.error} unplaced={isApiError(add.error) ? add.error.issues : []} />
-        <TextInput label={t('evidence.linkTitle')} placeholder={t('evidence.linkTitlePlaceholder')} withAsterisk data-autofocus {...form.getInputProps('title')} />
-        <TextInput label={t('evidence.linkUrl')} placeholder="https://www.youtube.com/watch?v=…" type="url" withAsterisk {...form.getInputProps('url')} />
+        <TextInput
+          label={t('evidence.linkTitle')}
+          placeholder={t('evidence.linkTitlePlaceholder')}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('title')}
+        />
+        <TextInput
+          label={t('evidence.linkUrl')}
+          placeholder="https://www.youtube.com/watch?v=…"
+          type="url"
+          withAsterisk
+          {...form.getInputProps('url')}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -48,13 +48,26 @@ function optionsOf(indicator: IidIndicatorView): LevelOption[] {
 function useLevelText() {
   const { t, formatDecimal } = useI18n();
   return (option: LevelOption) =>
-    option.points === null ? t('iid.levelZero', { label: option.label }) : t('iid.levelOption', { level: option.level, label: option.label, points: formatDecimal(option.points) });
+    option.points === null
+      ? t('iid.levelZero', { label: option.label })
+      : t('iid.levelOption', { level: option.level, label: option.label, points: formatDecimal(option.points) });
 }
 
 /** The verified level as it counts: the correction, the claim once accepted, none while pending. */
-const verifiedLevelOf = (i: IidIndicatorView) => (i.verification === 'corrected' ? i.verifiedLevel : i.verification === 'accepted' ? i.claimedLevel : null);
+const verifiedLevelOf = (i: IidIndicatorView) =>
+  i.verification === 'corrected' ? i.verifiedLevel : i.verification === 'accepted' ? i.claimedLevel : null;
 
-function VerifyControls({ indicator, options, onVerify, onDone }: { indicator: IidIndicatorView; options: LevelOption[]; onVerify: (input: IidVerifyInput) => Promise<IidAnswerState>; onDone: () => Promise<unknown> }) {
+function VerifyControls({
+  indicator,
+  options,
+  onVerify,
+  onDone,
+}: {
+  indicator: IidIndicatorView;
+  options: LevelOption[];
+  onVerify: (input: IidVerifyInput) => Promise<IidAnswerState>;
+  onDone: () => Promise<unknown>;
+}) {
   const { t } = useI18n();
   const levelText = useLevelText();
   const [isCorrecting, setCorrecting] = useState(false);
@@ -64,7 +77,10 @@ function VerifyControls({ indicator, options, onVerify, onDone }: { indicator: I
   const verify = useMutation({
     mutationFn: onVerify,
     onSuccess: async (state) => {
-      notifications.show({ color: 'green', message: t(state.verification === 'corrected' ? 'iid.corrected' : 'iid.accepted', { id: state.indicatorId }) });
+      notifications.show({
+        color: 'green',
+        message: t(state.verification === 'corrected' ? 'iid.corrected' : 'iid.accepted', { id: state.indicatorId }),
+      });
       setCorrecting(false);
       await onDone();
     },
@@ -96,7 +112,16 @@ function VerifyControls({ indicator, options, onVerify, onDone }: { indicator: I
               comboboxProps={{ withinPortal: true }}
               data-autofocus
             />
-            <Textarea label={t('assessment.correctNote')} withAsterisk autosize minRows={2} maxLength={2000} value={note} error={errors.note} onChange={(e) => setNote(e.currentTarget.value)} />
+            <Textarea
+              label={t('assessment.correctNote')}
+              withAsterisk
+              autosize
+              minRows={2}
+              maxLength={2000}
+              value={note}
+              error={errors.note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
             <Group gap="xs" justify="flex-end">
               <Button variant="default" size="xs" onClick={() => setCorrecting(false)}>
                 {t('common.cancel')}
@@ -109,7 +134,14 @@ function VerifyControls({ indicator, options, onVerify, onDone }: { indicator: I
         </form>
       ) : (
         <Group gap="xs">
-          <Button size="xs" color="green" variant="light" leftSection={<IconCircleCheck size={14} aria-hidden />} loading={verify.isPending} onClick={() => verify.mutate({ decision: 'accept' })}>
+          <Button
+            size="xs"
+            color="green"
+            variant="light"
+            leftSection={<IconCircleCheck size={14} aria-hidden />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate({ decision: 'accept' })}
+          >
             {t('iid.accept')}
           </Button>
           <Button size="xs" color="orange" variant="light" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setCorrecting(true)}>
@@ -208,7 +240,11 @@ export function ParameterAnswer({
               const isVerified = o.level === verified;
               return (
                 <Group key={o.level} gap={6} wrap="nowrap" align="flex-start">
-                  {isClaimed ? <IconCheck size={16} color="var(--mantine-color-blue-7)" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} /> : <span style={{ width: 16, flexShrink: 0 }} />}
+                  {isClaimed ? (
+                    <IconCheck size={16} color="var(--mantine-color-blue-7)" aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+                  ) : (
+                    <span style={{ width: 16, flexShrink: 0 }} />
+                  )}
                   <Text size="sm" fw={isClaimed ? 600 : 400} c={isClaimed ? undefined : 'dimmed'}>
                     {levelText(o)}
                     {isClaimed ? ` · ${t('assessment.claimedMark')}` : ''}

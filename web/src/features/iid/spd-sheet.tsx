@@ -29,7 +29,10 @@ export function SpdSheet({ regionCode, periodId }: { regionCode: string; periodI
           {t(sheet.canAnswer ? 'iid.spdText' : 'iid.spdReadOnly')}
         </Text>
         <Text size="sm" mt="xs">
-          {t('iid.spdScores', { claimed: formatDecimal(roundDecimalText(sheet.claimedScore, 2)), verified: formatDecimal(roundDecimalText(sheet.verifiedScore, 2)) })}
+          {t('iid.spdScores', {
+            claimed: formatDecimal(roundDecimalText(sheet.claimedScore, 2)),
+            verified: formatDecimal(roundDecimalText(sheet.verifiedScore, 2)),
+          })}
         </Text>
       </Paper>
       {sheet.indicators.map((indicator) => (

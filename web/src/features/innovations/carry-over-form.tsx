@@ -14,7 +14,17 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export function CarryOverForm({ regionCode, innovation, periods, onDone }: { regionCode: string; innovation: Innovation; periods: Period[]; onDone: () => void }) {
+export function CarryOverForm({
+  regionCode,
+  innovation,
+  periods,
+  onDone,
+}: {
+  regionCode: string;
+  innovation: Innovation;
+  periods: Period[];
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const navigate = useNavigate();

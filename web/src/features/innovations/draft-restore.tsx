@@ -90,17 +90,9 @@ export function DraftRestore({
   const when = formatDateTime(draft.savedAt);
   return (
     <>
-      <Alert
-        color={isOlder ? 'orange' : 'blue'}
-        variant="light"
-        icon={<IconDeviceFloppy aria-hidden />}
-        title={t('draft.title')}
-        role="status"
-      >
+      <Alert color={isOlder ? 'orange' : 'blue'} variant="light" icon={<IconDeviceFloppy aria-hidden />} title={t('draft.title')} role="status">
         <Stack gap="xs">
-          <Text size="sm">
-            {!canRestore ? t('draft.readOnly', { when }) : isOlder ? t('draft.older', { when }) : t('draft.same', { when })}
-          </Text>
+          <Text size="sm">{!canRestore ? t('draft.readOnly', { when }) : isOlder ? t('draft.older', { when }) : t('draft.same', { when })}</Text>
           <Group gap="xs">
             {canRestore ? (
               <Button
@@ -130,7 +122,14 @@ export function DraftRestore({
           </Group>
         </Stack>
       </Alert>
-      <Modal opened={viewing} onClose={() => setViewing(false)} title={t('draft.detailsTitle', { when })} size="lg" fullScreen={isMobile} scrollAreaComponent={ScrollArea.Autosize}>
+      <Modal
+        opened={viewing}
+        onClose={() => setViewing(false)}
+        title={t('draft.detailsTitle', { when })}
+        size="lg"
+        fullScreen={isMobile}
+        scrollAreaComponent={ScrollArea.Autosize}
+      >
         <DraftDetails draft={draft} serverValues={serverValues} />
       </Modal>
     </>

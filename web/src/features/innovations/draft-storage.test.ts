@@ -71,7 +71,12 @@ describe('unsaved innovation drafts in the browser', () => {
   });
 
   it('reports a browser that refuses to store, and reads nothing without storage', () => {
-    const full = { ...memoryStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     expect(writeDraft(full, { innovationId: 'a', version: 1, values: values('x'), savedAt: 'now' })).toBe(false);
     expect(readDrafts(null, 'a')).toEqual([]);
   });

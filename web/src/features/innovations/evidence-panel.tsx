@@ -50,7 +50,19 @@ export function useInnovationEvidenceSource(regionCode: string, innovationId: st
   };
 }
 
-function InnovationSlot({ regionCode, innovation, slot, label, canChange }: { regionCode: string; innovation: Innovation; slot: Slot; label: string; canChange: boolean }) {
+function InnovationSlot({
+  regionCode,
+  innovation,
+  slot,
+  label,
+  canChange,
+}: {
+  regionCode: string;
+  innovation: Innovation;
+  slot: Slot;
+  label: string;
+  canChange: boolean;
+}) {
   const { t } = useI18n();
   const source = useInnovationEvidenceSource(regionCode, innovation.id, slot.target);
   return (

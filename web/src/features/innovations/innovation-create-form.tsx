@@ -25,7 +25,17 @@ interface Values {
   name: string;
 }
 
-export function InnovationCreateForm({ regionCode, periods, periodId, onDone }: { regionCode: string; periods: Period[]; periodId: string | null; onDone: () => void }) {
+export function InnovationCreateForm({
+  regionCode,
+  periods,
+  periodId,
+  onDone,
+}: {
+  regionCode: string;
+  periods: Period[];
+  periodId: string | null;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const me = useSignedInUser();
   const queryClient = useQueryClient();
@@ -61,7 +71,13 @@ export function InnovationCreateForm({ regionCode, periods, periodId, onDone }: 
       <Stack>
         {create.error && !isFullyPlaced(create.error, unplaced) ? <FormErrorAlert error={create.error} unplaced={unplaced} /> : null}
         <Text size="sm">{t('createInnovation.text')}</Text>
-        <PeriodSelect periods={periods} withAsterisk value={form.values.periodId} onChange={(id) => form.setFieldValue('periodId', id)} error={form.errors.periodId} />
+        <PeriodSelect
+          periods={periods}
+          withAsterisk
+          value={form.values.periodId}
+          onChange={(id) => form.setFieldValue('periodId', id)}
+          error={form.errors.periodId}
+        />
         {ownUnit ? (
           <TextInput label={t('createInnovation.unit')} value={ownUnit.name} readOnly variant="filled" />
         ) : (
@@ -75,7 +91,14 @@ export function InnovationCreateForm({ regionCode, periods, periodId, onDone }: 
             onChange={(unit) => form.setFieldValue('unitId', unit?.id ?? null)}
           />
         )}
-        <TextInput label={t('field.name')} placeholder={t('createInnovation.namePlaceholder')} withAsterisk maxLength={200} data-autofocus {...form.getInputProps('name')} />
+        <TextInput
+          label={t('field.name')}
+          placeholder={t('createInnovation.namePlaceholder')}
+          withAsterisk
+          maxLength={200}
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

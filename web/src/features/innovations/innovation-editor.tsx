@@ -155,7 +155,13 @@ export function InnovationEditor({
         gap="xs"
         py="xs"
         mb="sm"
-        style={{ position: 'sticky', top: 60, zIndex: 3, background: 'var(--mantine-color-body)', borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+        style={{
+          position: 'sticky',
+          top: 60,
+          zIndex: 3,
+          background: 'var(--mantine-color-body)',
+          borderBottom: '1px solid var(--mantine-color-gray-2)',
+        }}
       >
         <Title order={2} size="h4">
           {t('editor.title')}
@@ -187,7 +193,13 @@ export function InnovationEditor({
         />
 
         {isStopped ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t(autosave.state === 'stale' ? 'editor.staleTitle' : 'editor.conflictTitle')} role="alert">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertTriangle aria-hidden />}
+            title={t(autosave.state === 'stale' ? 'editor.staleTitle' : 'editor.conflictTitle')}
+            role="alert"
+          >
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{t(autosave.state === 'stale' ? 'editor.staleText' : 'editor.conflictText')}</Text>
               <Button size="xs" color="red" leftSection={<IconRefresh size={14} aria-hidden />} onClick={onReload}>
@@ -208,19 +220,43 @@ export function InnovationEditor({
             </div>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
               <div>
-                <Select label={t('field.tahapan')} data={options(TAHAPAN, TAHAPAN_LABELS)} clearable comboboxProps={{ withinPortal: true }} {...form.getInputProps('tahapan')} />
+                <Select
+                  label={t('field.tahapan')}
+                  data={options(TAHAPAN, TAHAPAN_LABELS)}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('tahapan')}
+                />
                 <ReviewNote note={notes.tahapan} />
               </div>
               <div>
-                <Select label={t('field.inisiator')} data={options(INISIATOR, INISIATOR_LABELS)} clearable comboboxProps={{ withinPortal: true }} {...form.getInputProps('inisiator')} />
+                <Select
+                  label={t('field.inisiator')}
+                  data={options(INISIATOR, INISIATOR_LABELS)}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('inisiator')}
+                />
                 <ReviewNote note={notes.inisiator} />
               </div>
               <div>
-                <Select label={t('field.jenis')} data={options(JENIS, JENIS_LABELS)} clearable comboboxProps={{ withinPortal: true }} {...form.getInputProps('jenis')} />
+                <Select
+                  label={t('field.jenis')}
+                  data={options(JENIS, JENIS_LABELS)}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('jenis')}
+                />
                 <ReviewNote note={notes.jenis} />
               </div>
               <div>
-                <Select label={t('field.bentuk')} data={options(BENTUK, BENTUK_LABELS)} clearable comboboxProps={{ withinPortal: true }} {...form.getInputProps('bentuk')} />
+                <Select
+                  label={t('field.bentuk')}
+                  data={options(BENTUK, BENTUK_LABELS)}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('bentuk')}
+                />
                 <ReviewNote note={notes.bentuk} />
               </div>
               <div>
@@ -242,12 +278,23 @@ export function InnovationEditor({
                 <ReviewNote note={notes.urusanIrisan} />
               </div>
               <div>
-                <Select label={t('field.tematik')} data={options(TEMATIK, TEMATIK_LABELS)} clearable comboboxProps={{ withinPortal: true }} {...form.getInputProps('tematik')} />
+                <Select
+                  label={t('field.tematik')}
+                  data={options(TEMATIK, TEMATIK_LABELS)}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('tematik')}
+                />
                 <ReviewNote note={notes.tematik} />
               </div>
               <div />
               <div>
-                <TextInput type="date" label={t('field.waktuUjiCoba')} description={t('editor.waktuUjiCobaHint')} {...form.getInputProps('waktuUjiCoba')} />
+                <TextInput
+                  type="date"
+                  label={t('field.waktuUjiCoba')}
+                  description={t('editor.waktuUjiCobaHint')}
+                  {...form.getInputProps('waktuUjiCoba')}
+                />
                 <ReviewNote note={notes.waktuUjiCoba} />
               </div>
               <div>
@@ -267,20 +314,48 @@ export function InnovationEditor({
         <Fieldset legend={t('editor.section.description')} radius="md">
           <Stack gap="sm">
             <div>
-              <Textarea label={t('field.rancangBangun')} description={t('editor.rancangBangunHint')} autosize minRows={8} maxRows={30} {...form.getInputProps('rancangBangun')} />
+              <Textarea
+                label={t('field.rancangBangun')}
+                description={t('editor.rancangBangunHint')}
+                autosize
+                minRows={8}
+                maxRows={30}
+                {...form.getInputProps('rancangBangun')}
+              />
               <WordCounter text={form.values.rancangBangun} />
               <ReviewNote note={notes.rancangBangun} />
             </div>
             <div>
-              <Textarea label={t('field.tujuan')} description={t('editor.tujuanHint')} autosize minRows={3} maxRows={12} {...form.getInputProps('tujuan')} />
+              <Textarea
+                label={t('field.tujuan')}
+                description={t('editor.tujuanHint')}
+                autosize
+                minRows={3}
+                maxRows={12}
+                {...form.getInputProps('tujuan')}
+              />
               <ReviewNote note={notes.tujuan} />
             </div>
             <div>
-              <Textarea label={t('field.manfaat')} description={t('editor.manfaatHint')} autosize minRows={3} maxRows={12} {...form.getInputProps('manfaat')} />
+              <Textarea
+                label={t('field.manfaat')}
+                description={t('editor.manfaatHint')}
+                autosize
+                minRows={3}
+                maxRows={12}
+                {...form.getInputProps('manfaat')}
+              />
               <ReviewNote note={notes.manfaat} />
             </div>
             <div>
-              <Textarea label={t('field.hasil')} description={t('editor.hasilHint')} autosize minRows={3} maxRows={12} {...form.getInputProps('hasil')} />
+              <Textarea
+                label={t('field.hasil')}
+                description={t('editor.hasilHint')}
+                autosize
+                minRows={3}
+                maxRows={12}
+                {...form.getInputProps('hasil')}
+              />
               <ReviewNote note={notes.hasil} />
             </div>
           </Stack>
@@ -292,8 +367,24 @@ export function InnovationEditor({
               {t('editor.privacyHint')}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <NumberInput label={t('field.latitude')} placeholder="-2.1291" min={-90} max={90} decimalScale={6} hideControls {...form.getInputProps('latitude')} />
-              <NumberInput label={t('field.longitude')} placeholder="106.1138" min={-180} max={180} decimalScale={6} hideControls {...form.getInputProps('longitude')} />
+              <NumberInput
+                label={t('field.latitude')}
+                placeholder="-2.1291"
+                min={-90}
+                max={90}
+                decimalScale={6}
+                hideControls
+                {...form.getInputProps('latitude')}
+              />
+              <NumberInput
+                label={t('field.longitude')}
+                placeholder="106.1138"
+                min={-180}
+                max={180}
+                decimalScale={6}
+                hideControls
+                {...form.getInputProps('longitude')}
+              />
             </SimpleGrid>
             <ReviewNote note={notes.koordinat} />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -318,7 +409,11 @@ export function InnovationEditor({
                 {t('common.cancel')}
               </Button>
             ) : null}
-            <Button onClick={() => void autosave.flush().catch(() => undefined)} loading={autosave.state === 'saving'} disabled={autosave.state === 'saved' || isStopped}>
+            <Button
+              onClick={() => void autosave.flush().catch(() => undefined)}
+              loading={autosave.state === 'saving'}
+              disabled={autosave.state === 'saved' || isStopped}
+            >
               {t('editor.saveAndResubmit')}
             </Button>
           </Group>

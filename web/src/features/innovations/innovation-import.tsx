@@ -66,13 +66,25 @@ function ReportPreview({ report }: { report: InnovationImportReport }) {
   );
 }
 
-export function InnovationImport({ regionCode, periods, periodId, onDone }: { regionCode: string; periods: Period[]; periodId: string | null; onDone: () => void }) {
+export function InnovationImport({
+  regionCode,
+  periods,
+  periodId,
+  onDone,
+}: {
+  regionCode: string;
+  periods: Period[];
+  periodId: string | null;
+  onDone: () => void;
+}) {
   const { t, formatNumber } = useI18n();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [targetPeriod, setTargetPeriod] = useState<string | null>(periodId);
 
-  const check = useMutation({ mutationFn: (input: { file: File; periodId: string }) => importInnovations(regionCode, input.periodId, input.file, true) });
+  const check = useMutation({
+    mutationFn: (input: { file: File; periodId: string }) => importInnovations(regionCode, input.periodId, input.file, true),
+  });
   const run = useMutation({
     mutationFn: (input: { file: File; periodId: string }) => importInnovations(regionCode, input.periodId, input.file, false),
     onSuccess: async (report) => {
@@ -91,7 +103,8 @@ export function InnovationImport({ regionCode, periods, periodId, onDone }: { re
 
   const report = check.data;
   const failure = check.error ?? run.error;
-  const canImport = file !== null && targetPeriod !== null && report !== undefined && report.errors.length === 0 && report.preview.length > 0 && !check.isPending;
+  const canImport =
+    file !== null && targetPeriod !== null && report !== undefined && report.errors.length === 0 && report.preview.length > 0 && !check.isPending;
 
   return (
     <Stack>

@@ -5,15 +5,7 @@ import { isYandas } from '../../../../src/domain/innovations/profile.ts';
 import type { Innovation } from '../../api/innovations.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
-import {
-  BENTUK_LABELS,
-  INISIATOR_LABELS,
-  JENIS_LABELS,
-  labelIn,
-  TAHAPAN_LABELS,
-  TEMATIK_LABELS,
-  urusanName,
-} from './innovation-labels.ts';
+import { BENTUK_LABELS, INISIATOR_LABELS, JENIS_LABELS, labelIn, TAHAPAN_LABELS, TEMATIK_LABELS, urusanName } from './innovation-labels.ts';
 import { ReviewNote } from './review-note.tsx';
 import { WordCounter } from './word-counter.tsx';
 

@@ -35,7 +35,12 @@ export function choosePeriod(periods: Period[] | undefined, periodId: string | n
   return periods.find((p) => p.id === periodId) ?? periods[0];
 }
 
-export function PeriodSelect({ periods, value, onChange, ...props }: Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
+export function PeriodSelect({
+  periods,
+  value,
+  onChange,
+  ...props
+}: Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
   periods: Period[];
   value: string | null;
   onChange: (periodId: string) => void;

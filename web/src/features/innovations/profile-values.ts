@@ -125,5 +125,7 @@ export function changedFields(a: ProfileValues, b: ProfileValues): (keyof Profil
 export function isProfileValues(value: unknown): value is ProfileValues {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return PROFILE_VALUE_KEYS.every((k) => k in v) && typeof v.name === 'string' && Array.isArray(v.urusanIrisan) && typeof v.rancangBangun === 'string';
+  return (
+    PROFILE_VALUE_KEYS.every((k) => k in v) && typeof v.name === 'string' && Array.isArray(v.urusanIrisan) && typeof v.rancangBangun === 'string'
+  );
 }

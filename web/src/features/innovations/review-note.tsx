@@ -7,7 +7,15 @@ export function ReviewNote({ note }: { note: string | undefined }) {
   const { t } = useI18n();
   if (!note) return null;
   return (
-    <Alert color="orange" variant="light" p="xs" mt={6} role="note" icon={<IconMessageExclamation size={18} aria-hidden />} title={t('review.noteTitle')}>
+    <Alert
+      color="orange"
+      variant="light"
+      p="xs"
+      mt={6}
+      role="note"
+      icon={<IconMessageExclamation size={18} aria-hidden />}
+      title={t('review.noteTitle')}
+    >
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
         {note}
       </Text>

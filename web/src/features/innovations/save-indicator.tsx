@@ -5,7 +5,17 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { SaveState } from './use-autosave.ts';
 
 /** "Tersimpan / Menyimpan… / Gagal menyimpan": where the typed text is, said politely to screen readers. */
-export function SaveIndicator({ state, savedAt, isAutomatic, onRetry }: { state: SaveState; savedAt: string | null; isAutomatic: boolean; onRetry: () => void }) {
+export function SaveIndicator({
+  state,
+  savedAt,
+  isAutomatic,
+  onRetry,
+}: {
+  state: SaveState;
+  savedAt: string | null;
+  isAutomatic: boolean;
+  onRetry: () => void;
+}) {
   const { t, formatDateTime } = useI18n();
   let content: ReactNode;
   if (state === 'saved') {

@@ -72,7 +72,11 @@ export function UrusanMultiSelect({ exclude, ...props }: Omit<MultiSelectProps, 
   const data = useMemo(
     () =>
       exclude
-        ? all.map((g) => (typeof g === 'object' && 'group' in g ? { ...g, items: g.items.filter((i) => typeof i !== 'object' || !('value' in i) || i.value !== exclude) } : g))
+        ? all.map((g) =>
+            typeof g === 'object' && 'group' in g
+              ? { ...g, items: g.items.filter((i) => typeof i !== 'object' || !('value' in i) || i.value !== exclude) }
+              : g,
+          )
         : all,
     [all, exclude],
   );

@@ -82,7 +82,6 @@ export function useAutosave(options: {
     setStateValue(next);
   }, []);
 
-
   const keepLocally = useCallback(
     (values: ProfileValues) => {
       writeDraft(browserStorage(), { innovationId, version: versionRef.current, values, savedAt: new Date().toISOString() });

@@ -18,7 +18,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { fieldLabelKey, PROFILE_FIELDS } from './innovation-labels.ts';
 
-type Step = { action: 'submit' } | { action: 'return'; notes: Record<string, string>; note?: string } | { action: 'verify'; note?: string } | { action: 'reject'; reason: string };
+type Step =
+  | { action: 'submit' }
+  | { action: 'return'; notes: Record<string, string>; note?: string }
+  | { action: 'verify'; note?: string }
+  | { action: 'reject'; reason: string };
 
 const BUTTONS: Record<WorkflowAction, { label: MessageKey; color: string; icon: typeof IconSend; variant: 'filled' | 'light' }> = {
   submit: { label: 'workflow.submit', color: 'blue', icon: IconSend, variant: 'filled' },
@@ -119,7 +123,14 @@ function ReturnForm({ isPending, onSend }: { isPending: boolean; onSend: (step: 
             />
           );
         })}
-        <Textarea label={t('workflow.generalNote')} autosize minRows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea
+          label={t('workflow.generalNote')}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <Group justify="flex-end">
           <Button type="submit" color="orange" loading={isPending}>
             {t('workflow.return')}
@@ -186,14 +197,26 @@ export function WorkflowActions({
         {innovation.actions.map((action) => {
           const b = BUTTONS[action];
           return (
-            <Button key={action} color={b.color} variant={b.variant} leftSection={<b.icon size={16} aria-hidden />} onClick={() => openDialog(action)}>
+            <Button
+              key={action}
+              color={b.color}
+              variant={b.variant}
+              leftSection={<b.icon size={16} aria-hidden />}
+              onClick={() => openDialog(action)}
+            >
               {t(b.label)}
             </Button>
           );
         })}
       </Group>
 
-      <Modal opened={open !== null} onClose={() => setOpen(null)} title={open ? t(TITLES[open]) : ''} size={open === 'return' ? 'lg' : 'md'} fullScreen={isMobile && open === 'return'}>
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={open ? t(TITLES[open]) : ''}
+        size={open === 'return' ? 'lg' : 'md'}
+        fullScreen={isMobile && open === 'return'}
+      >
         <Stack>
           {step.error ? <IssueList error={step.error} /> : null}
           {isStale ? (
@@ -218,12 +241,24 @@ export function WorkflowActions({
           ) : open === 'verify' ? (
             <>
               <Text size="sm">{t('workflow.verify.text')}</Text>
-              <Textarea label={t('workflow.optionalNote')} autosize minRows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
+              <Textarea
+                label={t('workflow.optionalNote')}
+                autosize
+                minRows={2}
+                maxLength={2000}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                data-autofocus
+              />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setOpen(null)}>
                   {t('common.cancel')}
                 </Button>
-                <Button color="green" loading={step.isPending} onClick={() => step.mutate({ action: 'verify', ...(note.trim() ? { note: note.trim() } : {}) })}>
+                <Button
+                  color="green"
+                  loading={step.isPending}
+                  onClick={() => step.mutate({ action: 'verify', ...(note.trim() ? { note: note.trim() } : {}) })}
+                >
                   {t('workflow.verify')}
                 </Button>
               </Group>

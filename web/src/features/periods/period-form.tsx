@@ -56,7 +56,17 @@ function inputOf(values: Values) {
   };
 }
 
-export function PeriodForm({ regionCode, period, nextYear, onDone }: { regionCode: string; period: Period | null; nextYear: number; onDone: () => void }) {
+export function PeriodForm({
+  regionCode,
+  period,
+  nextYear,
+  onDone,
+}: {
+  regionCode: string;
+  period: Period | null;
+  nextYear: number;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(period?.version ?? 1);
@@ -107,16 +117,51 @@ export function PeriodForm({ regionCode, period, nextYear, onDone }: { regionCod
             {t('unitForm.reloaded')}
           </Alert>
         ) : null}
-        <NumberInput label={t('periods.year')} withAsterisk min={2015} max={2100} allowDecimal={false} thousandSeparator="" data-autofocus {...form.getInputProps('year')} />
+        <NumberInput
+          label={t('periods.year')}
+          withAsterisk
+          min={2015}
+          max={2100}
+          allowDecimal={false}
+          thousandSeparator=""
+          data-autofocus
+          {...form.getInputProps('year')}
+        />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput type="date" label={t('periods.opensOn')} withAsterisk {...form.getInputProps('opensOn')} />
-          <TextInput type="date" label={t('periods.closesOn')} withAsterisk min={form.values.opensOn || undefined} {...form.getInputProps('closesOn')} />
+          <TextInput
+            type="date"
+            label={t('periods.closesOn')}
+            withAsterisk
+            min={form.values.opensOn || undefined}
+            {...form.getInputProps('closesOn')}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <NumberInput label={t('periods.targetTotal')} description={t('periods.targetTotalHint')} withAsterisk min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('targetTotal')} />
-          <NumberInput label={t('periods.minPerUnit')} description={t('periods.minPerUnitHint')} withAsterisk min={0} allowDecimal={false} allowNegative={false} {...form.getInputProps('minPerUnit')} />
+          <NumberInput
+            label={t('periods.targetTotal')}
+            description={t('periods.targetTotalHint')}
+            withAsterisk
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('targetTotal')}
+          />
+          <NumberInput
+            label={t('periods.minPerUnit')}
+            description={t('periods.minPerUnitHint')}
+            withAsterisk
+            min={0}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps('minPerUnit')}
+          />
         </SimpleGrid>
-        <Switch label={t('periods.countsSubUnits')} description={t('periods.countsSubUnitsHint')} {...form.getInputProps('countsSubUnits', { type: 'checkbox' })} />
+        <Switch
+          label={t('periods.countsSubUnits')}
+          description={t('periods.countsSubUnitsHint')}
+          {...form.getInputProps('countsSubUnits', { type: 'checkbox' })}
+        />
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

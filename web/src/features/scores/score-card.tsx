@@ -31,7 +31,17 @@ export function PredicateBadge({ predicate, ...props }: { predicate: string | nu
 }
 
 /** One headline index, labelled for assistive technology by its caption; "—" while there is none. */
-export function ScoreCard({ label, index, predicate, children }: { label: string; index: string | null; predicate: string | null; children?: ReactNode }) {
+export function ScoreCard({
+  label,
+  index,
+  predicate,
+  children,
+}: {
+  label: string;
+  index: string | null;
+  predicate: string | null;
+  children?: ReactNode;
+}) {
   const { formatDecimal } = useI18n();
   const labelId = useId();
   return (

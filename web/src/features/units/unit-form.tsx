@@ -158,7 +158,12 @@ export function UnitForm({ regionCode, unit, onDone }: { regionCode: string; uni
           {...form.getInputProps('name')}
         />
         <Group grow align="flex-start" wrap="wrap">
-          <TextInput label={t('unitForm.shortName')} placeholder={t('unitForm.shortNamePlaceholder')} miw={180} {...form.getInputProps('shortName')} />
+          <TextInput
+            label={t('unitForm.shortName')}
+            placeholder={t('unitForm.shortNamePlaceholder')}
+            miw={180}
+            {...form.getInputProps('shortName')}
+          />
           <TextInput label={t('unitForm.headName')} miw={180} {...form.getInputProps('headName')} />
         </Group>
         <UnitSelect

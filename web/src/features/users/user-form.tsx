@@ -86,8 +86,20 @@ export function UserForm({ regionCode, user, onDone }: { regionCode: string; use
           data-autofocus={isEdit ? undefined : true}
           {...form.getInputProps('username')}
         />
-        <TextInput label={t('userForm.displayName')} withAsterisk autoComplete="off" data-autofocus={isEdit ? true : undefined} {...form.getInputProps('displayName')} />
-        <TextInput label={t('userForm.email')} description={t('userForm.emailHint')} type="email" autoComplete="off" {...form.getInputProps('email')} />
+        <TextInput
+          label={t('userForm.displayName')}
+          withAsterisk
+          autoComplete="off"
+          data-autofocus={isEdit ? true : undefined}
+          {...form.getInputProps('displayName')}
+        />
+        <TextInput
+          label={t('userForm.email')}
+          description={t('userForm.emailHint')}
+          type="email"
+          autoComplete="off"
+          {...form.getInputProps('email')}
+        />
         <Select
           label={t('userForm.role')}
           withAsterisk
