@@ -16,7 +16,7 @@ import type { Role } from '#domain/access/roles.ts';
 import { checkUnitParent, type UnitKind } from '#domain/units/unit-kinds.ts';
 import type { Db } from '#server/db/client.ts';
 import { regions, units, users } from '#server/db/schema.ts';
-import { hashPassword } from '#server/features/auth/password.ts';
+import { hashPassword } from '#server/platform/passwords.ts';
 import type { InnovationSummary } from './innovations-dataset.ts';
 
 export const BENCH_PASSWORD = 'sinergi-bench-2026';

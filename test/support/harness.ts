@@ -14,7 +14,7 @@ import { buildApp, type App } from '../../src/server/app.ts';
 import { loadConfig, type AppConfig } from '../../src/server/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from '../../src/server/db/client.ts';
 import { units, users } from '../../src/server/db/schema.ts';
-import { hashPassword } from '../../src/server/features/auth/password.ts';
+import { hashPassword } from '#server/platform/passwords.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
 import type { UnitKind } from '../../src/domain/units/unit-kinds.ts';

@@ -1,7 +1,7 @@
 /** Entry point: styles, providers (language, theme, data, notifications, router) and the app. */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '../../src/shared/zod-locale.ts';
+import '#shared/zod-locale.ts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';

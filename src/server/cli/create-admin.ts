@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { userCreate } from '#shared/api/users.ts';
 import type { Db } from '#server/db/client.ts';
 import { regions, users } from '#server/db/schema.ts';
-import { recordAudit } from '#server/features/audit/audit.queries.ts';
-import { hashPassword } from '#server/features/auth/password.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { hashPassword } from '#server/platform/passwords.ts';
 
 export async function createNationalAdmin(
   db: Db,

@@ -16,9 +16,9 @@ import {
   users,
 } from '#server/db/schema.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
-import { recordAudit } from '#server/features/audit/audit.queries.ts';
-import { storageKeyOf } from '#server/features/evidence/stored-file.ts';
-import { hashPassword } from '#server/features/auth/password.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { storageKeyOf } from '#server/platform/attachments/stored-file.ts';
+import { hashPassword } from '#server/platform/passwords.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REGIONS } from './demo-data.ts';
 import { listIndicators } from '#domain/assessments/indicators.ts';
 import { iidStructure } from '#domain/iid/structure.ts';

@@ -19,12 +19,13 @@ import {
   gapAnalysis,
   stageBody,
   verifyBody,
-} from '../../../src/shared/api/assessments.ts';
-import { okBody } from '../../../src/shared/api/common.ts';
-import { linkEvidenceBody } from '../../../src/shared/api/innovations.ts';
+} from '#shared/api/assessments.ts';
+import { frameworkSummaryList } from '#shared/api/frameworks.ts';
+import { okBody } from '#shared/api/common.ts';
+import { linkEvidenceBody } from '#shared/api/innovations.ts';
 import { apiPath, getJson, sendEmpty, sendFileWithProgress, sendJson, withQuery } from './http.ts';
 
-export type { AssessmentDetail, AssessmentItem, AssessmentSummary, GapAnalysis } from '../../../src/shared/api/assessments.ts';
+export type { AssessmentDetail, AssessmentItem, AssessmentSummary, GapAnalysis } from '#shared/api/assessments.ts';
 export type AssessmentCreateInput = z.input<typeof assessmentCreate>;
 export type AssignInput = z.input<typeof assignBody>;
 export type FillInput = z.input<typeof fillBody>;
@@ -54,16 +55,6 @@ const treeNode: z.ZodType<FrameworkTreeNode> = z.lazy(() =>
 );
 const frameworkTree = z.object({ id: z.string(), version: z.string(), root: treeNode });
 export type FrameworkTree = z.output<typeof frameworkTree>;
-
-const frameworkSummary = z.object({
-  id: z.string(),
-  version: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  inputKind: z.string(),
-  effectiveYears: z.object({ from: z.number().int(), to: z.number().int().nullable() }),
-});
-const frameworkSummaryList = z.object({ items: z.array(frameworkSummary) });
 
 const assessmentsPath = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'assessments', ...rest);
 const itemPath = (regionCode: string, id: string, itemId: string, ...rest: string[]) => assessmentsPath(regionCode, id, 'items', itemId, ...rest);

@@ -1,7 +1,7 @@
 /** Session: log in and out, who am I, change my password. */
 import { queryOptions } from '@tanstack/react-query';
-import { changePasswordBody, loginBody, meResponse, type MeResponse } from '../../../src/shared/api/auth.ts';
-import { okBody } from '../../../src/shared/api/common.ts';
+import { changePasswordBody, loginBody, meResponse, type MeResponse } from '#shared/api/auth.ts';
+import { okBody } from '#shared/api/common.ts';
 import { getJson, isApiError, sendEmpty, sendJson } from './http.ts';
 
 export type { MeResponse };

@@ -1,10 +1,10 @@
 /** The public catalogue of verified innovations (no login; also the open-data API). */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { publicInnovation, publicInnovationList, type publicInnovationQuery, publicUnitList } from '../../../src/shared/api/innovations.ts';
+import { publicInnovation, publicInnovationList, type publicInnovationQuery, publicUnitList } from '#shared/api/innovations.ts';
 import { apiPath, getJson } from './http.ts';
 
-export type { PublicInnovation } from '../../../src/shared/api/innovations.ts';
+export type { PublicInnovation } from '#shared/api/innovations.ts';
 export type PublicInnovationSummary = z.output<typeof publicInnovationList>['items'][number];
 export type CatalogueParams = Partial<z.output<typeof publicInnovationQuery>>;
 

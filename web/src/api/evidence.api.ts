@@ -1,7 +1,7 @@
 /** Evidence (bukti dukung) of one innovation: files (uploaded with progress) and links, preview, delete. */
 import type { z } from 'zod';
-import { okBody } from '../../../src/shared/api/common.ts';
-import { evidenceItem, linkEvidenceBody } from '../../../src/shared/api/innovations.ts';
+import { okBody } from '#shared/api/common.ts';
+import { evidenceItem, linkEvidenceBody } from '#shared/api/innovations.ts';
 import { apiPath, sendEmpty, sendFileWithProgress, sendJson, withQuery } from './http.ts';
 
 export type EvidenceItem = z.output<typeof evidenceItem>;

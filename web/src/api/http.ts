@@ -4,8 +4,8 @@
  * and every response is parsed with its schema, so the rest of the app only sees typed data.
  */
 import type { z } from 'zod';
-import { errorBody } from '../../../src/shared/api/common.ts';
-import type { ErrorCode, FieldIssue } from '../../../src/shared/errors.ts';
+import { errorBody } from '#shared/api/common.ts';
+import type { ErrorCode, FieldIssue } from '#shared/errors.ts';
 
 /** Catalog codes from the server plus the two failures only the browser can see. */
 export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';

@@ -1,16 +1,15 @@
 /**
  * The region's Indeks Inovasi Daerah: the period's projection (claimed and verified), the what-if list,
  * the region's SPD answers and each innovation's SID answers, with their verification. The response
- * schemas beyond the shared contract live beside the server's routes (iid.schemas.ts, pure zod over
- * the shared contract and the domain's status list), and are parsed here as they are.
+ * response schemas are the shared contract's (src/shared/api/iid.ts), parsed here as they are.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { iidAnswerBody, iidVerifyBody } from '../../../src/shared/api/assessments.ts';
-import { iidAnswerState, iidProjectionResponse, sidSheet, spdSheet, whatIfResponse } from '../../../src/server/features/iid/iid.schemas.ts';
+import { iidAnswerBody, iidVerifyBody } from '#shared/api/assessments.ts';
+import { iidAnswerState, iidProjectionResponse, sidSheet, spdSheet, whatIfResponse } from '#shared/api/iid.ts';
 import { apiPath, getJson, sendJson } from './http.ts';
 
-export type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '../../../src/server/features/iid/iid.schemas.ts';
+export type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 export type IidAnswerInput = z.input<typeof iidAnswerBody>;
 export type IidVerifyInput = z.input<typeof iidVerifyBody>;
 export type IidBasis = 'claimed' | 'verified';

@@ -15,11 +15,11 @@ import {
   similarInnovation,
   transitionBody,
   transitionResponse,
-} from '../../../src/shared/api/innovations.ts';
+} from '#shared/api/innovations.ts';
 import { apiPath, getJson, sendFile, sendJson } from './http.ts';
 import { XLSX_MIME } from './units.api.ts';
 
-export type { Innovation, InnovationSummary } from '../../../src/shared/api/innovations.ts';
+export type { Innovation, InnovationSummary } from '#shared/api/innovations.ts';
 export type InnovationListParams = Partial<z.output<typeof innovationListQuery>>;
 export type InnovationCreateInput = z.input<typeof innovationCreate>;
 export type InnovationUpdateInput = z.input<typeof innovationUpdate>;

@@ -1,10 +1,10 @@
 /** Reporting periods of a region's innovations (year, window, targets) and each period's target dashboard. */
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { period, periodDashboard, periodInput, periodList, periodUpdate } from '../../../src/shared/api/innovations.ts';
+import { period, periodDashboard, periodInput, periodList, periodUpdate } from '#shared/api/innovations.ts';
 import { apiPath, getJson, sendJson } from './http.ts';
 
-export type { Period, PeriodDashboard } from '../../../src/shared/api/innovations.ts';
+export type { Period, PeriodDashboard } from '#shared/api/innovations.ts';
 export type PeriodInput = z.input<typeof periodInput>;
 export type PeriodUpdateInput = z.input<typeof periodUpdate>;
 

@@ -1,9 +1,9 @@
 /** Regions: the public national list (for the region switcher) and one region's summary with abilities. */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { regionDetail, regionList } from '../../../src/shared/api/regions.ts';
+import { regionDetail, regionList } from '#shared/api/regions.ts';
 import { apiPath, getJson } from './http.ts';
 
-export type { Region, RegionDetail } from '../../../src/shared/api/regions.ts';
+export type { Region, RegionDetail } from '#shared/api/regions.ts';
 
 export const regionListQuery = (q: string) =>
   queryOptions({

@@ -1,11 +1,11 @@
 /** Units (perangkat daerah) of one region: list, read, create, edit, delete, XLSX import and export. */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { okBody } from '../../../src/shared/api/common.ts';
-import { unit, unitImportReport, unitInput, unitList, type unitListQuery, unitUpdate } from '../../../src/shared/api/units.ts';
+import { okBody } from '#shared/api/common.ts';
+import { unit, unitImportReport, unitInput, unitList, type unitListQuery, unitUpdate } from '#shared/api/units.ts';
 import { apiPath, getJson, sendEmpty, sendFile, sendJson } from './http.ts';
 
-export type { Unit, UnitImportReport } from '../../../src/shared/api/units.ts';
+export type { Unit, UnitImportReport } from '#shared/api/units.ts';
 export type UnitListParams = Partial<z.output<typeof unitListQuery>>;
 export type UnitInput = z.input<typeof unitInput>;
 export type UnitUpdateInput = z.input<typeof unitUpdate>;

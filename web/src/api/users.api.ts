@@ -1,11 +1,11 @@
 /** Accounts of one region: list, create, edit, activate or deactivate, reset a password. */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { okBody } from '../../../src/shared/api/common.ts';
-import { user, userActiveBody, userCreate, userList, type userListQuery, userPasswordReset, userUpdate } from '../../../src/shared/api/users.ts';
+import { okBody } from '#shared/api/common.ts';
+import { user, userActiveBody, userCreate, userList, type userListQuery, userPasswordReset, userUpdate } from '#shared/api/users.ts';
 import { apiPath, getJson, sendJson } from './http.ts';
 
-export type { User } from '../../../src/shared/api/users.ts';
+export type { User } from '#shared/api/users.ts';
 export type UserListParams = Partial<z.output<typeof userListQuery>>;
 export type UserCreateInput = z.input<typeof userCreate>;
 export type UserUpdateInput = z.input<typeof userUpdate>;

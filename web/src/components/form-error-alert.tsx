@@ -1,6 +1,6 @@
 import { Alert, List, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import type { FieldIssue } from '../../../src/shared/errors.ts';
+import type { FieldIssue } from '#shared/errors.ts';
 import { isApiError } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useErrorText } from './use-error-text.ts';

@@ -3,7 +3,7 @@
  * fields the form does not have are returned, to be shown above the form.
  */
 import type { ReactNode } from 'react';
-import type { FieldIssue } from '../../../src/shared/errors.ts';
+import type { FieldIssue } from '#shared/errors.ts';
 import { isApiError } from '../api/http.ts';
 
 interface FieldErrorTarget {

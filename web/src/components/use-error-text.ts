@@ -1,6 +1,6 @@
 /** Turns any error into one sentence for people, in the current language. */
 import { useCallback } from 'react';
-import { ERROR_CATALOG } from '../../../src/shared/errors.ts';
+import { ERROR_CATALOG } from '#shared/errors.ts';
 import { ApiError } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 

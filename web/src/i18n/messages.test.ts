@@ -17,8 +17,8 @@ describe('the interface dictionaries', () => {
   });
 
   it('name every role and region kind the server can send', async () => {
-    const { ROLES } = await import('../../../src/domain/access/roles.ts');
-    const { regionKind } = await import('../../../src/shared/api/regions.ts');
+    const { ROLES } = await import('#domain/access/roles.ts');
+    const { regionKind } = await import('#shared/api/regions.ts');
     const needed = [...ROLES.map((r) => `role.${r}`), ...regionKind.options.map((k) => `region.kind.${k}`)];
     expect(needed.filter((k) => !(k in messagesId))).toEqual([]);
   });

@@ -18,7 +18,7 @@ import {
   IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
-import type { Permission } from '../../../src/domain/access/roles.ts';
+import type { Permission } from '#domain/access/roles.ts';
 import type { MessageKey } from '../i18n/messages.id.ts';
 
 export interface NavItem {

@@ -3,7 +3,7 @@ import { Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, 
 import { schemaResolver, useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { loginBody } from '../../../src/shared/api/auth.ts';
+import { loginBody } from '#shared/api/auth.ts';
 import { FormErrorAlert } from '../components/form-error-alert.tsx';
 import { placeFieldIssues } from '../components/form-issues.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';

@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useState } from 'react';
-import type { Permission } from '../../../src/domain/access/roles.ts';
+import type { Permission } from '#domain/access/roles.ts';
 import { type RegionDetail, regionDetailQuery } from '../api/regions.api.ts';
 import { useSignedInUser } from './session.tsx';
 

@@ -21,7 +21,7 @@ import { linkEvidenceBody, uploadEvidenceQuery } from '#shared/api/innovations.t
 import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
-import { sendStoredFile } from '../evidence/stored-file.ts';
+import { sendStoredFile } from '#server/platform/attachments/stored-file.ts';
 import {
   addItemFile,
   addItemLink,

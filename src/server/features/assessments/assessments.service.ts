@@ -24,10 +24,10 @@ import { assessmentEvidence, assessmentItems, assessments } from '#server/db/sch
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
-import { countBlobUsers, lockBlob } from '../evidence/evidence.queries.ts';
-import { acceptFile, fileColumns, storeFile, uploadName } from '../evidence/stored-file.ts';
-import { loadFrameworkVersion } from '../frameworks/framework-versions.service.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { countBlobUsers, lockBlob } from '#server/platform/attachments/blobs.ts';
+import { acceptFile, fileColumns, storeFile, uploadName } from '#server/platform/attachments/stored-file.ts';
+import { loadFrameworkVersion } from '#server/platform/frameworks/framework-versions.ts';
 import {
   type AssessmentEvidenceRow,
   type AssessmentRow,

@@ -9,8 +9,8 @@ import type { Db } from '#server/db/client.ts';
 import { regions, sessions, units, users } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
 import type { RequestOrigin, ServiceContext, SessionActor } from '#server/http/context.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './password.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '#server/platform/passwords.ts';
 
 export interface AuthPolicy {
   sessionHours: number;

@@ -4,17 +4,9 @@ import { frameworkVersionItem } from '#shared/api/assessments.ts';
 import { errorBody, regionCodeParam } from '#shared/api/common.ts';
 import { inRegion, PUBLIC } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
-import { listFrameworkVersions, uploadFrameworkVersion } from './framework-versions.service.ts';
-import { evaluateWith, frameworks, getFramework, summarize } from './frameworks.service.ts';
-
-const frameworkSummary = z.object({
-  id: z.string(),
-  version: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  inputKind: z.enum(['values', 'survey', 'innovations']),
-  effectiveYears: z.object({ from: z.number().int(), to: z.number().int().nullable() }),
-});
+import { listFrameworkVersions, uploadFrameworkVersion } from '#server/platform/frameworks/framework-versions.ts';
+import { frameworkSummary } from '#shared/api/frameworks.ts';
+import { evaluateWith, frameworks, getFramework, summarize } from '#server/platform/frameworks/shipped.ts';
 
 const idParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'ID kerangka tidak valid') });
 

@@ -1,10 +1,10 @@
-/** Shapes the IID use cases' results into the responses of iid.schemas.ts; never a raw row. */
+/** Shapes the IID use cases' results into the responses of src/shared/api/iid.ts; never a raw row. */
 import { COUNTED_STATUSES, figureOf, type IidVerification } from '#domain/iid/projection.ts';
 import { type IidIndicator, sidEvidenceTarget } from '#domain/iid/structure.ts';
 import type { WhatIfItem } from '#domain/iid/what-if.ts';
-import { presentEvidence } from '../innovations/innovations.presenter.ts';
+import { presentEvidence } from '#server/platform/attachments/present.ts';
 import type { IidAnswerRow } from './iid.queries.ts';
-import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from './iid.schemas.ts';
+import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 import type { AnswerResult, ProjectionView, SidSheetView, SpdSheetView } from './iid.service.ts';
 
 const COUNTING_NOTE =

@@ -10,7 +10,7 @@ import { errorBody, regionCodeParam } from '#shared/api/common.ts';
 import { inRegion } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentAnswerState, presentProjection, presentSidSheet, presentSpdSheet, presentWhatIf } from './iid.presenter.ts';
-import { iidAnswerState, iidProjectionResponse, sidSheet, spdSheet, whatIfQuery, whatIfResponse } from './iid.schemas.ts';
+import { iidAnswerState, iidProjectionResponse, sidSheet, spdSheet, whatIfQuery, whatIfResponse } from '#shared/api/iid.ts';
 import { answerInnovation, answerSpd, getProjection, getSidSheet, getSpdSheet, getWhatIf, verifyInnovationAnswer, verifySpd } from './iid.service.ts';
 
 const indicatorId = z

@@ -39,9 +39,9 @@ import { isUniqueViolation } from '#server/db/errors.ts';
 import { iidAnswers, innovationEvents, innovations } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
-import { frameworks } from '../frameworks/frameworks.service.ts';
-import { findInnovation } from '../innovations/innovations.queries.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { frameworks } from '#server/platform/frameworks/shipped.ts';
+import { findInnovation } from '#server/platform/records.ts';
 import {
   findIidPeriod,
   type IidAnswerRow,

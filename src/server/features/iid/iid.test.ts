@@ -13,8 +13,8 @@ import type { EvaluationResult } from '#domain/scoring/result.ts';
 import type { ErrorBody } from '#shared/errors.ts';
 import { auditLog, evidence, iidAnswers, innovationEvents, innovations, periods } from '#server/db/schema.ts';
 import { type Client, clientFor, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
-import { getFramework } from '../frameworks/frameworks.service.ts';
-import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from './iid.schemas.ts';
+import { getFramework } from '#server/platform/frameworks/shipped.ts';
+import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 
 const HOME = '19.71';
 const OTHER = '62.71';

@@ -13,9 +13,9 @@ import { innovationEvents, innovations } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { readSheet } from '#server/lib/xlsx.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
-import { findPeriod } from '../periods/periods.service.ts';
-import { allUnitsOf } from '../units/units.queries.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { findPeriod } from './periods.service.ts';
+import { allUnitsOf } from '#server/platform/records.ts';
 import { PROFILE_LABELS, SHEET_COLUMNS, type LabelledField, type SheetKey } from './innovation-reports.service.ts';
 import type { InnovationFields } from './innovations.service.ts';
 

@@ -3,6 +3,9 @@ import { countWords } from '#domain/innovations/profile.ts';
 import type { Actor } from '#domain/access/roles.ts';
 import type { Innovation, InnovationSummary } from '#shared/api/innovations.ts';
 import type { evidence, innovationEvents } from '#server/db/schema.ts';
+import { presentEvidence } from '#server/platform/attachments/present.ts';
+
+export { presentEvidence };
 import type { InnovationRow } from './innovations.queries.ts';
 
 export function presentSummary(row: {
@@ -20,21 +23,6 @@ export function presentSummary(row: {
   version: number;
 }): InnovationSummary {
   return { ...row, status: row.status as InnovationStatus, updatedAt: row.updatedAt.toISOString() };
-}
-
-export function presentEvidence(e: typeof evidence.$inferSelect) {
-  return {
-    id: e.id,
-    target: e.target,
-    kind: e.kind as 'file' | 'link',
-    title: e.title,
-    fileName: e.fileName,
-    mimeType: e.mimeType,
-    sizeBytes: e.sizeBytes,
-    sha256: e.sha256,
-    url: e.url,
-    createdAt: e.createdAt.toISOString(),
-  };
 }
 
 export function presentInnovation(

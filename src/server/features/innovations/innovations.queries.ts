@@ -4,13 +4,9 @@ import type { Actor } from '#domain/access/roles.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { evidence, innovationEvents, innovations, periods, units } from '#server/db/schema.ts';
 import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
+import { visibleTo } from '#server/platform/records.ts';
 
-export type InnovationRow = typeof innovations.$inferSelect;
-
-/** Operators work for one unit: they see its innovations only. */
-export function visibleTo(actor: Actor): SQL | undefined {
-  return actor.role === 'operator' && actor.unitId ? eq(innovations.unitId, actor.unitId) : undefined;
-}
+export { findInnovation, type InnovationRow, visibleTo } from '#server/platform/records.ts';
 
 export interface InnovationFilter {
   q?: string | undefined;
@@ -72,16 +68,6 @@ export async function listInnovations(db: DbOrTx, regionCode: string, actor: Act
     db.select({ n: count() }).from(innovations).innerJoin(units, eq(units.id, innovations.unitId)).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
-}
-
-export async function findInnovation(db: DbOrTx, regionCode: string, id: string, actor?: Actor) {
-  const [row] = await db
-    .select({ innovation: innovations, unitName: units.name, year: periods.year })
-    .from(innovations)
-    .innerJoin(units, eq(units.id, innovations.unitId))
-    .innerJoin(periods, eq(periods.id, innovations.periodId))
-    .where(and(eq(innovations.regionCode, regionCode), eq(innovations.id, id), actor ? visibleTo(actor) : undefined));
-  return row;
 }
 
 export async function findNextVersionId(db: DbOrTx, regionCode: string, id: string): Promise<string | null> {

@@ -13,9 +13,9 @@ import { uniqueConstraintOf } from '#server/db/errors.ts';
 import { evidence, innovationEvents, innovations, units } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
-import { findPeriod } from '../periods/periods.service.ts';
-import { findUnit } from '../units/units.queries.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { findPeriod } from './periods.service.ts';
+import { unitOf } from '#server/platform/records.ts';
 import { findInnovation, otherInnovationNames, type InnovationRow } from './innovations.queries.ts';
 
 export interface InnovationFields {
@@ -125,7 +125,7 @@ async function resolveUnit(ctx: ServiceContext, db: DbOrTx, regionCode: string, 
     return ctx.actor.unitId;
   }
   if (!unitId) throw fieldError('body.unitId', 'Pilih unit pengusul');
-  if (!(await findUnit(db, regionCode, unitId))) throw fieldError('body.unitId', 'Unit tidak ditemukan di daerah ini');
+  if (!(await unitOf(db, regionCode, unitId))) throw fieldError('body.unitId', 'Unit tidak ditemukan di daerah ini');
   return unitId;
 }
 

@@ -6,6 +6,8 @@ import type { DbOrTx } from '#server/db/client.ts';
 import { units, users } from '#server/db/schema.ts';
 import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
 
+export { allUnitsOf } from '#server/platform/records.ts';
+
 const parent = alias(units, 'parent');
 
 const unitColumns = {
@@ -70,25 +72,6 @@ export async function findUnit(db: DbOrTx, regionCode: string, id: string) {
     .leftJoin(parent, eq(parent.id, units.parentId))
     .where(and(eq(units.regionCode, regionCode), eq(units.id, id)));
   return row;
-}
-
-/** All units of a region, lightweight, for exports and import matching. */
-export async function allUnitsOf(db: DbOrTx, regionCode: string) {
-  return db
-    .select({
-      id: units.id,
-      kind: units.kind,
-      name: units.name,
-      shortName: units.shortName,
-      headName: units.headName,
-      parentId: units.parentId,
-      parentName: parent.name,
-      version: units.version,
-    })
-    .from(units)
-    .leftJoin(parent, eq(parent.id, units.parentId))
-    .where(eq(units.regionCode, regionCode))
-    .orderBy(asc(units.name));
 }
 
 export async function childKindsOf(db: DbOrTx, regionCode: string, id: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { units } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { readSheet, writeSheet } from '#server/lib/xlsx.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
+import { recordAudit } from '#server/platform/audit.ts';
 import { allUnitsOf, childKindsOf, findUnit } from './units.queries.ts';
 
 export interface UnitFields {

@@ -6,9 +6,9 @@ import { uniqueConstraintOf } from '#server/db/errors.ts';
 import { sessions, users } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
-import { hashPassword } from '../auth/password.ts';
-import { findUnit } from '../units/units.queries.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { hashPassword } from '#server/platform/passwords.ts';
+import { unitOf } from '#server/platform/records.ts';
 import { findUser, type UserRow } from './users.queries.ts';
 
 export interface UserFields {
@@ -28,7 +28,7 @@ async function checkRoleAndUnit(ctx: ServiceContext, db: DbOrTx, regionCode: str
   }
   if (!canAssignRole(ctx.actor, input.role)) throw new AppError('FORBIDDEN');
   if (input.role === 'operator' && !input.unitId) throw fieldError('body.unitId', 'Operator wajib terikat pada satu unit');
-  if (input.unitId && !(await findUnit(db, regionCode, input.unitId))) {
+  if (input.unitId && !(await unitOf(db, regionCode, input.unitId))) {
     throw fieldError('body.unitId', 'Unit tidak ditemukan di daerah ini');
   }
 }

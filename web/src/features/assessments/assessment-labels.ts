@@ -2,7 +2,7 @@
  * Words for the stages of a self-assessment and the verification of its items, in both languages,
  * typed by the contract's own lists so a new stage fails to compile here until it has a label.
  */
-import { ASSESSMENT_STAGES } from '../../../../src/shared/api/assessments.ts';
+import { ASSESSMENT_STAGES } from '#shared/api/assessments.ts';
 import type { Bilingual } from '../../i18n/i18n.tsx';
 
 export type AssessmentStage = (typeof ASSESSMENT_STAGES)[number];

@@ -27,7 +27,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { IconExternalLink, IconEye, IconFileTypePdf, IconLink, IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
-import { linkEvidenceBody } from '../../../../src/shared/api/innovations.ts';
+import { linkEvidenceBody } from '#shared/api/innovations.ts';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_MB, type EvidenceItem } from '../../api/evidence.api.ts';
 import { ApiError, isApiError } from '../../api/http.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';

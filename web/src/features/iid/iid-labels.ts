@@ -2,7 +2,7 @@
  * Headings of the projection's warnings, by code, in both languages (the messages themselves come from
  * the server, in Indonesian, with the numbers of the case). Typed by the domain's list of codes.
  */
-import type { IidWarningCode } from '../../../../src/domain/iid/projection.ts';
+import type { IidWarningCode } from '#domain/iid/projection.ts';
 import type { Bilingual } from '../../i18n/i18n.tsx';
 
 export const WARNING_LABELS: Record<IidWarningCode, Bilingual> = {

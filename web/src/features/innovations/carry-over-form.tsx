@@ -7,7 +7,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { carryOverBody } from '../../../../src/shared/api/innovations.ts';
+import { carryOverBody } from '#shared/api/innovations.ts';
 import { type Innovation, carryOverInnovation, innovationsKey } from '../../api/innovations.api.ts';
 import type { Period } from '../../api/periods.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';

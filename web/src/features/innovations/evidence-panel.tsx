@@ -11,7 +11,7 @@ import { iidKey } from '../../api/iid.api.ts';
 import { type Innovation, innovationKey } from '../../api/innovations.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
-import { statusAfterEdit } from '../../../../src/domain/innovations/workflow.ts';
+import { statusAfterEdit } from '#domain/innovations/workflow.ts';
 import { EvidenceSlot, type EvidenceSource } from '../evidence/evidence-slot.tsx';
 import { isStatus } from './innovation-labels.ts';
 import { ReviewNote } from './review-note.tsx';

@@ -9,7 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { FieldIssue } from '../../../../src/shared/errors.ts';
+import type { FieldIssue } from '#shared/errors.ts';
 import { createInnovation, innovationsKey } from '../../api/innovations.api.ts';
 import type { Period } from '../../api/periods.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';

@@ -4,18 +4,8 @@
  * fails to compile here until it has a label. Urusan keep their official Indonesian names in both
  * languages (they are the names of UU 23/2014); only their groups are translated.
  */
-import {
-  BENTUK,
-  INISIATOR,
-  JENIS,
-  TAHAPAN,
-  TEMATIK,
-  URUSAN,
-  type Urusan,
-  type UrusanGroup,
-  YANDAS,
-} from '../../../../src/domain/innovations/profile.ts';
-import { INNOVATION_STATUSES, type InnovationStatus, type WorkflowAction } from '../../../../src/domain/innovations/workflow.ts';
+import { BENTUK, INISIATOR, JENIS, TAHAPAN, TEMATIK, URUSAN, type Urusan, type UrusanGroup, YANDAS } from '#domain/innovations/profile.ts';
+import { INNOVATION_STATUSES, type InnovationStatus, type WorkflowAction } from '#domain/innovations/workflow.ts';
 import type { Bilingual } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 

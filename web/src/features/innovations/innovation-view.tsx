@@ -1,7 +1,7 @@
 /** The innovation's profile read-only: for reviewers, leaders, and owners while it waits for review. */
 import { Badge, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { isYandas } from '../../../../src/domain/innovations/profile.ts';
+import { isYandas } from '#domain/innovations/profile.ts';
 import type { Innovation } from '../../api/innovations.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { innovationUpdate } from '../../../../src/shared/api/innovations.ts';
+import { innovationUpdate } from '#shared/api/innovations.ts';
 import { changedFields, isSameProfile, type ProfileValues, toUpdateInput } from './profile-values.ts';
 
 const base: ProfileValues = {

@@ -15,7 +15,7 @@ import {
   Text,
 } from '@mantine/core';
 import { useMemo } from 'react';
-import { isYandas } from '../../../../src/domain/innovations/profile.ts';
+import { isYandas } from '#domain/innovations/profile.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { URUSAN, URUSAN_GROUP_LABELS, URUSAN_GROUPS } from './innovation-labels.ts';
 

@@ -1,6 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
-import { countWords, RANCANG_BANGUN_MIN_WORDS } from '../../../../src/domain/innovations/profile.ts';
+import { countWords, RANCANG_BANGUN_MIN_WORDS } from '#domain/innovations/profile.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /**

@@ -9,7 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { IconArrowBackUp, IconCircleCheck, IconCircleX, IconRefresh, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { WorkflowAction } from '../../../../src/domain/innovations/workflow.ts';
+import type { WorkflowAction } from '#domain/innovations/workflow.ts';
 import { isApiError } from '../../api/http.ts';
 import { type Innovation, type SimilarInnovation, type TransitionInput, transitionInnovation } from '../../api/innovations.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';

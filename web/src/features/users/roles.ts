@@ -1,5 +1,5 @@
 /** The roles an account of a region can have (the national admin is created with the CLI, not here). */
-import { REGIONAL_ROLES, ROLES, type Role } from '../../../../src/domain/access/roles.ts';
+import { REGIONAL_ROLES, ROLES, type Role } from '#domain/access/roles.ts';
 
 export { REGIONAL_ROLES, type Role };
 

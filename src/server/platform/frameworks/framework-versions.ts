@@ -10,7 +10,7 @@ import { uniqueConstraintOf } from '#server/db/errors.ts';
 import { frameworkVersions } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { RequestOrigin } from '#server/http/context.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
+import { recordAudit } from '#server/platform/audit.ts';
 
 const visibleIn = (regionCode: string) => or(isNull(frameworkVersions.regionCode), eq(frameworkVersions.regionCode, regionCode));
 

@@ -10,8 +10,8 @@ import { evidenceItem, linkEvidenceBody, uploadEvidenceQuery } from '#shared/api
 import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
-import { presentEvidence } from '../innovations/innovations.presenter.ts';
-import { sendStoredFile } from './stored-file.ts';
+import { presentEvidence } from '#server/platform/attachments/present.ts';
+import { sendStoredFile } from '#server/platform/attachments/stored-file.ts';
 import { addFileEvidence, addLinkEvidence, listInnovationEvidence, openEvidenceContent, removeEvidence } from './evidence.service.ts';
 
 const innovationParams = regionCodeParam.extend({ innovationId: z.uuid('ID inovasi tidak valid') });

@@ -10,7 +10,7 @@ import { checkEvidenceFile, cleanFileName, type FileRefusal } from '#domain/evid
 import type { DbOrTx } from '#server/db/client.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
-import { lockBlob } from './evidence.queries.ts';
+import { lockBlob } from './blobs.ts';
 
 /** Content-addressed: the same file uploaded twice is stored once, and a stored file never changes. */
 export function storageKeyOf(sha256: string): string {

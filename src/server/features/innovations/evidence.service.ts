@@ -8,10 +8,12 @@ import { evidence, innovationEvents, innovations } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
-import { findInnovation, listEvidence } from '../innovations/innovations.queries.ts';
-import { countBlobUsers, type EvidenceRow, findEvidence, findSameEvidence, lockBlob } from './evidence.queries.ts';
-import { acceptFile, fileColumns, storeFile, uploadName } from './stored-file.ts';
+import { recordAudit } from '#server/platform/audit.ts';
+import { findInnovation } from '#server/platform/records.ts';
+import { listEvidence } from './innovations.queries.ts';
+import { countBlobUsers, lockBlob } from '#server/platform/attachments/blobs.ts';
+import { type EvidenceRow, findEvidence, findSameEvidence } from './evidence.queries.ts';
+import { acceptFile, fileColumns, storeFile, uploadName } from '#server/platform/attachments/stored-file.ts';
 
 export interface EvidenceOwner {
   regionCode: string;

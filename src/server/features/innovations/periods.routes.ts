@@ -5,7 +5,7 @@ import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
-import { exportPeriodInnovations, periodDashboardData } from '../innovations/innovation-reports.service.ts';
+import { exportPeriodInnovations, periodDashboardData } from './innovation-reports.service.ts';
 import { createPeriod, findPeriod, listPeriods, updatePeriod } from './periods.service.ts';
 
 const periodParams = regionCodeParam.extend(idParam.shape);

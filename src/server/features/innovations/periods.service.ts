@@ -6,7 +6,7 @@ import { uniqueConstraintOf } from '#server/db/errors.ts';
 import { innovations, periods } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
-import { recordAudit } from '../audit/audit.queries.ts';
+import { recordAudit } from '#server/platform/audit.ts';
 
 export interface PeriodFields {
   year: number;
