@@ -27,6 +27,85 @@ export const ERROR_CATALOG = {
   NOT_FOUND: { status: 404, id: 'Data tidak ditemukan.', en: 'Not found.' },
   ROUTE_NOT_FOUND: { status: 404, id: 'Alamat API tidak dikenal.', en: 'Unknown API address.' },
   CONFLICT: { status: 409, id: 'Data bentrok dengan data yang sudah ada.', en: 'Conflicts with existing data.' },
+  // Attachments (every kind of record).
+  ATTACHMENT_DUPLICATE: {
+    status: 409,
+    id: 'Berkas atau tautan yang sama sudah dilampirkan di bagian ini. Tidak perlu mengunggahnya lagi.',
+    en: 'The same file or link is already attached here. No need to upload it again.',
+  },
+  // Innovations.
+  INNOVATION_NOT_EDITABLE: {
+    status: 409,
+    id: 'Inovasi yang sedang diajukan atau sudah ditolak tidak dapat diubah. Tunggu hasil verifikasi, atau minta verifikator mengembalikannya.',
+    en: 'An innovation that is submitted or rejected cannot be edited. Wait for the review, or ask the verifier to return it.',
+  },
+  INNOVATION_EVIDENCE_LOCKED: {
+    status: 409,
+    id: 'Bukti dukung inovasi yang sedang diajukan atau sudah ditolak tidak dapat diubah. Tunggu hasil verifikasi, atau minta verifikator mengembalikannya.',
+    en: 'The evidence of a submitted or rejected innovation cannot change. Wait for the review, or ask the verifier to return it.',
+  },
+  INNOVATION_WRONG_STATE: {
+    status: 409,
+    id: 'Tindakan ini tidak berlaku untuk status inovasi saat ini (mungkin baru saja diubah orang lain). Muat ulang untuk melihat statusnya.',
+    en: "This action does not apply to the innovation's current status (someone may just have changed it). Reload to see its status.",
+  },
+  INNOVATION_REJECTED_NO_CARRY_OVER: {
+    status: 409,
+    id: 'Inovasi yang ditolak tidak dapat dibawa ke periode berikutnya. Usulkan sebagai inovasi baru bila sudah diperbaiki.',
+    en: 'A rejected innovation cannot be carried over. Propose it as a new innovation once it is improved.',
+  },
+  // Self-assessments (SPBE, Indeks Pemdi).
+  ASSESSMENT_FINAL: {
+    status: 409,
+    id: 'Penilaian ini sudah final: penugasan tidak dapat diubah lagi.',
+    en: 'This assessment is final: its assignments can no longer change.',
+  },
+  ASSESSMENT_FILL_CLOSED: {
+    status: 409,
+    id: 'Pengisian hanya dapat dilakukan pada tahap penilaian mandiri. Hubungi admin bila ada yang perlu diperbaiki.',
+    en: 'Indicators can be filled only during the self-assessment stage. Contact the admin if something needs fixing.',
+  },
+  ASSESSMENT_VERIFY_CLOSED: {
+    status: 409,
+    id: 'Verifikasi hanya dapat dilakukan pada tahap verifikasi.',
+    en: 'Verification is possible only during the verification stage.',
+  },
+  ASSESSMENT_NOTHING_TO_ACCEPT: {
+    status: 409,
+    id: 'Indikator ini belum diisi, jadi tidak ada nilai untuk diterima. Tetapkan nilai koreksi.',
+    en: 'This indicator has not been filled, so there is no value to accept. Set a corrected value.',
+  },
+  ASSESSMENT_STAGE_REFUSED: {
+    status: 409,
+    id: 'Tahap penilaian tidak dapat diubah seperti itu. Lihat alasannya di bawah.',
+    en: 'The assessment cannot move to that stage. See the reason below.',
+  },
+  // Indeks Inovasi Daerah.
+  IID_FRAMEWORK_UNKNOWN: {
+    status: 409,
+    id: 'Periode ini memakai kerangka IID yang tidak dikenal. Pilih kerangka IID pada pengaturan periode.',
+    en: 'This period names an unknown IID framework. Choose an IID framework in the period settings.',
+  },
+  IID_FRAMEWORK_MISSING: {
+    status: 409,
+    id: 'Belum ada kerangka IID untuk tahun ini. Unggah kerangka IID atau pilih kerangka pada pengaturan periode.',
+    en: 'There is no IID framework for this year. Load one, or choose a framework in the period settings.',
+  },
+  IID_ANSWERS_LOCKED: {
+    status: 409,
+    id: 'Jawaban indikator inovasi yang sedang diajukan atau sudah ditolak tidak dapat diubah. Tunggu hasil verifikasi.',
+    en: 'The indicator answers of a submitted or rejected innovation cannot change. Wait for the review.',
+  },
+  IID_NOTHING_TO_VERIFY: {
+    status: 409,
+    id: 'Indikator ini belum diisi oleh unit, jadi belum ada yang dapat diverifikasi.',
+    en: 'The unit has not answered this indicator yet, so there is nothing to verify.',
+  },
+  IID_NOT_VERIFIABLE: {
+    status: 409,
+    id: 'Jawaban indikator hanya diverifikasi setelah inovasi diajukan.',
+    en: 'Indicator answers are verified only once the innovation is submitted.',
+  },
   STALE_VERSION: {
     status: 409,
     id: 'Data telah diubah orang lain sejak Anda membukanya. Muat ulang lalu ulangi perubahan Anda.',
@@ -48,6 +127,12 @@ export const ERROR_CATALOG = {
     status: 429,
     id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
     en: 'Too many requests. Wait a moment and try again.',
+  },
+  // HTTP hardening: requests a browser sent on behalf of another page.
+  CROSS_SITE_REFUSED: {
+    status: 403,
+    id: 'Permintaan ini dikirim dari halaman lain sehingga ditolak. Buka Sinergi langsung dari alamatnya lalu ulangi.',
+    en: 'This request was sent from another page, so it was refused. Open Sinergi at its own address and try again.',
   },
   INTERNAL: {
     status: 500,

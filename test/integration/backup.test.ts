@@ -138,6 +138,9 @@ describe('a restored backup', () => {
     expect(source.users?.length).toBeGreaterThanOrEqual(7);
     expect(source.units?.some((j) => j.includes(created.unit.id) && j.includes('Cadangan — ñ ✓ 🇮🇩'))).toBe(true);
     expect(source.audit_log?.some((j) => j.includes('"action":"unit.updated"') && j.includes('baris dua\\tdengan tab'))).toBe(true);
+    // Attachments of every owner are in the one table the restore refills.
+    expect(source.attachments?.some((j) => j.includes('"owner_type":"innovation"') && j.includes('"slot":"sid.'))).toBe(true);
+    expect(Object.keys(source)).not.toEqual(expect.arrayContaining(['evidence']));
 
     await withFreshDatabase(async (handle) => {
       const summary = await restoreDatabase(handle.db, backupFile);

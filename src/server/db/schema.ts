@@ -29,8 +29,8 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
-/** What every piece of evidence records: a stored file (hash, checked type) or a link, and who added it. */
-const evidenceColumns = () => ({
+/** What every attachment records: a stored file (hash, checked type) or a link, and who added it. */
+const attachmentColumns = () => ({
   kind: text('kind').notNull(),
   title: text('title').notNull(),
   fileName: text('file_name'),
@@ -270,23 +270,7 @@ export const innovationEvents = pgTable(
   (t) => [index('innovation_events_innovation_idx').on(t.innovationId, t.at)],
 );
 
-/** Evidence: a stored file (hash recorded, type checked by content) or a link, for a field or indicator. */
-export const evidence = pgTable(
-  'evidence',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    innovationId: uuid('innovation_id')
-      .notNull()
-      .references(() => innovations.id),
-    regionCode: text('region_code').notNull(),
-    /** What it supports: `anggaran`, `profil_bisnis`, `umum`, or an indicator id such as `sid.16`. */
-    target: text('target').notNull().default('umum'),
-    ...evidenceColumns(),
-  },
-  (t) => [index('evidence_innovation_idx').on(t.innovationId), check('evidence_kind_check', sql`${t.kind} in ('file', 'link')`)],
-);
-
-// ---- Indicator frameworks and assessments (issue 4) -------------------------------------------
+// ---- Indicator frameworks and assessments ----------------------------------------------------
 
 /**
  * Every framework version an assessment may use: the shipped files (synced at migration) and versions a
@@ -372,20 +356,6 @@ export const assessmentItems = pgTable(
   ],
 );
 
-/** Evidence of one assessment item: a stored file (content-addressed) or a link. */
-export const assessmentEvidence = pgTable(
-  'assessment_evidence',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => assessmentItems.id),
-    regionCode: text('region_code').notNull(),
-    ...evidenceColumns(),
-  },
-  (t) => [index('assessment_evidence_item_idx').on(t.itemId), check('assessment_evidence_kind_check', sql`${t.kind} in ('file', 'link')`)],
-);
-
 /** IID answers: an innovation's SID indicators, or (innovationId null) the region's SPD indicators of a period. */
 export const iidAnswers = pgTable(
   'iid_answers',
@@ -409,5 +379,32 @@ export const iidAnswers = pgTable(
     uniqueIndex('iid_answers_uq').on(t.periodId, sql`coalesce(${t.innovationId}::text, '')`, t.indicatorId),
     index('iid_answers_innovation_idx').on(t.innovationId),
     check('iid_answers_verification_check', sql`${t.verification} in ('pending', 'accepted', 'corrected')`),
+  ],
+);
+
+// ---- Attachments ------------------------------------------------------------------------------
+
+/**
+ * Every file or link attached to a record, whatever the record: an innovation (slot `umum`,
+ * `anggaran`, `profil_bisnis` or an IID indicator such as `sid.16`), an assessment item, and the
+ * complaints, programme reports and competition entries to come. The owner is named by type and id
+ * (no foreign key: each owner's feature checks it exists, in the region, before attaching), so a new
+ * kind of owner needs no new table, and a stored blob has one reference count: the rows here.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    ownerType: text('owner_type').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    slot: text('slot').notNull().default('umum'),
+    ...attachmentColumns(),
+  },
+  (t) => [
+    index('attachments_owner_idx').on(t.ownerType, t.ownerId),
+    index('attachments_region_idx').on(t.regionCode),
+    index('attachments_storage_key_idx').on(t.storageKey),
+    check('attachments_kind_check', sql`${t.kind} in ('file', 'link')`),
   ],
 );

@@ -6,7 +6,7 @@ import {
   appMeta,
   assessmentItems,
   assessments,
-  evidence,
+  attachments,
   frameworkVersions,
   iidAnswers,
   innovationEvents,
@@ -192,11 +192,12 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       const storageKey = storageKeyOf(sha256);
       await storage.put(storageKey, pdf);
-      await tx.insert(evidence).values([
+      await tx.insert(attachments).values([
         {
-          innovationId: row.id,
+          ownerType: 'innovation',
+          ownerId: row.id,
           regionCode: REGION,
-          target: 'umum',
+          slot: 'umum',
           kind: 'file',
           title: 'SK penetapan inovasi',
           fileName: 'sk-penetapan.pdf',
@@ -208,9 +209,10 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
           createdAt: submitted,
         },
         {
-          innovationId: row.id,
+          ownerType: 'innovation',
+          ownerId: row.id,
           regionCode: REGION,
-          target: 'sid.35',
+          slot: 'sid.35',
           kind: 'link',
           title: 'Video inovasi (maks. 5 menit)',
           url: 'https://www.youtube.com/watch?v=demo-sinergi',
@@ -359,7 +361,7 @@ async function seedDemoIid(tx: Tx): Promise<void> {
   if (!period) return;
   const rows = await tx.select({ id: innovations.id, status: innovations.status }).from(innovations).where(eq(innovations.periodId, period.id));
   const answers: (typeof iidAnswers.$inferInsert)[] = [];
-  const links: (typeof evidence.$inferInsert)[] = [];
+  const links: (typeof attachments.$inferInsert)[] = [];
   for (const inn of rows) {
     if (inn.status === 'draft') continue;
     for (const ind of structure.sid) {
@@ -374,9 +376,10 @@ async function seedDemoIid(tx: Tx): Promise<void> {
         verification: isVerified ? 'accepted' : 'pending',
       });
       links.push({
-        innovationId: inn.id,
+        ownerType: 'innovation',
+        ownerId: inn.id,
         regionCode: REGION,
-        target: `sid.${ind.id}`,
+        slot: `sid.${ind.id}`,
         kind: 'link',
         title: `Bukti indikator ${ind.name}`,
         url: `https://data.pangkalpinang.example/inovasi/${inn.id}/${ind.id}`,
@@ -394,5 +397,5 @@ async function seedDemoIid(tx: Tx): Promise<void> {
     });
   }
   for (let i = 0; i < answers.length; i += 500) await tx.insert(iidAnswers).values(answers.slice(i, i + 500));
-  for (let i = 0; i < links.length; i += 500) await tx.insert(evidence).values(links.slice(i, i + 500));
+  for (let i = 0; i < links.length; i += 500) await tx.insert(attachments).values(links.slice(i, i + 500));
 }

@@ -4,7 +4,8 @@ import type { Figure } from '#domain/assessments/figures.ts';
 import type { Indicator } from '#domain/assessments/indicators.ts';
 import { type AssessmentStage, canFillItem, canVerifyItem } from '#domain/assessments/stages.ts';
 import type { AssessmentItem, AssessmentSummary } from '#shared/api/assessments.ts';
-import type { AssessmentEvidenceRow, AssessmentSummaryRow, ItemWithUnit } from './assessments.queries.ts';
+import type { AttachmentRow } from '#server/platform/attachments/attachments.ts';
+import type { AssessmentSummaryRow, ItemWithUnit } from './assessments.queries.ts';
 
 export type EvidenceEntry = AssessmentItem['evidence'][number];
 export type VerificationState = AssessmentItem['verification'];
@@ -27,7 +28,7 @@ export function presentSummary(row: AssessmentSummaryRow, stage: AssessmentStage
   };
 }
 
-export function presentEvidence(e: AssessmentEvidenceRow): EvidenceEntry {
+export function presentEvidence(e: AttachmentRow): EvidenceEntry {
   return {
     id: e.id,
     kind: e.kind === 'link' ? 'link' : 'file',
@@ -50,7 +51,7 @@ export function presentItem(
   assessment: { regionCode: string; stage: AssessmentStage },
   indicator: Indicator,
   item: ItemWithUnit,
-  evidence: readonly AssessmentEvidenceRow[],
+  evidence: readonly AttachmentRow[],
 ): AssessmentItem {
   const { regionCode, stage } = assessment;
   return {

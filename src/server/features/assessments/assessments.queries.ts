@@ -1,11 +1,11 @@
 /** Queries on assessments, their items and their evidence. Every one filters by region code in SQL. */
+import { type AttachmentRow, listAttachments } from '#server/platform/attachments/attachments.ts';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#server/db/client.ts';
-import { assessmentEvidence, assessmentItems, assessments, frameworkVersions, units } from '#server/db/schema.ts';
+import { assessmentItems, assessments, frameworkVersions, units } from '#server/db/schema.ts';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type ItemRow = typeof assessmentItems.$inferSelect;
-export type AssessmentEvidenceRow = typeof assessmentEvidence.$inferSelect;
 
 const summaryColumns = {
   id: assessments.id,
@@ -98,47 +98,8 @@ export async function findItemWithUnit(db: DbOrTx, regionCode: string, assessmen
 }
 
 /** The evidence of the given items (of one assessment), oldest first. */
-export async function listEvidenceOfItems(db: DbOrTx, regionCode: string, itemIds: readonly string[]): Promise<AssessmentEvidenceRow[]> {
-  if (itemIds.length === 0) return [];
-  return db
-    .select()
-    .from(assessmentEvidence)
-    .where(and(eq(assessmentEvidence.regionCode, regionCode), inArray(assessmentEvidence.itemId, [...itemIds])))
-    .orderBy(asc(assessmentEvidence.createdAt), asc(assessmentEvidence.id));
-}
-
-export async function findItemEvidence(
-  db: DbOrTx,
-  regionCode: string,
-  itemId: string,
-  evidenceId: string,
-): Promise<AssessmentEvidenceRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(assessmentEvidence)
-    .where(and(eq(assessmentEvidence.regionCode, regionCode), eq(assessmentEvidence.itemId, itemId), eq(assessmentEvidence.id, evidenceId)));
-  return row;
-}
-
-/** The same file (by hash) or the same link already attached to this item. */
-export async function findSameItemEvidence(
-  db: DbOrTx,
-  regionCode: string,
-  itemId: string,
-  what: { sha256: string } | { url: string },
-): Promise<AssessmentEvidenceRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(assessmentEvidence)
-    .where(
-      and(
-        eq(assessmentEvidence.regionCode, regionCode),
-        eq(assessmentEvidence.itemId, itemId),
-        'sha256' in what ? eq(assessmentEvidence.sha256, what.sha256) : eq(assessmentEvidence.url, what.url),
-      ),
-    )
-    .limit(1);
-  return row;
+export async function listEvidenceOfItems(db: DbOrTx, regionCode: string, itemIds: readonly string[]): Promise<AttachmentRow[]> {
+  return listAttachments(db, regionCode, 'assessment_item', itemIds);
 }
 
 /** Whether a unit belongs to the region; the ids among `ids` that do. */

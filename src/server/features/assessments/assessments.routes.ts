@@ -22,6 +22,7 @@ import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { sendStoredFile } from '#server/platform/attachments/stored-file.ts';
+import { acceptRawUploads } from '#server/platform/attachments/upload-body.ts';
 import {
   addItemFile,
   addItemLink,
@@ -184,11 +185,10 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // Uploads live in their own scope: every content type is read as raw bytes there (the service
-  // decides the type from the bytes), and nowhere else.
+  // Uploads live in their own scope, where the file types we accept are read as raw bytes (the
+  // service decides the type from the bytes), and nowhere else.
   const uploadRoutes: FastifyPluginAsyncZod = async (files) => {
-    files.removeAllContentTypeParsers();
-    files.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxUploadBytes }, (_request, body, done) => done(null, body));
+    acceptRawUploads(files, maxUploadBytes);
 
     files.post(
       '/:id/items/:itemId/evidence/files',

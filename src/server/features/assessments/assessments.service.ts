@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { type Actor, can } from '#domain/access/roles.ts';
 import { computeFigure, computeFigures, type FigureBasis, type ItemValues, valuesOf } from '#domain/assessments/figures.ts';
@@ -20,24 +19,30 @@ import type { Framework } from '#domain/scoring/framework.schema.ts';
 import type { AssessmentDetail, AssessmentItem, AssessmentSummary, GapAnalysis } from '#shared/api/assessments.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
-import { assessmentEvidence, assessmentItems, assessments } from '#server/db/schema.ts';
+import { assessmentItems, assessments } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { countBlobUsers, lockBlob } from '#server/platform/attachments/blobs.ts';
-import { acceptFile, fileColumns, storeFile, uploadName } from '#server/platform/attachments/stored-file.ts';
+import {
+  type AttachmentOwner,
+  type AttachmentRow,
+  attachFile,
+  attachLink,
+  detachAttachment,
+  type FileUpload,
+  openAttachment,
+  type ReleaseResult,
+  releaseBlob,
+} from '#server/platform/attachments/attachments.ts';
 import { loadFrameworkVersion } from '#server/platform/frameworks/framework-versions.ts';
 import {
-  type AssessmentEvidenceRow,
   type AssessmentRow,
   findAssessment,
   findAssessmentSummary,
   findItem,
-  findItemEvidence,
   findItemWithUnit,
   findPreviousAssessment,
-  findSameItemEvidence,
   type ItemRow,
   listAssessments,
   listEvidenceOfItems,
@@ -104,8 +109,8 @@ export async function loadAssessmentDetail(db: Db, actor: Actor, regionCode: str
     regionCode,
     visible.map((v) => v.item.id),
   );
-  const evidenceByItem = new Map<string, AssessmentEvidenceRow[]>();
-  for (const e of evidence) evidenceByItem.set(e.itemId, [...(evidenceByItem.get(e.itemId) ?? []), e]);
+  const evidenceByItem = new Map<string, AttachmentRow[]>();
+  for (const e of evidence) evidenceByItem.set(e.ownerId, [...(evidenceByItem.get(e.ownerId) ?? []), e]);
 
   const progress = new Map<string, { unitId: string | null; unitName: string | null; total: number; filled: number; verified: number }>();
   for (const item of items) {
@@ -215,7 +220,7 @@ export async function assignIndicators(ctx: ServiceContext, regionCode: string, 
   await ctx.db.transaction(async (tx) => {
     const assessment = await findAssessment(tx, regionCode, id, 'update');
     if (!assessment) throw new AppError('NOT_FOUND');
-    if (!isManageOpen(stageOf(assessment))) throw new AppError('CONFLICT', { detail: 'a final assessment cannot be reassigned' });
+    if (!isManageOpen(stageOf(assessment))) throw new AppError('ASSESSMENT_FINAL');
     const items = new Map((await listItems(tx, regionCode, id)).map((i) => [i.indicatorId, i]));
     const known = await unitsInRegion(
       tx,
@@ -279,7 +284,7 @@ async function beginFill(ctx: ServiceContext, tx: DbOrTx, ref: ItemRef) {
   }
   const stage = stageOf(assessment);
   if (!isFillOpen(stage)) {
-    throw new AppError('CONFLICT', {
+    throw new AppError('ASSESSMENT_FILL_CLOSED', {
       issues: [{ field: 'stage', reason: `Pengisian hanya pada tahap penilaian mandiri; penilaian ini pada tahap ${stage}` }],
     });
   }
@@ -358,7 +363,7 @@ export async function verifyItem(ctx: ServiceContext, ref: ItemRef, input: Verif
     if (!item) throw new AppError('NOT_FOUND');
     const stage = stageOf(assessment);
     if (!isVerifyOpen(stage)) {
-      throw new AppError('CONFLICT', {
+      throw new AppError('ASSESSMENT_VERIFY_CLOSED', {
         issues: [{ field: 'stage', reason: `Verifikasi hanya pada tahap verifikasi; penilaian ini pada tahap ${stage}` }],
       });
     }
@@ -366,7 +371,7 @@ export async function verifyItem(ctx: ServiceContext, ref: ItemRef, input: Verif
     let verifiedValue: string | null = null;
     if (input.decision === 'accept') {
       if (item.claimedValue === null) {
-        throw new AppError('CONFLICT', {
+        throw new AppError('ASSESSMENT_NOTHING_TO_ACCEPT', {
           issues: [{ field: 'body.decision', reason: 'Indikator belum diisi: tidak ada nilai untuk diterima; tetapkan nilai koreksi' }],
         });
       }
@@ -417,7 +422,7 @@ export async function changeStage(
     if (assessment.version !== input.version) throw new AppError('STALE_VERSION');
     const from = stageOf(assessment);
     const check = checkStageChange(from, input.stage);
-    if (!check.ok) throw new AppError('CONFLICT', { issues: [{ field: 'body.stage', reason: check.message }] });
+    if (!check.ok) throw new AppError('ASSESSMENT_STAGE_REFUSED', { issues: [{ field: 'body.stage', reason: check.message }] });
     const items = await listItems(tx, regionCode, id);
     const unfilled = items.filter((i) => i.claimedValue === null).length;
     const finalizedAt = input.stage === 'final' ? ctx.now : null;
@@ -440,26 +445,14 @@ export async function changeStage(
 
 // ---- evidence ----------------------------------------------------------------------------------
 
-function evidenceAudit(row: AssessmentEvidenceRow, ref: ItemRef, indicatorId: string) {
-  return {
-    assessmentId: ref.assessmentId,
-    itemId: row.itemId,
-    indicatorId,
-    kind: row.kind,
-    title: row.title,
-    fileName: row.fileName,
-    mimeType: row.mimeType,
-    sizeBytes: row.sizeBytes,
-    sha256: row.sha256,
-    url: row.url,
-  };
-}
+const ownerOf = (ref: ItemRef, itemId: string): AttachmentOwner => ({ regionCode: ref.regionCode, ownerType: 'assessment_item', ownerId: itemId });
 
-export interface FileUpload {
-  fileName: string;
-  title?: string | undefined;
-  data: Buffer;
-}
+/** What the audit log says about an item's evidence besides the attachment itself. */
+const auditOf = (action: string, ref: ItemRef, indicatorId: string) => ({
+  action,
+  entityType: 'assessment_evidence',
+  extra: { assessmentId: ref.assessmentId, itemId: ref.itemId, indicatorId },
+});
 
 /** Attaches a file to an item: checked by its bytes, hashed, stored once per content. */
 export async function addItemFile(
@@ -469,34 +462,19 @@ export async function addItemFile(
   ref: ItemRef,
   upload: FileUpload,
 ): Promise<EvidenceEntry> {
-  const name = uploadName(upload.fileName, upload.title);
   return ctx.db.transaction(async (tx) => {
     // Who and which stage first: a caller who may not touch the item learns nothing about the file.
     const { item } = await beginFill(ctx, tx, ref);
-    const file = acceptFile(name, upload.data, limits.maxUploadBytes);
-    if (await findSameItemEvidence(tx, ref.regionCode, item.id, { sha256: file.sha256 })) {
-      throw new AppError('CONFLICT', { issues: [{ field: 'file', reason: 'Berkas yang sama sudah dilampirkan pada indikator ini' }] });
-    }
-    await storeFile(tx, storage, file);
-    const [created] = await tx
-      .insert(assessmentEvidence)
-      .values({
-        itemId: item.id,
-        regionCode: ref.regionCode,
-        ...fileColumns(file),
-        createdBy: ctx.actor.id,
-        createdAt: ctx.now,
-      })
-      .returning();
-    if (!created) throw new AppError('INTERNAL');
-    await recordAudit(tx, ctx, {
-      action: 'assessment_evidence.added',
-      entityType: 'assessment_evidence',
-      entityId: created.id,
-      regionCode: ref.regionCode,
-      after: evidenceAudit(created, ref, item.indicatorId),
-    });
-    return presentEvidence(created);
+    const row = await attachFile(
+      tx,
+      ctx,
+      storage,
+      { ...ownerOf(ref, item.id), slot: 'umum' },
+      upload,
+      limits,
+      auditOf('assessment_evidence.added', ref, item.indicatorId),
+    );
+    return presentEvidence(row);
   });
 }
 
@@ -504,86 +482,34 @@ export async function addItemFile(
 export async function addItemLink(ctx: ServiceContext, ref: ItemRef, input: { title: string; url: string }): Promise<EvidenceEntry> {
   return ctx.db.transaction(async (tx) => {
     const { item } = await beginFill(ctx, tx, ref);
-    if (await findSameItemEvidence(tx, ref.regionCode, item.id, { url: input.url })) {
-      throw new AppError('CONFLICT', { issues: [{ field: 'body.url', reason: 'Tautan yang sama sudah dilampirkan pada indikator ini' }] });
-    }
-    const [created] = await tx
-      .insert(assessmentEvidence)
-      .values({
-        itemId: item.id,
-        regionCode: ref.regionCode,
-        kind: 'link',
-        title: input.title,
-        url: input.url,
-        createdBy: ctx.actor.id,
-        createdAt: ctx.now,
-      })
-      .returning();
-    if (!created) throw new AppError('INTERNAL');
-    await recordAudit(tx, ctx, {
-      action: 'assessment_evidence.added',
-      entityType: 'assessment_evidence',
-      entityId: created.id,
-      regionCode: ref.regionCode,
-      after: evidenceAudit(created, ref, item.indicatorId),
-    });
-    return presentEvidence(created);
+    const row = await attachLink(
+      tx,
+      ctx,
+      { ...ownerOf(ref, item.id), slot: 'umum' },
+      input,
+      auditOf('assessment_evidence.added', ref, item.indicatorId),
+    );
+    return presentEvidence(row);
   });
-}
-
-export interface RemovalResult {
-  /** Set when the row is gone but its unused blob could not be deleted (harmless; worth a warning). */
-  blobCleanupError?: unknown;
 }
 
 /**
- * Removes one piece of an item's evidence. The stored blob goes only when no evidence row of any kind
+ * Removes one piece of an item's evidence. The stored blob goes only when no attachment of any kind
  * still uses it, after the removal committed, under the blob's lock.
  */
-export async function removeItemEvidence(ctx: ServiceContext, storage: BlobStorage, ref: ItemRef, evidenceId: string): Promise<RemovalResult> {
+export async function removeItemEvidence(ctx: ServiceContext, storage: BlobStorage, ref: ItemRef, evidenceId: string): Promise<ReleaseResult> {
   const removed = await ctx.db.transaction(async (tx) => {
     const { item } = await beginFill(ctx, tx, ref);
-    const row = await findItemEvidence(tx, ref.regionCode, item.id, evidenceId);
-    if (!row) throw new AppError('NOT_FOUND');
-    await tx.delete(assessmentEvidence).where(and(eq(assessmentEvidence.id, row.id), eq(assessmentEvidence.regionCode, ref.regionCode)));
-    await recordAudit(tx, ctx, {
-      action: 'assessment_evidence.removed',
-      entityType: 'assessment_evidence',
-      entityId: row.id,
-      regionCode: ref.regionCode,
-      before: evidenceAudit(row, ref, item.indicatorId),
-    });
-    return row;
+    return detachAttachment(tx, ctx, ownerOf(ref, item.id), evidenceId, auditOf('assessment_evidence.removed', ref, item.indicatorId));
   });
-  const key = removed.storageKey;
-  if (!key) return {};
-  try {
-    await ctx.db.transaction(async (tx) => {
-      await lockBlob(tx, key);
-      if ((await countBlobUsers(tx, key)) === 0) await storage.delete(key);
-    });
-    return {};
-  } catch (err) {
-    return { blobCleanupError: err };
-  }
+  return releaseBlob(ctx.db, storage, removed.storageKey);
 }
 
 /** A stored file of an item the caller may see, to send inline. Links have no content (404). */
-export async function openItemEvidence(
-  db: Db,
-  actor: Actor,
-  storage: BlobStorage,
-  ref: ItemRef,
-  evidenceId: string,
-): Promise<{ row: AssessmentEvidenceRow & { mimeType: string; storageKey: string }; stream: Readable }> {
+export async function openItemEvidence(db: Db, actor: Actor, storage: BlobStorage, ref: ItemRef, evidenceId: string) {
   const item = await findItem(db, ref.regionCode, ref.assessmentId, ref.itemId);
   if (!item || !seesItem(actor, ref.regionCode, item.unitId)) throw new AppError('NOT_FOUND');
-  const row = await findItemEvidence(db, ref.regionCode, item.id, evidenceId);
-  if (row?.kind !== 'file' || !row.storageKey || !row.mimeType) throw new AppError('NOT_FOUND');
-  if (!(await storage.exists(row.storageKey))) {
-    throw new AppError('INTERNAL', { detail: `stored file ${row.storageKey} of assessment evidence ${row.id} is missing` });
-  }
-  return { row: { ...row, mimeType: row.mimeType, storageKey: row.storageKey }, stream: await storage.get(row.storageKey) };
+  return openAttachment(db, storage, ownerOf(ref, item.id), evidenceId);
 }
 
 // ---- gap analysis ------------------------------------------------------------------------------

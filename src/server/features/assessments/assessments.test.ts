@@ -357,7 +357,7 @@ describe('an SPBE 2020 self-assessment, from penilaian mandiri to final', () => 
     expect(a.can).toEqual({ manage: true, advance: true, finalize: true });
     const res = await fill(operatorA, a, itemOf(a, '1'), '4');
     expect(res.statusCode).toBe(409);
-    expect(errorOf(res).code).toBe('CONFLICT');
+    expect(errorOf(res).code).toBe('ASSESSMENT_FILL_CLOSED');
     expect((await upload(operatorA, a, itemOf(a, '1'), makePdf('terlambat'), 'terlambat.pdf')).statusCode).toBe(409);
     const mine = await detailOf(operatorA, a.id);
     expect(mine.items.some((i) => i.canFill)).toBe(false);

@@ -2,7 +2,7 @@
 import { COUNTED_STATUSES, figureOf, type IidVerification } from '#domain/iid/projection.ts';
 import { type IidIndicator, sidEvidenceTarget } from '#domain/iid/structure.ts';
 import type { WhatIfItem } from '#domain/iid/what-if.ts';
-import { presentEvidence } from '#server/platform/attachments/present.ts';
+import { presentAttachment } from '#server/platform/attachments/attachments.ts';
 import type { IidAnswerRow } from './iid.queries.ts';
 import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 import type { AnswerResult, ProjectionView, SidSheetView, SpdSheetView } from './iid.service.ts';
@@ -103,7 +103,7 @@ export function presentSidSheet(view: SidSheetView): SidSheet {
         ...presentIndicator(i),
         evidenceHints: i.evidenceHints,
         evidenceTarget: target,
-        evidence: view.evidence.filter((e) => e.target === target).map(presentEvidence),
+        evidence: view.evidence.filter((e) => e.slot === target).map(presentAttachment),
         ...presentAnswer(view.answers.get(i.id)),
         scoredLevel: view.claimed.levels.get(i.id) ?? 0,
         withoutEvidence: view.claimed.withoutEvidence.has(i.id),

@@ -1,11 +1,12 @@
 /** Queries of the IID projection and answers; every one filters by region in SQL. */
 import { and, asc, eq, isNull, like, ne } from 'drizzle-orm';
 import type { DbOrTx } from '#server/db/client.ts';
-import { evidence, iidAnswers, innovations, periods, units } from '#server/db/schema.ts';
+import { attachments, iidAnswers, innovations, periods, units } from '#server/db/schema.ts';
+import { listAttachments } from '#server/platform/attachments/attachments.ts';
 
 export type IidAnswerRow = typeof iidAnswers.$inferSelect;
 
-/** SID evidence targets are written `sid.<indicator>` (see domain/iid/structure.ts). */
+/** SID evidence slots are written `sid.<indicator>` (see domain/iid/structure.ts). */
 const SID_TARGETS = 'sid.%';
 
 export async function findIidPeriod(db: DbOrTx, regionCode: string, periodId: string) {
@@ -70,22 +71,25 @@ export async function listSpdAnswers(db: DbOrTx, regionCode: string, periodId: s
     .where(and(eq(iidAnswers.regionCode, regionCode), eq(iidAnswers.periodId, periodId), isNull(iidAnswers.innovationId)));
 }
 
-/** Which SID targets of which innovations of the period have at least one file or link. */
+/** Which SID slots of which innovations of the period have at least one file or link. */
 export async function listSidEvidenceTargets(db: DbOrTx, regionCode: string, periodId: string) {
   return db
-    .selectDistinct({ innovationId: evidence.innovationId, target: evidence.target })
-    .from(evidence)
-    .innerJoin(innovations, and(eq(innovations.id, evidence.innovationId), eq(innovations.regionCode, regionCode)))
-    .where(and(eq(evidence.regionCode, regionCode), eq(innovations.periodId, periodId), like(evidence.target, SID_TARGETS)));
+    .selectDistinct({ innovationId: attachments.ownerId, target: attachments.slot })
+    .from(attachments)
+    .innerJoin(innovations, and(eq(innovations.id, attachments.ownerId), eq(innovations.regionCode, regionCode)))
+    .where(
+      and(
+        eq(attachments.regionCode, regionCode),
+        eq(attachments.ownerType, 'innovation'),
+        eq(innovations.periodId, periodId),
+        like(attachments.slot, SID_TARGETS),
+      ),
+    );
 }
 
 /** The evidence attached to an innovation's SID indicators. */
 export async function listInnovationSidEvidence(db: DbOrTx, regionCode: string, innovationId: string) {
-  return db
-    .select()
-    .from(evidence)
-    .where(and(eq(evidence.regionCode, regionCode), eq(evidence.innovationId, innovationId), like(evidence.target, SID_TARGETS)))
-    .orderBy(asc(evidence.createdAt), asc(evidence.id));
+  return listAttachments(db, regionCode, 'innovation', [innovationId], { slotPrefix: 'sid.' });
 }
 
 /** One answer, locked until the transaction ends so two writers of the same answer take turns. */

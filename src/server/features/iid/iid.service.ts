@@ -63,12 +63,12 @@ export function frameworkOfPeriod(period: Pick<IidPeriodRow, 'year' | 'iidFramew
   if (period.iidFrameworkId !== null) {
     const named = frameworks().get(period.iidFrameworkId);
     if (named === undefined || named.inputKind !== 'innovations') {
-      throw new AppError('CONFLICT', { detail: `the period names ${period.iidFrameworkId}, which is not a known IID framework` });
+      throw new AppError('IID_FRAMEWORK_UNKNOWN', { detail: `the period names ${period.iidFrameworkId}, which is not a known IID framework` });
     }
     return { framework: named, exact: true };
   }
   const chosen = chooseIidFramework([...frameworks().values()], period.year);
-  if (chosen === null) throw new AppError('CONFLICT', { detail: 'no IID framework is installed' });
+  if (chosen === null) throw new AppError('IID_FRAMEWORK_MISSING', { detail: 'no IID framework is installed' });
   return chosen;
 }
 
@@ -210,7 +210,7 @@ export async function getSidSheet(ctx: ServiceContext, regionCode: string, innov
     listInnovationSidEvidence(ctx.db, regionCode, innovationId),
   ]);
   const status = row.status as InnovationStatus;
-  const data = innovationData({ ...row, unitName: '' }, answerRows, new Set(evidenceRows.map((e) => e.target)));
+  const data = innovationData({ ...row, unitName: '' }, answerRows, new Set(evidenceRows.map((e) => e.slot)));
   const ref = { status, regionCode, unitId: row.unitId };
   return {
     innovation: { id: row.id, name: row.name, status },
@@ -366,7 +366,7 @@ export async function answerInnovation(
       const status = row.status as InnovationStatus;
       if (!isOwner(ctx.actor, { status, regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
       const next = statusAfterEdit(status);
-      if (next === null) throw new AppError('CONFLICT', { detail: `the IID answers of an innovation that is ${status} cannot change` });
+      if (next === null) throw new AppError('IID_ANSWERS_LOCKED', { detail: `the IID answers of an innovation that is ${status} cannot change` });
       const period = await loadPeriod(tx, regionCode, row.periodId);
       const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'sid', indicatorId);
       if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
@@ -406,7 +406,7 @@ type VerifyBody = { decision: 'accept' } | { decision: 'correct'; level: number;
 async function writeVerification(ctx: ServiceContext, tx: DbOrTx, key: AnswerKey, indicator: IidIndicator, body: VerifyBody) {
   const current = await lockAnswer(tx, key);
   if (current === undefined || current.claimedLevel === null) {
-    throw new AppError('CONFLICT', { detail: `indicator ${indicator.id} has no claimed level to verify` });
+    throw new AppError('IID_NOTHING_TO_VERIFY', { detail: `indicator ${indicator.id} has no claimed level to verify` });
   }
   if (body.decision === 'correct') checkLevel(indicator, body.level, 'body.level');
   const verification =
@@ -456,7 +456,8 @@ export async function verifyInnovationAnswer(
     const row = await loadVisibleInnovation(tx, ctx.actor, regionCode, innovationId);
     const status = row.status as InnovationStatus;
     if (!isReviewer(ctx.actor, { status, regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
-    if (!isVerifiable(status)) throw new AppError('CONFLICT', { detail: `the IID answers of an innovation that is ${status} are not verified` });
+    if (!isVerifiable(status))
+      throw new AppError('IID_NOT_VERIFIABLE', { detail: `the IID answers of an innovation that is ${status} are not verified` });
     const period = await loadPeriod(tx, regionCode, row.periodId);
     const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'sid', indicatorId);
     const key = { regionCode, periodId: period.id, innovationId: row.id, indicatorId: indicator.id };

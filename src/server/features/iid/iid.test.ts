@@ -11,7 +11,7 @@ import { Ratio } from '#domain/scoring/decimal.ts';
 import { evaluate } from '#domain/scoring/engine.ts';
 import type { EvaluationResult } from '#domain/scoring/result.ts';
 import type { ErrorBody } from '#shared/errors.ts';
-import { auditLog, evidence, iidAnswers, innovationEvents, innovations, periods } from '#server/db/schema.ts';
+import { attachments, auditLog, iidAnswers, innovationEvents, innovations, periods } from '#server/db/schema.ts';
 import { type Client, clientFor, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 import { getFramework } from '#server/platform/frameworks/shipped.ts';
 import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
@@ -107,11 +107,12 @@ async function storeAnswers(
 
 async function storeEvidence(innovationId: string, indicatorIds: string[]) {
   if (indicatorIds.length === 0) return;
-  await t.db.insert(evidence).values(
+  await t.db.insert(attachments).values(
     indicatorIds.map((id) => ({
-      innovationId,
+      ownerType: 'innovation',
+      ownerId: innovationId,
       regionCode: HOME,
-      target: `sid.${id}`,
+      slot: `sid.${id}`,
       kind: 'link',
       title: `Bukti ${id}`,
       url: `https://example.go.id/bukti/${id}`,

@@ -10,7 +10,8 @@ import { evidenceItem, linkEvidenceBody, uploadEvidenceQuery } from '#shared/api
 import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
-import { presentEvidence } from '#server/platform/attachments/present.ts';
+import { presentAttachment } from '#server/platform/attachments/attachments.ts';
+import { acceptRawUploads } from '#server/platform/attachments/upload-body.ts';
 import { sendStoredFile } from '#server/platform/attachments/stored-file.ts';
 import { addFileEvidence, addLinkEvidence, listInnovationEvidence, openEvidenceContent, removeEvidence } from './evidence.service.ts';
 
@@ -34,15 +35,14 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = serviceContext(request);
       const rows = await listInnovationEvidence(ctx.db, ctx.actor, request.params);
-      return { items: rows.map(presentEvidence) };
+      return { items: rows.map(presentAttachment) };
     },
   );
 
-  // Uploads live in their own scope: every content type is read as raw bytes there (a browser labels
-  // a file however it likes; the service decides its type from the bytes), and nowhere else.
+  // Uploads live in their own scope, where the file types we accept are read as raw bytes (the
+  // service decides the type from the bytes), and nowhere else.
   const uploadRoutes: FastifyPluginAsyncZod = async (files) => {
-    files.removeAllContentTypeParsers();
-    files.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxUploadBytes }, (_request, body, done) => done(null, body));
+    acceptRawUploads(files, maxUploadBytes);
 
     files.post(
       '/files',
@@ -69,7 +69,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
           fileName,
           data: body,
         });
-        return reply.status(201).send(presentEvidence(row));
+        return reply.status(201).send(presentAttachment(row));
       },
     );
   };
@@ -88,7 +88,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const row = await addLinkEvidence(serviceContext(request), request.params, request.body);
-      return reply.status(201).send(presentEvidence(row));
+      return reply.status(201).send(presentAttachment(row));
     },
   );
 

@@ -1,19 +1,34 @@
+/**
+ * An innovation's evidence (bukti dukung): files and links in a slot (`umum`, `anggaran`,
+ * `profil_bisnis`, a profile field, or an IID indicator such as `sid.16`), kept by the platform's
+ * attachments. This file decides who may change them and when, and what a change does to the
+ * innovation: only its unit's operator, only while it is editable, and a change after verification
+ * sends it back for review.
+ */
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import { isEvidenceTarget } from '#domain/evidence/file-type.ts';
 import { isOwner, statusAfterEdit, type InnovationStatus } from '#domain/innovations/workflow.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
-import { evidence, innovationEvents, innovations } from '#server/db/schema.ts';
+import { innovationEvents, innovations } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
-import { recordAudit } from '#server/platform/audit.ts';
+import {
+  type AttachmentOwner,
+  type AttachmentRow,
+  attachFile,
+  attachLink,
+  detachAttachment,
+  findAttachment,
+  type FileUpload,
+  listAttachments,
+  openAttachment,
+  type ReleaseResult,
+  releaseBlob,
+} from '#server/platform/attachments/attachments.ts';
 import { findInnovation } from '#server/platform/records.ts';
-import { listEvidence } from './innovations.queries.ts';
-import { countBlobUsers, lockBlob } from '#server/platform/attachments/blobs.ts';
-import { type EvidenceRow, findEvidence, findSameEvidence } from './evidence.queries.ts';
-import { acceptFile, fileColumns, storeFile, uploadName } from '#server/platform/attachments/stored-file.ts';
 
 export interface EvidenceOwner {
   regionCode: string;
@@ -37,7 +52,7 @@ async function beginEvidenceChange(ctx: ServiceContext, tx: DbOrTx, where: Evide
   const status = row.status as InnovationStatus;
   if (!isOwner(ctx.actor, { status, regionCode: row.regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
   const next = statusAfterEdit(status);
-  if (next === null) throw new AppError('CONFLICT', { detail: `the evidence of an innovation that is ${status} cannot change` });
+  if (next === null) throw new AppError('INNOVATION_EVIDENCE_LOCKED');
   const isSentBack = next !== status;
   const [touched] = await tx
     .update(innovations)
@@ -62,19 +77,10 @@ async function beginEvidenceChange(ctx: ServiceContext, tx: DbOrTx, where: Evide
   return { status, next };
 }
 
-function auditView(row: EvidenceRow) {
-  return {
-    innovationId: row.innovationId,
-    target: row.target,
-    kind: row.kind,
-    title: row.title,
-    fileName: row.fileName,
-    mimeType: row.mimeType,
-    sizeBytes: row.sizeBytes,
-    sha256: row.sha256,
-    url: row.url,
-  };
-}
+const ownerOf = (where: EvidenceOwner): AttachmentOwner => ({ regionCode: where.regionCode, ownerType: 'innovation', ownerId: where.innovationId });
+
+/** The innovation's new status in the audit entry, when the change sent it back for review. */
+const afterOf = (change: { status: string; next: string }) => (change.next !== change.status ? { after: { innovationStatus: change.next } } : {});
 
 function checkTarget(target: string, field: string): void {
   if (!isEvidenceTarget(target)) {
@@ -82,52 +88,27 @@ function checkTarget(target: string, field: string): void {
   }
 }
 
-export interface FileUpload {
-  target: string;
-  title?: string | undefined;
-  fileName: string;
-  data: Buffer;
-}
+export type { FileUpload };
 
-/** Checks the bytes, stores them once per content, and records the evidence row. */
+/** Checks the bytes, stores them once per content, and records the evidence in its slot. */
 export async function addFileEvidence(
   ctx: ServiceContext,
   storage: BlobStorage,
   limits: { maxUploadBytes: number },
   where: EvidenceOwner,
-  upload: FileUpload,
-): Promise<EvidenceRow> {
+  upload: FileUpload & { target: string },
+): Promise<AttachmentRow> {
   checkTarget(upload.target, 'query.target');
-  const name = uploadName(upload.fileName, upload.title);
   return ctx.db.transaction(async (tx) => {
     // Who and which state first: a caller who may not touch the innovation learns nothing about the file.
     // A refusal below rolls this back with everything else.
-    const change = await beginEvidenceChange(ctx, tx, where, `Bukti dukung ditambahkan: ${name.title}`);
-    const file = acceptFile(name, upload.data, limits.maxUploadBytes);
-    if (await findSameEvidence(tx, where.regionCode, where.innovationId, upload.target, { sha256: file.sha256 })) {
-      throw new AppError('CONFLICT', { issues: [{ field: 'file', reason: 'Berkas yang sama sudah dilampirkan pada bagian ini' }] });
-    }
-    await storeFile(tx, storage, file);
-    const [created] = await tx
-      .insert(evidence)
-      .values({
-        innovationId: where.innovationId,
-        regionCode: where.regionCode,
-        target: upload.target,
-        ...fileColumns(file),
-        createdBy: ctx.actor.id,
-        createdAt: ctx.now,
-      })
-      .returning();
-    if (!created) throw new AppError('INTERNAL');
-    await recordAudit(tx, ctx, {
+    const change = await beginEvidenceChange(ctx, tx, where, `Bukti dukung ditambahkan: ${upload.title?.trim() || upload.fileName}`);
+    return attachFile(tx, ctx, storage, { ...ownerOf(where), slot: upload.target }, upload, limits, {
       action: 'evidence.added',
       entityType: 'evidence',
-      entityId: created.id,
-      regionCode: where.regionCode,
-      after: { ...auditView(created), ...(change.next !== change.status ? { innovationStatus: change.next } : {}) },
+      extra: { innovationId: where.innovationId, target: upload.target },
+      ...afterOf(change),
     });
-    return created;
   });
 }
 
@@ -138,84 +119,43 @@ export interface LinkInput {
 }
 
 /** Records a link (a video, a news article) as evidence; nothing is fetched or stored. */
-export async function addLinkEvidence(ctx: ServiceContext, where: EvidenceOwner, input: LinkInput): Promise<EvidenceRow> {
+export async function addLinkEvidence(ctx: ServiceContext, where: EvidenceOwner, input: LinkInput): Promise<AttachmentRow> {
   checkTarget(input.target, 'body.target');
   return ctx.db.transaction(async (tx) => {
     const change = await beginEvidenceChange(ctx, tx, where, `Tautan bukti dukung ditambahkan: ${input.title}`);
-    if (await findSameEvidence(tx, where.regionCode, where.innovationId, input.target, { url: input.url })) {
-      throw new AppError('CONFLICT', { issues: [{ field: 'body.url', reason: 'Tautan yang sama sudah dilampirkan pada bagian ini' }] });
-    }
-    const [created] = await tx
-      .insert(evidence)
-      .values({
-        innovationId: where.innovationId,
-        regionCode: where.regionCode,
-        target: input.target,
-        kind: 'link',
-        title: input.title,
-        url: input.url,
-        createdBy: ctx.actor.id,
-        createdAt: ctx.now,
-      })
-      .returning();
-    if (!created) throw new AppError('INTERNAL');
-    await recordAudit(tx, ctx, {
+    return attachLink(tx, ctx, { ...ownerOf(where), slot: input.target }, input, {
       action: 'evidence.added',
       entityType: 'evidence',
-      entityId: created.id,
-      regionCode: where.regionCode,
-      after: { ...auditView(created), ...(change.next !== change.status ? { innovationStatus: change.next } : {}) },
+      extra: { innovationId: where.innovationId, target: input.target },
+      ...afterOf(change),
     });
-    return created;
   });
-}
-
-export interface RemovalResult {
-  /** Set when the row is gone but its unused blob could not be deleted (harmless; worth a warning). */
-  blobCleanupError?: unknown;
 }
 
 /**
- * Removes one piece of evidence. Its stored blob is deleted only when no other evidence row (of any
- * innovation or region) still uses it, after the removal has committed, under the blob's lock.
+ * Removes one piece of evidence. Its stored blob is deleted only when no other attachment (of any
+ * record or region) still uses it, after the removal has committed, under the blob's lock.
  */
-export async function removeEvidence(ctx: ServiceContext, storage: BlobStorage, where: EvidenceOwner, evidenceId: string): Promise<RemovalResult> {
+export async function removeEvidence(ctx: ServiceContext, storage: BlobStorage, where: EvidenceOwner, evidenceId: string): Promise<ReleaseResult> {
   const removed = await ctx.db.transaction(async (tx) => {
+    const owner = ownerOf(where);
+    const row = await findAttachment(tx, owner, evidenceId);
     // Both refusals are 404: an evidence id of an innovation the caller cannot see is simply not found.
-    const row = await findEvidence(tx, where.regionCode, where.innovationId, evidenceId);
     if (!row) throw new AppError('NOT_FOUND');
     const change = await beginEvidenceChange(ctx, tx, where, `Bukti dukung dihapus: ${row.title}`);
-    await tx.delete(evidence).where(and(eq(evidence.id, row.id), eq(evidence.regionCode, where.regionCode)));
-    await recordAudit(tx, ctx, {
+    return detachAttachment(tx, ctx, owner, evidenceId, {
       action: 'evidence.removed',
       entityType: 'evidence',
-      entityId: row.id,
-      regionCode: where.regionCode,
-      before: auditView(row),
-      ...(change.next !== change.status ? { after: { innovationStatus: change.next } } : {}),
+      extra: { innovationId: where.innovationId, target: row.slot },
+      ...afterOf(change),
     });
-    return row;
   });
-  const key = removed.storageKey;
-  if (!key) return {};
-  try {
-    await deleteBlobIfUnused(ctx.db, storage, key);
-    return {};
-  } catch (err) {
-    return { blobCleanupError: err };
-  }
+  return releaseBlob(ctx.db, storage, removed.storageKey);
 }
 
-async function deleteBlobIfUnused(db: Db, storage: BlobStorage, storageKey: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockBlob(tx, storageKey);
-    if ((await countBlobUsers(tx, storageKey)) === 0) await storage.delete(storageKey);
-  });
-}
-
-export async function listInnovationEvidence(db: Db, actor: Actor, where: EvidenceOwner): Promise<EvidenceRow[]> {
+export async function listInnovationEvidence(db: Db, actor: Actor, where: EvidenceOwner): Promise<AttachmentRow[]> {
   await loadVisible(db, actor, where);
-  return listEvidence(db, where.regionCode, where.innovationId);
+  return listAttachments(db, where.regionCode, 'innovation', [where.innovationId]);
 }
 
 /** A stored file to send: its row (type, size, name) and a stream of its bytes. Links have no content. */
@@ -225,12 +165,7 @@ export async function openEvidenceContent(
   storage: BlobStorage,
   where: EvidenceOwner,
   evidenceId: string,
-): Promise<{ row: EvidenceRow & { mimeType: string; storageKey: string }; stream: Readable }> {
+): Promise<{ row: AttachmentRow & { mimeType: string; storageKey: string }; stream: Readable }> {
   await loadVisible(db, actor, where);
-  const row = await findEvidence(db, where.regionCode, where.innovationId, evidenceId);
-  if (row?.kind !== 'file' || !row.storageKey || !row.mimeType) throw new AppError('NOT_FOUND');
-  if (!(await storage.exists(row.storageKey))) {
-    throw new AppError('INTERNAL', { detail: `stored file ${row.storageKey} of evidence ${row.id} is missing` });
-  }
-  return { row: { ...row, mimeType: row.mimeType, storageKey: row.storageKey }, stream: await storage.get(row.storageKey) };
+  return openAttachment(db, storage, ownerOf(where), evidenceId);
 }

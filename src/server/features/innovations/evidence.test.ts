@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { evidenceItem, Innovation, Period } from '#shared/api/innovations.ts';
 import type { ErrorBody } from '#shared/errors.ts';
-import { auditLog, evidence } from '#server/db/schema.ts';
+import { attachments, auditLog } from '#server/db/schema.ts';
 import { type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 
 type EvidenceItem = z.infer<typeof evidenceItem>;
@@ -111,7 +111,10 @@ async function uploaded(client: Client, innovationId: string, data: Buffer, quer
 }
 
 async function rowsOf(t: TestApp, innovationId: string) {
-  return t.db.select().from(evidence).where(eq(evidence.innovationId, innovationId));
+  return t.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.ownerType, 'innovation'), eq(attachments.ownerId, innovationId)));
 }
 
 function blobPath(t: TestApp, hash: string) {
@@ -171,7 +174,7 @@ describe('evidence', () => {
 
     it('takes the type from the bytes, whatever the request declares, and keeps the given title', async () => {
       const id = await createInnovation(w);
-      const item = await uploaded(w.operator, id, PNG, { fileName: 'foto-lokasi.png', target: 'sid.16', title: 'Foto lokasi' }, 'text/plain');
+      const item = await uploaded(w.operator, id, PNG, { fileName: 'foto-lokasi.png', target: 'sid.16', title: 'Foto lokasi' }, 'application/pdf');
       expect(item).toMatchObject({ mimeType: 'image/png', sha256: sha256(PNG), sizeBytes: PNG.length, target: 'sid.16', title: 'Foto lokasi' });
       const content = await verifier.get(`${base(id)}/${item.id}/content`);
       expect(content.statusCode).toBe(200);
@@ -180,6 +183,17 @@ describe('evidence', () => {
       expect(content.headers['x-content-type-options']).toBe('nosniff');
       expect(content.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src 'self'");
     });
+
+    it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json'])(
+      'refuses an upload sent as %s (what a form on another page could post) with 415, storing nothing',
+      async (contentType) => {
+        const id = await createInnovation(w);
+        const res = await upload(w.operator, id, Buffer.concat([Buffer.from('%PDF-1.4\n'), PNG]), { fileName: 'a.pdf' }, contentType);
+        expect(res.statusCode, res.body).toBe(415);
+        expect(errorOf(res).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+        expect(await rowsOf(t, id)).toHaveLength(0);
+      },
+    );
 
     it('refuses a text file named .pdf with 415 and stores nothing', async () => {
       const id = await createInnovation(w);
@@ -373,7 +387,7 @@ describe('evidence', () => {
       expect(submit.statusCode, submit.body).toBe(200);
       const res = await upload(w.operator, id, makePdf('saat ditinjau'), { fileName: 'x.pdf' });
       expect(res.statusCode).toBe(409);
-      expect(errorOf(res).code).toBe('CONFLICT');
+      expect(errorOf(res).code).toBe('INNOVATION_EVIDENCE_LOCKED');
       expect(await rowsOf(t, id)).toHaveLength(1);
     });
   });

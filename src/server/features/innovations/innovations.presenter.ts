@@ -2,10 +2,8 @@ import { availableActions, isOwner, statusAfterEdit, type InnovationStatus } fro
 import { countWords } from '#domain/innovations/profile.ts';
 import type { Actor } from '#domain/access/roles.ts';
 import type { Innovation, InnovationSummary } from '#shared/api/innovations.ts';
-import type { evidence, innovationEvents } from '#server/db/schema.ts';
-import { presentEvidence } from '#server/platform/attachments/present.ts';
-
-export { presentEvidence };
+import type { innovationEvents } from '#server/db/schema.ts';
+import { type AttachmentRow, presentAttachment } from '#server/platform/attachments/attachments.ts';
 import type { InnovationRow } from './innovations.queries.ts';
 
 export function presentSummary(row: {
@@ -28,7 +26,7 @@ export function presentSummary(row: {
 export function presentInnovation(
   actor: Actor,
   found: { innovation: InnovationRow; unitName: string; year: number },
-  extra: { evidence: (typeof evidence.$inferSelect)[]; timeline: (typeof innovationEvents.$inferSelect)[]; nextId: string | null },
+  extra: { evidence: AttachmentRow[]; timeline: (typeof innovationEvents.$inferSelect)[]; nextId: string | null },
 ): Innovation {
   const r = found.innovation;
   const status = r.status as InnovationStatus;
@@ -59,7 +57,7 @@ export function presentInnovation(
     rejectionReason: r.rejectionReason,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     verifiedAt: r.verifiedAt?.toISOString() ?? null,
-    evidence: extra.evidence.map(presentEvidence),
+    evidence: extra.evidence.map(presentAttachment),
     timeline: extra.timeline.map((t) => ({
       id: t.id,
       at: t.at.toISOString(),

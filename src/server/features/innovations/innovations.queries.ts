@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, ilike, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import type { DbOrTx } from '#server/db/client.ts';
-import { evidence, innovationEvents, innovations, periods, units } from '#server/db/schema.ts';
+import { innovationEvents, innovations, periods, units } from '#server/db/schema.ts';
 import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
 import { visibleTo } from '#server/platform/records.ts';
 
@@ -77,14 +77,6 @@ export async function findNextVersionId(db: DbOrTx, regionCode: string, id: stri
     .where(and(eq(innovations.regionCode, regionCode), eq(innovations.previousId, id)))
     .limit(1);
   return row?.id ?? null;
-}
-
-export async function listEvidence(db: DbOrTx, regionCode: string, innovationId: string) {
-  return db
-    .select()
-    .from(evidence)
-    .where(and(eq(evidence.regionCode, regionCode), eq(evidence.innovationId, innovationId)))
-    .orderBy(asc(evidence.createdAt), asc(evidence.id));
 }
 
 export async function listTimeline(db: DbOrTx, regionCode: string, innovationId: string) {

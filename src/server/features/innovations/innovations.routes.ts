@@ -19,7 +19,8 @@ import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentInnovation, presentSummary } from './innovations.presenter.ts';
-import { findInnovation, findNextVersionId, listEvidence, listInnovations, listTimeline } from './innovations.queries.ts';
+import { listAttachments } from '#server/platform/attachments/attachments.ts';
+import { findInnovation, findNextVersionId, listInnovations, listTimeline } from './innovations.queries.ts';
 import { carryOverInnovation, createInnovation, findSimilar, transitionInnovation, updateInnovation } from './innovations.service.ts';
 
 const params = regionCodeParam.extend(idParam.shape);
@@ -29,7 +30,7 @@ export async function loadInnovation(db: Db, actor: Actor, regionCode: string, i
   const found = await findInnovation(db, regionCode, id, actor);
   if (!found) throw new AppError('NOT_FOUND');
   const [files, timeline, nextId] = await Promise.all([
-    listEvidence(db, regionCode, id),
+    listAttachments(db, regionCode, 'innovation', [id]),
     listTimeline(db, regionCode, id),
     findNextVersionId(db, regionCode, id),
   ]);

@@ -10,7 +10,8 @@ import { innovationFields } from '#shared/api/innovations.ts';
 import type { FieldIssue } from '#shared/errors.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
-import { evidence, innovationEvents, innovations, units } from '#server/db/schema.ts';
+import { innovationEvents, innovations, units } from '#server/db/schema.ts';
+import { copyAttachments } from '#server/platform/attachments/attachments.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
@@ -171,7 +172,7 @@ export async function updateInnovation(ctx: ServiceContext, regionCode: string, 
     if (!isOwner(ctx.actor, { status: row.status as InnovationStatus, regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
     const next = statusAfterEdit(row.status as InnovationStatus);
     if (next === null) {
-      throw new AppError('CONFLICT', { detail: `an innovation that is ${row.status} cannot be edited` });
+      throw new AppError('INNOVATION_NOT_EDITABLE', { detail: `an innovation that is ${row.status} cannot be edited` });
     }
     const { version, ...fields } = input;
     // Compare what would be stored, so re-sending the stored values is no change.
@@ -247,7 +248,8 @@ export async function transitionInnovation(ctx: ServiceContext, regionCode: stri
     const result = transition(ctx.actor, { status: from, regionCode, unitId: row.unitId }, req);
     if (!result.ok) {
       if (result.refusal === 'wrong_role') throw new AppError('FORBIDDEN');
-      if (result.refusal === 'wrong_state') throw new AppError('CONFLICT', { detail: `cannot ${req.action} an innovation that is ${from}` });
+      if (result.refusal === 'wrong_state')
+        throw new AppError('INNOVATION_WRONG_STATE', { detail: `cannot ${req.action} an innovation that is ${from}` });
       throw new AppError('VALIDATION_FAILED', { issues: [REFUSAL_MESSAGES[result.refusal]] });
     }
     if (req.action === 'submit') {
@@ -324,7 +326,7 @@ export async function carryOverInnovation(
       if (!found) throw new AppError('NOT_FOUND');
       const source = found.innovation;
       if (!isOwner(ctx.actor, { status: source.status as InnovationStatus, regionCode, unitId: source.unitId })) throw new AppError('FORBIDDEN');
-      if (source.status === 'ditolak') throw new AppError('CONFLICT', { detail: 'a rejected innovation cannot be carried over' });
+      if (source.status === 'ditolak') throw new AppError('INNOVATION_REJECTED_NO_CARRY_OVER');
       const target = await findPeriod(tx, regionCode, input.periodId);
       if (!target) throw fieldError('body.periodId', 'Periode tidak ditemukan di daerah ini');
       if (target.year <= found.year) throw fieldError('body.periodId', 'Pilih periode yang lebih baru dari periode inovasi ini');
@@ -348,15 +350,12 @@ export async function carryOverInnovation(
         })
         .returning({ id: innovations.id });
       if (!created) throw new AppError('INTERNAL');
-      const files = await tx
-        .select()
-        .from(evidence)
-        .where(and(eq(evidence.innovationId, source.id), eq(evidence.regionCode, regionCode)));
-      if (files.length > 0) {
-        await tx
-          .insert(evidence)
-          .values(files.map(({ id: _id, innovationId: _i, createdAt: _c, ...rest }) => ({ ...rest, innovationId: created.id, createdAt: ctx.now })));
-      }
+      await copyAttachments(
+        tx,
+        { regionCode, ownerType: 'innovation', ownerId: source.id },
+        { regionCode, ownerType: 'innovation', ownerId: created.id },
+        ctx.now,
+      );
       await addEvent(tx, ctx, { id: created.id, regionCode }, { action: 'carried_over', to: 'draft', note: input.developmentNote });
       await addEvent(tx, ctx, source, { action: 'carried_forward', note: `${target.year}` });
       await recordAudit(tx, ctx, {

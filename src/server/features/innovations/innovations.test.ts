@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { AuditItem } from '#shared/api/audit.ts';
 import type { Innovation, InnovationSummary, innovationFields, Period, similarInnovation } from '#shared/api/innovations.ts';
 import type { ErrorBody } from '#shared/errors.ts';
-import { evidence } from '#server/db/schema.ts';
+import { attachments } from '#server/db/schema.ts';
 import { type Client, clientFor, loginAs, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 
 const HOME = '19.71';
@@ -430,13 +430,13 @@ describe('saving the profile', () => {
     });
   });
 
-  it.each(['diajukan', 'ditolak'] as const)('refuses an edit while %s (409 CONFLICT)', async (state) => {
+  it.each(['diajukan', 'ditolak'] as const)('refuses an edit while %s (409 INNOVATION_NOT_EDITABLE)', async (state) => {
     const op = await newOperator();
     const i = await inState(op.client, state);
     expect(i.canEdit).toBe(false);
     const res = await save(op.client, i, { name: 'Diubah diam-diam' });
     expect(res.statusCode).toBe(409);
-    expect(errorOf(res).code).toBe('CONFLICT');
+    expect(errorOf(res).code).toBe('INNOVATION_NOT_EDITABLE');
     expect(await read(op.client, i.id)).toMatchObject({ name: i.name, status: state, version: i.version });
   });
 
@@ -585,13 +585,13 @@ describe('the verification workflow', () => {
     ['ditolak', 'verify'],
     ['ditolak', 'reject'],
   ];
-  it.each(ILLEGAL)('refuses a %s innovation the action %s (409 CONFLICT)', async (state, action) => {
+  it.each(ILLEGAL)('refuses a %s innovation the action %s (409 INNOVATION_WRONG_STATE)', async (state, action) => {
     const op = await newOperator();
     const i = await inState(op.client, state);
     const body = action === 'return' ? RETURN : action === 'reject' ? REJECT : { action };
     const res = await act(action === 'submit' ? op.client : verifier, i, body);
     expect(res.statusCode, res.body).toBe(409);
-    expect(errorOf(res).code).toBe('CONFLICT');
+    expect(errorOf(res).code).toBe('INNOVATION_WRONG_STATE');
     expect(await read(op.client, i.id)).toMatchObject({ status: state, version: i.version });
   });
 
@@ -816,12 +816,13 @@ describe('carrying an innovation into a later period', () => {
     const op = await newOperator();
     const source = await inState(op.client, 'terverifikasi');
     const rows = await t.db
-      .insert(evidence)
+      .insert(attachments)
       .values([
         {
-          innovationId: source.id,
+          ownerType: 'innovation',
+          ownerId: source.id,
           regionCode: HOME,
-          target: 'anggaran',
+          slot: 'anggaran',
           kind: 'file',
           title: 'DPA 2025',
           fileName: 'dpa-2025.pdf',
@@ -830,7 +831,15 @@ describe('carrying an innovation into a later period', () => {
           sha256: 'a'.repeat(64),
           storageKey: `blobs/${'a'.repeat(64)}`,
         },
-        { innovationId: source.id, regionCode: HOME, target: 'umum', kind: 'link', title: 'Video profil', url: 'https://video.example/antrean' },
+        {
+          ownerType: 'innovation',
+          ownerId: source.id,
+          regionCode: HOME,
+          slot: 'umum',
+          kind: 'link',
+          title: 'Video profil',
+          url: 'https://video.example/antrean',
+        },
       ])
       .returning();
     expect(rows).toHaveLength(2);
@@ -915,7 +924,7 @@ describe('carrying an innovation into a later period', () => {
     const rejected = await inState(op.client, 'ditolak');
     const refused = await op.client.post(`${innovationUrl(rejected.id)}/carry-over`, { periodId: period2026.id, developmentNote: 'Dicoba lagi.' });
     expect(refused.statusCode).toBe(409);
-    expect(errorOf(refused).code).toBe('CONFLICT');
+    expect(errorOf(refused).code).toBe('INNOVATION_REJECTED_NO_CARRY_OVER');
 
     const verified = await inState(op.client, 'terverifikasi');
     const foreign = await op.client.post(`${innovationUrl(verified.id)}/carry-over`, { periodId: otherPeriod.id, developmentNote: 'Pindah daerah.' });

@@ -1,0 +1,2 @@
+DROP TABLE "assessment_evidence" CASCADE;--> statement-breakpoint
+DROP TABLE "evidence" CASCADE;
