@@ -35,8 +35,11 @@ import { periodRoutes } from './features/innovations/periods.routes.ts';
 import { regionRoutes } from './features/regions/regions.routes.ts';
 import { unitRoutes } from './features/units/units.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
+import { registerCrossSiteGuard } from './http/cross-site.ts';
 import { handleError, sendError } from './http/errors.ts';
+import { registerNulGuard } from './http/nul-bytes.ts';
 import { enforceAccessDeclarations, registerSessionAndAccess, type RegisteredRoute } from './http/plugins.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { type BlobStorage, LocalDiskStorage } from './lib/storage.ts';
 import type { Logger } from './logger.ts';
 import { VERSION } from './version.ts';
@@ -76,8 +79,13 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(app);
+  // No route reads plain text, and a text/plain post is one a page on another site may send without asking.
+  app.removeContentTypeParser('text/plain');
 
   await app.register(cookie);
+  registerCrossSiteGuard(app);
+  registerNulGuard(app);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

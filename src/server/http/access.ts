@@ -18,6 +18,13 @@ export type RouteAccess =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * The route is meant to be called from other sites and devices (a public survey form embedded in a
+     * region's website, an Open311 client), so a browser's `Origin` / `Sec-Fetch-Site` from another site
+     * is not refused (see cross-site.ts). Such a route must be `public` and never sees the caller's
+     * session: a page on another site can then post to it, but never as a logged-in user.
+     */
+    crossSite?: boolean;
   }
 }
 

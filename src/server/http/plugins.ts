@@ -1,6 +1,7 @@
 /**
  * Cross-cutting request handling, registered once on the root instance, in the order every request
- * goes through: session → access check → (schema validation) → handler → error mapping.
+ * goes through: cross-site check (cross-site.ts) → NUL check (nul-bytes.ts) → session → access check →
+ * (schema validation) → handler → error mapping; security headers on every response (security-headers.ts).
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { can, canAccessRegion } from '#domain/access/roles.ts';
@@ -28,6 +29,10 @@ export function enforceAccessDeclarations(app: FastifyInstance, registry: Regist
     if (access.kind === 'region' && !route.url.includes(':regionCode')) {
       throw new Error(`Route ${route.url} is regional but has no :regionCode parameter`);
     }
+    // Other sites may post to a cross-site route, so it must not act for whoever is logged in.
+    if (route.config?.crossSite === true && access.kind !== 'public') {
+      throw new Error(`Route ${route.method} ${route.url} accepts cross-site requests, so its access must be public`);
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') registry.push({ method, url: route.url, access });
     route.schema =
@@ -48,7 +53,8 @@ export function registerSessionAndAccess(app: FastifyInstance, resolveSession: S
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
+    // A route open to other sites never sees the session, so another page cannot act as the user there.
+    const token = request.routeOptions.config.crossSite === true ? undefined : request.cookies[SESSION_COOKIE];
     if (token) {
       request.actor = await resolveSession(app.db, token, new Date());
       if (request.actor) {
