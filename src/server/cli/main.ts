@@ -15,7 +15,7 @@ import { createLogger } from '../logger.ts';
 import { openConfiguredDatabase } from '../runtime.ts';
 import { VERSION } from '../version.ts';
 import { createNationalAdmin } from './create-admin.ts';
-import { uploadFrameworkVersion } from '#server/platform/frameworks/framework-versions.ts';
+import { uploadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
 import { AppError } from '../http/app-error.ts';
 import { backupDatabase, restoreDatabase } from '../db/backup.ts';
 

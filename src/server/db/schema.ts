@@ -174,8 +174,11 @@ export const periods = pgTable(
     minPerUnit: integer('min_per_unit').notNull().default(1),
     /** Whether schools, puskesmas and UPT count as units that owe the minimum. */
     countsSubUnits: boolean('counts_sub_units').notNull().default(false),
-    /** The IID framework that projects this period's index (null: the one effective in `year`). */
-    iidFrameworkId: text('iid_framework_id'),
+    /**
+     * The framework version (shipped or uploaded, install-wide or the region's) that projects this
+     * period's IID; null: the version effective in `year` among those the region may use.
+     */
+    iidFrameworkVersionId: uuid('iid_framework_version_id').references((): AnyPgColumn => frameworkVersions.id),
     /** As the regional apps do: an IID indicator without evidence scores zero. */
     iidEvidenceRequired: boolean('iid_evidence_required').notNull().default(true),
     version: integer('version').notNull().default(1),

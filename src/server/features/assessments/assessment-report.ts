@@ -19,7 +19,7 @@ import type { AssessmentDetail, AssessmentItem, GapAnalysis } from '#shared/api/
 import { regions } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
-import { loadFrameworkVersion } from '#server/platform/frameworks/framework-versions.ts';
+import { loadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
 import { loadAssessmentDetail, loadGapAnalysis } from './assessments.service.ts';
 
 export type ReportBasis = GapAnalysis['basis'];

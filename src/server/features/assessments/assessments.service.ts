@@ -35,7 +35,7 @@ import {
   type ReleaseResult,
   releaseBlob,
 } from '#server/platform/attachments/attachments.ts';
-import { loadFrameworkVersion } from '#server/platform/frameworks/framework-versions.ts';
+import { loadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
 import {
   type AssessmentRow,
   findAssessment,

@@ -4,9 +4,15 @@ import { frameworkVersionItem } from '#shared/api/assessments.ts';
 import { errorBody, regionCodeParam } from '#shared/api/common.ts';
 import { inRegion, PUBLIC } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
-import { listFrameworkVersions, uploadFrameworkVersion } from '#server/platform/frameworks/framework-versions.ts';
 import { frameworkSummary } from '#shared/api/frameworks.ts';
-import { evaluateWith, frameworks, getFramework, summarize } from '#server/platform/frameworks/shipped.ts';
+import { AppError } from '#server/http/app-error.ts';
+import {
+  evaluateWith,
+  installWideFrameworks,
+  listFrameworkVersions,
+  summarize,
+  uploadFrameworkVersion,
+} from '#server/platform/frameworks/registry.ts';
 
 const idParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'ID kerangka tidak valid') });
 
@@ -21,6 +27,13 @@ const evaluation = z
   .meta({ id: 'Evaluation' });
 
 export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** The install-wide framework of that id, as the registry holds it now. */
+  const frameworkNamed = async (id: string) => {
+    const found = (await installWideFrameworks(app.db)).get(id);
+    if (!found) throw new AppError('NOT_FOUND', { detail: `unknown framework ${id}` });
+    return found.framework;
+  };
+
   app.get(
     '/',
     {
@@ -30,7 +43,7 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(frameworkSummary) }) },
       },
     },
-    async () => ({ items: [...frameworks().values()].map(summarize) }),
+    async () => ({ items: [...(await installWideFrameworks(app.db)).values()].map((v) => summarize(v.framework)) }),
   );
 
   app.get(
@@ -43,7 +56,7 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.record(z.string(), z.unknown()), 404: errorBody },
       },
     },
-    async (request) => getFramework(request.params.id),
+    async (request) => frameworkNamed(request.params.id),
   );
 
   app.post(
@@ -60,7 +73,7 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const result = evaluateWith(request.params.id, request.body);
+      const result = evaluateWith(await frameworkNamed(request.params.id), request.body);
       // Spread each node into a plain object type, which the loose response schema accepts.
       return { ...result, nodes: Object.fromEntries(Object.entries(result.nodes).map(([k, n]) => [k, { ...n }])) };
     },

@@ -15,7 +15,7 @@ export async function findIidPeriod(db: DbOrTx, regionCode: string, periodId: st
       id: periods.id,
       regionCode: periods.regionCode,
       year: periods.year,
-      iidFrameworkId: periods.iidFrameworkId,
+      iidFrameworkVersionId: periods.iidFrameworkVersionId,
       iidEvidenceRequired: periods.iidEvidenceRequired,
     })
     .from(periods)

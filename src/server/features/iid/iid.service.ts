@@ -19,16 +19,7 @@ import {
   projectBasis,
   projectIid,
 } from '#domain/iid/projection.ts';
-import {
-  acceptsLevel,
-  chooseIidFramework,
-  findIndicator,
-  type IidIndicator,
-  type IidPart,
-  type IidStructure,
-  iidStructure,
-  scoreAt,
-} from '#domain/iid/structure.ts';
+import { acceptsLevel, findIndicator, type IidIndicator, type IidPart, type IidStructure, iidStructure, scoreAt } from '#domain/iid/structure.ts';
 import { whatIf } from '#domain/iid/what-if.ts';
 import { isOwner, isReviewer, statusAfterEdit, type InnovationStatus } from '#domain/innovations/workflow.ts';
 import { sumRatios } from '#domain/scoring/decimal.ts';
@@ -40,7 +31,7 @@ import { iidAnswers, innovationEvents, innovations } from '#server/db/schema.ts'
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { frameworks } from '#server/platform/frameworks/shipped.ts';
+import { iidFrameworkOfPeriod } from '#server/platform/frameworks/registry.ts';
 import { findInnovation } from '#server/platform/records.ts';
 import {
   findIidPeriod,
@@ -58,18 +49,9 @@ import {
 
 // ---- framework and data ----------------------------------------------------------------------------
 
-/** The period's IID framework: the one it names, else the shipped one effective in its year. */
-export function frameworkOfPeriod(period: Pick<IidPeriodRow, 'year' | 'iidFrameworkId'>): { framework: Framework; exact: boolean } {
-  if (period.iidFrameworkId !== null) {
-    const named = frameworks().get(period.iidFrameworkId);
-    if (named === undefined || named.inputKind !== 'innovations') {
-      throw new AppError('IID_FRAMEWORK_UNKNOWN', { detail: `the period names ${period.iidFrameworkId}, which is not a known IID framework` });
-    }
-    return { framework: named, exact: true };
-  }
-  const chosen = chooseIidFramework([...frameworks().values()], period.year);
-  if (chosen === null) throw new AppError('IID_FRAMEWORK_MISSING', { detail: 'no IID framework is installed' });
-  return chosen;
+/** The period's IID framework version, from the one registry (see platform/frameworks/registry.ts). */
+export async function frameworkOfPeriod(db: DbOrTx, period: IidPeriodRow) {
+  return iidFrameworkOfPeriod(db, period.regionCode, period);
 }
 
 async function loadPeriod(db: DbOrTx, regionCode: string, periodId: string): Promise<IidPeriodRow> {
@@ -146,7 +128,7 @@ function isVisible(actor: Actor, row: { unitId: string }): boolean {
 
 export async function getProjection(ctx: ServiceContext, regionCode: string, periodId: string) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
-  const { framework, exact } = frameworkOfPeriod(period);
+  const { framework, exact } = await frameworkOfPeriod(ctx.db, period);
   const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
   const window = eligibilityWindowFor(framework.id);
   const projection = projectIid(framework, data, {
@@ -164,7 +146,7 @@ export type ProjectionView = Awaited<ReturnType<typeof getProjection>>;
 /** Every one-step improvement on the basis, largest gain first, limited to what the caller may see. */
 export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodId: string, query: { basis: IidBasis; limit: number }) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
-  const { framework } = frameworkOfPeriod(period);
+  const { framework } = await frameworkOfPeriod(ctx.db, period);
   const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
   const projection = projectBasis(framework, data, query.basis, period.iidEvidenceRequired);
   const visible = new Set(rows.filter((r) => isVisible(ctx.actor, r)).map((r) => r.id));
@@ -178,7 +160,7 @@ export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodI
 
 export async function getSpdSheet(ctx: ServiceContext, regionCode: string, periodId: string) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
-  const { framework } = frameworkOfPeriod(period);
+  const { framework } = await frameworkOfPeriod(ctx.db, period);
   const structure = iidStructure(framework);
   const answers = new Map((await listSpdAnswers(ctx.db, regionCode, periodId)).map((r) => [r.indicatorId, r]));
   const total = (basis: IidBasis) => sumRatios(structure.spd.map((i) => scoreAt(i, answerLevel(answerOf(answers.get(i.id)), basis))));
@@ -204,7 +186,7 @@ async function loadVisibleInnovation(db: DbOrTx, actor: Actor, regionCode: strin
 export async function getSidSheet(ctx: ServiceContext, regionCode: string, innovationId: string) {
   const row = await loadVisibleInnovation(ctx.db, ctx.actor, regionCode, innovationId);
   const period = await loadPeriod(ctx.db, regionCode, row.periodId);
-  const { framework } = frameworkOfPeriod(period);
+  const { framework } = await frameworkOfPeriod(ctx.db, period);
   const [answerRows, evidenceRows] = await Promise.all([
     listInnovationAnswers(ctx.db, regionCode, period.id, innovationId),
     listInnovationSidEvidence(ctx.db, regionCode, innovationId),
@@ -345,7 +327,7 @@ export async function answerSpd(
   return mappingRaces(() =>
     ctx.db.transaction(async (tx) => {
       const period = await loadPeriod(tx, regionCode, periodId);
-      const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'spd', indicatorId);
+      const indicator = indicatorOr400(iidStructure((await frameworkOfPeriod(tx, period)).framework), 'spd', indicatorId);
       if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
       const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
       return writeClaim(ctx, tx, key, body.level, body.version, async () => null, null);
@@ -368,7 +350,7 @@ export async function answerInnovation(
       const next = statusAfterEdit(status);
       if (next === null) throw new AppError('IID_ANSWERS_LOCKED', { detail: `the IID answers of an innovation that is ${status} cannot change` });
       const period = await loadPeriod(tx, regionCode, row.periodId);
-      const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'sid', indicatorId);
+      const indicator = indicatorOr400(iidStructure((await frameworkOfPeriod(tx, period)).framework), 'sid', indicatorId);
       if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
       const key = { regionCode, periodId: period.id, innovationId: row.id, indicatorId: indicator.id };
       // Touching the innovation locks it (a concurrent submit waits) and, after verification, sends it
@@ -439,7 +421,7 @@ export async function verifySpd(
 ): Promise<AnswerResult> {
   return ctx.db.transaction(async (tx) => {
     const period = await loadPeriod(tx, regionCode, periodId);
-    const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'spd', indicatorId);
+    const indicator = indicatorOr400(iidStructure((await frameworkOfPeriod(tx, period)).framework), 'spd', indicatorId);
     const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
     return { key, row: await writeVerification(ctx, tx, key, indicator, body), innovationStatus: null };
   });
@@ -459,7 +441,7 @@ export async function verifyInnovationAnswer(
     if (!isVerifiable(status))
       throw new AppError('IID_NOT_VERIFIABLE', { detail: `the IID answers of an innovation that is ${status} are not verified` });
     const period = await loadPeriod(tx, regionCode, row.periodId);
-    const indicator = indicatorOr400(iidStructure(frameworkOfPeriod(period).framework), 'sid', indicatorId);
+    const indicator = indicatorOr400(iidStructure((await frameworkOfPeriod(tx, period)).framework), 'sid', indicatorId);
     const key = { regionCode, periodId: period.id, innovationId: row.id, indicatorId: indicator.id };
     return { key, row: await writeVerification(ctx, tx, key, indicator, body), innovationStatus: status };
   });

@@ -4,16 +4,16 @@
  * before the national deadline, the what-if ranking against a real re-evaluation, who may answer and
  * verify (owner, reviewer, region), stale versions, and the audit trail.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ratio } from '#domain/scoring/decimal.ts';
 import { evaluate } from '#domain/scoring/engine.ts';
 import type { EvaluationResult } from '#domain/scoring/result.ts';
 import type { ErrorBody } from '#shared/errors.ts';
-import { attachments, auditLog, iidAnswers, innovationEvents, innovations, periods } from '#server/db/schema.ts';
+import { attachments, auditLog, frameworkVersions, iidAnswers, innovationEvents, innovations, periods } from '#server/db/schema.ts';
 import { type Client, clientFor, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
-import { getFramework } from '#server/platform/frameworks/shipped.ts';
+import { loadShipped } from '#domain/scoring/load-shipped.ts';
 import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 
 const HOME = '19.71';
@@ -56,6 +56,16 @@ const verify = (client: Client, innovationId: string, indicatorId: string, body:
   client.post(iidUrl(`/innovations/${innovationId}/answers/${indicatorId}/verify`), body);
 
 // ---- factories (rows straight into the database; the behaviour under test goes through HTTP) ---------
+
+/** The install-wide version of a shipped framework, as the registry recorded it at migration. */
+async function shippedVersionId(frameworkId: string): Promise<string> {
+  const [row] = await t.db
+    .select({ id: frameworkVersions.id })
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.frameworkId, frameworkId), isNull(frameworkVersions.regionCode)));
+  if (!row) throw new Error(`${frameworkId} is not registered`);
+  return row.id;
+}
 
 async function makePeriod(year: number, fields: Partial<typeof periods.$inferInsert> = {}) {
   const [row] = await t.db
@@ -124,7 +134,7 @@ const sidLevels = (i: number) => Object.fromEntries(SID_IDS.map((id, k) => [id, 
 const spdLevels = () => Object.fromEntries(SPD_IDS.map((id, k) => [id, spdLevel(k)]));
 
 function engine(input: unknown): EvaluationResult {
-  const out = evaluate(getFramework('iid-2026'), input);
+  const out = evaluate(loadShipped('iid-2026'), input);
   if (!out.ok) throw new Error(JSON.stringify(out.errors));
   return out.result;
 }
@@ -258,7 +268,7 @@ describe('evidence per indicator', () => {
   let innovationId: string;
 
   beforeAll(async () => {
-    periodId = (await makePeriod(2027, { iidFrameworkId: 'iid-2026' })).id;
+    periodId = (await makePeriod(2027, { iidFrameworkVersionId: await shippedVersionId('iid-2026') })).id;
     innovationId = (await makeInnovation(periodId, { unitId: unitA })).id;
   });
 
@@ -308,7 +318,7 @@ describe('warnings before the national deadline', () => {
   let goodId: string;
 
   beforeAll(async () => {
-    const periodId = (await makePeriod(2029, { iidFrameworkId: 'iid-2026', iidEvidenceRequired: false })).id;
+    const periodId = (await makePeriod(2029, { iidFrameworkVersionId: await shippedVersionId('iid-2026'), iidEvidenceRequired: false })).id;
     const complete = Object.fromEntries(SID_IDS.map((id) => [id, 2]));
     const { 17: _sdm, ...withoutSdm } = complete;
     shortId = (await makeInnovation(periodId, { urusanUtama: 'pendidikan', rancangBangun: words(120), waktuPenerapan: '2023-05-01' })).id;
@@ -363,7 +373,7 @@ describe('what-if', () => {
 
   beforeAll(async () => {
     // 16 innovations: divisor 16, so every value is a terminating decimal and gains compare exactly.
-    periodId = (await makePeriod(2030, { iidFrameworkId: 'iid-2026', iidEvidenceRequired: false })).id;
+    periodId = (await makePeriod(2030, { iidFrameworkVersionId: await shippedVersionId('iid-2026'), iidEvidenceRequired: false })).id;
     for (let i = 0; i < 16; i += 1) {
       const row = await makeInnovation(periodId, { urusanUtama: YANDAS5[i % 5] });
       ids.push(row.id);
@@ -424,7 +434,7 @@ describe('answering and verifying', () => {
   let periodId: string;
 
   beforeAll(async () => {
-    periodId = (await makePeriod(2031, { iidFrameworkId: 'iid-2026' })).id;
+    periodId = (await makePeriod(2031, { iidFrameworkVersionId: await shippedVersionId('iid-2026') })).id;
   });
 
   it('operators cannot answer another unit’s innovation (404), verifiers cannot answer at all (403)', async () => {

@@ -7,6 +7,7 @@ import { innovations, periods } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { loadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
 
 export interface PeriodFields {
   year: number;
@@ -15,6 +16,7 @@ export interface PeriodFields {
   targetTotal: number;
   minPerUnit: number;
   countsSubUnits: boolean;
+  iidFrameworkVersionId: string | null;
 }
 
 const periodColumns = {
@@ -26,6 +28,7 @@ const periodColumns = {
   targetTotal: periods.targetTotal,
   minPerUnit: periods.minPerUnit,
   countsSubUnits: periods.countsSubUnits,
+  iidFrameworkVersionId: periods.iidFrameworkVersionId,
   version: periods.version,
   // Qualified by hand: in a single-table select Drizzle prints the column bare, which the subquery would read as i.id.
   innovationCount: sql<number>`(select count(*)::int from ${innovations} i where i.period_id = "periods"."id")`,
@@ -53,6 +56,15 @@ export async function latestPeriod(db: DbOrTx, regionCode: string): Promise<Peri
   return row;
 }
 
+/** A chosen IID framework must be an IID version the region may use (shipped, national, or its own). */
+async function checkIidFramework(tx: DbOrTx, regionCode: string, versionId: string | null): Promise<void> {
+  if (versionId === null) return;
+  const found = await loadFrameworkVersion(tx, regionCode, versionId);
+  if (found?.framework.inputKind !== 'innovations') {
+    throw fieldError('body.iidFrameworkVersionId', 'Kerangka IID ini tidak tersedia untuk daerah ini; pilih dari daftar');
+  }
+}
+
 function rethrowUnique(err: unknown): never {
   if (uniqueConstraintOf(err) === 'periods_region_year_uq') throw fieldError('body.year', 'Periode untuk tahun ini sudah ada');
   throw err;
@@ -61,6 +73,7 @@ function rethrowUnique(err: unknown): never {
 export async function createPeriod(ctx: ServiceContext, regionCode: string, input: PeriodFields): Promise<string> {
   return ctx.db
     .transaction(async (tx) => {
+      await checkIidFramework(tx, regionCode, input.iidFrameworkVersionId);
       const [created] = await tx
         .insert(periods)
         .values({ ...input, regionCode })
@@ -78,6 +91,7 @@ export async function updatePeriod(ctx: ServiceContext, regionCode: string, id: 
       const current = await findPeriod(tx, regionCode, id);
       if (!current) throw new AppError('NOT_FOUND');
       if (current.version !== input.version) throw new AppError('STALE_VERSION');
+      await checkIidFramework(tx, regionCode, input.iidFrameworkVersionId);
       if (current.innovationCount > 0 && current.year !== input.year) {
         throw fieldError('body.year', 'Tahun tidak dapat diubah setelah periode memiliki inovasi');
       }

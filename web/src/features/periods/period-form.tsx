@@ -1,17 +1,19 @@
 /**
  * Opening or changing a reporting period: the year, its reporting window, the total target, the
- * minimum per unit and whether schools and other sub-units (UPT) owe that minimum themselves. Checked
+ * minimum per unit, whether schools and other sub-units (UPT) owe that minimum themselves, and the IID
+ * framework version that projects the period's index (the one effective in its year unless chosen). Checked
  * with the shared `periodInput` schema; an edit that lost a race (409 STALE_VERSION) reloads and says so.
  */
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { periodInput } from '#shared/api/innovations.ts';
 import type { FieldIssue } from '#shared/errors.ts';
 import { isApiError } from '../../api/http.ts';
+import { frameworkVersionListQueryOptions } from '../../api/assessments.api.ts';
 import { createPeriod, fetchPeriod, type Period, periodsKey, updatePeriod } from '../../api/periods.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
@@ -24,9 +26,11 @@ interface Values {
   targetTotal: number | string;
   minPerUnit: number | string;
   countsSubUnits: boolean;
+  /** '' = the version effective in the period's year. */
+  iidFrameworkVersionId: string;
 }
 
-const FIELDS = ['year', 'opensOn', 'closesOn', 'targetTotal', 'minPerUnit', 'countsSubUnits'] as const;
+const FIELDS = ['year', 'opensOn', 'closesOn', 'targetTotal', 'minPerUnit', 'countsSubUnits', 'iidFrameworkVersionId'] as const;
 const validateShape = schemaResolver(periodInput, { sync: true });
 
 function valuesOf(period: Period | null, nextYear: number): Values {
@@ -38,8 +42,17 @@ function valuesOf(period: Period | null, nextYear: number): Values {
         targetTotal: period.targetTotal,
         minPerUnit: period.minPerUnit,
         countsSubUnits: period.countsSubUnits,
+        iidFrameworkVersionId: period.iidFrameworkVersionId ?? '',
       }
-    : { year: nextYear, opensOn: `${nextYear}-04-01`, closesOn: `${nextYear}-08-31`, targetTotal: '', minPerUnit: 1, countsSubUnits: false };
+    : {
+        year: nextYear,
+        opensOn: `${nextYear}-04-01`,
+        closesOn: `${nextYear}-08-31`,
+        targetTotal: '',
+        minPerUnit: 1,
+        countsSubUnits: false,
+        iidFrameworkVersionId: '',
+      };
 }
 
 /** NumberInput gives '' when empty; the schema then says the field is required. */
@@ -53,6 +66,7 @@ function inputOf(values: Values) {
     targetTotal: toNumber(values.targetTotal),
     minPerUnit: toNumber(values.minPerUnit),
     countsSubUnits: values.countsSubUnits,
+    iidFrameworkVersionId: values.iidFrameworkVersionId === '' ? null : values.iidFrameworkVersionId,
   };
 }
 
@@ -72,6 +86,16 @@ export function PeriodForm({
   const [version, setVersion] = useState(period?.version ?? 1);
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
   const [staleNotice, setStaleNotice] = useState(false);
+  const versions = useQuery(frameworkVersionListQueryOptions(regionCode));
+  const iidOptions = [
+    { value: '', label: t('periods.iidFrameworkAuto') },
+    ...(versions.data?.items ?? [])
+      .filter((v) => v.inputKind === 'innovations')
+      .map((v) => ({
+        value: v.id,
+        label: `${v.name} · ${v.version} · ${t(v.regionCode === null ? (v.origin === 'shipped' ? 'periods.iidShipped' : 'periods.iidNational') : 'periods.iidRegional')}`,
+      })),
+  ];
   const form = useForm<Values>({
     initialValues: valuesOf(period, nextYear),
     validate: (values) => validateShape(inputOf(values) as unknown as Values),
@@ -161,6 +185,14 @@ export function PeriodForm({
           label={t('periods.countsSubUnits')}
           description={t('periods.countsSubUnitsHint')}
           {...form.getInputProps('countsSubUnits', { type: 'checkbox' })}
+        />
+        <Select
+          label={t('periods.iidFramework')}
+          description={t('periods.iidFrameworkHint')}
+          data={iidOptions}
+          allowDeselect={false}
+          disabled={versions.isPending}
+          {...form.getInputProps('iidFrameworkVersionId')}
         />
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onDone}>
