@@ -134,6 +134,26 @@ export const ERROR_CATALOG = {
     id: 'Permintaan ini dikirim dari halaman lain sehingga ditolak. Buka Sinergi langsung dari alamatnya lalu ulangi.',
     en: 'This request was sent from another page, so it was refused. Open Sinergi at its own address and try again.',
   },
+  UNIT_HAS_CHILDREN: {
+    status: 409,
+    id: 'Unit ini masih membawahi unit lain. Pindahkan unit bawahannya ke induk lain atau hapus terlebih dahulu.',
+    en: 'Other units still sit under this unit. Move them to another parent or delete them first.',
+  },
+  UNIT_HAS_USERS: {
+    status: 409,
+    id: 'Masih ada akun pengguna di unit ini. Pindahkan akun-akun itu ke unit lain (menu Pengguna) terlebih dahulu.',
+    en: 'User accounts still belong to this unit. Move them to another unit (Users page) first.',
+  },
+  UNIT_HAS_INNOVATIONS: {
+    status: 409,
+    id: 'Unit ini tercatat sebagai pengusul inovasi, jadi tidak dapat dihapus agar riwayat inovasinya tetap utuh. Bila unit berganti nama atau digabung, ubah data unitnya saja.',
+    en: 'This unit proposed innovations, so it cannot be deleted: their history must stay whole. If the unit was renamed or merged, edit it instead.',
+  },
+  UNIT_HAS_ASSESSMENT_ITEMS: {
+    status: 409,
+    id: 'Indikator penilaian (SPBE, Indeks Pemdi) masih ditugaskan ke unit ini. Tugaskan indikator itu ke unit lain terlebih dahulu; penilaian yang sudah final tetap mencatat unit ini, sehingga unitnya tidak dapat dihapus.',
+    en: 'Assessment indicators (SPBE, Indeks Pemdi) are still assigned to this unit. Assign them to another unit first; a final assessment keeps this unit on record, so it cannot be deleted.',
+  },
   INTERNAL: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',

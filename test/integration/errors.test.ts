@@ -131,7 +131,7 @@ describe('every kind of error', () => {
       ['NOT_FOUND', () => admin.get(`/api/v1/regions/${HOME}/units/00000000-0000-4000-8000-000000000000`)],
       ['STALE_VERSION', () => admin.put(`/api/v1/regions/${HOME}/units/${unit.id}`, { kind: 'dinas', name: unit.name, version: 7 })],
       [
-        'IN_USE',
+        'UNIT_HAS_CHILDREN',
         async () => {
           await makeUnit(t.db, HOME, { kind: 'upt', parentId: unit.id });
           return admin.delete(`/api/v1/regions/${HOME}/units/${unit.id}`);

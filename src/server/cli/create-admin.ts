@@ -4,7 +4,7 @@ import { userCreate } from '#shared/api/users.ts';
 import type { Db } from '#server/db/client.ts';
 import { regions, users } from '#server/db/schema.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { hashPassword } from '#server/platform/passwords.ts';
+import { hashPassword, passwordRefusal } from '#server/platform/passwords.ts';
 
 export async function createNationalAdmin(
   db: Db,
@@ -19,6 +19,9 @@ export async function createNationalAdmin(
     password: opts.password,
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  // The first admin holds every key of the install: the same policy as any account, and no demo password.
+  const refusal = await passwordRefusal(parsed.data.password, parsed.data);
+  if (refusal) throw new Error(`password: ${refusal}`);
   if (opts.region) {
     const [found] = await db.select().from(regions).where(eq(regions.code, opts.region));
     if (!found) throw new Error(`Kode wilayah ${opts.region} tidak dikenal`);

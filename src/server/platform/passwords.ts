@@ -1,5 +1,6 @@
-/** Password hashing with argon2id (OWASP's recommended parameters: 19 MiB, 2 iterations). */
+/** Password hashing with argon2id (OWASP's recommended parameters: 19 MiB, 2 iterations), and the password policy. */
 import { hash, verify } from '@node-rs/argon2';
+import { judgePassword, loadPasswordEstimator, type PasswordOwner, refusalText } from '#domain/access/password-policy.ts';
 
 // Algorithm.Argon2id; the package exports it as an ambient const enum, which isolated modules cannot read.
 const ARGON2ID = 2;
@@ -18,9 +19,20 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-let dummyHash: Promise<string> | undefined;
-/** Spends the time of a real check, so an unknown username takes as long to refuse as a wrong password. */
-export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword('sinergi-dummy-password-for-timing');
-  await verifyPassword(await dummyHash, password);
+let decoy: Promise<string> | undefined;
+/**
+ * A hash with the real parameters that no password matches in practice: a login for an unknown
+ * username verifies against it, so it costs what a wrong password for a real account costs.
+ */
+export function decoyPasswordHash(): Promise<string> {
+  decoy ??= hashPassword('sinergi-decoy-password-for-unknown-usernames');
+  return decoy;
+}
+
+/**
+ * Why `password` may not be set for `owner` (the Indonesian sentence the form shows next to the
+ * field), or null when the policy accepts it. The estimator's dictionaries load on the first call.
+ */
+export async function passwordRefusal(password: string, owner: PasswordOwner): Promise<string | null> {
+  return refusalText(judgePassword(password, owner, await loadPasswordEstimator()));
 }

@@ -6,6 +6,7 @@ import { errorBody, okBody } from '#shared/api/common.ts';
 import { AUTHENTICATED, PUBLIC } from '#server/http/access.ts';
 import { originOf, serviceContext } from '#server/http/context.ts';
 import { SESSION_COOKIE } from '#server/http/plugins.ts';
+import { decoyPasswordHash } from '#server/platform/passwords.ts';
 import { changePassword, getMe, login, logout } from './auth.service.ts';
 
 function isSecure(request: FastifyRequest): boolean {
@@ -24,6 +25,9 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 }
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Ready before the first login, so the first unknown username is not the one that takes longer.
+  await decoyPasswordHash();
+
   const present = async (request: FastifyRequest) => {
     const ctx = serviceContext(request);
     const me = await getMe(ctx);

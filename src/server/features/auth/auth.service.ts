@@ -3,14 +3,14 @@
  * so any app instance behind a load balancer can serve any request.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Actor, Role } from '#domain/access/roles.ts';
 import type { Db } from '#server/db/client.ts';
 import { regions, sessions, units, users } from '#server/db/schema.ts';
-import { AppError } from '#server/http/app-error.ts';
+import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { RequestOrigin, ServiceContext, SessionActor } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '#server/platform/passwords.ts';
+import { decoyPasswordHash, hashPassword, passwordRefusal, verifyPassword } from '#server/platform/passwords.ts';
 
 export interface AuthPolicy {
   sessionHours: number;
@@ -28,6 +28,49 @@ export interface LoginResult {
   actor: SessionActor;
 }
 
+/**
+ * Counts a failed login and locks the account when the count reaches the limit, in one statement: the
+ * database adds one to the stored count, so parallel attempts cannot each read the same count and
+ * write back one more. A locked account is not counted further (the update matches no row), so the
+ * lock ends when it should; an unknown username runs the same update against an id no account has.
+ */
+async function countFailedLogin(
+  db: Db,
+  policy: AuthPolicy,
+  user: { id: string; username: string; regionCode: string | null } | null,
+  origin: RequestOrigin,
+  now: Date,
+): Promise<void> {
+  const lockUntil = new Date(now.getTime() + policy.lockoutMinutes * 60_000);
+  const reachesLimit = sql`${users.failedLogins} + 1 >= ${policy.maxFailures}`;
+  await db.transaction(async (tx) => {
+    const [counted] = await tx
+      .update(users)
+      .set({
+        failedLogins: sql`case when ${reachesLimit} then 0 else ${users.failedLogins} + 1 end`,
+        lockedUntil: sql`case when ${reachesLimit} then ${lockUntil.toISOString()}::timestamptz else null end`,
+      })
+      .where(and(eq(users.id, user?.id ?? NO_ACCOUNT), or(isNull(users.lockedUntil), lte(users.lockedUntil, now))))
+      .returning({ lockedUntil: users.lockedUntil });
+    if (user && counted?.lockedUntil) {
+      await recordAudit(
+        tx,
+        { actor: { id: user.id, username: user.username }, origin },
+        {
+          action: 'user.locked',
+          entityType: 'user',
+          entityId: user.id,
+          regionCode: user.regionCode,
+          after: { failures: policy.maxFailures, lockoutMinutes: policy.lockoutMinutes },
+        },
+      );
+    }
+  });
+}
+
+/** No account has this id: a failed login for an unknown username counts against it and matches no row. */
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
 export async function login(
   db: Db,
   policy: AuthPolicy,
@@ -35,45 +78,21 @@ export async function login(
   origin: RequestOrigin,
   now: Date,
 ): Promise<LoginResult> {
+  const name = input.username.trim().toLowerCase();
   const [user] = await db
     .select()
     .from(users)
-    .where(
-      or(eq(sql`lower(${users.username})`, input.username.trim().toLowerCase()), eq(sql`lower(${users.email})`, input.username.trim().toLowerCase())),
-    )
+    .where(or(eq(sql`lower(${users.username})`, name), eq(sql`lower(${users.email})`, name)))
     .limit(1);
-  if (!user) {
-    await burnPasswordCheck(input.password);
+  // A refused attempt does the same work whether the account exists, is locked or not: one argon2id
+  // verification and one counting update. So neither the answer nor its timing tells a guesser which
+  // usernames are real, and the lock shows only to someone who knows the password.
+  const isValid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
+  if (!user || !isValid) {
+    await countFailedLogin(db, policy, user ?? null, origin, now);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError('ACCOUNT_LOCKED');
-  }
-  const isValid = await verifyPassword(user.passwordHash, input.password);
-  const who = { actor: { id: user.id, username: user.username }, origin };
-  if (!isValid) {
-    const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1;
-    const lock = failures >= policy.maxFailures;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          failedLogins: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null,
-        })
-        .where(eq(users.id, user.id));
-      if (lock) {
-        await recordAudit(tx, who, {
-          action: 'user.locked',
-          entityType: 'user',
-          entityId: user.id,
-          regionCode: user.regionCode,
-          after: { failures, lockoutMinutes: policy.lockoutMinutes },
-        });
-      }
-    });
-    throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS');
-  }
+  if (user.lockedUntil && user.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED');
   if (!user.isActive) throw new AppError('ACCOUNT_INACTIVE');
 
   const token = randomBytes(32).toString('base64url');
@@ -90,12 +109,16 @@ export async function login(
     });
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
     await tx.delete(sessions).where(lt(sessions.expiresAt, now));
-    await recordAudit(tx, who, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-      regionCode: user.regionCode,
-    });
+    await recordAudit(
+      tx,
+      { actor: { id: user.id, username: user.username }, origin },
+      {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        regionCode: user.regionCode,
+      },
+    );
   });
   return {
     token,
@@ -160,6 +183,8 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
       issues: [{ field: 'body.newPassword', reason: 'Kata sandi baru harus berbeda dari kata sandi lama' }],
     });
   }
+  const refusal = await passwordRefusal(input.newPassword, user);
+  if (refusal) throw fieldError('body.newPassword', refusal);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: ctx.now, updatedAt: ctx.now }).where(eq(users.id, user.id));

@@ -53,11 +53,13 @@ describe('login', () => {
     const user = await makeUser(t.db, { role: 'operator' });
     expect((await login(user.username, 'salah-1-xxxxx')).statusCode).toBe(401);
     expect((await login(user.username, 'salah-2-xxxxx')).statusCode).toBe(401);
+    // The failure that locks answers like any wrong password: only the right password learns of the lock.
     const third = await login(user.username, 'salah-3-xxxxx');
-    expect(third.statusCode).toBe(423);
-    expect(third.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(third.statusCode).toBe(401);
+    expect(third.json().error.code).toBe('INVALID_CREDENTIALS');
     const right = await login(user.username, TEST_PASSWORD);
     expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
     // When the lock has passed, the right password works again.
     await t.db
       .update(users)

@@ -1,10 +1,10 @@
 /** Use cases on units (perangkat daerah): create, edit, delete, import and export. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { checkUnitParent, PARENT_RULE_MESSAGES, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '#domain/units/unit-kinds.ts';
 import type { UnitImportReport } from '#shared/api/units.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
-import { units } from '#server/db/schema.ts';
+import { assessmentItems, innovations, units } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { readSheet, writeSheet } from '#server/lib/xlsx.ts';
@@ -95,24 +95,50 @@ export async function updateUnit(ctx: ServiceContext, regionCode: string, id: st
     .catch(rethrowUnique);
 }
 
+/** Whether Postgres refused a write because another row still refers to this one. */
+function isForeignKeyViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 3; depth++) {
+    if ((e as { code?: unknown }).code === '23503') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Deletes a unit nothing refers to any more. Each kind of record that still names the unit has its own
+ * refusal, which tells the admin what to move first. The unit's row is locked first, so a user or an
+ * innovation added at the same moment waits for the delete instead of slipping past the counts.
+ */
 export async function deleteUnit(ctx: ServiceContext, regionCode: string, id: string) {
-  await ctx.db.transaction(async (tx) => {
-    const current = await findUnit(tx, regionCode, id);
-    if (!current) throw new AppError('NOT_FOUND');
-    if (current.childCount > 0 || current.userCount > 0) {
-      throw new AppError('IN_USE', {
-        detail: `unit has ${current.childCount} child units and ${current.userCount} users`,
+  await ctx.db
+    .transaction(async (tx) => {
+      const [locked] = await tx
+        .select({ id: units.id })
+        .from(units)
+        .where(and(eq(units.id, id), eq(units.regionCode, regionCode)))
+        .for('update');
+      const current = locked ? await findUnit(tx, regionCode, id) : undefined;
+      if (!current) throw new AppError('NOT_FOUND');
+      if (current.childCount > 0) throw new AppError('UNIT_HAS_CHILDREN', { detail: `unit has ${current.childCount} child units` });
+      if (current.userCount > 0) throw new AppError('UNIT_HAS_USERS', { detail: `unit has ${current.userCount} users` });
+      const [proposed] = await tx.select({ n: count() }).from(innovations).where(eq(innovations.unitId, id));
+      if (proposed && proposed.n > 0) throw new AppError('UNIT_HAS_INNOVATIONS', { detail: `unit has ${proposed.n} innovations` });
+      const [assigned] = await tx.select({ n: count() }).from(assessmentItems).where(eq(assessmentItems.unitId, id));
+      if (assigned && assigned.n > 0) throw new AppError('UNIT_HAS_ASSESSMENT_ITEMS', { detail: `unit has ${assigned.n} assessment items` });
+      await tx.delete(units).where(and(eq(units.id, id), eq(units.regionCode, regionCode)));
+      await recordAudit(tx, ctx, {
+        action: 'unit.deleted',
+        entityType: 'unit',
+        entityId: id,
+        regionCode,
+        before: snapshot(current),
       });
-    }
-    await tx.delete(units).where(and(eq(units.id, id), eq(units.regionCode, regionCode)));
-    await recordAudit(tx, ctx, {
-      action: 'unit.deleted',
-      entityType: 'unit',
-      entityId: id,
-      regionCode,
-      before: snapshot(current),
+    })
+    .catch((err: unknown) => {
+      // A table added later that refers to units, and is not counted above yet, still gets a 409.
+      if (isForeignKeyViolation(err)) throw new AppError('IN_USE', { detail: 'unit is referenced by a table deleteUnit does not count' });
+      throw err;
     });
-  });
 }
 
 // ---- XLSX -------------------------------------------------------------------------------------

@@ -328,21 +328,21 @@ describe('deleting a unit', () => {
     expect((await getUnit(u.id)).statusCode).toBe(404);
   });
 
-  it('refuses with 409 IN_USE while a child unit stands under it, and keeps it', async () => {
+  it('refuses with 409 UNIT_HAS_CHILDREN while a child unit stands under it, and keeps it', async () => {
     const dinas = await makeUnit(t.db, HOME, { kind: 'dinas' });
     await makeUnit(t.db, HOME, { kind: 'upt', parentId: dinas.id });
     const res = await admin.delete(`${unitsUrl()}/${dinas.id}`);
     expect(res.statusCode).toBe(409);
-    expect(errorOf(res).code).toBe('IN_USE');
+    expect(errorOf(res).code).toBe('UNIT_HAS_CHILDREN');
     expect((await getUnit(dinas.id)).statusCode).toBe(200);
   });
 
-  it('refuses with 409 IN_USE while a user works in it, and keeps it', async () => {
+  it('refuses with 409 UNIT_HAS_USERS while a user works in it, and keeps it', async () => {
     const dinas = await makeUnit(t.db, HOME, { kind: 'dinas' });
     await makeUser(t.db, { role: 'operator', regionCode: HOME, unitId: dinas.id });
     const res = await admin.delete(`${unitsUrl()}/${dinas.id}`);
     expect(res.statusCode).toBe(409);
-    expect(errorOf(res).code).toBe('IN_USE');
+    expect(errorOf(res).code).toBe('UNIT_HAS_USERS');
     expect((await getUnit(dinas.id)).statusCode).toBe(200);
   });
 });

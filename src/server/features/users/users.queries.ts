@@ -1,5 +1,5 @@
 /** Queries on the users of one region (always filtered by region in SQL). */
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Role } from '#domain/access/roles.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { units, users } from '#server/db/schema.ts';
@@ -72,14 +72,5 @@ export async function findUser(db: DbOrTx, regionCode: string, id: string) {
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .where(and(eq(users.regionCode, regionCode), eq(users.id, id)));
-  return row;
-}
-
-export async function usernameOrEmailTaken(db: DbOrTx, username: string, email: string | null) {
-  const [row] = await db
-    .select({ username: users.username, email: users.email })
-    .from(users)
-    .where(or(eq(sql`lower(${users.username})`, username.toLowerCase()), email ? eq(sql`lower(${users.email})`, email.toLowerCase()) : undefined))
-    .limit(1);
   return row;
 }

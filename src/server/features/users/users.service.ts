@@ -7,7 +7,7 @@ import { sessions, users } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { hashPassword } from '#server/platform/passwords.ts';
+import { hashPassword, passwordRefusal } from '#server/platform/passwords.ts';
 import { unitOf } from '#server/platform/records.ts';
 import { findUser, type UserRow } from './users.queries.ts';
 
@@ -33,14 +33,31 @@ async function checkRoleAndUnit(ctx: ServiceContext, db: DbOrTx, regionCode: str
   }
 }
 
+/**
+ * Usernames and e-mail addresses are unique across the whole install, because either one logs in
+ * and the login form names no region. A clash must be refused, but the refusal says only that the
+ * name cannot be used: the same words whether the holder is in this region or another, and never
+ * who or where, so a regional admin cannot probe which people have accounts in other regions. E-mail
+ * stays unique install-wide rather than per region for the same reason it is unique at all: per
+ * region, one address could open two accounts and the login could not tell which one is meant.
+ */
+const NAME_UNAVAILABLE = 'Nama pengguna tidak tersedia, pilih nama lain';
+const EMAIL_UNAVAILABLE = 'Alamat surel ini tidak dapat dipakai, gunakan alamat surel lain';
+
 function rethrowUnique(err: unknown): never {
   const c = uniqueConstraintOf(err);
-  if (c === 'users_username_uq') throw fieldError('body.username', 'Nama pengguna sudah dipakai');
-  if (c === 'users_email_uq') throw fieldError('body.email', 'Alamat surel sudah dipakai');
+  if (c === 'users_username_uq') throw fieldError('body.username', NAME_UNAVAILABLE);
+  if (c === 'users_email_uq') throw fieldError('body.email', EMAIL_UNAVAILABLE);
   throw err;
 }
 
+async function checkPassword(field: string, password: string, owner: { username: string; displayName: string; email: string | null }) {
+  const refusal = await passwordRefusal(password, owner);
+  if (refusal) throw fieldError(field, refusal);
+}
+
 export async function createUser(ctx: ServiceContext, regionCode: string, input: UserFields & { username: string; password: string }) {
+  await checkPassword('body.password', input.password, input);
   const passwordHash = await hashPassword(input.password);
   return ctx.db
     .transaction(async (tx) => {
@@ -133,6 +150,10 @@ export async function setUserActive(ctx: ServiceContext, regionCode: string, id:
 
 /** An admin sets a new password for a user (who forgot theirs); their sessions end and a lockout lifts. */
 export async function resetUserPassword(ctx: ServiceContext, regionCode: string, id: string, password: string) {
+  const target = await findUser(ctx.db, regionCode, id);
+  if (!target) throw new AppError('NOT_FOUND');
+  if (!canAssignRole(ctx.actor, target.role as Role)) throw new AppError('FORBIDDEN');
+  await checkPassword('body.password', password, target);
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     const current = await findUser(tx, regionCode, id);

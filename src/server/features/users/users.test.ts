@@ -142,7 +142,7 @@ describe('creating an account', () => {
     const existing = await makeUser(t.db, { role: 'juri', regionCode: OTHER, username: `juri.${letters()}` });
     const res = await admin.post(usersUrl(), newUserBody({ username: existing.username.toUpperCase() }));
     expect(res.statusCode).toBe(400);
-    expect(errorOf(res).issues).toEqual([{ field: 'body.username', reason: 'Nama pengguna sudah dipakai' }]);
+    expect(errorOf(res).issues).toEqual([{ field: 'body.username', reason: 'Nama pengguna tidak tersedia, pilih nama lain' }]);
     // The existing account keeps its password.
     expect((await login(existing.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
@@ -152,7 +152,7 @@ describe('creating an account', () => {
     await createViaApi(admin, newUserBody({ email }));
     const res = await admin.post(usersUrl(), newUserBody({ email: email.toUpperCase() }));
     expect(res.statusCode).toBe(400);
-    expect(errorOf(res).issues).toEqual([{ field: 'body.email', reason: 'Alamat surel sudah dipakai' }]);
+    expect(errorOf(res).issues).toEqual([{ field: 'body.email', reason: 'Alamat surel ini tidak dapat dipakai, gunakan alamat surel lain' }]);
   });
 
   it('does not let a regional admin create a national admin', async () => {
