@@ -40,7 +40,7 @@ import { handleError, sendError } from './http/errors.ts';
 import { registerNulGuard } from './http/nul-bytes.ts';
 import { enforceAccessDeclarations, registerSessionAndAccess, type RegisteredRoute } from './http/plugins.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
-import { type BlobStorage, LocalDiskStorage } from './lib/storage.ts';
+import { type BlobStorage, createBlobStorage } from './lib/storage.ts';
 import type { Logger } from './logger.ts';
 import { VERSION } from './version.ts';
 
@@ -72,7 +72,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('config', config);
-  app.decorate('storage', options.storage ?? new LocalDiskStorage(config.storageDir));
+  app.decorate('storage', options.storage ?? (await createBlobStorage(config)));
   const registry: RegisteredRoute[] = [];
   app.decorate('apiRoutes', registry);
   app.setErrorHandler(handleError);

@@ -7,12 +7,29 @@ import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+// A bare bucket name (S3's rules, loosened to the legacy names some stores still have), so `s3://x` or
+// `x/files` is caught at start-up rather than by the store's first answer.
+const BUCKET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]$/;
+// A folder inside the bucket: plain path segments, no leading slash, no `..`.
+const KEY_PREFIX = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*\/?$/;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   SINERGI_DATA_DIR: z.string().default('./data'),
   SINERGI_STORAGE_DIR: z.string().optional(),
+  SINERGI_STORAGE: z.enum(['local', 's3']).default('local'),
+  SINERGI_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'harus URL http(s), mis. http://127.0.0.1:9000' }).optional(),
+  SINERGI_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'kode region, mis. us-east-1')
+    .default('us-east-1'),
+  SINERGI_S3_BUCKET: z.string().regex(BUCKET_NAME, 'nama bucket saja, mis. sinergi-files (tanpa s3:// atau /)').optional(),
+  SINERGI_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SINERGI_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  SINERGI_S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  SINERGI_S3_PREFIX: z.string().regex(KEY_PREFIX, 'awalan kunci, mis. sinergi/ (tanpa / di depan, tanpa ..)').optional(),
   SINERGI_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(10),
   SINERGI_DEMO: booleanFlag.optional(),
   SINERGI_TRUST_PROXY: booleanFlag.default(false),
@@ -34,14 +51,48 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+type Env = z.infer<typeof envSchema>;
+
+/** Rules across settings, in the same `name: reason` shape as the schema's. */
+function crossChecks(e: Env): string[] {
+  const problems: string[] = [];
+  if (e.SINERGI_STORAGE === 's3' && !e.SINERGI_S3_BUCKET) {
+    problems.push('SINERGI_S3_BUCKET: wajib diisi bila SINERGI_STORAGE=s3 / required with SINERGI_STORAGE=s3');
+  }
+  // Half a key pair would silently fall back to the SDK's own credential chain: refuse it instead.
+  if ((e.SINERGI_S3_ACCESS_KEY_ID === undefined) !== (e.SINERGI_S3_SECRET_ACCESS_KEY === undefined)) {
+    const missing = e.SINERGI_S3_ACCESS_KEY_ID === undefined ? 'SINERGI_S3_ACCESS_KEY_ID' : 'SINERGI_S3_SECRET_ACCESS_KEY';
+    problems.push(`${missing}: isi keduanya atau tidak sama sekali / set both S3 keys or neither`);
+  }
+  return problems;
+}
+
+/** An S3-compatible bucket for uploaded files (AWS S3, MinIO, Ceph, Garage, ...). */
+export interface S3StorageConfig {
+  /** Unset for AWS itself; the store's URL otherwise, e.g. `http://minio:9000`. */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  /** Both unset: the SDK's own chain (AWS_* variables, instance or pod role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** `http://host/bucket/key` instead of `http://bucket.host/key`, which most self-hosted stores need. */
+  forcePathStyle: boolean;
+  /** Prepended to every key, `''` or ending in `/`, so one bucket can serve several installs. */
+  prefix: string;
+}
+
+export type StorageConfig = { kind: 'local' } | ({ kind: 's3' } & S3StorageConfig);
+
 export interface AppConfig {
   port: number;
   host: string;
   /** Postgres server; when absent the embedded PGlite database under `dataDir` is used. */
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Uploaded evidence files (default: `<dataDir>/files`). */
+  /** Uploaded evidence files (default: `<dataDir>/files`), when `storage` is local. */
   storageDir: string;
+  /** Where uploaded files live: under `storageDir`, or in an S3-compatible bucket. */
+  storage: StorageConfig;
   maxUploadBytes: number;
   /** Load demo regions, units and accounts on first start (default: on for PGlite, off for Postgres). */
   demo: boolean;
@@ -63,12 +114,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const problems = crossChecks(e);
+  if (problems.length > 0) throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.SINERGI_DATA_DIR),
     storageDir: path.resolve(e.SINERGI_STORAGE_DIR ?? path.join(e.SINERGI_DATA_DIR, 'files')),
+    storage: storageConfig(e),
     maxUploadBytes: e.SINERGI_MAX_UPLOAD_MB * 1024 * 1024,
     demo: e.SINERGI_DEMO ?? e.DATABASE_URL === undefined,
     trustProxy: e.SINERGI_TRUST_PROXY,
@@ -79,5 +133,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRatePerMinute: e.SINERGI_LOGIN_RATE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
+  };
+}
+
+function storageConfig(e: Env): StorageConfig {
+  if (e.SINERGI_STORAGE === 'local') return { kind: 'local' };
+  // Checked by crossChecks; repeated here for the type.
+  if (!e.SINERGI_S3_BUCKET) throw new Error('SINERGI_S3_BUCKET is required with SINERGI_STORAGE=s3');
+  const prefix = e.SINERGI_S3_PREFIX ?? '';
+  return {
+    kind: 's3',
+    endpoint: e.SINERGI_S3_ENDPOINT,
+    region: e.SINERGI_S3_REGION,
+    bucket: e.SINERGI_S3_BUCKET,
+    credentials:
+      e.SINERGI_S3_ACCESS_KEY_ID && e.SINERGI_S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.SINERGI_S3_ACCESS_KEY_ID, secretAccessKey: e.SINERGI_S3_SECRET_ACCESS_KEY }
+        : undefined,
+    // Self-hosted stores seldom have the wildcard DNS that bucket-in-host-name addressing needs.
+    forcePathStyle: e.SINERGI_S3_FORCE_PATH_STYLE ?? e.SINERGI_S3_ENDPOINT !== undefined,
+    prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`,
   };
 }

@@ -11,13 +11,14 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../../src/server/app.ts';
-import { loadConfig, type AppConfig } from '../../src/server/config.ts';
+import { loadConfig, type AppConfig, type StorageConfig } from '../../src/server/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from '../../src/server/db/client.ts';
 import { units, users } from '../../src/server/db/schema.ts';
 import { hashPassword } from '#server/platform/passwords.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
 import type { UnitKind } from '../../src/domain/units/unit-kinds.ts';
+import type { S3TestServer } from './s3-server.ts';
 
 export const TEST_PASSWORD = 'kata-sandi-uji-123';
 
@@ -33,8 +34,13 @@ export interface TestApp {
   kind: DatabaseHandle['kind'];
   /** Opens one more connection to the same database (e.g. a second app instance). */
   database: DatabaseHandle;
+  /** The local S3 server behind the app, when it was started with `storage: 's3'`. */
+  s3: S3TestServer | undefined;
   close(): Promise<void>;
 }
+
+/** Config overrides; `storage: 's3'` also starts a local S3 server for this app and stops it on close. */
+export type TestAppOverrides = Omit<Partial<AppConfig>, 'storage'> & { storage?: StorageConfig | 's3' };
 
 /** A fresh, migrated, empty database (regions loaded) for one test file. */
 export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
@@ -61,7 +67,11 @@ export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop
   return { handle, drop: async () => {} };
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: TestAppOverrides = {}): Promise<TestApp> {
+  const { storage, ...rest } = overrides;
+  // Imported only here, so the many test files on local disk do not load the S3 server.
+  const s3 = storage === 's3' ? await (await import('./s3-server.ts')).startS3Server() : undefined;
+  const storageConfig = s3 ? s3.storageConfig() : storage === 's3' ? undefined : storage;
   const { handle, drop } = await openTestDatabase();
   const config: AppConfig = {
     ...loadConfig({}),
@@ -69,7 +79,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     loginRatePerMinute: 10_000,
     webDir: '/nonexistent',
     storageDir: storageDirForTests(),
-    ...overrides,
+    ...rest,
+    ...(storageConfig ? { storage: storageConfig } : {}),
   };
   const app = await buildApp({ config, database: handle, logger: createLogger('silent') });
   await app.ready();
@@ -78,11 +89,13 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     db: handle.db,
     kind: handle.kind,
     database: handle,
+    s3,
     close: async () => {
       await app.close();
       await handle.close();
       await drop();
       rmSync(config.storageDir, { recursive: true, force: true });
+      await s3?.stop();
     },
   };
 }
