@@ -224,3 +224,9 @@ export type AssessmentItem = z.infer<typeof assessmentItem>;
 export type AssessmentSummary = z.infer<typeof assessmentSummary>;
 export type GapAnalysis = z.infer<typeof gapAnalysis>;
 export type IidProjection = z.infer<typeof iidProjection>;
+
+export const assessmentList = z.object({ items: z.array(assessmentSummary) });
+export const frameworkVersionList = z.object({ items: z.array(frameworkVersionItem) });
+/** A framework file is any JSON object; the server validates it and answers per-path issues. */
+export const frameworkFileBody = z.record(z.string(), z.unknown());
+export const uploadedFrameworkVersion = z.object({ id: z.string() });

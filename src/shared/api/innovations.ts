@@ -195,6 +195,7 @@ export const similarInnovation = z.object({
   status: innovationStatus,
   similarity: z.number(),
 });
+export const similarList = z.object({ items: z.array(similarInnovation) });
 
 export const transitionBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('submit'), version: z.number().int().min(1) }),

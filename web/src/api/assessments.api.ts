@@ -7,20 +7,23 @@
  * and aspects.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   assessmentCreate,
   assessmentDetail,
   assessmentItem,
-  assessmentSummary,
+  assessmentList,
   assignBody,
   fillBody,
-  frameworkVersionItem,
+  frameworkFileBody,
+  type frameworkVersionItem,
+  frameworkVersionList,
   gapAnalysis,
   stageBody,
+  uploadedFrameworkVersion,
   verifyBody,
 } from '#shared/api/assessments.ts';
-import { frameworkSummaryList } from '#shared/api/frameworks.ts';
+import { frameworkSummaryList, frameworkTree } from '#shared/api/frameworks.ts';
 import { okBody } from '#shared/api/common.ts';
 import { linkEvidenceBody } from '#shared/api/innovations.ts';
 import { apiPath, getJson, sendEmpty, sendFileWithProgress, sendJson, withQuery } from './http.ts';
@@ -37,24 +40,7 @@ export type ReportFormat = 'pdf' | 'xlsx';
 /** The body of a link on an item: the innovation link body without its target (an item has one list). */
 const itemLinkBody = linkEvidenceBody.omit({ target: true });
 const evidenceEntry = assessmentItem.shape.evidence.element;
-const assessmentList = z.object({ items: z.array(assessmentSummary) });
-const frameworkVersionList = z.object({ items: z.array(frameworkVersionItem) });
-/** A framework file is any JSON object; the server validates it and answers per-path issues. */
-const frameworkFileBody = z.record(z.string(), z.unknown());
-const uploadedVersion = z.object({ id: z.string() });
-
-/** The part of a framework's tree the interface needs: ids, names and kinds of its nodes. */
-export interface FrameworkTreeNode {
-  id: string;
-  name: string;
-  kind?: string | undefined;
-  children?: FrameworkTreeNode[] | undefined;
-}
-const treeNode: z.ZodType<FrameworkTreeNode> = z.lazy(() =>
-  z.object({ id: z.string(), name: z.string(), kind: z.string().optional(), children: z.array(treeNode).optional() }),
-);
-const frameworkTree = z.object({ id: z.string(), version: z.string(), root: treeNode });
-export type FrameworkTree = z.output<typeof frameworkTree>;
+export type { FrameworkTree, FrameworkTreeNode } from '#shared/api/frameworks.ts';
 
 const assessmentsPath = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'assessments', ...rest);
 const itemPath = (regionCode: string, id: string, itemId: string, ...rest: string[]) => assessmentsPath(regionCode, id, 'items', itemId, ...rest);
@@ -137,7 +123,7 @@ export const frameworkVersionListQueryOptions = (regionCode: string) =>
   });
 
 export const uploadFrameworkVersion = (regionCode: string, body: Record<string, unknown>) =>
-  sendJson('POST', apiPath('regions', regionCode, 'framework-versions'), frameworkFileBody, body, uploadedVersion);
+  sendJson('POST', apiPath('regions', regionCode, 'framework-versions'), frameworkFileBody, body, uploadedFrameworkVersion);
 
 /** The frameworks this install ships (public). */
 export const frameworkListQueryOptions = () =>

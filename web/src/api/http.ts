@@ -42,6 +42,18 @@ export function isApiError(error: unknown, code?: ClientErrorCode): error is Api
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
+/** What support needs to find a failed request in the logs; kept apart from the message people read. */
+export interface TechnicalDetails {
+  code: ClientErrorCode;
+  status: number;
+  requestId: string | null;
+}
+
+export function technicalDetailsOf(error: unknown): TechnicalDetails | null {
+  if (!(error instanceof ApiError)) return null;
+  return { code: error.code, status: error.status, requestId: error.requestId };
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 export type QueryParams = Record<string, QueryValue>;
 

@@ -3,7 +3,7 @@
  * similar names, carrying over into a later period, and the XLSX import.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   carryOverBody,
   innovation,
@@ -12,7 +12,8 @@ import {
   innovationList,
   type innovationListQuery,
   innovationUpdate,
-  similarInnovation,
+  type similarInnovation,
+  similarList,
   transitionBody,
   transitionResponse,
 } from '#shared/api/innovations.ts';
@@ -28,8 +29,6 @@ export type CarryOverInput = z.input<typeof carryOverBody>;
 export type SimilarInnovation = z.output<typeof similarInnovation>;
 
 export type InnovationImportReport = z.output<typeof innovationImportReport>;
-
-const similarList = z.object({ items: z.array(similarInnovation) });
 
 const innovationsPath = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'innovations', ...rest);
 

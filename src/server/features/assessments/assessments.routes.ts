@@ -9,7 +9,7 @@ import {
   assessmentCreate,
   assessmentDetail,
   assessmentItem,
-  assessmentSummary,
+  assessmentList,
   assignBody,
   fillBody,
   gapAnalysis,
@@ -58,7 +58,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Daftar penilaian mandiri (SPBE, Indeks Pemdi) daerah ini',
         params: regionCodeParam,
-        response: { 200: z.object({ items: z.array(assessmentSummary) }) },
+        response: { 200: assessmentList },
       },
     },
     async (request) => {

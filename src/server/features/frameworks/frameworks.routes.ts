@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { frameworkVersionItem } from '#shared/api/assessments.ts';
+import { frameworkFileBody, frameworkVersionList, uploadedFrameworkVersion } from '#shared/api/assessments.ts';
 import { errorBody, regionCodeParam } from '#shared/api/common.ts';
 import { inRegion, PUBLIC } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
@@ -68,7 +68,7 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           'Masukan: {"values": {...}} untuk SPBE/Pemdi/kota cerdas, {"responses": [...]} untuk IKM, {"spd": {...}, "innovations": [...]} untuk IID. Kesalahan masukan dijawab 400 dengan nama indikatornya.',
         params: idParams,
-        body: z.record(z.string(), z.unknown()),
+        body: frameworkFileBody,
         response: { 200: evaluation, 400: errorBody, 404: errorBody },
       },
     },
@@ -89,7 +89,7 @@ export const frameworkVersionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Versi kerangka yang dapat dipakai daerah ini',
         params: regionCodeParam,
-        response: { 200: z.object({ items: z.array(frameworkVersionItem) }) },
+        response: { 200: frameworkVersionList },
       },
     },
     async (request) => {
@@ -108,8 +108,8 @@ export const frameworkVersionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Muat versi kerangka baru untuk daerah ini (berkas JSON kerangka, divalidasi dengan pesan per jalur)',
         params: regionCodeParam,
-        body: z.record(z.string(), z.unknown()),
-        response: { 201: z.object({ id: z.string() }), 400: errorBody },
+        body: frameworkFileBody,
+        response: { 201: uploadedFrameworkVersion, 400: errorBody },
       },
     },
     async (request, reply) => {

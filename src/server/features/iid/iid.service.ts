@@ -23,7 +23,6 @@ import { acceptsLevel, findIndicator, type IidIndicator, type IidPart, type IidS
 import { whatIf } from '#domain/iid/what-if.ts';
 import { isOwner, isReviewer, statusAfterEdit, type InnovationStatus } from '#domain/innovations/workflow.ts';
 import { sumRatios } from '#domain/scoring/decimal.ts';
-import type { Framework } from '#domain/scoring/framework.schema.ts';
 import { allowedText } from '#domain/scoring/input.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { isUniqueViolation } from '#server/db/errors.ts';

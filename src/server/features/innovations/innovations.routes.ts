@@ -1,6 +1,5 @@
 /** HTTP routes for innovations: authenticate → parse → authorize (config.access) → one service call → present. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Actor } from '#domain/access/roles.ts';
 import { errorBody, idParam, regionCodeParam } from '#shared/api/common.ts';
 import {
@@ -10,7 +9,7 @@ import {
   innovationList,
   innovationListQuery,
   innovationUpdate,
-  similarInnovation,
+  similarList,
   transitionBody,
   transitionResponse,
 } from '#shared/api/innovations.ts';
@@ -130,7 +129,7 @@ export const innovationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Inovasi bernama mirip di daerah ini (tahun ini dan sebelumnya)',
         params,
-        response: { 200: z.object({ items: z.array(similarInnovation) }) },
+        response: { 200: similarList },
       },
     },
     async (request) => {
