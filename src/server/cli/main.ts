@@ -10,7 +10,7 @@ import { loadShipped } from '#domain/scoring/load-shipped.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
-import { LocalDiskStorage } from '../lib/storage.ts';
+import { createBlobStorage } from '../lib/storage.ts';
 import { createLogger } from '../logger.ts';
 import { openConfiguredDatabase } from '../runtime.ts';
 import { VERSION } from '../version.ts';
@@ -29,7 +29,7 @@ program
     const logger = createLogger(config.logLevel);
     const database = await openConfiguredDatabase(config);
     if (config.demo) {
-      const seeded = await seedDemo(database.db, { onlyIfNew: true, storage: new LocalDiskStorage(config.storageDir) });
+      const seeded = await seedDemo(database.db, { onlyIfNew: true, storage: await createBlobStorage(config) });
       if (seeded) logger.info(seeded, 'demo data loaded');
     }
     const app = await buildApp({ config, database, logger });
@@ -62,7 +62,7 @@ program
   .action(async () => {
     const config = loadConfig();
     const database = await openConfiguredDatabase(config);
-    const result = await seedDemo(database.db, { onlyIfNew: false, storage: new LocalDiskStorage(config.storageDir) });
+    const result = await seedDemo(database.db, { onlyIfNew: false, storage: await createBlobStorage(config) });
     await database.close();
     console.log(result ? `Data demo dimuat: ${JSON.stringify(result)}` : 'Data demo sudah ada.');
   });
