@@ -48,6 +48,7 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   SINERGI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  SINERGI_PUBLIC_WRITE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -102,6 +103,8 @@ export interface AppConfig {
   loginMaxFailures: number;
   lockoutMinutes: number;
   loginRatePerMinute: number;
+  /** Citizens' writes without login (survey answers, reports) per client address per minute, per instance. */
+  publicWritePerMinute: number;
   logLevel: string;
   /** Built web app; served at `/` when present. */
   webDir: string;
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailures: e.SINERGI_LOGIN_MAX_FAILURES,
     lockoutMinutes: e.SINERGI_LOCKOUT_MINUTES,
     loginRatePerMinute: e.SINERGI_LOGIN_RATE_PER_MINUTE,
+    publicWritePerMinute: e.SINERGI_PUBLIC_WRITE_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };

@@ -33,6 +33,11 @@ export const ERROR_CATALOG = {
     id: 'Berkas atau tautan yang sama sudah dilampirkan di bagian ini. Tidak perlu mengunggahnya lagi.',
     en: 'The same file or link is already attached here. No need to upload it again.',
   },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    id: 'Kiriman yang sama masih diproses. Tunggu sebentar lalu muat ulang; jangan kirim dua kali.',
+    en: 'The same submission is still being processed. Wait a moment and reload; do not send it twice.',
+  },
   // Innovations.
   INNOVATION_NOT_EDITABLE: {
     status: 409,

@@ -411,3 +411,25 @@ export const attachments = pgTable(
     check('attachments_kind_check', sql`${t.kind} in ('file', 'link')`),
   ],
 );
+
+// ---- Public writes ----------------------------------------------------------------------------
+
+/**
+ * What a citizen's write without login answered, by the idempotency key its client sent: a retry of
+ * the same submission (a phone on a bad connection pressing "Kirim" twice) gets the first answer
+ * again instead of a second record. Only the key's hash is kept, and only for a day.
+ */
+export const publicWriteReceipts = pgTable(
+  'public_write_receipts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The route (method and URL pattern) the key was used on. */
+    scope: text('scope').notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** Null while the first request is still being handled. */
+    status: integer('status'),
+    body: jsonb('body'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('public_write_receipts_key_uq').on(t.scope, t.keyHash), index('public_write_receipts_created_idx').on(t.createdAt)],
+);
