@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'web/**/*.test.ts'],
+          include: ['src/domain/**/*.test.ts', 'src/shared/**/*.test.ts', 'web/**/*.test.ts', 'test/architecture/**/*.test.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },
