@@ -68,8 +68,18 @@ export const messagesEn: Messages = {
   'error.network': 'Cannot reach the server. Check your connection and try again.',
   'error.unexpected': 'The server gave an answer the app does not understand. Reload the page and try again.',
   'error.generic': 'Something went wrong. Try again.',
+  'error.technicalDetails': 'Technical details',
+  'error.technicalHint': 'Mention these when you contact your admin or support.',
+  'error.code': 'Code: {code}',
+  'error.status': 'HTTP status: {status}',
 
   'password.toggle': 'Show or hide the password',
+  'password.strength': 'Password strength',
+  'password.strength.label': 'Strength: {label}',
+  'password.strength.weak': 'Weak',
+  'password.strength.fair': 'Fair',
+  'password.strength.strong': 'Strong',
+  'password.strength.checking': 'Checking the password strength…',
 
   'login.title': 'Log in to Sinergi',
   'login.username': 'Username or email',
@@ -213,7 +223,7 @@ export const messagesEn: Messages = {
   'userForm.unitHintOptional': 'Optional for this role.',
   'userForm.unitRequired': 'An operator must belong to a unit',
   'userForm.password': 'Initial password',
-  'userForm.passwordHint': 'At least {min} characters.',
+  'userForm.passwordHint': 'At least {min} characters and hard to guess: combine several unrelated words.',
 
   'resetPassword.title': 'Reset the password of {username}',
   'resetPassword.text': "All of this account's sessions end, and a lockout after failed logins is lifted.",

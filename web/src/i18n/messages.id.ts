@@ -70,8 +70,18 @@ export const messagesId = {
   'error.network': 'Server tidak dapat dihubungi. Periksa koneksi Anda lalu coba lagi.',
   'error.unexpected': 'Server memberikan jawaban yang tidak dikenali. Muat ulang halaman lalu coba lagi.',
   'error.generic': 'Terjadi kesalahan. Coba lagi.',
+  'error.technicalDetails': 'Detail teknis',
+  'error.technicalHint': 'Sebutkan keterangan ini bila menghubungi admin atau tim dukungan.',
+  'error.code': 'Kode: {code}',
+  'error.status': 'Status HTTP: {status}',
 
   'password.toggle': 'Tampilkan atau sembunyikan kata sandi',
+  'password.strength': 'Kekuatan kata sandi',
+  'password.strength.label': 'Kekuatan: {label}',
+  'password.strength.weak': 'Lemah',
+  'password.strength.fair': 'Cukup',
+  'password.strength.strong': 'Kuat',
+  'password.strength.checking': 'Memeriksa kekuatan kata sandi…',
 
   'login.title': 'Masuk ke Sinergi',
   'login.username': 'Nama pengguna atau surel',
@@ -215,7 +225,7 @@ export const messagesId = {
   'userForm.unitHintOptional': 'Opsional untuk peran ini.',
   'userForm.unitRequired': 'Operator wajib terikat pada satu unit',
   'userForm.password': 'Kata sandi awal',
-  'userForm.passwordHint': 'Paling sedikit {min} karakter.',
+  'userForm.passwordHint': 'Paling sedikit {min} karakter dan sulit ditebak: gabungkan beberapa kata yang tidak saling berhubungan.',
 
   'resetPassword.title': 'Setel ulang kata sandi {username}',
   'resetPassword.text': 'Semua sesi akun ini diakhiri dan kuncian akibat salah kata sandi dibuka.',

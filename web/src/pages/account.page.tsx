@@ -11,6 +11,7 @@ import { isApiError } from '../api/http.ts';
 import { FormErrorAlert } from '../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../components/form-issues.ts';
 import { PageHeader } from '../components/page-header.tsx';
+import { PasswordStrength, usePasswordEstimator, usePasswordRefusal } from '../components/password-strength.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSignedInUser } from '../session/session.tsx';
 
@@ -48,13 +49,20 @@ function Profile() {
 
 function ChangePassword() {
   const { t } = useI18n();
+  const { user } = useSignedInUser();
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
+  const estimator = usePasswordEstimator();
+  const passwordRefusal = usePasswordRefusal(estimator);
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     validate: (values) => {
       const errors = validateShape(values);
       if (!values.currentPassword) errors.currentPassword = t('account.currentRequired');
       if (values.newPassword && values.confirmPassword !== values.newPassword) errors.confirmPassword = t('account.passwordMismatch');
+      if (!errors.newPassword) {
+        const refusal = passwordRefusal(values.newPassword, user);
+        if (refusal) errors.newPassword = refusal;
+      }
       return errors;
     },
   });
@@ -91,14 +99,22 @@ function ChangePassword() {
             visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordInput
-            label={t('account.newPassword')}
-            description={t('userForm.passwordHint', { min: PASSWORD_MIN })}
-            autoComplete="new-password"
-            withAsterisk
-            visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-            {...form.getInputProps('newPassword')}
-          />
+          <Stack gap={6}>
+            <PasswordInput
+              label={t('account.newPassword')}
+              description={t('userForm.passwordHint', { min: PASSWORD_MIN })}
+              autoComplete="new-password"
+              withAsterisk
+              visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
+              {...form.getInputProps('newPassword')}
+            />
+            <PasswordStrength
+              password={form.values.newPassword}
+              owner={user}
+              estimator={estimator}
+              hasFieldError={Boolean(form.errors.newPassword)}
+            />
+          </Stack>
           <PasswordInput
             label={t('account.confirmPassword')}
             autoComplete="new-password"

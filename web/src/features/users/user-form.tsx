@@ -13,6 +13,7 @@ import type { FieldIssue } from '#shared/errors.ts';
 import { createUser, type User, updateUser, usersKey } from '../../api/users.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
+import { PasswordStrength, usePasswordEstimator, usePasswordRefusal } from '../../components/password-strength.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { isRole, REGIONAL_ROLES } from './roles.ts';
@@ -35,6 +36,10 @@ export function UserForm({ regionCode, user, onDone }: { regionCode: string; use
   const queryClient = useQueryClient();
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
   const isEdit = user !== null;
+  const estimator = usePasswordEstimator(!isEdit);
+  const passwordRefusal = usePasswordRefusal(estimator);
+  // The new account's own names: the password must not be (or lean on) them.
+  const ownerOf = (values: Values) => ({ username: values.username, displayName: values.displayName, email: values.email });
 
   const form = useForm<Values>({
     initialValues: {
@@ -49,6 +54,10 @@ export function UserForm({ regionCode, user, onDone }: { regionCode: string; use
       const errors = isEdit ? validateUpdate({ ...values, version: user.version }) : validateCreate(values);
       if (!values.role) errors.role = t('userForm.roleRequired');
       if (values.role === 'operator' && !values.unitId) errors.unitId = t('userForm.unitRequired');
+      if (!isEdit && !errors.password) {
+        const refusal = passwordRefusal(values.password, ownerOf(values));
+        if (refusal) errors.password = refusal;
+      }
       return errors;
     },
   });
@@ -119,14 +128,22 @@ export function UserForm({ regionCode, user, onDone }: { regionCode: string; use
           onChange={(unit) => form.setFieldValue('unitId', unit?.id ?? null)}
         />
         {isEdit ? null : (
-          <PasswordInput
-            label={t('userForm.password')}
-            description={t('userForm.passwordHint', { min: PASSWORD_MIN })}
-            withAsterisk
-            autoComplete="new-password"
-            visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
-            {...form.getInputProps('password')}
-          />
+          <Stack gap={6}>
+            <PasswordInput
+              label={t('userForm.password')}
+              description={t('userForm.passwordHint', { min: PASSWORD_MIN })}
+              withAsterisk
+              autoComplete="new-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('password.toggle') }}
+              {...form.getInputProps('password')}
+            />
+            <PasswordStrength
+              password={form.values.password}
+              owner={ownerOf(form.values)}
+              estimator={estimator}
+              hasFieldError={Boolean(form.errors.password)}
+            />
+          </Stack>
         )}
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onDone}>
