@@ -37,7 +37,7 @@ import { unitRoutes } from './features/units/units.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerCrossSiteGuard } from './http/cross-site.ts';
 import { handleError, sendError } from './http/errors.ts';
-import { registerNulGuard } from './http/nul-bytes.ts';
+import { registerTextGuard } from './http/text-guard.ts';
 import { enforceAccessDeclarations, registerSessionAndAccess, type RegisteredRoute } from './http/plugins.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { type BlobStorage, createBlobStorage } from './lib/storage.ts';
@@ -85,7 +85,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
 
   await app.register(cookie);
   registerCrossSiteGuard(app);
-  registerNulGuard(app);
+  registerTextGuard(app);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

@@ -1,8 +1,8 @@
 /**
  * What protects a logged-in user's browser: a page on another port of the same host (same-site, but not
  * our origin) cannot post in their name, nobody can frame the app, every response carries the security
- * headers, a text/plain body is read by no route, and a NUL character anywhere in the input is a 400
- * naming the field, never a 500 from the database.
+ * headers, a text/plain body is read by no route, and a NUL character (or broken Unicode) anywhere in the
+ * input is a 400 naming the field, never a 500 from the database.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import type { Innovation, Period } from '#shared/api/innovations.ts';
 import type { ErrorBody } from '#shared/errors.ts';
 import { PUBLIC, AUTHENTICATED } from '../../src/server/http/access.ts';
 import { registerCrossSiteGuard } from '../../src/server/http/cross-site.ts';
-import { registerNulGuard } from '../../src/server/http/nul-bytes.ts';
+import { registerTextGuard } from '../../src/server/http/text-guard.ts';
 import { enforceAccessDeclarations, registerSessionAndAccess } from '../../src/server/http/plugins.ts';
 import { anonymous, type Client, clientFor, loginAs, makeUnit, makeUser, startTestApp, type TestApp } from '../support/harness.ts';
 
@@ -104,14 +104,15 @@ describe('a state-changing request from another origin of the same site', () => 
 
   it("cannot upload evidence in the user's name: 403, and nothing is stored", async () => {
     const before = await evidenceCount();
-    for (const headers of [
+    const refused: Array<Record<string, string>> = [
       { origin: OTHER_PORT, 'sec-fetch-site': 'same-site' },
       { origin: OTHER_PORT },
       { origin: 'null' },
       { origin: 'https://sinergi.test:3000' },
       { 'sec-fetch-site': 'same-site' },
       { 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of refused) {
       expectRefusedCrossSite(await uploadAs(operator, headers), JSON.stringify(headers));
     }
     expect(await evidenceCount()).toBe(before);
@@ -203,7 +204,7 @@ describe('a route declared open to other sites (config.crossSite)', () => {
     const app = Fastify();
     await app.register(cookie);
     registerCrossSiteGuard(app);
-    registerNulGuard(app);
+    registerTextGuard(app);
     enforceAccessDeclarations(app, []);
     registerSessionAndAccess(app, async (_db, token) =>
       token === 'sesi-sah'
@@ -347,6 +348,15 @@ describe('a NUL character', () => {
       'body.extra.list.1.deep',
     );
     expectNulRefused(await admin.post(`/api/v1/regions/${HOME}/units`, { kind: 'dinas', name: 'Dinas Baru', extra: { 'k\u0000': 1 } }), 'body.extra');
+  });
+
+  it('and half a surrogate pair (broken Unicode, which the audit log cannot store) are refused the same way', async () => {
+    const res = await admin.post(`/api/v1/regions/${HOME}/units`, { kind: 'dinas', name: 'Dinas \ud800 Rusak' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(errorOf(res).issues).toEqual([{ field: 'body.name', reason: 'Memuat karakter Unicode yang rusak (surrogate tanpa pasangan)' }]);
+    // A whole pair (an emoji) is ordinary text.
+    const emoji = await admin.post(`/api/v1/regions/${HOME}/units`, { kind: 'dinas', name: 'Dinas Senyum \ud83d\ude00' });
+    expect(emoji.statusCode, emoji.body).toBe(201);
   });
 
   it('in the session cookie means no session: 401 on a private route, a public route still answers', async () => {

@@ -1,6 +1,6 @@
 /**
  * Cross-cutting request handling, registered once on the root instance, in the order every request
- * goes through: cross-site check (cross-site.ts) → NUL check (nul-bytes.ts) → session → access check →
+ * goes through: cross-site check (cross-site.ts) → unstorable text check (text-guard.ts) → session → access check →
  * (schema validation) → handler → error mapping; security headers on every response (security-headers.ts).
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
@@ -18,6 +18,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The route's input schemas as declared (zod), so tests can derive well-formed and malformed input. */
+  input: { params?: unknown; querystring?: unknown; body?: unknown };
 }
 
 /** Refuses to register an API route that does not say who may call it, and tags public ones. */
@@ -34,7 +36,8 @@ export function enforceAccessDeclarations(app: FastifyInstance, registry: Regist
       throw new Error(`Route ${route.method} ${route.url} accepts cross-site requests, so its access must be public`);
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') registry.push({ method, url: route.url, access });
+    const input = { params: route.schema?.params, querystring: route.schema?.querystring, body: route.schema?.body };
+    for (const method of methods) if (method !== 'HEAD') registry.push({ method, url: route.url, access, input });
     route.schema =
       access.kind === 'public'
         ? { ...route.schema, tags: [...new Set([...(route.schema?.tags ?? []), 'public'])] }
