@@ -2,9 +2,7 @@
  * Builds the HTTP application: the API under /api (OpenAPI at /api/docs), and the web app at /.
  * Nothing here knows which database it runs on; `buildApp` receives an open handle.
  */
-import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -36,7 +34,8 @@ import { regionRoutes } from './features/regions/regions.routes.ts';
 import { unitRoutes } from './features/units/units.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerCrossSiteGuard } from './http/cross-site.ts';
-import { handleError, sendError } from './http/errors.ts';
+import { handleError } from './http/errors.ts';
+import { registerWebApp } from './http/web-app.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { enforceAccessDeclarations, registerSessionAndAccess, type RegisteredRoute } from './http/plugins.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -123,16 +122,6 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
 
-  const hasWeb = existsSync(config.webDir);
-  // Files are looked up per request (wildcard), so a rebuilt web app is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: true });
-  app.setNotFoundHandler((request, reply) => {
-    // The web app routes on the client: any non-API GET gets its shell, except a missing asset.
-    const isPage = !request.url.startsWith('/api') && !request.url.startsWith('/assets/');
-    if (hasWeb && request.method === 'GET' && isPage) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return sendError(reply, 'ROUTE_NOT_FOUND');
-  });
+  await registerWebApp(app, config.webDir);
   return app;
 }
