@@ -2,8 +2,13 @@
  * Reading and writing simple one-sheet XLSX tables (a header row, then one record per row), for the
  * import and export of every module. Content is checked, not the file name.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '#server/http/app-error.ts';
+
+/** exceljs takes about a second to load: only the first import or export pays for it, not every start. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,7 +43,8 @@ export async function readSheet(buffer: Buffer, headers: Record<string, string>,
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'not an XLSX (zip) file' });
   }
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
@@ -90,7 +96,8 @@ export interface SheetColumn<T> {
 }
 
 export async function writeSheet<T>(sheetName: string, columns: SheetColumn<T>[], items: T[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Sinergi';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
