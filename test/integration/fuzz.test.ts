@@ -227,11 +227,20 @@ function sampleNumber(name: string, rng: Rng): number {
 }
 
 /** Every field of an object schema, nested objects and array elements included, as paths. */
-function fieldPaths(schema: unknown, prefix: string[] = [], depth = 0): string[][] {
+interface FieldPath {
+  path: string[];
+  /** The zod type under the wrappers: string, number, array, object… */
+  type: string;
+}
+
+function fieldPaths(schema: unknown, prefix: string[] = [], depth = 0): FieldPath[] {
   const def = unwrap(schema);
   if (!def || depth > 4) return [];
   if (def.type === 'object') {
-    return Object.entries(def.shape ?? {}).flatMap(([key, field]) => [[...prefix, key], ...fieldPaths(field, [...prefix, key], depth + 1)]);
+    return Object.entries(def.shape ?? {}).flatMap(([key, field]) => [
+      { path: [...prefix, key], type: unwrap(field)?.type ?? 'unknown' },
+      ...fieldPaths(field, [...prefix, key], depth + 1),
+    ]);
   }
   if (def.type === 'array') return fieldPaths(def.element, [...prefix, '0'], depth + 1);
   if (def.type === 'union') return (def.options ?? []).flatMap((o) => fieldPaths(o, prefix, depth + 1));
@@ -434,7 +443,7 @@ interface Case {
 }
 
 interface Caller {
-  name: string;
+  name: FuzzRole | 'anonymous';
   /** null = anonymous */
   cookie: string | null;
   /** The region it may act in; the national admin names any. */
@@ -518,7 +527,7 @@ function queryString(schema: unknown, pools: Pools, rng: Rng, mutate: { field: s
 
 const json = (value: unknown) => ({ payload: JSON.stringify(value), headers: { 'content-type': 'application/json' } });
 
-function casesFor(route: RegisteredRoute, caller: Caller, pools: Pools, rng: Rng): Case[] {
+function casesFor(route: RegisteredRoute, caller: Caller, pools: Pools, rng: Rng, sweep: boolean): Case[] {
   const cases: Case[] = [];
   const { querystring, body } = route.input;
   const paramNames = [...route.url.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1] ?? '');
@@ -557,7 +566,8 @@ function casesFor(route: RegisteredRoute, caller: Caller, pools: Pools, rng: Rng
     return cases;
   }
   const base = body ? sampleOf(body, 'body', pools, rng) : {};
-  const paths = rng.sample(fieldPaths(body), 30);
+  const fields = fieldPaths(body);
+  const paths = rng.sample(fields, 30).map((f) => f.path);
   for (const path of paths) {
     for (const junk of rng.sample(JUNK, 2)) {
       add(`body.${path.join('.')}=${JSON.stringify(junk)?.slice(0, 40)}`, json(withField(base, path, junk)));
@@ -572,13 +582,32 @@ function casesFor(route: RegisteredRoute, caller: Caller, pools: Pools, rng: Rng
   for (const type of rng.sample(CONTENT_TYPES, 3)) add(`content-type ${type}`, { payload: JSON.stringify(base), headers: { 'content-type': type } });
   add('no content-type with a body', { payload: JSON.stringify(base), headers: {} });
   add('top-level junk', json(rng.pick(JUNK)));
+  if (sweep) {
+    for (const { path, type } of fields) {
+      for (const edge of EDGES[type] ?? [])
+        add(`edge body.${path.join('.')}=${JSON.stringify(edge)?.slice(0, 40)}`, json(withField(base, path, edge)));
+    }
+  }
   return cases;
 }
+
+/**
+ * The edges of each type, tried on every body field once per route by the regional admin: numbers a
+ * database integer cannot hold, strings longer than an index entry may be, very long lists.
+ */
+const EDGES: Record<string, readonly unknown[]> = {
+  number: [2 ** 31, -(2 ** 31) - 1, 2 ** 63, 1e308, 0.1, -1],
+  int: [2 ** 31, -(2 ** 31) - 1, 2 ** 63],
+  string: ['x'.repeat(300_000), '\u{1F600}'.repeat(30_000), ' '],
+  array: [Array.from({ length: 3_000 }, (_, i) => `butir-${i}`)],
+  record: [Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [String(i), i]))],
+};
 
 // ---- the run ----------------------------------------------------------------------------------
 
 let t: TestApp;
 let pools: Pools;
+let operatorUnit: string | null = null;
 
 async function harvest(cookie: string): Promise<Pools> {
   const get = async (url: string): Promise<unknown> => {
@@ -649,9 +678,12 @@ async function harvest(cookie: string): Promise<Pools> {
   return p;
 }
 
+type FuzzRole = 'admin_daerah' | 'admin_nasional' | 'operator';
+
 /** A fresh account of `role` with its own session (the fuzz may log it out, or deactivate it). */
-async function freshCookie(role: 'admin_daerah' | 'admin_nasional'): Promise<string> {
-  const user = await makeUser(t.db, { role, regionCode: HOME });
+async function freshCookie(role: FuzzRole): Promise<string> {
+  // The operator belongs to the unit with the most demo innovations, so their own records are reachable.
+  const user = await makeUser(t.db, { role, regionCode: HOME, unitId: role === 'operator' ? operatorUnit : null });
   const client = await loginAs(t.app, user.username);
   if (!client.cookie) throw new Error('no session');
   return client.cookie;
@@ -665,7 +697,12 @@ async function stillLoggedIn(cookie: string): Promise<boolean> {
 beforeAll(async () => {
   t = await startTestApp();
   await seedDemo(t.db, { onlyIfNew: false, storage: t.app.storage });
-  pools = await harvest(await freshCookie('admin_daerah'));
+  const adminCookie = await freshCookie('admin_daerah');
+  pools = await harvest(adminCookie);
+  const list = await t.app.inject({ method: 'GET', url: `/api/v1/regions/${HOME}/innovations?pageSize=100`, headers: { cookie: adminCookie } });
+  const counts = new Map<string, number>();
+  for (const item of (list.json() as { items: Array<{ unitId: string }> }).items) counts.set(item.unitId, (counts.get(item.unitId) ?? 0) + 1);
+  operatorUnit = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -682,6 +719,7 @@ describe('fuzzing every API route', () => {
     const callers: Caller[] = [
       { name: 'admin_daerah', cookie: await freshCookie('admin_daerah'), region: HOME, share: 1 },
       { name: 'admin_nasional', cookie: await freshCookie('admin_nasional'), region: rng.pick([HOME, OTHER]), share: 0.4 },
+      { name: 'operator', cookie: await freshCookie('operator'), region: HOME, share: 0.3 },
       { name: 'anonymous', cookie: null, region: HOME, share: 1 },
     ];
     const failures: string[] = [];
@@ -695,7 +733,10 @@ describe('fuzzing every API route', () => {
       for (const caller of callers) {
         // Without a session a private route stops at the access check: a few requests suffice.
         const share = caller.cookie === null && route.access.kind !== 'public' ? 0.08 : caller.share;
-        const all = Array.from({ length: Math.max(1, Math.round(SCALE)) }, () => casesFor(route, caller, pools, rng)).flat();
+        const rounds = Math.max(1, Math.round(SCALE));
+        const all = Array.from({ length: rounds }, (_, round) =>
+          casesFor(route, caller, pools, rng, round === 0 && caller.name === 'admin_daerah'),
+        ).flat();
         const cases = share >= 1 ? all : rng.sample(all, Math.max(1, Math.round(all.length * share)));
         for (const c of cases) {
           const res: LightMyRequestResponse = await t.app.inject({
@@ -716,7 +757,7 @@ describe('fuzzing every API route', () => {
         }
         // The fuzz may have logged this caller out, deactivated it or reset its password: start afresh.
         if (caller.cookie !== null && !(await stillLoggedIn(caller.cookie))) {
-          caller.cookie = await freshCookie(caller.name === 'admin_nasional' ? 'admin_nasional' : 'admin_daerah');
+          caller.cookie = await freshCookie(caller.name === 'anonymous' ? 'admin_daerah' : caller.name);
         }
       }
     }
