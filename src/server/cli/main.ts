@@ -2,22 +2,14 @@
  * The `sinergi` command line: serve, migrate, seed-demo, create-admin, backup, restore.
  * Run `sinergi --help` (or `npm run sinergi -- --help`).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { evaluate } from '#domain/scoring/engine.ts';
-import { SHIPPED_FRAMEWORK_IDS, type ShippedFrameworkId } from '#domain/scoring/framework-registry.ts';
-import { loadShipped } from '#domain/scoring/load-shipped.ts';
-import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
-import { createBlobStorage } from '../lib/storage.ts';
-import { createLogger } from '../logger.ts';
-import { openConfiguredDatabase } from '../runtime.ts';
 import { VERSION } from '../version.ts';
-import { createNationalAdmin } from './create-admin.ts';
-import { uploadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
-import { AppError } from '../http/app-error.ts';
-import { backupDatabase, restoreDatabase } from '../db/backup.ts';
+
+// Each command imports what it needs when it runs: `serve` does not load the backup code or the scoring
+// engine's CLI path, and `evaluate` does not load the HTTP app (module loading is most of a restart).
+const runtime = () => import('../runtime.ts');
 
 const program = new Command().name('sinergi').description('Sinergi: inovasi daerah, penilaian dan layanan publik').version(VERSION);
 
@@ -26,6 +18,13 @@ program
   .description('Jalankan server web dan API (migrasi otomatis; data demo pada start pertama bila mode demo)')
   .action(async () => {
     const config = loadConfig();
+    const [{ openConfiguredDatabase }, { createLogger }, { buildApp }, { seedDemo }, { createBlobStorage }] = await Promise.all([
+      runtime(),
+      import('../logger.ts'),
+      import('../app.ts'),
+      import('../demo/seed-demo.ts'),
+      import('../lib/storage.ts'),
+    ]);
     const logger = createLogger(config.logLevel);
     const database = await openConfiguredDatabase(config);
     if (config.demo) {
@@ -51,6 +50,7 @@ program
   .command('migrate')
   .description('Terapkan migrasi basis data dan daftar wilayah resmi')
   .action(async () => {
+    const { openConfiguredDatabase } = await runtime();
     const database = await openConfiguredDatabase(loadConfig());
     await database.close();
     console.log('Migrasi selesai.');
@@ -61,6 +61,11 @@ program
   .description('Muat data demo (Kota Pangkalpinang, Palangka Raya, Banjarmasin) dan akun demo')
   .action(async () => {
     const config = loadConfig();
+    const [{ openConfiguredDatabase }, { seedDemo }, { createBlobStorage }] = await Promise.all([
+      runtime(),
+      import('../demo/seed-demo.ts'),
+      import('../lib/storage.ts'),
+    ]);
     const database = await openConfiguredDatabase(config);
     const result = await seedDemo(database.db, { onlyIfNew: false, storage: await createBlobStorage(config) });
     await database.close();
@@ -78,6 +83,7 @@ program
   .action(async (opts: { username: string; name: string; email?: string; region?: string; password?: string }) => {
     const password = opts.password ?? process.env.SINERGI_ADMIN_PASSWORD;
     if (!password) throw new Error('Berikan --password atau SINERGI_ADMIN_PASSWORD');
+    const [{ openConfiguredDatabase }, { createNationalAdmin }] = await Promise.all([runtime(), import('./create-admin.ts')]);
     const database = await openConfiguredDatabase(loadConfig());
     try {
       const id = await createNationalAdmin(database.db, { ...opts, password });
@@ -92,6 +98,7 @@ program
   .description('Salin seluruh data ke satu berkas (.sinergi.gz) yang dapat dipulihkan ke PGlite maupun Postgres')
   .argument('<file>', 'berkas tujuan')
   .action(async (file: string) => {
+    const [{ openConfiguredDatabase }, { backupDatabase }] = await Promise.all([runtime(), import('../db/backup.ts')]);
     const database = await openConfiguredDatabase(loadConfig());
     try {
       const summary = await backupDatabase(database.db, file);
@@ -106,6 +113,7 @@ program
   .description('Pulihkan cadangan ke basis data yang masih kosong (direktori data baru atau basis data Postgres baru)')
   .argument('<file>', 'berkas cadangan')
   .action(async (file: string) => {
+    const [{ openConfiguredDatabase }, { restoreDatabase }] = await Promise.all([runtime(), import('../db/backup.ts')]);
     const database = await openConfiguredDatabase(loadConfig());
     try {
       const summary = await restoreDatabase(database.db, file);
@@ -121,6 +129,11 @@ program
   .requiredOption('-f, --framework <id>', 'ID kerangka, mis. spbe-2020, pemdi-2026, iid-2026, ikm-2017, smartcity-2021')
   .requiredOption('-i, --input <file>', 'berkas JSON masukan ("-" untuk stdin)')
   .action(async (opts: { framework: string; input: string }) => {
+    const [{ evaluate }, { SHIPPED_FRAMEWORK_IDS }, { loadShipped }] = await Promise.all([
+      import('#domain/scoring/engine.ts'),
+      import('#domain/scoring/framework-registry.ts'),
+      import('#domain/scoring/load-shipped.ts'),
+    ]);
     const text = opts.input === '-' ? readFileSync(0, 'utf8') : readFileSync(opts.input, 'utf8');
     let input: unknown;
     try {
@@ -132,7 +145,7 @@ program
     if (!known.includes(opts.framework)) {
       throw new Error(`Kerangka "${opts.framework}" tidak dikenal; pilihan: ${SHIPPED_FRAMEWORK_IDS.join(', ')}`);
     }
-    const framework = loadShipped(opts.framework as ShippedFrameworkId);
+    const framework = loadShipped(opts.framework as (typeof SHIPPED_FRAMEWORK_IDS)[number]);
     const result = evaluate(framework, input);
     if (!result.ok) {
       for (const e of result.errors) console.error(`${e.indicator ?? '(masukan)'}: ${e.message}`);
@@ -153,6 +166,11 @@ program
     } catch {
       throw new Error(`Berkas bukan JSON yang sah: ${file}`);
     }
+    const [{ openConfiguredDatabase }, { uploadFrameworkVersion }, { AppError }] = await Promise.all([
+      runtime(),
+      import('#server/platform/frameworks/registry.ts'),
+      import('../http/app-error.ts'),
+    ]);
     const database = await openConfiguredDatabase(loadConfig());
     try {
       const id = await database.db.transaction((tx) =>
@@ -165,6 +183,29 @@ program
         throw new Error('Berkas kerangka tidak valid.');
       }
       throw err;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('db-template')
+  .description('Siapkan templat basis data tertanam yang sudah dimigrasi, agar direktori data baru dibuat dalam 1–2 detik (dijalankan oleh npm ci)')
+  .option('--force', 'buat ulang walaupun templat untuk kode ini sudah ada')
+  .action(async (opts: { force?: boolean }) => {
+    const [{ openDatabase }, { migrateDatabase, pgliteTemplateFile, writePgliteTemplate }] = await Promise.all([
+      import('../db/client.ts'),
+      import('../db/migrate.ts'),
+    ]);
+    const existing = pgliteTemplateFile();
+    if (!opts.force && existsSync(existing)) {
+      console.log(`Templat basis data sudah ada: ${existing}`);
+      return;
+    }
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    try {
+      await migrateDatabase(database);
+      console.log(`Templat basis data: ${await writePgliteTemplate(database)}`);
     } finally {
       await database.close();
     }

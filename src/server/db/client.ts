@@ -3,12 +3,10 @@
  * embedded PGlite (Postgres compiled to WebAssembly) with its files under the data directory, or in
  * memory for tests. Everything else receives a `Db` and does not know which one it got.
  */
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import { readPgliteTemplate } from './migrate.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -27,8 +25,10 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
 
+// Each driver is imported only when chosen: a PGlite install never loads node-postgres and the other way round.
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
+    const [{ default: pg }, { drizzle }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle connection the server closes (restart, failover, a dropped test database) emits 'error' on
     // the pool; unhandled, that would crash the process. The next query reconnects or reports the failure.
@@ -37,18 +37,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const probe = await pool.connect();
     probe.release();
     return {
-      db: drizzlePg(pool, { schema }) as unknown as Db,
+      db: drizzle(pool, { schema }) as unknown as Db,
       kind: 'postgres',
       close: () => pool.end(),
     };
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  let loadDataDir = target.loadDataDir;
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    // A new data directory starts from the migrated template when `npm ci` left one for this code:
+    // loading it takes 1–2 s where initdb and the migrations take 7–12 s.
+    if (!loadDataDir && !existsSync(path.join(target.dataDir, 'PG_VERSION'))) loadDataDir = readPgliteTemplate();
+  }
   const client = await PGlite.create({
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzle(client, { schema }) as unknown as Db,
     kind: 'pglite',
     close: () => client.close(),
   };
