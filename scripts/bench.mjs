@@ -5,11 +5,13 @@
 //                the same SQL on the same database (the ceiling);
 // - innovations: the same dataset plus five years of innovations (≈165,000); loads the real app's
 //                innovation list and two public full-text searches, and the ceiling on the same SQL;
-// - scoring:     CPU only, no server: the scoring engine on every region's IID, SPBE and IKM inputs.
+// - scoring:     CPU only, no server: the scoring engine on every region's IID, SPBE and IKM inputs;
+// - startup:     time from spawning `npm start` (and `sinergi serve`) to /api/health answering, on a new
+//                embedded data directory (with and without the template npm ci makes) and on a restart.
 //
 //   node scripts/bench.mjs [--suite units,innovations,scoring] [--postgres] [--pglite] [--pglite-innovations]
 //                          [--duration 10] [--warmup 3] [--connections 50] [--innovation-connections 10]
-//                          [--rounds 5]
+//                          [--rounds 5] [--startup-runs 5]
 //
 // With neither --postgres nor --pglite the load suites run on both databases, Postgres first; the
 // innovations suite runs on PGlite only with --pglite-innovations (its seeding alone takes minutes there;
@@ -26,13 +28,15 @@ import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { runStartupBench } from '../bench/startup.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
 
-const SUITES = ['units', 'innovations', 'scoring'];
+const SUITES = ['units', 'innovations', 'scoring', 'startup'];
 const USAGE = `node scripts/bench.mjs [--suite ${SUITES.join(',')}] [--postgres] [--pglite] [--pglite-innovations]
-                      [--duration s] [--warmup s] [--connections n] [--innovation-connections n] [--rounds n]`;
+                      [--duration s] [--warmup s] [--connections n] [--innovation-connections n] [--rounds n]
+                      [--startup-runs n]`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -45,6 +49,7 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '50' },
     'innovation-connections': { type: 'string', default: '10' },
     rounds: { type: 'string', default: '5' },
+    'startup-runs': { type: 'string', default: '5' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -69,16 +74,19 @@ const WARMUP = Number(opts.warmup);
 const CONNECTIONS = Number(opts.connections);
 const INNOVATION_CONNECTIONS = Number(opts['innovation-connections']);
 const ROUNDS = Number(opts.rounds);
+const STARTUP_RUNS = Number(opts['startup-runs']);
 for (const [name, v] of [
   ['duration', DURATION],
   ['warmup', WARMUP],
   ['connections', CONNECTIONS],
   ['innovation-connections', INNOVATION_CONNECTIONS],
   ['rounds', ROUNDS],
+  ['startup-runs', STARTUP_RUNS],
 ]) {
   if (!Number.isFinite(v) || v < 0 || (name !== 'warmup' && v <= 0)) usageError(`--${name}: not a valid number`);
 }
 if (!Number.isInteger(ROUNDS)) usageError('--rounds: a whole number');
+if (!Number.isInteger(STARTUP_RUNS)) usageError('--startup-runs: a whole number');
 
 // ---------------------------------------------------------------------------------------------------
 // Clean-up: everything started registers how to stop it; run in reverse order, also on Ctrl-C.
@@ -600,7 +608,13 @@ async function main() {
     await cleanupAll(); // the database of this run: cluster stopped and deleted before the next
   }
   const scoring = suites.has('scoring') ? await runScoring() : null;
-  if (runs.length === 0 && !scoring) {
+  // Last, with nothing else of the benchmark running: start-up time is mostly CPU.
+  let startup = null;
+  if (suites.has('startup')) {
+    console.log(`\n[startup] ${STARTUP_RUNS} runs of each start (embedded database, demo data)…`);
+    startup = await runStartupBench({ runs: STARTUP_RUNS });
+  }
+  if (runs.length === 0 && !scoring && !startup) {
     console.log('Nothing was run.');
     return;
   }
@@ -623,6 +637,10 @@ async function main() {
     reports.push(scoring.table);
     console.log(`\nScoring: evaluate() over all inputs, ms per round (${scoring.rounds} rounds after a cold one)\n${scoring.table}\n`);
   }
+  if (startup) {
+    reports.push(startup.table);
+    console.log(`\nStart-up: spawn to the first 200 of /api/health (PGlite, demo data), ${startup.runs} runs each\n${startup.table}\n`);
+  }
   console.log('Figures vary from run to run, more so when other work shares the machine.');
 
   const resultsDir = path.join(BENCH, 'results');
@@ -639,9 +657,11 @@ async function main() {
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
       scoringRounds: ROUNDS,
+      startupRuns: STARTUP_RUNS,
     },
     runs,
     scoring,
+    startup,
     tables: reports,
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
