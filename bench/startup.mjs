@@ -15,12 +15,14 @@
  * The web app must be built (dist/web): a missing build is built once beforehand, not timed. A missing
  * template is made beforehand too (timed and reported apart: that cost is paid by `npm ci`). Each run
  * uses its own data directory and port, waits for the server (and npm) to exit before the next, and
- * deletes the directory. Reported: min / median / max in seconds.
+ * deletes the directory. Reported: min / median / max in seconds, and the median CPU time the start's
+ * processes used until the first answer (user + system, all threads; Linux only), which moves less than
+ * wall time when other work shares the machine.
  *
  * Run by scripts/bench.mjs (`--suite startup`), or alone: `node bench/startup.mjs [runs]`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +53,28 @@ function embeddedEnv() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * CPU seconds (user + system) used so far by every process of the group (Linux /proc; null elsewhere):
+ * less sensitive than wall time to other work sharing the machine.
+ */
+function groupCpuSeconds(pgid) {
+  if (process.platform !== 'linux') return null;
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Fields after the command name: state ppid pgrp … utime(14) stime(15) cutime(16) cstime(17).
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      total += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total / ticks;
+}
+
 function groupAlive(pid) {
   try {
     process.kill(-pid, 0);
@@ -65,7 +89,7 @@ function groupAlive(pid) {
  * polls the health endpoint, and returns the seconds until it answered; then stops the group and waits
  * for every process in it to exit (PGlite must have closed the data directory before the next start).
  */
-async function timeStart(command, args, env, port) {
+export async function timeStart(command, args, env, port) {
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: ROOT,
@@ -82,12 +106,14 @@ async function timeStart(command, args, env, port) {
     exited = true;
   });
   let seconds = null;
+  let cpuSeconds = null;
   try {
     while (!exited && performance.now() - started < HEALTH_TIMEOUT_MS) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/health`);
         if (res.ok) {
           seconds = (performance.now() - started) / 1000;
+          cpuSeconds = groupCpuSeconds(child.pid);
           break;
         }
       } catch {
@@ -100,7 +126,7 @@ async function timeStart(command, args, env, port) {
     const page = await fetch(`http://127.0.0.1:${port}/`);
     if (!page.ok || !(page.headers.get('content-type') ?? '').startsWith('text/html')) throw new Error(`the web app is not served (${page.status})`);
     await page.arrayBuffer();
-    return seconds;
+    return { seconds, cpuSeconds };
   } finally {
     if (groupAlive(child.pid)) process.kill(-child.pid, 'SIGTERM');
     const stopBy = performance.now() + STOP_TIMEOUT_MS;
@@ -152,13 +178,13 @@ export async function runStartupBench({ runs = 5, log = console.log } = {}) {
       try {
         const first = await timeStart(npm, ['start', '--silent'], env, await freePort());
         scenarios[template ? 'first start' : 'first start, no template'].push(first);
-        let line = `[startup] run ${i + 1}/${runs}: first start${template ? '' : ' (no template)'} ${first.toFixed(2)} s`;
+        let line = `[startup] run ${i + 1}/${runs}: first start${template ? '' : ' (no template)'} ${show(first)}`;
         if (template) {
           const again = await timeStart(npm, ['start', '--silent'], env, await freePort());
           const serve = await timeStart(process.execPath, ['bin/sinergi.js', 'serve'], env, await freePort());
           scenarios.restart.push(again);
           scenarios['restart, sinergi serve'].push(serve);
-          line += `, restart ${again.toFixed(2)} s, sinergi serve ${serve.toFixed(2)} s`;
+          line += `, restart ${show(again)}, sinergi serve ${show(serve)}`;
         }
         log(line);
       } finally {
@@ -166,13 +192,22 @@ export async function runStartupBench({ runs = 5, log = console.log } = {}) {
       }
     }
   }
-  const results = Object.fromEntries(Object.entries(scenarios).map(([name, values]) => [name, stats(values)]));
+  const results = Object.fromEntries(
+    Object.entries(scenarios).map(([name, values]) => {
+      const cpu = values.map((v) => v.cpuSeconds).filter((v) => v !== null);
+      return [name, { ...stats(values.map((v) => v.seconds)), cpuMedian: cpu.length ? stats(cpu).median : null }];
+    }),
+  );
   return { runs, preparation, results, table: startupTable(results) };
 }
 
+const show = ({ seconds, cpuSeconds }) => `${seconds.toFixed(2)} s${cpuSeconds === null ? '' : ` (cpu ${cpuSeconds.toFixed(2)})`}`;
+
 export function startupTable(results) {
-  const rows = [['start', 'runs', 'min s', 'median s', 'max s']];
-  for (const [name, s] of Object.entries(results)) rows.push([name, String(s.runs), s.min.toFixed(2), s.median.toFixed(2), s.max.toFixed(2)]);
+  const rows = [['start', 'runs', 'min s', 'median s', 'max s', 'cpu s (median)']];
+  for (const [name, s] of Object.entries(results)) {
+    rows.push([name, String(s.runs), s.min.toFixed(2), s.median.toFixed(2), s.max.toFixed(2), s.cpuMedian === null ? '-' : s.cpuMedian.toFixed(2)]);
+  }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')).join('\n');
 }
