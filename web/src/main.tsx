@@ -5,15 +5,15 @@ import '#shared/zod-locale.ts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { meKey } from './api/auth.api.ts';
 import { isApiError } from './api/http.ts';
 import { App } from './app.tsx';
 import { ErrorBoundary } from './components/error-boundary.tsx';
-import { I18nProvider } from './i18n/i18n.tsx';
-import { theme } from './theme.ts';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { cssVariablesResolver, themeFor } from './theme.ts';
 
 /** A session that ended (expired, logged out elsewhere, account deactivated) sends the user to log in. */
 function endSessionOn401(error: unknown) {
@@ -33,13 +33,25 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Mantine with the theme in the user's language (the dialogs' close buttons are named in it). */
+function ThemeProvider({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => themeFor(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <MantineProvider theme={theme}>
+      <ThemeProvider>
         <Notifications position="bottom-right" />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
@@ -48,7 +60,7 @@ createRoot(root).render(
             </ErrorBoundary>
           </BrowserRouter>
         </QueryClientProvider>
-      </MantineProvider>
+      </ThemeProvider>
     </I18nProvider>
   </StrictMode>,
 );

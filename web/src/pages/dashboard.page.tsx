@@ -109,7 +109,7 @@ function DashboardBody({ data }: { data: PeriodDashboard }) {
           </Text>
         </StatCard>
         <StatCard label={t('dashboard.unitsMeeting')} value={`${formatNumber(unitsMeeting)} / ${formatNumber(data.units.length)}`}>
-          <Text size="sm" c={unitsMeeting < data.units.length ? 'red.7' : 'green.8'}>
+          <Text size="sm" c={unitsMeeting < data.units.length ? 'red' : 'green'}>
             {t('dashboard.unitsShort', { n: formatNumber(data.units.length - unitsMeeting), min: formatNumber(period.minPerUnit) })}
           </Text>
         </StatCard>

@@ -134,7 +134,7 @@ export function AssignmentPanel({ regionCode, assessment }: { regionCode: string
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" c={item.unitName ? undefined : 'orange.8'}>
+                  <Text size="sm" c={item.unitName ? undefined : 'orange'}>
                     {item.unitName ?? t('assessment.unassigned')}
                   </Text>
                 </Table.Td>

@@ -115,11 +115,11 @@ function Comparison({ assessment, gaps }: { assessment: AssessmentDetail; gaps: 
             {t('gaps.indicatorChanges')}
           </Text>
           <Text size="sm" mt={4}>
-            <Text span c="green.8" fw={700}>
+            <Text span c="green" fw={700}>
               {t('gaps.nUp', { n: formatNumber(up) })}
             </Text>
             {' · '}
-            <Text span c="red.7" fw={700}>
+            <Text span c="red" fw={700}>
               {t('gaps.nDown', { n: formatNumber(down) })}
             </Text>
           </Text>

@@ -169,7 +169,7 @@ function FillForm({
           <DecimalValueInput item={item} label={t('assessment.value')} value={value} onChange={setValue} error={valueError} />
         )}
         {valueError && hasLevels(item) ? (
-          <Text size="sm" c="red.7" role="alert">
+          <Text size="sm" c="red" role="alert">
             {valueError}
           </Text>
         ) : null}
@@ -301,7 +301,7 @@ function VerifyForm({
                 marks={marks}
               />
               {errors.value ? (
-                <Text size="sm" c="red.7" mt={4} role="alert">
+                <Text size="sm" c="red" mt={4} role="alert">
                   {errors.value}
                 </Text>
               ) : null}

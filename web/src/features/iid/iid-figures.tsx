@@ -41,7 +41,7 @@ function FigureCard({ label, figure }: { label: string; figure: Figure }) {
           {t('iid.counted', { n: formatNumber(figure.innovations), divisor: formatNumber(figure.divisor) })}
         </Text>
         {figure.yandasRequired !== null ? (
-          <Text size="xs" c={figure.yandasCovered < figure.yandasRequired ? 'red.7' : 'green.8'}>
+          <Text size="xs" c={figure.yandasCovered < figure.yandasRequired ? 'red' : 'green'}>
             {t('iid.yandas', { covered: formatNumber(figure.yandasCovered), required: formatNumber(figure.yandasRequired) })}
           </Text>
         ) : null}

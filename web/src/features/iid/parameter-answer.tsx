@@ -267,7 +267,7 @@ export function ParameterAnswer({
           {badges}
         </Group>
         {indicator.verifierNote ? (
-          <Text size="sm" c="orange.9" style={{ whiteSpace: 'pre-wrap' }}>
+          <Text size="sm" c="orange" style={{ whiteSpace: 'pre-wrap' }}>
             <strong>{t('assessment.verifierNote')}:</strong> {indicator.verifierNote}
           </Text>
         ) : null}

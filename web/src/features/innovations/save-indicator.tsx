@@ -22,7 +22,7 @@ export function SaveIndicator({
     content = (
       <>
         <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden />
-        <Text size="sm" c="green.8" fw={600}>
+        <Text size="sm" c="green" fw={600}>
           {t('autosave.saved')}
         </Text>
         {savedAt ? (
@@ -36,7 +36,7 @@ export function SaveIndicator({
     content = (
       <>
         <IconPencil size={18} color="var(--mantine-color-orange-7)" aria-hidden />
-        <Text size="sm" c="orange.8" fw={600}>
+        <Text size="sm" c="orange" fw={600}>
           {t('autosave.unsaved')}
         </Text>
       </>
@@ -54,7 +54,7 @@ export function SaveIndicator({
     content = (
       <>
         <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" aria-hidden />
-        <Text size="sm" c="orange.8" fw={600}>
+        <Text size="sm" c="orange" fw={600}>
           {t('autosave.invalid')}
         </Text>
       </>
@@ -63,7 +63,7 @@ export function SaveIndicator({
     content = (
       <>
         <IconCloudOff size={18} color="var(--mantine-color-red-7)" aria-hidden />
-        <Text size="sm" c="red.7" fw={600}>
+        <Text size="sm" c="red" fw={600}>
           {state === 'error' ? t('autosave.failed') : t('autosave.stopped')}
         </Text>
         {state === 'error' ? (

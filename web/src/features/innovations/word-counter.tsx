@@ -15,7 +15,7 @@ export function WordCounter({ text, id }: { text: string; id?: string }) {
   return (
     <Group gap={6} wrap="nowrap" id={id} data-enough={isEnough}>
       <Icon size={16} color={isEnough ? 'var(--mantine-color-green-7)' : 'var(--mantine-color-red-7)'} aria-hidden />
-      <Text size="sm" fw={600} c={isEnough ? 'green.8' : 'red.7'}>
+      <Text size="sm" fw={600} c={isEnough ? 'green' : 'red'}>
         {isEnough
           ? t('wordCounter.enough', { words: formatNumber(words), min: formatNumber(RANCANG_BANGUN_MIN_WORDS) })
           : t('wordCounter.short', {
