@@ -594,7 +594,7 @@ export const messagesEn: Messages = {
 
   'catalogue.title': 'Regional Innovation Catalogue',
   'catalogue.brand': 'Regional Innovation Catalogue',
-  'catalogue.homeLink': 'Sinergi, go to the innovation catalogue',
+  'catalogue.homeLink': 'Sinergi {brand}, go to the catalogue home',
   'catalogue.toApp': 'Open the app',
   'catalogue.description': 'Verified innovations of regional governments. Search by words, or filter by region, year, affair, stage and type.',
   'catalogue.searchLabel': 'Search innovations',

@@ -598,7 +598,7 @@ export const messagesId = {
 
   'catalogue.title': 'Katalog Inovasi Daerah',
   'catalogue.brand': 'Katalog Inovasi Daerah',
-  'catalogue.homeLink': 'Sinergi, ke katalog inovasi',
+  'catalogue.homeLink': 'Sinergi {brand}, ke halaman utama katalog',
   'catalogue.toApp': 'Ke aplikasi',
   'catalogue.description':
     'Inovasi pemerintah daerah yang telah diverifikasi. Cari menurut kata, atau saring menurut daerah, tahun, urusan, tahapan dan jenis.',

@@ -21,11 +21,12 @@ export function PublicLayout() {
       <Box component="header" className={classes.header}>
         <Container size="lg" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
-            <Link to="/katalog" className={classes.brand} aria-label={t('catalogue.homeLink')}>
+            <Link to="/katalog" className={classes.brand} aria-label={t('catalogue.homeLink', { brand: t('catalogue.brand') })}>
               <img src="/favicon.svg" alt="" width={28} height={28} />
+              {/* The space keeps "Sinergi" and the catalogue's name two words, as the link's spoken name has them. */}
               <Text component="span" fw={800} size="lg">
                 Sinergi
-              </Text>
+              </Text>{' '}
               <Text component="span" c="dimmed" size="sm" visibleFrom="xs">
                 {t('catalogue.brand')}
               </Text>

@@ -1,19 +1,8 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUser, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useLogout, useSignedInUser } from '../session/session.tsx';
-
-function initialsOf(name: string): string {
-  const words = name
-    .replace(/\(.*?\)/g, '')
-    .trim()
-    .split(/\s+/);
-  return words
-    .slice(0, 2)
-    .map((w) => w.charAt(0).toUpperCase())
-    .join('');
-}
 
 /** The signed-in user, with their account page and logging out. */
 export function UserMenu() {
@@ -27,8 +16,12 @@ export function UserMenu() {
       <Menu.Target>
         <UnstyledButton aria-label={t('userMenu.label', { name })} p={4} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
           <Group gap={8} wrap="nowrap">
-            <Avatar size={32} radius="xl" color="blue">
-              {initialsOf(name)}
+            {/*
+              A figure rather than initials: the button's visible text must be part of its spoken name
+              (speech control), and "AB" read out before the name would only be noise.
+            */}
+            <Avatar size={32} radius="xl" color="blue" aria-hidden>
+              <IconUser size={18} stroke={1.8} />
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="md" maw={180} truncate>
               {name}
