@@ -121,8 +121,11 @@ function AssessmentView({ id }: { id: string }) {
             <Badge size="lg" variant="light" radius="sm" color={STAGE_COLORS[assessment.stage]} data-stage={assessment.stage}>
               {pick(STAGE_LABELS[assessment.stage])}
             </Badge>
-            <span>{t('assessment.versionOf', { version: assessment.frameworkVersion })}</span>
-            {assessment.deadline ? <span>· {t('assessment.deadlineOn', { date: formatDate(assessment.deadline) })}</span> : null}
+            {/* One run of text, the dot tied to the version: on a phone the line breaks inside it, never before the dot. */}
+            <span>
+              {t('assessment.versionOf', { version: assessment.frameworkVersion })}
+              {assessment.deadline ? `\u00a0· ${t('assessment.deadlineOn', { date: formatDate(assessment.deadline) })}` : null}
+            </span>
           </Group>
         }
         actions={

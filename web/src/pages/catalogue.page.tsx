@@ -50,9 +50,13 @@ function ResultCard({ item, from }: { item: PublicInnovationSummary; from: strin
               {item.regionName}
             </Text>
           </Group>
+          {/*
+            A unit's full name is long ("Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah"): on a
+            phone it wraps rather than ending in "…", and the icon keeps its size.
+          */}
           <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
-            <IconBuilding size={14} aria-hidden />
-            <Text size="sm" c="dimmed" truncate>
+            <IconBuilding size={14} aria-hidden style={{ flexShrink: 0 }} />
+            <Text size="sm" c="dimmed">
               {item.unitName}
             </Text>
           </Group>

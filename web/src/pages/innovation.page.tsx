@@ -138,8 +138,12 @@ function InnovationDetail({ id }: { id: string }) {
             <Badge variant="outline" radius="sm">
               {t('period.label', { year: innovation.year })}
             </Badge>
-            <span>{innovation.unitName}</span>
-            <span>· {t('innovation.updated', { when: formatDateTime(innovation.updatedAt) })}</span>
+            {/* One run of text, the dot tied to the unit: on a phone the line breaks inside it, never before the dot. */}
+            <span>
+              {innovation.unitName}
+              {'\u00a0· '}
+              {t('innovation.updated', { when: formatDateTime(innovation.updatedAt) })}
+            </span>
           </Group>
         }
         actions={
