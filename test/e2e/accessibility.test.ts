@@ -1,0 +1,219 @@
+/**
+ * Accessibility of the pages a regional admin and a citizen see, on the real server with the demo data
+ * in Chromium: axe-core runs on each page (with the dialog, password meter or error alert it is
+ * about open) and no violation of impact serious or critical may remain. Every page is checked on a
+ * desktop screen and on a phone, where the layout differs (navigation in a drawer, full-screen
+ * dialogs), and a screenshot of each lands in test-results/ for a person to look at.
+ *
+ * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { AxeResults } from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser, logIn, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
+
+const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
+/**
+ * The app's Content-Security-Policy allows scripts from its own origin only (an inline script tag is
+ * refused, rightly), so axe-core is served under the app's origin by the browser context itself.
+ */
+const AXE_PATH = '/__axe-core.min.js';
+const BLOCKING = new Set(['serious', 'critical']);
+
+const VIEWPORTS = [
+  { name: 'desktop', size: { width: 1366, height: 900 } },
+  { name: 'phone', size: { width: 390, height: 844 } },
+] as const;
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh browser profile on this screen size that can load axe-core from the app's origin. */
+async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
+  if (!server || !browser) throw new Error('The server or the browser did not start');
+  const context = await newContext(browser, server.baseUrl, size);
+  await context.route(`**${AXE_PATH}`, (route) => route.fulfill({ body: AXE_SOURCE, contentType: 'text/javascript' }));
+  return context;
+}
+
+/** Lets Mantine's transitions (dialogs, collapses, drawers) and pending requests finish before judging colours. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Runs axe-core on the whole document, saves a screenshot, and fails with every serious or critical
+ * violation: its rule, impact, the element's selector and the page.
+ */
+async function check(page: Page, viewport: string, name: string): Promise<void> {
+  await settle(page);
+  // A dialog is fixed to the screen: a full-page picture would show the page under it, cut off.
+  const hasDialog = (await page.getByRole('dialog').count()) > 0;
+  await page.screenshot({ path: path.join(SCREENSHOTS, `a11y-${name}-${viewport}.png`), fullPage: !hasDialog });
+  if ((await page.evaluate(() => 'axe' in window)) === false) await page.addScriptTag({ url: AXE_PATH });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    }),
+  );
+  const failures: string[] = [];
+  for (const violation of results.violations) {
+    if (!BLOCKING.has(violation.impact ?? '')) continue;
+    for (const node of violation.nodes) {
+      failures.push(
+        `${violation.id} (${violation.impact}) at ${node.target.map(String).join(' ')} on ${name} [${viewport}]: ${node.failureSummary ?? violation.help}`,
+      );
+    }
+  }
+  expect(failures, `axe-core violations on ${name} [${viewport}]:\n${failures.join('\n')}`).toEqual([]);
+}
+
+for (const viewport of VIEWPORTS) {
+  describe(`accessibility on a ${viewport.name} screen`, () => {
+    let context: BrowserContext | undefined;
+    let page: Page;
+    const heading = (name: string | RegExp) => page.getByRole('heading', { name, level: 1 }).waitFor();
+
+    beforeAll(async () => {
+      context = await openContext(viewport.size);
+      page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto('/');
+      await logIn(page, 'admin.demo', DEMO_PASSWORD);
+      await heading('Kota Pangkal Pinang');
+    });
+
+    afterAll(async () => {
+      await context?.close();
+    });
+
+    it('home page', async () => {
+      await page.goto('/');
+      await heading('Kota Pangkal Pinang');
+      await check(page, viewport.name, 'home');
+    });
+
+    it('units list', async () => {
+      await page.goto('/perangkat-daerah');
+      await heading('Perangkat Daerah');
+      await page.getByRole('cell', { name: 'Diskominfo', exact: true }).waitFor();
+      await check(page, viewport.name, 'units');
+    });
+
+    it('users list with the new-user form and its password strength', async () => {
+      await page.goto('/pengguna');
+      await heading('Pengguna');
+      await page.getByRole('button', { name: 'Tambah pengguna' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Tambah pengguna' });
+      await dialog.getByLabel('Nama pengguna').fill('staf.bapperida');
+      await dialog.getByLabel('Kata sandi awal').fill('mangga-pisang');
+      await dialog.getByText(/^Kekuatan: /).waitFor();
+      await check(page, viewport.name, 'users-new');
+    });
+
+    it('account page with the change-password form and its password strength', async () => {
+      await page.goto('/akun');
+      await heading('Akun Saya');
+      // A weak one: the meter then says, in red, what to do about it.
+      await page.getByRole('textbox', { name: 'Kata sandi baru', exact: true }).fill('bapperida2026');
+      await page.getByText(/^Kekuatan: Lemah/).waitFor();
+      await check(page, viewport.name, 'account');
+    });
+
+    it('periods page with the edit dialog and its IID framework', async () => {
+      await page.goto('/periode');
+      await heading('Periode');
+      await page.getByRole('button', { name: 'Ubah periode 2026' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Ubah periode 2026' });
+      const framework = dialog.locator('input:enabled').and(dialog.getByLabel('Kerangka IID'));
+      await framework.waitFor();
+      await check(page, viewport.name, 'period-edit');
+      // Its options name whole framework versions: they must stay readable on a narrow screen.
+      await framework.click();
+      await page.getByRole('option', { name: /^Indeks Inovasi Daerah 2026/ }).waitFor();
+      await check(page, viewport.name, 'period-edit-iid-options');
+      await page.keyboard.press('Escape');
+    });
+
+    it('innovations list', async () => {
+      await page.goto('/inovasi');
+      await heading('Inovasi Daerah');
+      await page.getByRole('table').getByRole('link').first().waitFor();
+      await check(page, viewport.name, 'innovations');
+    });
+
+    it('one innovation with its evidence', async () => {
+      await page.goto('/inovasi');
+      await heading('Inovasi Daerah');
+      const link = page.getByRole('table').getByRole('link').first();
+      const name = (await link.textContent()) ?? '';
+      await link.click();
+      await heading(name);
+      await page.getByRole('heading', { name: 'Bukti dukung' }).waitFor();
+      await check(page, viewport.name, 'innovation');
+    });
+
+    it('IID page', async () => {
+      await page.goto('/iid');
+      await heading('Indeks Inovasi Daerah');
+      await check(page, viewport.name, 'iid');
+    });
+
+    it('SPBE 2026 assessment', async () => {
+      await page.goto('/penilaian');
+      await heading('Penilaian');
+      await page.getByRole('link', { name: 'Buka penilaian Evaluasi SPBE (PermenPANRB 59/2020) tahun 2026' }).click();
+      await heading('Evaluasi SPBE (PermenPANRB 59/2020) · 2026');
+      await check(page, viewport.name, 'assessment');
+    });
+
+    it('an error alert with its technical details folded', async () => {
+      // Diskominfo has accounts, so deleting it is refused with a message that says what to do.
+      await page.goto('/perangkat-daerah');
+      await heading('Perangkat Daerah');
+      await page
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: 'Diskominfo', exact: true }) })
+        .getByRole('button', { name: /^Hapus / })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Hapus unit?' });
+      await dialog.getByRole('button', { name: 'Hapus', exact: true }).click();
+      await dialog.getByRole('alert').waitFor();
+      const details = dialog.getByRole('button', { name: 'Detail teknis' });
+      expect(await details.getAttribute('aria-expanded')).toBe('false');
+      await check(page, viewport.name, 'error-alert');
+      await details.click();
+      await dialog.getByText(/^Kode: /).waitFor();
+      await check(page, viewport.name, 'error-alert-open');
+    });
+
+    it('public catalogue, logged out', async () => {
+      const anonymous = await openContext(viewport.size);
+      try {
+        const visitor = await anonymous.newPage();
+        visitor.setDefaultTimeout(15_000);
+        await visitor.goto('/katalog');
+        await visitor.getByRole('heading', { name: 'Katalog Inovasi Daerah', level: 1 }).waitFor();
+        await check(visitor, viewport.name, 'catalogue');
+      } finally {
+        await anonymous.close();
+      }
+    });
+  });
+}
