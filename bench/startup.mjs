@@ -89,10 +89,10 @@ function groupAlive(pid) {
  * polls the health endpoint, and returns the seconds until it answered; then stops the group and waits
  * for every process in it to exit (PGlite must have closed the data directory before the next start).
  */
-export async function timeStart(command, args, env, port) {
+export async function timeStart(command, args, env, port, cwd = ROOT) {
   const started = performance.now();
   const child = spawn(command, args, {
-    cwd: ROOT,
+    cwd,
     env: { ...embeddedEnv(), ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,

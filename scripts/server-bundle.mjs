@@ -5,7 +5,7 @@
 // esbuild that tsx itself uses, loads in a fraction of that. It is not a build step to remember: the file's
 // name is a hash of every source file, so any change to src/ (a pull, an edit) builds a new one on the next
 // start (~0.3 s), and anything going wrong falls back to running the sources through tsx, as before.
-// Dependencies stay in node_modules (not bundled). The sources' `import.meta.dirname` / `url` are replaced
+// Dependencies stay in node_modules, but for a few (BUNDLED_PACKAGES). The sources' `import.meta.dirname` / `url` are replaced
 // by their own file's values, so paths they compute (migrations/, frameworks/, dist/web) do not move.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 const root = path.resolve(import.meta.dirname, '..');
 const cacheDir = path.join(root, 'node_modules/.cache/sinergi');
 /** Bump when the bundle's options change. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 function sourceFiles() {
   return readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })
@@ -48,6 +48,26 @@ const importMetaPlugin = {
 };
 
 /**
+ * Dependencies stay in node_modules, loaded by Node as usual, except these pure ES-module packages made of
+ * many small files (drizzle-orm and zod: ~0.17 s of module loading at start), bundled in. zod goes with the
+ * one package that imports it (fastify-type-provider-zod), so there is a single zod and its schemas are
+ * recognised across both.
+ */
+const BUNDLED_PACKAGES = new Set(['drizzle-orm', 'zod', 'fastify-type-provider-zod']);
+
+const externalsPlugin = {
+  name: 'sinergi-externals',
+  setup(build) {
+    build.onResolve({ filter: /^[^./#]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { external: true };
+      const parts = args.path.split('/');
+      const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+      return BUNDLED_PACKAGES.has(name) ? undefined : { external: true };
+    });
+  },
+};
+
+/**
  * The path of the bundle of src/server/cli/main.ts for the current sources, built when missing;
  * null when it cannot be built (the caller then runs the sources through tsx).
  */
@@ -73,11 +93,10 @@ export async function serverBundle() {
       platform: 'node',
       format: 'esm',
       target: `node${process.versions.node.split('.')[0]}`,
-      packages: 'external',
       sourcemap: 'linked',
       sourcesContent: false,
       logLevel: 'silent',
-      plugins: [importMetaPlugin],
+      plugins: [externalsPlugin, importMetaPlugin],
     });
     try {
       renameSync(partial, dir);

@@ -18,15 +18,16 @@ program
   .description('Jalankan server web dan API (migrasi otomatis; data demo pada start pertama bila mode demo)')
   .action(async () => {
     const config = loadConfig();
-    const [{ openConfiguredDatabase }, { createLogger }, { buildApp }, { seedDemo }, { createBlobStorage }] = await Promise.all([
-      runtime(),
+    // The database opens while the HTTP app's modules load: PGlite reads and compiles its WebAssembly off
+    // the main thread, which module loading keeps busy meanwhile.
+    const [database, { createLogger }, { buildApp }, { seedDemo }, { createBlobStorage }] = await Promise.all([
+      runtime().then(({ openConfiguredDatabase }) => openConfiguredDatabase(config)),
       import('../logger.ts'),
       import('../app.ts'),
       import('../demo/seed-demo.ts'),
       import('../lib/storage.ts'),
     ]);
     const logger = createLogger(config.logLevel);
-    const database = await openConfiguredDatabase(config);
     if (config.demo) {
       const seeded = await seedDemo(database.db, { onlyIfNew: true, storage: await createBlobStorage(config) });
       if (seeded) logger.info(seeded, 'demo data loaded');
