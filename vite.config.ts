@@ -80,6 +80,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|react-transition-group|react-number-format|react-textarea-autosize|use-callback-ref|use-sidecar|get-nonce|tslib|clsx|type-fest)[\\/]/ },
+            // The password strength estimator's dictionaries (~740 kB) load only when a password field appears.
+            { name: 'password-estimator', test: /node_modules[\\/](@zxcvbn-ts|fastest-levenshtein)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
