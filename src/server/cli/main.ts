@@ -32,6 +32,10 @@ program
       const seeded = await seedDemo(database.db, { onlyIfNew: true, storage: await createBlobStorage(config) });
       if (seeded) logger.info(seeded, 'demo data loaded');
     }
+    // `npm start` on a fresh clone builds the web app while the server starts (scripts/ensure-web.mjs):
+    // the app decides whether to serve it when it is built, so it waits for the build here.
+    const webBuild: unknown = Reflect.get(globalThis, Symbol.for('sinergi.webBuild'));
+    if (webBuild instanceof Promise) await webBuild;
     const app = await buildApp({ config, database, logger });
     const shutdown = async (signal: string) => {
       logger.info({ signal }, 'shutting down');
