@@ -15,6 +15,7 @@ import type { evidenceItem, Innovation, Period } from '#shared/api/innovations.t
 import type { ErrorBody } from '#shared/errors.ts';
 import { attachments, auditLog } from '#server/db/schema.ts';
 import { type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
+import { makePdf } from '../../../../test/support/files.ts';
 
 type EvidenceItem = z.infer<typeof evidenceItem>;
 
@@ -24,28 +25,6 @@ const OTHER = '62.71';
 const json = <T>(res: LightMyRequestResponse): T => res.json() as T;
 const errorOf = (res: LightMyRequestResponse) => json<ErrorBody>(res).error;
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-
-/** A small, well-formed one-page PDF (offsets in the xref table computed, as a reader expects). */
-function makePdf(text: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${`BT /F1 12 Tf 10 50 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 12 Tf 10 50 Td (${text}) Tj ET\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
