@@ -1,5 +1,5 @@
 /**
- * The self-assessment's browser flow (issue 4), on the real server with the demo data in Chromium: the
+ * The self-assessment's browser flow, on the real server with the demo data in Chromium: the
  * SPBE 2026 assessment of Kota Pangkalpinang is in penilaian mandiri with indicators 21–31 assigned to
  * Diskominfo, about half filled. The operator of Diskominfo fills two unfilled indicators (22 and 24) by
  * clicking the criteria of a level, with an explanation and a PDF; the admin starts verification; the

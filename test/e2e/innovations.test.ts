@@ -1,5 +1,5 @@
 /**
- * The innovation module's browser flow (issue 3), on the real server with the demo data in Chromium:
+ * The innovation module's browser flow, on the real server with the demo data in Chromium:
  * the operator of Diskominfo proposes an innovation in the 2026 period with its full profile (the word
  * counter turns green, drafts save as they go) and a PDF as evidence, and submits it; the verifier
  * returns it with a note on one field; the operator sees the note, fixes the field and submits again;

@@ -1,5 +1,5 @@
 /**
- * The verification workflow of an innovation (issue 3), as a pure state machine:
+ * The verification workflow of an innovation, as a pure state machine:
  *
  *   draft ──submit──▶ diajukan ──verify──▶ terverifikasi
  *     ▲                 │  │                   │

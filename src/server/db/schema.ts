@@ -157,7 +157,7 @@ export const appMeta = pgTable('app_meta', {
   updatedAt: updatedAt(),
 });
 
-// ---- Inovasi daerah (issue 3) -----------------------------------------------------------------
+// ---- Inovasi daerah -----------------------------------------------------------------
 
 /** A reporting year of a region: its window, its targets. */
 export const periods = pgTable(

@@ -1,4 +1,4 @@
-/** The contract of self-assessments (SPBE, Indeks Pemdi) and the region's IID projection (issue 4). */
+/** The contract of self-assessments (SPBE, Indeks Pemdi) and the region's IID projection. */
 import { z } from 'zod';
 import { optionalText } from './common.ts';
 import { evidenceItem } from './innovations.ts';

@@ -1,4 +1,4 @@
-/** The contract of the innovation module (issue 3): periods, innovations, workflow, evidence, catalogue. */
+/** The contract of the innovation module: periods, innovations, workflow, evidence, catalogue. */
 import { z } from 'zod';
 import { BENTUK, INISIATOR, JENIS, TAHAPAN, TEMATIK, URUSAN } from '../../domain/innovations/profile.ts';
 import { INNOVATION_STATUSES, WORKFLOW_ACTIONS } from '../../domain/innovations/workflow.ts';

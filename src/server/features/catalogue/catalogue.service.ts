@@ -1,4 +1,4 @@
-/** The public catalogue of verified innovations (issue 3, point 7): search and detail, no login. */
+/** The public catalogue of verified innovations: search and detail, no login. */
 import type { PublicInnovation } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { AppError } from '#server/http/app-error.ts';

@@ -1,5 +1,5 @@
 /**
- * Use cases of the region's IID (issue 4, "IID for the region's innovations"): the SPD answers of a
+ * Use cases of the region's IID: the SPD answers of a
  * period and the SID answers of each innovation (claimed by the owner, verified by a reviewer), the
  * projected index claimed and verified with its warnings, and the what-if ranking. Scoring is the
  * pure domain (domain/iid, on the scoring engine); this layer loads rows, checks who may act, and writes

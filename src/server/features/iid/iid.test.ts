@@ -1,5 +1,5 @@
 /**
- * The region's IID through the HTTP API (issue 4): the projection equals the engine on a constructed
+ * The region's IID through the HTTP API: the projection equals the engine on a constructed
  * period, the evidence rule and its switch, claimed against verified after a correction, the warnings
  * before the national deadline, the what-if ranking against a real re-evaluation, who may answer and
  * verify (owner, reviewer, region), stale versions, and the audit trail.

@@ -1,5 +1,5 @@
 /**
- * Imports a region's existing innovations from XLSX into a period (issue 3, point 9). The sheet has
+ * Imports a region's existing innovations from XLSX into a period. The sheet has
  * the columns of the export (innovation-reports.service.ts); every row is checked first and its errors
  * listed; a dry run writes nothing, a real run with any error writes nothing either, and a clean real
  * run creates draft innovations in one transaction, each with an `imported` timeline event, plus one

@@ -1,5 +1,5 @@
 /**
- * Reports on a period's innovations (issue 3, points 6 and 9): the target dashboard, computed with SQL
+ * Reports on a period's innovations: the target dashboard, computed with SQL
  * aggregates, and the XLSX export in the column order of the national IID application's profile form
  * (domain doc §2.9), which the import (innovation-import.service.ts) reads back.
  */

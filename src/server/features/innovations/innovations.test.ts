@@ -1,5 +1,5 @@
 /**
- * Innovations through the HTTP API (issue 3): proposing, who sees what, autosave guarded by version,
+ * Innovations through the HTTP API: proposing, who sees what, autosave guarded by version,
  * completeness on submit, every workflow transition and each forbidden one (wrong role, wrong region,
  * wrong state), concurrent edits and reviews, carrying over into a later period, duplicate hints, the
  * audit trail, and the list's search, filters, sort and pages.
