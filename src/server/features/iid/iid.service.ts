@@ -48,11 +48,6 @@ import {
 
 // ---- framework and data ----------------------------------------------------------------------------
 
-/** The period's IID framework version, from the one registry (see platform/frameworks/registry.ts). */
-export async function frameworkOfPeriod(db: DbOrTx, period: IidPeriodRow) {
-  return iidFrameworkOfPeriod(db, period.regionCode, period);
-}
-
 async function loadPeriod(db: DbOrTx, regionCode: string, periodId: string): Promise<IidPeriodRow> {
   const period = await findIidPeriod(db, regionCode, periodId);
   if (!period) throw new AppError('NOT_FOUND');
@@ -127,7 +122,7 @@ function isVisible(actor: Actor, row: { unitId: string }): boolean {
 
 export async function getProjection(ctx: ServiceContext, regionCode: string, periodId: string) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
-  const { framework, exact } = await frameworkOfPeriod(ctx.db, period);
+  const { framework, exact } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
   const window = eligibilityWindowFor(framework.id);
   const projection = projectIid(framework, data, {
@@ -145,7 +140,7 @@ export type ProjectionView = Awaited<ReturnType<typeof getProjection>>;
 /** Every one-step improvement on the basis, largest gain first, limited to what the caller may see. */
 export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodId: string, query: { basis: IidBasis; limit: number }) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
-  const { framework } = await frameworkOfPeriod(ctx.db, period);
+  const { framework } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
   const projection = projectBasis(framework, data, query.basis, period.iidEvidenceRequired);
   const visible = new Set(rows.filter((r) => isVisible(ctx.actor, r)).map((r) => r.id));
@@ -159,7 +154,7 @@ export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodI
 
 export async function getSpdSheet(ctx: ServiceContext, regionCode: string, periodId: string) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
-  const { framework } = await frameworkOfPeriod(ctx.db, period);
+  const { framework } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const structure = iidStructure(framework);
   const answers = new Map((await listSpdAnswers(ctx.db, regionCode, periodId)).map((r) => [r.indicatorId, r]));
   const total = (basis: IidBasis) => sumRatios(structure.spd.map((i) => scoreAt(i, answerLevel(answerOf(answers.get(i.id)), basis))));
@@ -185,7 +180,7 @@ async function loadVisibleInnovation(db: DbOrTx, actor: Actor, regionCode: strin
 export async function getSidSheet(ctx: ServiceContext, regionCode: string, innovationId: string) {
   const row = await loadVisibleInnovation(ctx.db, ctx.actor, regionCode, innovationId);
   const period = await loadPeriod(ctx.db, regionCode, row.periodId);
-  const { framework } = await frameworkOfPeriod(ctx.db, period);
+  const { framework } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const [answerRows, evidenceRows] = await Promise.all([
     listInnovationAnswers(ctx.db, regionCode, period.id, innovationId),
     listInnovationSidEvidence(ctx.db, regionCode, innovationId),
@@ -326,7 +321,7 @@ export async function answerSpd(
   return mappingRaces(() =>
     ctx.db.transaction(async (tx) => {
       const period = await loadPeriod(tx, regionCode, periodId);
-      const indicator = indicatorOr400(iidStructure((await frameworkOfPeriod(tx, period)).framework), 'spd', indicatorId);
+      const indicator = indicatorOr400(iidStructure((await iidFrameworkOfPeriod(tx, regionCode, period)).framework), 'spd', indicatorId);
       if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
       const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
       return writeClaim(ctx, tx, key, body.level, body.version, async () => null, null);
@@ -349,7 +344,7 @@ export async function answerInnovation(
       const next = statusAfterEdit(status);
       if (next === null) throw new AppError('IID_ANSWERS_LOCKED', { detail: `the IID answers of an innovation that is ${status} cannot change` });
       const period = await loadPeriod(tx, regionCode, row.periodId);
-      const indicator = indicatorOr400(iidStructure((await frameworkOfPeriod(tx, period)).framework), 'sid', indicatorId);
+      const indicator = indicatorOr400(iidStructure((await iidFrameworkOfPeriod(tx, regionCode, period)).framework), 'sid', indicatorId);
       if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
       const key = { regionCode, periodId: period.id, innovationId: row.id, indicatorId: indicator.id };
       // Touching the innovation locks it (a concurrent submit waits) and, after verification, sends it
@@ -420,7 +415,7 @@ export async function verifySpd(
 ): Promise<AnswerResult> {
   return ctx.db.transaction(async (tx) => {
     const period = await loadPeriod(tx, regionCode, periodId);
-    const indicator = indicatorOr400(iidStructure((await frameworkOfPeriod(tx, period)).framework), 'spd', indicatorId);
+    const indicator = indicatorOr400(iidStructure((await iidFrameworkOfPeriod(tx, regionCode, period)).framework), 'spd', indicatorId);
     const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
     return { key, row: await writeVerification(ctx, tx, key, indicator, body), innovationStatus: null };
   });
@@ -440,7 +435,7 @@ export async function verifyInnovationAnswer(
     if (!isVerifiable(status))
       throw new AppError('IID_NOT_VERIFIABLE', { detail: `the IID answers of an innovation that is ${status} are not verified` });
     const period = await loadPeriod(tx, regionCode, row.periodId);
-    const indicator = indicatorOr400(iidStructure((await frameworkOfPeriod(tx, period)).framework), 'sid', indicatorId);
+    const indicator = indicatorOr400(iidStructure((await iidFrameworkOfPeriod(tx, regionCode, period)).framework), 'sid', indicatorId);
     const key = { regionCode, periodId: period.id, innovationId: row.id, indicatorId: indicator.id };
     return { key, row: await writeVerification(ctx, tx, key, indicator, body), innovationStatus: status };
   });

@@ -4,7 +4,7 @@ import type { Actor } from '#domain/access/roles.ts';
 import type { Innovation, InnovationSummary } from '#shared/api/innovations.ts';
 import type { innovationEvents } from '#server/db/schema.ts';
 import { type AttachmentRow, presentAttachment } from '#server/platform/attachments/attachments.ts';
-import type { InnovationRow } from './innovations.queries.ts';
+import type { InnovationRow } from '#server/platform/records.ts';
 
 export function presentSummary(row: {
   id: string;

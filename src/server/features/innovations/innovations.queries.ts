@@ -6,8 +6,6 @@ import { innovationEvents, innovations, periods, units } from '#server/db/schema
 import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
 import { visibleTo } from '#server/platform/records.ts';
 
-export { findInnovation, type InnovationRow, visibleTo } from '#server/platform/records.ts';
-
 export interface InnovationFilter {
   q?: string | undefined;
   periodId?: string | undefined;

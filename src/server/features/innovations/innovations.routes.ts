@@ -19,7 +19,8 @@ import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentInnovation, presentSummary } from './innovations.presenter.ts';
 import { listAttachments } from '#server/platform/attachments/attachments.ts';
-import { findInnovation, findNextVersionId, listInnovations, listTimeline } from './innovations.queries.ts';
+import { findInnovation } from '#server/platform/records.ts';
+import { findNextVersionId, listInnovations, listTimeline } from './innovations.queries.ts';
 import { carryOverInnovation, createInnovation, findSimilar, transitionInnovation, updateInnovation } from './innovations.service.ts';
 
 const params = regionCodeParam.extend(idParam.shape);

@@ -17,7 +17,8 @@ import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { findPeriod } from './periods.service.ts';
 import { unitOf } from '#server/platform/records.ts';
-import { findInnovation, otherInnovationNames, type InnovationRow } from './innovations.queries.ts';
+import { findInnovation, type InnovationRow } from '#server/platform/records.ts';
+import { otherInnovationNames } from './innovations.queries.ts';
 
 export interface InnovationFields {
   name: string;

@@ -6,8 +6,6 @@ import type { DbOrTx } from '#server/db/client.ts';
 import { units, users } from '#server/db/schema.ts';
 import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
 
-export { allUnitsOf } from '#server/platform/records.ts';
-
 const parent = alias(units, 'parent');
 
 const unitColumns = {

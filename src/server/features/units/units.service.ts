@@ -9,7 +9,8 @@ import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { readSheet, writeSheet } from '#server/lib/xlsx.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { allUnitsOf, childKindsOf, findUnit } from './units.queries.ts';
+import { allUnitsOf } from '#server/platform/records.ts';
+import { childKindsOf, findUnit } from './units.queries.ts';
 
 export interface UnitFields {
   kind: UnitKind;

@@ -17,7 +17,7 @@ import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { acceptFile, fileColumns, storeFile, uploadName } from './stored-file.ts';
 
-export { countBlobUsers, lockBlob, type ReleaseResult, releaseBlob } from './blobs.ts';
+export { type ReleaseResult, releaseBlob } from './blobs.ts';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -105,9 +105,6 @@ export interface FileUpload {
   title?: string | undefined;
   data: Buffer;
 }
-
-/** The cleaned name of an upload; call it before opening the transaction, so a missing name costs nothing. */
-export { uploadName };
 
 /**
  * Attaches a file, inside the owner's transaction (after the owner checked who may attach, so a caller

@@ -5,7 +5,7 @@
  * and surveys to come) asks here, never the files on disk; a new year's rules are a new version,
  * loaded without a code change. A version never changes, so its parsed body is cached by id.
  */
-import { and, desc, eq, isNull, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { chooseIidFramework } from '#domain/iid/structure.ts';
 import { evaluate, type Evaluation } from '#domain/scoring/engine.ts';
 import type { Framework } from '#domain/scoring/framework.schema.ts';
@@ -38,16 +38,43 @@ export async function listFrameworkVersions(db: DbOrTx, regionCode: string) {
 
 const parsedCache = new Map<string, Framework>();
 
-/** The framework of a stored version (parsed once per process). */
-function parsedOf(row: { id: string; body: unknown }): Framework {
-  let framework = parsedCache.get(row.id);
-  if (!framework) {
-    const parsed = parseFramework(row.body);
-    if (!parsed.ok) throw new AppError('INTERNAL', { detail: `stored framework version ${row.id} no longer parses` });
-    framework = parsed.framework;
-    parsedCache.set(row.id, framework);
+/**
+ * The frameworks of stored versions, by id. A version never changes, so its body is read from the
+ * database and parsed once per process; the lookups below select ids only, and every later request
+ * for the same versions reads no body at all.
+ */
+async function frameworksOf(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Framework>> {
+  const missing = [...new Set(ids)].filter((id) => !parsedCache.has(id));
+  if (missing.length > 0) {
+    const rows = await db
+      .select({ id: frameworkVersions.id, body: frameworkVersions.body })
+      .from(frameworkVersions)
+      .where(inArray(frameworkVersions.id, missing));
+    for (const row of rows) {
+      const parsed = parseFramework(row.body);
+      if (!parsed.ok) throw new AppError('INTERNAL', { detail: `stored framework version ${row.id} no longer parses` });
+      parsedCache.set(row.id, parsed.framework);
+    }
   }
-  return framework;
+  const out = new Map<string, Framework>();
+  for (const id of ids) {
+    const framework = parsedCache.get(id);
+    if (!framework) throw new AppError('INTERNAL', { detail: `framework version ${id} vanished while it was read` });
+    out.set(id, framework);
+  }
+  return out;
+}
+
+/** Rows of versions with their parsed frameworks, in the rows' order. */
+async function loaded(db: DbOrTx, rows: readonly { id: string; regionCode: string | null }[]): Promise<LoadedVersion[]> {
+  const frameworks = await frameworksOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.flatMap((r) => {
+    const framework = frameworks.get(r.id);
+    return framework ? [{ id: r.id, regionCode: r.regionCode, framework }] : [];
+  });
 }
 
 export interface LoadedVersion {
@@ -59,11 +86,12 @@ export interface LoadedVersion {
 
 /** The framework of a version visible to the region, parsed. */
 export async function loadFrameworkVersion(db: DbOrTx, regionCode: string, id: string): Promise<LoadedVersion | undefined> {
-  const [row] = await db
-    .select({ id: frameworkVersions.id, regionCode: frameworkVersions.regionCode, body: frameworkVersions.body })
+  const rows = await db
+    .select({ id: frameworkVersions.id, regionCode: frameworkVersions.regionCode })
     .from(frameworkVersions)
     .where(and(eq(frameworkVersions.id, id), visibleIn(regionCode)));
-  return row ? { id: row.id, regionCode: row.regionCode, framework: parsedOf(row) } : undefined;
+  const [version] = await loaded(db, rows);
+  return version;
 }
 
 /**
@@ -72,29 +100,24 @@ export async function loadFrameworkVersion(db: DbOrTx, regionCode: string, id: s
  */
 export async function usableVersions(db: DbOrTx, regionCode: string, inputKind: Framework['inputKind']): Promise<LoadedVersion[]> {
   const rows = await db
-    .select({
-      id: frameworkVersions.id,
-      regionCode: frameworkVersions.regionCode,
-      body: frameworkVersions.body,
-      createdAt: frameworkVersions.createdAt,
-    })
+    .select({ id: frameworkVersions.id, regionCode: frameworkVersions.regionCode })
     .from(frameworkVersions)
     .where(and(visibleIn(regionCode), eq(frameworkVersions.inputKind, inputKind)))
     .orderBy(desc(frameworkVersions.createdAt), desc(frameworkVersions.id));
-  const ordered = [...rows.filter((r) => r.regionCode !== null), ...rows.filter((r) => r.regionCode === null)];
-  return ordered.map((r) => ({ id: r.id, regionCode: r.regionCode, framework: parsedOf(r) }));
+  return loaded(db, [...rows.filter((r) => r.regionCode !== null), ...rows.filter((r) => r.regionCode === null)]);
 }
 
 /** The install-wide frameworks the public API shows: the newest install-wide version of each framework id. */
 export async function installWideFrameworks(db: DbOrTx): Promise<Map<string, LoadedVersion>> {
   const rows = await db
-    .select({ id: frameworkVersions.id, frameworkId: frameworkVersions.frameworkId, body: frameworkVersions.body })
+    .select({ id: frameworkVersions.id, frameworkId: frameworkVersions.frameworkId, regionCode: frameworkVersions.regionCode })
     .from(frameworkVersions)
     .where(isNull(frameworkVersions.regionCode))
     .orderBy(frameworkVersions.frameworkId, desc(frameworkVersions.createdAt), desc(frameworkVersions.id));
-  const out = new Map<string, LoadedVersion>();
-  for (const row of rows) if (!out.has(row.frameworkId)) out.set(row.frameworkId, { id: row.id, regionCode: null, framework: parsedOf(row) });
-  return out;
+  const newest = new Map<string, { id: string; regionCode: string | null }>();
+  for (const row of rows) if (!newest.has(row.frameworkId)) newest.set(row.frameworkId, row);
+  const versions = await loaded(db, [...newest.values()]);
+  return new Map(versions.map((v) => [v.framework.id, v]));
 }
 
 export interface PeriodFramework extends LoadedVersion {
