@@ -20,13 +20,13 @@ import {
   type AttachmentRow,
   attachFile,
   attachLink,
-  detachAttachment,
   findAttachment,
   type FileUpload,
   listAttachments,
   openAttachment,
   type ReleaseResult,
   releaseBlob,
+  removeAttachment,
 } from '#server/platform/attachments/attachments.ts';
 import { findInnovation } from '#server/platform/records.ts';
 
@@ -143,7 +143,7 @@ export async function removeEvidence(ctx: ServiceContext, storage: BlobStorage, 
     // Both refusals are 404: an evidence id of an innovation the caller cannot see is simply not found.
     if (!row) throw new AppError('NOT_FOUND');
     const change = await beginEvidenceChange(ctx, tx, where, `Bukti dukung dihapus: ${row.title}`);
-    return detachAttachment(tx, ctx, owner, evidenceId, {
+    return removeAttachment(tx, ctx, row, {
       action: 'evidence.removed',
       entityType: 'evidence',
       extra: { innovationId: where.innovationId, target: row.slot },

@@ -185,12 +185,17 @@ export async function detachAttachment(
 ): Promise<AttachmentRow> {
   const row = await findAttachment(tx, owner, id);
   if (!row) throw new AppError('NOT_FOUND');
-  await tx.delete(attachments).where(and(ofOwner(owner), eq(attachments.id, row.id)));
+  return removeAttachment(tx, ctx, row, audit);
+}
+
+/** Removes an attachment the caller already found (with `findAttachment`, in the same transaction). */
+export async function removeAttachment(tx: DbOrTx, ctx: ServiceContext, row: AttachmentRow, audit: AttachmentAudit): Promise<AttachmentRow> {
+  await tx.delete(attachments).where(and(eq(attachments.regionCode, row.regionCode), eq(attachments.id, row.id)));
   await recordAudit(tx, ctx, {
     action: audit.action,
     entityType: audit.entityType,
     entityId: row.id,
-    regionCode: owner.regionCode,
+    regionCode: row.regionCode,
     before: { ...auditView(row), ...audit.extra },
     ...(audit.after ? { after: audit.after } : {}),
   });
