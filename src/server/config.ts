@@ -48,7 +48,9 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   SINERGI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
-  SINERGI_PUBLIC_WRITE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  SINERGI_PUBLIC_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** The earlier name of SINERGI_PUBLIC_WRITES_PER_MINUTE, still read. */
+  SINERGI_PUBLIC_WRITE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -134,7 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailures: e.SINERGI_LOGIN_MAX_FAILURES,
     lockoutMinutes: e.SINERGI_LOCKOUT_MINUTES,
     loginRatePerMinute: e.SINERGI_LOGIN_RATE_PER_MINUTE,
-    publicWritePerMinute: e.SINERGI_PUBLIC_WRITE_PER_MINUTE,
+    // A counter's kiosk sends every respondent's answer from one address: 30 a minute is a busy counter.
+    publicWritePerMinute: e.SINERGI_PUBLIC_WRITES_PER_MINUTE ?? e.SINERGI_PUBLIC_WRITE_PER_MINUTE ?? 30,
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };

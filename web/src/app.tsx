@@ -3,9 +3,23 @@
  * one and shows inside the app shell.
  */
 import { Route, Routes } from 'react-router';
+import { PortalLayout } from './features/portal/portal-layout.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
 import { AccountPage } from './pages/account.page.tsx';
+import { ApplicationsPage } from './pages/applications.page.tsx';
+import { ComplaintFormPage } from './pages/complaint-form.page.tsx';
+import { ComplaintSettingsPage } from './pages/complaint-settings.page.tsx';
+import { ComplaintStatusPage } from './pages/complaint-status.page.tsx';
+import { ComplaintPage } from './pages/complaint.page.tsx';
+import { ComplaintsPage } from './pages/complaints.page.tsx';
+import { KioskPage } from './pages/kiosk.page.tsx';
+import { PortalServicePage } from './pages/portal-service.page.tsx';
+import { PortalPage } from './pages/portal.page.tsx';
+import { ServicesPage } from './pages/services.page.tsx';
+import { SkmPeriodPage } from './pages/skm-period.page.tsx';
+import { SkmPeriodsPage } from './pages/skm-periods.page.tsx';
+import { SurveyPage } from './pages/survey.page.tsx';
 import { AssessmentPage } from './pages/assessment.page.tsx';
 import { AssessmentsPage } from './pages/assessments.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
@@ -32,6 +46,16 @@ export function App() {
         <Route index element={<CataloguePage />} />
         <Route path=":id" element={<CatalogueDetailPage />} />
       </Route>
+      {/* The public service portal, its survey and complaint forms, and the status page: no login, phone first. */}
+      <Route element={<PortalLayout />}>
+        <Route path="/portal/:regionCode" element={<PortalPage />} />
+        <Route path="/portal/:regionCode/layanan/:serviceId" element={<PortalServicePage />} />
+        <Route path="/portal/:regionCode/layanan/:serviceId/survei" element={<SurveyPage />} />
+        <Route path="/portal/:regionCode/pengaduan" element={<ComplaintFormPage />} />
+        <Route path="/pengaduan/:trackingCode" element={<ComplaintStatusPage />} />
+      </Route>
+      {/* A tablet at the counter: full screen, no shell. */}
+      <Route path="/kiosk/:serviceId" element={<KioskPage />} />
       <Route
         element={
           <RequireSession>
@@ -49,6 +73,13 @@ export function App() {
         <Route path="penilaian" element={<AssessmentsPage />} />
         <Route path="penilaian/:id" element={<AssessmentPage />} />
         <Route path="iid" element={<IidPage />} />
+        <Route path="layanan" element={<ServicesPage />} />
+        <Route path="aplikasi" element={<ApplicationsPage />} />
+        <Route path="skm" element={<SkmPeriodsPage />} />
+        <Route path="skm/:id" element={<SkmPeriodPage />} />
+        <Route path="pengaduan-masuk" element={<ComplaintsPage />} />
+        <Route path="pengaduan-masuk/:id" element={<ComplaintPage />} />
+        <Route path="pengaturan-pengaduan" element={<ComplaintSettingsPage />} />
         <Route path="perangkat-daerah" element={<UnitsPage />} />
         <Route path="pengguna" element={<UsersPage />} />
         <Route path="log-audit" element={<AuditPage />} />

@@ -26,16 +26,55 @@ export const PERMISSIONS = [
   /** Fill assessment items (operators: those assigned to their unit; checked per item). */
   'assessments.fill',
   'assessments.verify',
+  'services.read',
+  /** Edit the service catalogue and application inventory (operators: their own unit's; checked per record). */
+  'services.write',
+  /** Open and close survey periods, edit the questionnaire, plan the follow-up. */
+  'skm.manage',
+  'skm.read',
+  /** Enter paper survey forms (operators: for their own unit's services). */
+  'skm.enter',
+  /** Read complaints (operators: those routed to their unit). */
+  'complaints.read',
+  /** Move complaints through their states, reassign them (operators: their unit's). */
+  'complaints.handle',
+  /** Manage complaint categories and issue Open311 API keys. */
+  'complaints.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin_nasional: PERMISSIONS,
   admin_daerah: PERMISSIONS,
-  operator: ['region.read', 'units.read', 'innovations.read', 'innovations.write', 'dashboard.read', 'assessments.read', 'assessments.fill'],
-  verifikator: ['region.read', 'units.read', 'innovations.read', 'innovations.review', 'dashboard.read', 'assessments.read', 'assessments.verify'],
+  operator: [
+    'region.read',
+    'units.read',
+    'innovations.read',
+    'innovations.write',
+    'dashboard.read',
+    'assessments.read',
+    'assessments.fill',
+    'services.read',
+    'services.write',
+    'skm.read',
+    'skm.enter',
+    'complaints.read',
+    'complaints.handle',
+  ],
+  verifikator: [
+    'region.read',
+    'units.read',
+    'innovations.read',
+    'innovations.review',
+    'dashboard.read',
+    'assessments.read',
+    'assessments.verify',
+    'services.read',
+    'skm.read',
+    'complaints.read',
+  ],
   juri: ['region.read', 'units.read'],
-  pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read', 'assessments.read'],
+  pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read', 'assessments.read', 'services.read', 'skm.read', 'complaints.read'],
 };
 
 /** The roles a regional admin may give: everything below the national admin. */

@@ -433,3 +433,379 @@ export const publicWriteReceipts = pgTable(
   },
   (t) => [uniqueIndex('public_write_receipts_key_uq').on(t.scope, t.keyHash), index('public_write_receipts_created_idx').on(t.createdAt)],
 );
+
+/**
+ * Public services (the service catalogue) of a region: what a unit serves citizens, with the six
+ * components of its *standar pelayanan* (PermenPANRB 15/2014), shown on the public portal.
+ */
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    category: text('category'),
+    description: text('description').notNull().default(''),
+    /** online, offline or both (`keduanya`). */
+    channel: text('channel').notNull().default('offline'),
+    onlineUrl: text('online_url'),
+    isDigital: boolean('is_digital').notNull().default(false),
+    // The standar pelayanan: persyaratan; sistem, mekanisme dan prosedur; jangka waktu; biaya/tarif;
+    // produk; penanganan pengaduan, saran dan masukan.
+    requirements: text('requirements').notNull().default(''),
+    procedure: text('procedure').notNull().default(''),
+    duration: text('duration').notNull().default(''),
+    cost: text('cost').notNull().default(''),
+    product: text('product').notNull().default(''),
+    complaintHandling: text('complaint_handling').notNull().default(''),
+    /** An inactive service is hidden from the portal and takes no new survey answers. */
+    isActive: boolean('is_active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('indonesian', coalesce(${services.name}, '')), 'A') || setweight(to_tsvector('indonesian', coalesce(${services.category}, '') || ' ' || coalesce(${services.description}, '') || ' ' || coalesce(${services.product}, '')), 'B')`,
+    ),
+  },
+  (t) => [
+    uniqueIndex('services_unit_name_uq').on(t.unitId, sql`lower(${t.name})`),
+    index('services_region_idx').on(t.regionCode, t.name),
+    index('services_unit_idx').on(t.unitId),
+    index('services_search_idx').using('gin', t.searchVector),
+    check('services_channel_check', sql`${t.channel} in ('online', 'offline', 'keduanya')`),
+  ],
+);
+
+/** The region's applications (SPBE/Pemdi ask for the inventory): who owns each and what it serves. */
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** layanan_publik or administrasi_pemerintahan (the SPBE split). */
+    kind: text('kind').notNull(),
+    /** pusat_data_daerah, pusat_data_nasional, cloud, lainnya. */
+    hosting: text('hosting').notNull().default('pusat_data_daerah'),
+    /** aktif, pengembangan, tidak_aktif. */
+    status: text('status').notNull().default('aktif'),
+    url: text('url'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('applications_region_name_uq').on(t.regionCode, sql`lower(${t.name})`),
+    index('applications_unit_idx').on(t.unitId),
+    check('applications_kind_check', sql`${t.kind} in ('layanan_publik', 'administrasi_pemerintahan')`),
+    check('applications_hosting_check', sql`${t.hosting} in ('pusat_data_daerah', 'pusat_data_nasional', 'cloud', 'lainnya')`),
+    check('applications_status_check', sql`${t.status} in ('aktif', 'pengembangan', 'tidak_aktif')`),
+  ],
+);
+
+export const applicationServices = pgTable(
+  'application_services',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('application_services_pk').on(t.applicationId, t.serviceId), index('application_services_service_idx').on(t.serviceId)],
+);
+
+/**
+ * A survey period of the Survei Kepuasan Masyarakat (a year or a semester) for all or chosen services.
+ * Question wording is the region's (data); the nine unsur and their scoring are the framework's.
+ */
+export const skmPeriods = pgTable(
+  'skm_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    year: integer('year').notNull(),
+    /** null: the whole year; 1 or 2: a semester. */
+    semester: integer('semester'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    /** dibuka (taking answers) or ditutup. */
+    status: text('status').notNull().default('dibuka'),
+    /** Every active service of the region takes part, or only those in skm_period_services. */
+    allServices: boolean('all_services').notNull().default(true),
+    /** The `ikm` framework version that scores it; null: the one effective in `year`. */
+    frameworkVersionId: uuid('framework_version_id').references((): AnyPgColumn => frameworkVersions.id),
+    /** The region's wording of each unsur's question and answers (unsur id → {question, options[4]}). */
+    questions: jsonb('questions').$type<Record<string, { question: string; options: string[] }>>().notNull().default({}),
+    /** One answer per device per service within this many hours (0: no limit). */
+    deviceIntervalHours: integer('device_interval_hours').notNull().default(24),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('skm_periods_region_year_uq').on(t.regionCode, t.year, sql`coalesce(${t.semester}, 0)`),
+    check('skm_periods_window_check', sql`${t.endsOn} >= ${t.startsOn}`),
+    check('skm_periods_semester_check', sql`${t.semester} is null or ${t.semester} in (1, 2)`),
+    check('skm_periods_status_check', sql`${t.status} in ('dibuka', 'ditutup')`),
+  ],
+);
+
+/** A service's part in a period: chosen (when not all services take part) and its population. */
+export const skmPeriodServices = pgTable(
+  'skm_period_services',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => skmPeriods.id, { onDelete: 'cascade' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    /** Service users in the period; gives the minimum sample (Krejcie–Morgan). */
+    population: integer('population'),
+  },
+  (t) => [
+    uniqueIndex('skm_period_services_pk').on(t.periodId, t.serviceId),
+    check('skm_period_services_population_check', sql`${t.population} is null or ${t.population} >= 0`),
+  ],
+);
+
+const unsurAnswer = (name: string) => integer(name);
+const UNSUR_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+type TallyColumnName = `s${(typeof UNSUR_NUMBERS)[number]}` | `c${(typeof UNSUR_NUMBERS)[number]}`;
+function tallyColumns() {
+  const columns = {} as Record<TallyColumnName, ReturnType<typeof integer>>;
+  for (const n of UNSUR_NUMBERS) {
+    columns[`s${n}`] = integer(`s${n}`).notNull().default(0);
+    columns[`c${n}`] = integer(`c${n}`).notNull().default(0);
+  }
+  return columns;
+}
+
+/** One respondent's answers. Citizens never log in; `device_hash` only enforces the per-device interval. */
+export const skmResponses = pgTable(
+  'skm_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => skmPeriods.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    u1: unsurAnswer('u1'),
+    u2: unsurAnswer('u2'),
+    u3: unsurAnswer('u3'),
+    u4: unsurAnswer('u4'),
+    u5: unsurAnswer('u5'),
+    u6: unsurAnswer('u6'),
+    u7: unsurAnswer('u7'),
+    u8: unsurAnswer('u8'),
+    u9: unsurAnswer('u9'),
+    gender: text('gender'),
+    ageGroup: text('age_group'),
+    education: text('education'),
+    occupation: text('occupation'),
+    vulnerable: text('vulnerable'),
+    serviceDate: date('service_date', { mode: 'string' }),
+    suggestion: text('suggestion'),
+    /** tautan (public link / QR), kiosk, or kertas (entered from a paper form). */
+    channel: text('channel').notNull().default('tautan'),
+    deviceHash: text('device_hash'),
+    enteredBy: uuid('entered_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('skm_responses_period_service_idx').on(t.periodId, t.serviceId),
+    index('skm_responses_device_idx').on(t.serviceId, t.deviceHash, t.createdAt),
+    check('skm_responses_channel_check', sql`${t.channel} in ('tautan', 'kiosk', 'kertas')`),
+    check(
+      'skm_responses_answers_check',
+      sql`coalesce(${t.u1}, 1) between 1 and 4 and coalesce(${t.u2}, 1) between 1 and 4 and coalesce(${t.u3}, 1) between 1 and 4 and coalesce(${t.u4}, 1) between 1 and 4 and coalesce(${t.u5}, 1) between 1 and 4 and coalesce(${t.u6}, 1) between 1 and 4 and coalesce(${t.u7}, 1) between 1 and 4 and coalesce(${t.u8}, 1) between 1 and 4 and coalesce(${t.u9}, 1) between 1 and 4`,
+    ),
+  ],
+);
+
+/**
+ * Running sums of the answers per period and service, written in the same transaction as each answer,
+ * so an IKM over 100,000 answers reads a few rows and stays exact. Several shards per service keep
+ * concurrent answers at a busy counter from queueing on one row; readers add the shards up.
+ */
+export const skmTallies = pgTable(
+  'skm_tallies',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => skmPeriods.id),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    shard: integer('shard').notNull(),
+    responses: integer('responses').notNull().default(0),
+    // Per unsur: s1…s9 the sum of the answers, c1…c9 how many answered it.
+    ...tallyColumns(),
+  },
+  (t) => [uniqueIndex('skm_tallies_pk').on(t.periodId, t.serviceId, t.shard)],
+);
+
+/** The follow-up plan (rencana tindak lanjut) of a period's results, tracked to completion and published. */
+export const skmFollowUps = pgTable(
+  'skm_follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code').notNull(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => skmPeriods.id),
+    /** null: the whole region's plan item; else the service it answers. */
+    serviceId: uuid('service_id').references(() => services.id),
+    unsur: text('unsur'),
+    action: text('action').notNull(),
+    owner: text('owner').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** direncanakan, berjalan, selesai. */
+    status: text('status').notNull().default('direncanakan'),
+    progress: integer('progress').notNull().default(0),
+    result: text('result').notNull().default(''),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('skm_follow_ups_period_idx').on(t.periodId),
+    check('skm_follow_ups_status_check', sql`${t.status} in ('direncanakan', 'berjalan', 'selesai')`),
+    check('skm_follow_ups_progress_check', sql`${t.progress} between 0 and 100`),
+  ],
+);
+
+/** Complaint categories of a region: the Open311 services, each routed to a unit with its SLA. */
+export const complaintCategories = pgTable(
+  'complaint_categories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    /** The Open311 service_code: stable, URL-safe. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** Open311 `group`. */
+    groupName: text('group_name').notNull().default('Umum'),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    slaDays: integer('sla_days').notNull().default(5),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('complaint_categories_code_uq').on(t.regionCode, t.code),
+    check('complaint_categories_sla_check', sql`${t.slaDays} between 1 and 365`),
+  ],
+);
+
+/** A citizen's complaint (pengaduan). Contact details are never shown publicly. */
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    /** What the citizen keeps to follow the complaint (and the Open311 service_request_id). */
+    trackingCode: text('tracking_code').notNull(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => complaintCategories.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    serviceId: uuid('service_id').references(() => services.id),
+    description: text('description').notNull(),
+    address: text('address'),
+    latitude: numeric('latitude', { precision: 9, scale: 6 }),
+    longitude: numeric('longitude', { precision: 9, scale: 6 }),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    /** diterima → diverifikasi → ditindaklanjuti → selesai; or ditolak / duplikat. */
+    status: text('status').notNull().default('diterima'),
+    /** The latest public status note (Open311 status_notes). */
+    statusNote: text('status_note'),
+    duplicateOfId: uuid('duplicate_of_id').references((): AnyPgColumn => complaints.id),
+    /** web (the region's form) or open311 (a third-party client). */
+    source: text('source').notNull().default('web'),
+    apiClientId: uuid('api_client_id'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('complaints_tracking_uq').on(t.trackingCode),
+    index('complaints_region_status_idx').on(t.regionCode, t.status, t.createdAt),
+    index('complaints_unit_idx').on(t.unitId, t.status),
+    index('complaints_category_idx').on(t.categoryId),
+    check('complaints_status_check', sql`${t.status} in ('diterima', 'diverifikasi', 'ditindaklanjuti', 'selesai', 'ditolak', 'duplikat')`),
+    check('complaints_source_check', sql`${t.source} in ('web', 'open311')`),
+  ],
+);
+
+/** The history of a complaint: each step, reassignment and note; `is_public` notes show on the status page. */
+export const complaintEvents = pgTable(
+  'complaint_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    isPublic: boolean('is_public').notNull().default(true),
+    unitId: uuid('unit_id'),
+    actorId: uuid('actor_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('complaint_events_complaint_idx').on(t.complaintId, t.id)],
+);
+
+/** API keys a region admin issues to third-party Open311 clients; only the key's hash is kept. */
+export const open311Clients = pgTable(
+  'open311_clients',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** The first characters, so an admin can tell keys apart. */
+    keyPrefix: text('key_prefix').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('open311_clients_key_uq').on(t.keyHash), index('open311_clients_region_idx').on(t.regionCode)],
+);

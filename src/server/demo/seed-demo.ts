@@ -24,6 +24,9 @@ import { listIndicators } from '#domain/assessments/indicators.ts';
 import { iidStructure } from '#domain/iid/structure.ts';
 import { parseFramework } from '#domain/scoring/framework-registry.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
+import { seedDemoComplaints } from './demo-complaints.ts';
+import { seedDemoServices } from './demo-services.ts';
+import { seedDemoSkm } from './demo-skm.ts';
 
 const DEMO_KEY = 'demo_seeded';
 const SYSTEM = { actor: null, origin: { ip: null, userAgent: 'sinergi-demo-seed', requestId: null } };
@@ -84,6 +87,10 @@ export async function seedDemo(
     const innovationCount = await seedDemoInnovations(tx, idOf, options.storage);
     await seedDemoAssessments(tx, idOf);
     await seedDemoIid(tx);
+    // Services first: surveys and complaints refer to them.
+    await seedDemoServices(tx, idOf);
+    await seedDemoSkm(tx);
+    await seedDemoComplaints(tx, options.storage);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })

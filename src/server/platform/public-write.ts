@@ -4,7 +4,7 @@
  * to bots, floods and a phone on a bad connection sending the same form twice. The guard gives each
  * one the same three defences:
  *
- * - **Rate limit** per client address (`SINERGI_PUBLIC_WRITE_PER_MINUTE`, per instance, like the login limit).
+ * - **Rate limit** per client address (`SINERGI_PUBLIC_WRITES_PER_MINUTE`, per instance, like the login limit).
  * - **Idempotency key**: a client may send `Idempotency-Key`; a retry with the same key on the same
  *   route gets the first answer again (with `Idempotent-Replayed: true`) and writes nothing, on every
  *   instance (the receipt is in the database). A retry while the first is still running is 409.
@@ -38,7 +38,7 @@ declare module 'fastify' {
 export interface PublicWriteOptions {
   /** The honeypot field of the JSON body; false when the body is not a form (a device's report). */
   honeypot?: string | false;
-  /** Writes per client address per minute; default `SINERGI_PUBLIC_WRITE_PER_MINUTE`. */
+  /** Writes per client address per minute; default `SINERGI_PUBLIC_WRITES_PER_MINUTE`. */
   perMinute?: number;
 }
 

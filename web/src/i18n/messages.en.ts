@@ -1,4 +1,8 @@
 /** English, the second language. Must have every key of `messages.id.ts`. */
+import { complaintsMessagesEn } from '../features/complaints/complaints.messages.en.ts';
+import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
+import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
+import { skmMessagesEn } from '../features/skm/skm.messages.en.ts';
 import type { Messages } from './messages.id.ts';
 
 export const messagesEn: Messages = {
@@ -13,6 +17,13 @@ export const messagesEn: Messages = {
   'nav.close': 'Close navigation',
   'nav.section.admin': 'Administration',
   'nav.section.account': 'Account',
+  'nav.section.services': 'Public Services',
+  'nav.services': 'Services',
+  'nav.applications': 'Applications',
+  'nav.skm': 'Satisfaction Survey',
+  'nav.complaints': 'Complaints',
+  'nav.complaintSettings': 'Complaint Categories & API',
+  'nav.portal': 'Service Portal',
   'nav.home': 'Home',
   'nav.units': 'Government units',
   'nav.users': 'Users',
@@ -869,4 +880,8 @@ export const messagesEn: Messages = {
   'iid.corrected': 'The answer to indicator {id} was corrected.',
   'iid.staleTitle': 'This answer was changed elsewhere',
   'iid.staleText': "Someone saved this indicator's answer after you opened it. Load the latest version, then choose again.",
+  ...layananMessagesEn,
+  ...portalMessagesEn,
+  ...skmMessagesEn,
+  ...complaintsMessagesEn,
 };

@@ -3,6 +3,11 @@
  * message keys; `messages.en.ts` must translate each of them (the compiler checks). `{name}` marks a
  * value filled in by `t()`.
  */
+import { complaintsMessagesId } from '../features/complaints/complaints.messages.id.ts';
+import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
+import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
+import { skmMessagesId } from '../features/skm/skm.messages.id.ts';
+
 export const messagesId = {
   'app.tagline': 'Inovasi daerah, penilaian, kota cerdas dan layanan publik',
   'app.homeLink': 'Sinergi, ke Beranda',
@@ -15,6 +20,13 @@ export const messagesId = {
   'nav.close': 'Tutup navigasi',
   'nav.section.admin': 'Administrasi',
   'nav.section.account': 'Akun',
+  'nav.section.services': 'Layanan Publik',
+  'nav.services': 'Layanan',
+  'nav.applications': 'Aplikasi',
+  'nav.skm': 'Survei Kepuasan',
+  'nav.complaints': 'Pengaduan',
+  'nav.complaintSettings': 'Kategori & API Pengaduan',
+  'nav.portal': 'Portal Layanan',
   'nav.home': 'Beranda',
   'nav.units': 'Perangkat Daerah',
   'nav.users': 'Pengguna',
@@ -874,6 +886,11 @@ export const messagesId = {
   'iid.corrected': 'Jawaban indikator {id} dikoreksi.',
   'iid.staleTitle': 'Jawaban ini diubah di tempat lain',
   'iid.staleText': 'Seseorang menyimpan jawaban indikator ini setelah Anda membukanya. Muat versi terbaru, lalu pilih lagi.',
+  // Public services: each area keeps its texts in its own file.
+  ...layananMessagesId,
+  ...portalMessagesId,
+  ...skmMessagesId,
+  ...complaintsMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

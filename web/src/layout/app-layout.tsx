@@ -37,12 +37,13 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
               </Text>
             ) : null}
             {items.map((item) => {
-              const active = isActive(pathname, item.to);
+              const to = item.perRegion && region ? `${item.to}/${region.code}` : item.to;
+              const active = isActive(pathname, to);
               return (
                 <NavLink
                   key={item.to}
                   component={Link}
-                  to={item.to}
+                  to={to}
                   label={t(item.label)}
                   leftSection={<item.icon size={18} stroke={1.6} aria-hidden />}
                   active={active}

@@ -14,6 +14,12 @@ import {
   IconChartDots3,
   IconClipboardCheck,
   IconHistory,
+  IconApps,
+  IconBuildingStore,
+  IconMessageReport,
+  IconMoodSmile,
+  IconSettings,
+  IconWorld,
   IconHome,
   IconUserCircle,
   IconUsers,
@@ -27,6 +33,8 @@ export interface NavItem {
   icon: Icon;
   /** Needed in the current region; absent for pages every signed-in user has (their own account). */
   permission?: Permission;
+  /** The link takes the active region's code as its last segment (a region's public portal). */
+  perRegion?: boolean;
 }
 
 export interface NavSection {
@@ -55,7 +63,19 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/iid', label: 'nav.iid', icon: IconChartDots3, permission: 'innovations.read' },
     ],
   },
-  // Further module sections (Kota Cerdas, Layanan Publik, Laporan) go here.
+  {
+    label: 'nav.section.services',
+    items: [
+      { to: '/layanan', label: 'nav.services', icon: IconBuildingStore, permission: 'services.read' },
+      { to: '/aplikasi', label: 'nav.applications', icon: IconApps, permission: 'services.read' },
+      { to: '/skm', label: 'nav.skm', icon: IconMoodSmile, permission: 'skm.read' },
+      { to: '/pengaduan-masuk', label: 'nav.complaints', icon: IconMessageReport, permission: 'complaints.read' },
+      { to: '/pengaturan-pengaduan', label: 'nav.complaintSettings', icon: IconSettings, permission: 'complaints.manage' },
+      // The region's public portal, as citizens see it (opens outside the app shell; the link takes the region).
+      { to: '/portal', label: 'nav.portal', icon: IconWorld, permission: 'region.read', perRegion: true },
+    ],
+  },
+  // Further module sections (Kota Cerdas, Laporan) go here.
   {
     label: 'nav.section.admin',
     items: [

@@ -1,0 +1,7 @@
+import { PageHeader } from '../components/page-header.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function ApplicationsPage() {
+  const { t } = useI18n();
+  return <PageHeader title={t('layanan.title')} />;
+}
