@@ -164,6 +164,37 @@ export const ERROR_CATALOG = {
     id: 'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',
     en: 'Something went wrong on the server. It has been logged.',
   },
+  // Satisfaction surveys (SKM).
+  SKM_SERVICE_NOT_FOUND: {
+    status: 404,
+    id: 'Layanan tidak ditemukan atau sedang tidak aktif. Periksa kembali tautan atau kode QR-nya.',
+    en: 'The service does not exist or is not active. Check the link or QR code.',
+  },
+  SKM_PERIOD_CLOSED: {
+    status: 409,
+    id: 'Survei untuk layanan ini sedang tidak dibuka.',
+    en: 'The survey for this service is not open now.',
+  },
+  SKM_DEVICE_LIMIT: {
+    status: 429,
+    id: 'Perangkat ini baru saja mengisi survei untuk layanan ini. Terima kasih; survei dapat diisi lagi dari perangkat ini nanti.',
+    en: 'This device has just answered the survey for this service. Thank you; it can answer again later.',
+  },
+  SKM_PERIOD_OVERLAP: {
+    status: 409,
+    id: 'Periode survei ini bertumpang tindih dengan periode lain untuk layanan yang sama. Ubah tanggalnya atau pilih layanan lain.',
+    en: 'This survey period overlaps another period for the same services. Change its dates or its services.',
+  },
+  SKM_PERIOD_LOCKED: {
+    status: 409,
+    id: 'Periode survei ini sudah ditutup. Buka kembali periodenya untuk menambah atau mengubah jawaban.',
+    en: 'This survey period is closed. Reopen it to add or change answers.',
+  },
+  SKM_NO_RESULTS: {
+    status: 404,
+    id: 'Belum ada jawaban survei kepuasan untuk layanan ini pada tahun tersebut.',
+    en: 'There are no satisfaction survey answers for this service in that year.',
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
