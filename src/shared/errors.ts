@@ -159,6 +159,11 @@ export const ERROR_CATALOG = {
     id: 'Indikator penilaian (SPBE, Indeks Pemdi) masih ditugaskan ke unit ini. Tugaskan indikator itu ke unit lain terlebih dahulu; penilaian yang sudah final tetap mencatat unit ini, sehingga unitnya tidak dapat dihapus.',
     en: 'Assessment indicators (SPBE, Indeks Pemdi) are still assigned to this unit. Assign them to another unit first; a final assessment keeps this unit on record, so it cannot be deleted.',
   },
+  SERVICE_IN_USE: {
+    status: 409,
+    id: 'Layanan ini sudah punya jawaban survei, rencana tindak lanjut atau pengaduan, sehingga tidak dapat dihapus agar riwayatnya tetap utuh. Nonaktifkan saja layanannya.',
+    en: 'This service already has survey answers, follow-up plans or complaints, so it cannot be deleted: their history must stay whole. Deactivate it instead.',
+  },
   INTERNAL: {
     status: 500,
     id: 'Terjadi kesalahan pada server. Kejadian ini sudah dicatat.',
@@ -194,6 +199,37 @@ export const ERROR_CATALOG = {
     status: 404,
     id: 'Belum ada jawaban survei kepuasan untuk layanan ini pada tahun tersebut.',
     en: 'There are no satisfaction survey answers for this service in that year.',
+  },
+  // Complaints (pengaduan) and Open311.
+  COMPLAINT_WRONG_TRANSITION: {
+    status: 409,
+    id: 'Status pengaduan tidak dapat diubah seperti itu dari status saat ini (mungkin baru saja diubah orang lain). Muat ulang untuk melihat langkah yang tersedia.',
+    en: "The complaint cannot move to that status from its current one (someone may just have changed it). Reload to see the available steps.",
+  },
+  COMPLAINT_CLOSED: {
+    status: 409,
+    id: 'Pengaduan ini sudah ditutup, sehingga tidak dapat dialihkan lagi.',
+    en: 'This complaint is closed, so it can no longer be reassigned.',
+  },
+  COMPLAINT_CATEGORY_INACTIVE: {
+    status: 400,
+    id: 'Kategori pengaduan tidak dikenal atau tidak aktif di daerah ini.',
+    en: 'The complaint category is unknown or inactive in this region.',
+  },
+  COMPLAINT_PHOTO_TOKEN: {
+    status: 403,
+    id: 'Tautan untuk menambah foto tidak berlaku atau sudah kedaluwarsa (berlaku satu jam setelah pengaduan dikirim).',
+    en: 'The photo link is invalid or has expired (it is valid for one hour after the complaint was sent).',
+  },
+  COMPLAINT_PHOTO_LIMIT: {
+    status: 409,
+    id: 'Pengaduan ini sudah memiliki jumlah foto terbanyak yang diizinkan.',
+    en: 'This complaint already has the most photos allowed.',
+  },
+  OPEN311_KEY_INVALID: {
+    status: 403,
+    id: 'Kunci API Open311 tidak ada, salah, atau sudah dicabut untuk daerah ini.',
+    en: 'The Open311 API key is missing, wrong or revoked for this jurisdiction.',
   },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
