@@ -56,7 +56,7 @@ export const createService = (regionCode: string, input: ServiceInput) => sendJs
 export const updateService = (regionCode: string, id: string, input: ServiceUpdateInput) =>
   sendJson('PUT', servicesPath(regionCode, id), serviceUpdate, input, service);
 
-/** 204 No Content: any body (none) is accepted. */
+/** Answered with 204 No Content. */
 export const deleteService = (regionCode: string, id: string) => sendEmpty('DELETE', servicesPath(regionCode, id), okBody.or(nothing));
 
 export const serviceExportUrl = (regionCode: string) => servicesPath(regionCode, 'export.xlsx');

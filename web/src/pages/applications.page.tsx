@@ -7,8 +7,8 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconDownload, IconPencil, IconPlus, IconSearch, IconTrash, IconUpload } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import {
   type Application,
@@ -32,8 +32,8 @@ import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
 import { ApplicationForm } from '../features/layanan/application-form.tsx';
-import { APPLICATION_KINDS, HOSTING_LABELS, isIn, KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from '../features/layanan/layanan-labels.ts';
 import { LayananImport } from '../features/layanan/layanan-import.tsx';
+import { APPLICATION_KINDS, HOSTING_LABELS, isIn, KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from '../features/layanan/layanan-labels.ts';
 import { UnitSelect } from '../features/units/unit-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';

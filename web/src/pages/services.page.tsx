@@ -7,8 +7,9 @@
  */
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { importServices, type Service, serviceExportUrl, serviceListQueryOptions, servicesKey, serviceTemplateUrl } from '../api/services.api.ts';
 import { CollapsibleFilters } from '../components/collapsible-filters.tsx';
@@ -21,15 +22,13 @@ import { SortableTh } from '../components/sortable-th.tsx';
 import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
-import { CHANNEL_COLORS, CHANNEL_LABELS, isIn, SERVICE_CHANNELS } from '../features/layanan/layanan-labels.ts';
 import { LayananImport } from '../features/layanan/layanan-import.tsx';
+import { CHANNEL_COLORS, CHANNEL_LABELS, isIn, SERVICE_CHANNELS } from '../features/layanan/layanan-labels.ts';
 import { ServiceActions } from '../features/layanan/service-actions.tsx';
 import { ServiceDeleteDialog } from '../features/layanan/service-delete-dialog.tsx';
 import { ServiceForm } from '../features/layanan/service-form.tsx';
 import { UnitSelect } from '../features/units/unit-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useQueryClient } from '@tanstack/react-query';
-import { notifications } from '@mantine/notifications';
 import { useRegion } from '../session/region.tsx';
 import { useSignedInUser } from '../session/session.tsx';
 

@@ -7,8 +7,8 @@
 import { Alert, Button, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { applicationInput } from '#shared/api/services.ts';
 import type { FieldIssue } from '#shared/errors.ts';

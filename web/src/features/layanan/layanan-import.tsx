@@ -4,8 +4,8 @@
  * there are none, so a half-corrected sheet never leaves half of its rows behind.
  */
 import { Alert, Anchor, Badge, Button, FileInput, Group, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isApiError } from '../../api/http.ts';
 import type { ImportReport } from '../../api/services.api.ts';

@@ -161,6 +161,6 @@ export const layananMessagesEn: Record<keyof typeof layananMessagesId, string> =
   'aplikasi.servicesNothingFound': 'No matching services',
   'aplikasi.import.title': 'Import applications from XLSX',
   'aplikasi.import.intro':
-    'Download the template, fill in one application per row, then choose the file. The file is checked first without saving anything; an application with the same name and unit is updated, the others are added.',
+    'Download the template, fill in one application per row, then choose the file. The file is checked first without saving anything; an application with the same name is updated, the others are added.',
   'aplikasi.import.done': 'Import finished: {created} new applications, {updated} updated.',
 };

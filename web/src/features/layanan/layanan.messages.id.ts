@@ -159,6 +159,6 @@ export const layananMessagesId = {
   'aplikasi.servicesNothingFound': 'Tidak ada layanan yang cocok',
   'aplikasi.import.title': 'Impor aplikasi dari XLSX',
   'aplikasi.import.intro':
-    'Unduh templat, isi satu aplikasi per baris, lalu pilih berkasnya. Berkas diperiksa dahulu tanpa menyimpan apa pun; aplikasi dengan nama dan unit yang sama diperbarui, selebihnya ditambahkan.',
+    'Unduh templat, isi satu aplikasi per baris, lalu pilih berkasnya. Berkas diperiksa dahulu tanpa menyimpan apa pun; aplikasi dengan nama yang sama diperbarui, selebihnya ditambahkan.',
   'aplikasi.import.done': 'Impor selesai: {created} aplikasi baru, {updated} diperbarui.',
 } as const;

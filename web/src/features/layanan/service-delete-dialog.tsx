@@ -5,8 +5,8 @@
  */
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconEyeOff } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/http.ts';
 import { deleteService, type Service, servicesKey, updateService } from '../../api/services.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';

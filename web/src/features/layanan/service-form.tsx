@@ -8,8 +8,8 @@
 import { Alert, Button, Fieldset, Group, Radio, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { serviceInput } from '#shared/api/services.ts';
 import type { FieldIssue } from '#shared/errors.ts';

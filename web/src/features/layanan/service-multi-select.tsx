@@ -3,7 +3,7 @@
  * region lists hundreds). Each option names its unit too, since several units offer a service of the
  * same name (legalisir, surat keterangan).
  */
-import { Group, MultiSelect, type MultiSelectProps, Stack, Text } from '@mantine/core';
+import { MultiSelect, type MultiSelectProps, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -60,11 +60,9 @@ export function ServiceMultiSelect({ regionCode, value, onChange, current, ...pr
           <Stack gap={0}>
             <Text size="sm">{option.label}</Text>
             {unitName ? (
-              <Group gap={4}>
-                <Text size="xs" c="dimmed">
-                  {unitName}
-                </Text>
-              </Group>
+              <Text size="xs" c="dimmed">
+                {unitName}
+              </Text>
             ) : null}
           </Stack>
         );
