@@ -195,3 +195,19 @@ export const open311Client = z.object({
   revokedAt: z.string().nullable(),
 });
 export const open311ClientCreated = open311Client.extend({ key: z.string() });
+export const open311ClientList = z.object({ items: z.array(open311Client) });
+
+const isoDay = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} berformat YYYY-MM-DD`)
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${label} bukan tanggal yang ada`)
+    .optional();
+
+/** Complaints filed from `from` through `to` (whole days, inclusive); both optional. */
+export const complaintStatsQuery = z
+  .object({ from: isoDay('Tanggal awal'), to: isoDay('Tanggal akhir'), unitId: z.uuid().optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Tanggal akhir tidak boleh sebelum tanggal awal' });
+
+/** A photo the citizen attached (staff see it behind the login). */
+export const complaintPhoto = z.object({ id: z.string(), fileName: z.string().nullable() });

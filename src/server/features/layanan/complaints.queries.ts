@@ -1,0 +1,241 @@
+/**
+ * Queries on complaints, their categories, history and Open311 clients. Every one filters by region;
+ * operators see only the complaints routed to their unit (`visibleComplaints`).
+ */
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Actor } from '#domain/access/roles.ts';
+import { CLOSED_STATUSES } from '#domain/services/complaint-workflow.ts';
+import type { DbOrTx } from '#server/db/client.ts';
+import { complaintCategories, complaintEvents, complaints, open311Clients, services, units, users } from '#server/db/schema.ts';
+import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
+
+const original = alias(complaints, 'original');
+
+/** Operators work for one unit: they see the complaints routed to it only. */
+export function visibleComplaints(actor: Actor): SQL | undefined {
+  return actor.role === 'operator' && actor.unitId ? eq(complaints.unitId, actor.unitId) : undefined;
+}
+
+const complaintColumns = {
+  row: complaints,
+  categoryName: complaintCategories.name,
+  categoryCode: complaintCategories.code,
+  unitName: units.name,
+  serviceName: services.name,
+  duplicateOfCode: original.trackingCode,
+};
+
+function selectComplaints(db: DbOrTx) {
+  return db
+    .select(complaintColumns)
+    .from(complaints)
+    .innerJoin(complaintCategories, eq(complaintCategories.id, complaints.categoryId))
+    .innerJoin(units, eq(units.id, complaints.unitId))
+    .leftJoin(services, eq(services.id, complaints.serviceId))
+    .leftJoin(original, eq(original.id, complaints.duplicateOfId));
+}
+
+export async function findComplaint(db: DbOrTx, regionCode: string, id: string, actor?: Actor) {
+  const [row] = await selectComplaints(db).where(
+    and(eq(complaints.regionCode, regionCode), eq(complaints.id, id), actor ? visibleComplaints(actor) : undefined),
+  );
+  return row;
+}
+
+/** By tracking code, in any region (the citizen's status page) or in one (Open311, duplicates). */
+export async function findByTrackingCode(db: DbOrTx, trackingCode: string, regionCode?: string) {
+  const [row] = await selectComplaints(db).where(
+    and(eq(complaints.trackingCode, trackingCode.toUpperCase()), regionCode ? eq(complaints.regionCode, regionCode) : undefined),
+  );
+  return row;
+}
+
+export interface ComplaintFilter {
+  q?: string | undefined;
+  status?: string | undefined;
+  unitId?: string | undefined;
+  categoryId?: string | undefined;
+  overdue?: 'ya' | undefined;
+  sort: 'createdAt' | 'dueAt' | 'status';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const SORT = { createdAt: complaints.createdAt, dueAt: complaints.dueAt, status: complaints.status };
+
+/** Open and past its due time at `now`. */
+export const overdueAt = (now: Date): SQL | undefined => and(notInArray(complaints.status, [...CLOSED_STATUSES]), lt(complaints.dueAt, now));
+
+export async function listComplaints(db: DbOrTx, regionCode: string, actor: Actor, f: ComplaintFilter, now: Date) {
+  const conds: (SQL | undefined)[] = [eq(complaints.regionCode, regionCode), visibleComplaints(actor)];
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`;
+    conds.push(or(ilike(complaints.trackingCode, like), ilike(complaints.description, like), ilike(complaints.address, like)));
+  }
+  if (f.status) conds.push(eq(complaints.status, f.status));
+  if (f.unitId) conds.push(eq(complaints.unitId, f.unitId));
+  if (f.categoryId) conds.push(eq(complaints.categoryId, f.categoryId));
+  if (f.overdue === 'ya') conds.push(overdueAt(now));
+  const where = and(...conds);
+  const direction = f.order === 'desc' ? desc : asc;
+  const [items, [total]] = await Promise.all([
+    selectComplaints(db)
+      .where(where)
+      .orderBy(direction(SORT[f.sort]), desc(complaints.createdAt), asc(complaints.id))
+      .limit(f.pageSize)
+      .offset(offsetOf(f.page, f.pageSize)),
+    db.select({ n: count() }).from(complaints).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** The history of one complaint, oldest first; `publicOnly` for the citizen's page. */
+export async function listEvents(db: DbOrTx, complaintId: string, options: { publicOnly?: boolean } = {}) {
+  return db
+    .select({
+      id: complaintEvents.id,
+      action: complaintEvents.action,
+      fromStatus: complaintEvents.fromStatus,
+      toStatus: complaintEvents.toStatus,
+      note: complaintEvents.note,
+      isPublic: complaintEvents.isPublic,
+      unitName: units.name,
+      actorName: users.displayName,
+      createdAt: complaintEvents.createdAt,
+    })
+    .from(complaintEvents)
+    .leftJoin(units, eq(units.id, complaintEvents.unitId))
+    .leftJoin(users, eq(users.id, complaintEvents.actorId))
+    .where(and(eq(complaintEvents.complaintId, complaintId), options.publicOnly ? eq(complaintEvents.isPublic, true) : undefined))
+    .orderBy(asc(complaintEvents.createdAt), asc(complaintEvents.id));
+}
+
+// ---- categories ---------------------------------------------------------------------------------
+
+const categoryColumns = {
+  id: complaintCategories.id,
+  code: complaintCategories.code,
+  name: complaintCategories.name,
+  description: complaintCategories.description,
+  groupName: complaintCategories.groupName,
+  unitId: complaintCategories.unitId,
+  unitName: units.name,
+  unitShortName: units.shortName,
+  slaDays: complaintCategories.slaDays,
+  isActive: complaintCategories.isActive,
+};
+
+export type CategoryView = Awaited<ReturnType<typeof listCategories>>[number];
+
+export async function listCategories(db: DbOrTx, regionCode: string, options: { activeOnly?: boolean; codes?: string[] } = {}) {
+  return db
+    .select(categoryColumns)
+    .from(complaintCategories)
+    .innerJoin(units, eq(units.id, complaintCategories.unitId))
+    .where(
+      and(
+        eq(complaintCategories.regionCode, regionCode),
+        options.activeOnly ? eq(complaintCategories.isActive, true) : undefined,
+        options.codes ? inArray(complaintCategories.code, options.codes) : undefined,
+      ),
+    )
+    .orderBy(asc(complaintCategories.groupName), asc(complaintCategories.name));
+}
+
+export async function findCategory(db: DbOrTx, regionCode: string, where: { id: string } | { code: string }) {
+  const [row] = await db
+    .select(categoryColumns)
+    .from(complaintCategories)
+    .innerJoin(units, eq(units.id, complaintCategories.unitId))
+    .where(
+      and(
+        eq(complaintCategories.regionCode, regionCode),
+        'id' in where ? eq(complaintCategories.id, where.id) : eq(complaintCategories.code, where.code),
+      ),
+    );
+  return row;
+}
+
+// ---- statistics --------------------------------------------------------------------------------
+
+/** The complaints filed in [from, to) with what the statistics need. */
+export async function complaintsForStats(db: DbOrTx, regionCode: string, actor: Actor, range: { from?: Date; to?: Date; unitId?: string }) {
+  return db
+    .select({
+      unitId: complaints.unitId,
+      unitName: units.name,
+      categoryId: complaints.categoryId,
+      categoryName: complaintCategories.name,
+      status: complaints.status,
+      createdAt: complaints.createdAt,
+      closedAt: complaints.closedAt,
+      dueAt: complaints.dueAt,
+    })
+    .from(complaints)
+    .innerJoin(units, eq(units.id, complaints.unitId))
+    .innerJoin(complaintCategories, eq(complaintCategories.id, complaints.categoryId))
+    .where(
+      and(
+        eq(complaints.regionCode, regionCode),
+        visibleComplaints(actor),
+        range.unitId ? eq(complaints.unitId, range.unitId) : undefined,
+        range.from ? gte(complaints.createdAt, range.from) : undefined,
+        range.to ? lt(complaints.createdAt, range.to) : undefined,
+      ),
+    );
+}
+
+// ---- Open311 ------------------------------------------------------------------------------------
+
+export interface Open311Filter {
+  ids?: string[] | undefined;
+  serviceCodes?: string[] | undefined;
+  from: Date;
+  to: Date;
+  statuses?: ('open' | 'closed')[] | undefined;
+  limit: number;
+}
+
+export async function listForOpen311(db: DbOrTx, regionCode: string, f: Open311Filter) {
+  const closed = [...CLOSED_STATUSES];
+  const statusCond =
+    f.statuses && f.statuses.length === 1
+      ? f.statuses[0] === 'open'
+        ? notInArray(complaints.status, closed)
+        : inArray(complaints.status, closed)
+      : undefined;
+  // Requests named by id are returned whatever their date, as the specification says.
+  const conds = f.ids
+    ? [
+        eq(complaints.regionCode, regionCode),
+        inArray(
+          complaints.trackingCode,
+          f.ids.map((id) => id.toUpperCase()),
+        ),
+      ]
+    : [
+        eq(complaints.regionCode, regionCode),
+        gte(complaints.createdAt, f.from),
+        lt(complaints.createdAt, f.to),
+        f.serviceCodes ? inArray(complaintCategories.code, f.serviceCodes) : undefined,
+        statusCond,
+      ];
+  return selectComplaints(db)
+    .where(and(...conds))
+    .orderBy(desc(complaints.createdAt), asc(complaints.id))
+    .limit(f.limit);
+}
+
+export async function findActiveClient(db: DbOrTx, regionCode: string, keyHash: string) {
+  const [row] = await db
+    .select({ id: open311Clients.id, name: open311Clients.name })
+    .from(open311Clients)
+    .where(and(eq(open311Clients.regionCode, regionCode), eq(open311Clients.keyHash, keyHash), sql`${open311Clients.revokedAt} is null`));
+  return row;
+}
+
+export async function listClients(db: DbOrTx, regionCode: string) {
+  return db.select().from(open311Clients).where(eq(open311Clients.regionCode, regionCode)).orderBy(desc(open311Clients.createdAt));
+}
