@@ -298,7 +298,7 @@ describe('the XLSX import and export', () => {
     expect(res.headers['content-type']).toContain(XLSX_MIME);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const headers = (workbook.worksheets[0]?.getRow(1).values as string[]).filter(Boolean);
+    const headers = ((workbook.worksheets[0]?.getRow(1).values ?? []) as string[]).filter(Boolean);
     expect(headers).toEqual(expect.arrayContaining(['Unit', 'Nama layanan', 'Kanal', 'Persyaratan', 'Sistem, mekanisme dan prosedur']));
     expect(workbook.getWorksheet('Petunjuk')?.getRow(1).getCell(1).value).toMatch(/Kolom wajib/);
   });
