@@ -187,3 +187,47 @@ export const followUp = z
 export const followUpList = z.object({ items: z.array(followUp) });
 
 export const skmChannel = z.enum(CHANNELS);
+
+// --- Added with the survey server: request shapes of the staff and public routes, and the types. ---
+
+/** Closing or reopening a period names the version the caller saw. */
+export const skmPeriodStatusInput = z.object({ version: z.number().int().min(1) });
+
+export const skmGroupQuery = z.object({
+  group: z.enum(['gender', 'ageGroup', 'education', 'occupation', 'vulnerable']).default('gender'),
+  serviceId: z.uuid('Layanan tidak valid').optional(),
+});
+
+export const skmImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export const publicIkmQuery = z.object({
+  year: z.coerce.number().int().min(2017, 'Tahun paling awal 2017').max(2100).optional(),
+});
+
+/** One evidence file of a follow-up item (the platform's attachment view). */
+export const followUpEvidence = z
+  .object({
+    id: z.string(),
+    title: z.string().nullable(),
+    fileName: z.string().nullable(),
+    mimeType: z.string().nullable(),
+    sizeBytes: z.number().int().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'SkmFollowUpEvidence' });
+export const followUpEvidenceList = z.object({ items: z.array(followUpEvidence) });
+export const followUpEvidenceQuery = z.object({ title: z.string().trim().max(200).optional() });
+
+export type IkmResult = z.infer<typeof ikmResult>;
+export type SkmPeriod = z.infer<typeof skmPeriod>;
+export type SkmPeriodInput = z.infer<typeof skmPeriodInput>;
+export type SkmResponseInput = z.infer<typeof skmResponseInput>;
+export type SkmResults = z.infer<typeof skmResults>;
+export type SkmGroupResults = z.infer<typeof skmGroupResults>;
+export type FollowUp = z.infer<typeof followUp>;
+export type FollowUpInput = z.infer<typeof followUpInput>;
