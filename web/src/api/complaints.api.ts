@@ -16,9 +16,10 @@ import {
   complaintReassign,
   complaintStats,
   complaintTransition,
-  open311Client,
+  type open311Client,
   open311ClientCreated,
   open311ClientInput,
+  open311ClientList,
 } from '#shared/api/complaints.ts';
 import { apiPath, getJson, sendEmpty, sendJson } from './http.ts';
 
@@ -34,7 +35,6 @@ export type ComplaintReassignInput = z.input<typeof complaintReassign>;
 export type Open311Client = z.output<typeof open311Client>;
 export type Open311ClientCreated = z.output<typeof open311ClientCreated>;
 
-const open311ClientList = z.object({ items: z.array(open311Client) });
 /** Revoking answers with the client or with nothing: the list is reloaded either way. */
 const anyAnswer = z.unknown();
 

@@ -98,14 +98,16 @@ function ShowKeyOnce({ created, onClose }: { created: Open311ClientCreated; onCl
       <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('complaints.open311.onceTitle')}>
         {t('complaints.open311.onceText', { name: created.name })}
       </Alert>
-      <Group gap="xs" wrap="nowrap" align="center">
-        <Code
-          block
-          style={{ flex: 1, wordBreak: 'break-all', fontSize: 'var(--mantine-font-size-md)' }}
-          aria-label={t('complaints.open311.keyLabel')}
-        >
-          {created.key}
-        </Code>
+      <Group gap="xs" wrap="nowrap" align="flex-end">
+        <TextInput
+          label={t('complaints.open311.keyLabel')}
+          value={created.key}
+          readOnly
+          onFocus={(e) => e.currentTarget.select()}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          style={{ flex: 1 }}
+          data-autofocus
+        />
         <CopyButton value={created.key}>
           {({ copied, copy }) => (
             <Button
