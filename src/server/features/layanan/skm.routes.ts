@@ -245,28 +245,35 @@ export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    '/:id/responses/import',
-    {
-      config: { access: inRegion('skm.enter') },
-      bodyLimit: MAX_IMPORT_BYTES,
-      schema: {
-        summary: 'Impor formulir survei kertas dari XLSX (semua baris atau tidak sama sekali); dryRun=true hanya memeriksa',
-        params: periodParams,
-        querystring: skmImportQuery,
-        body: z.instanceof(Buffer).optional(),
-        response: { 200: importReport, 400: errorBody, 404: errorBody, 409: errorBody },
+  // Paper forms arrive as raw XLSX bytes, read as such in this scope only.
+  const importRoutes: FastifyPluginAsyncZod = async (xlsx) => {
+    xlsx.addContentTypeParser([XLSX_MIME, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) =>
+      done(null, body),
+    );
+    xlsx.post(
+      '/:id/responses/import',
+      {
+        config: { access: inRegion('skm.enter') },
+        bodyLimit: MAX_IMPORT_BYTES,
+        schema: {
+          summary: 'Impor formulir survei kertas dari XLSX (semua baris atau tidak sama sekali); dryRun=true hanya memeriksa',
+          params: periodParams,
+          querystring: skmImportQuery,
+          body: z.instanceof(Buffer).optional(),
+          response: { 200: importReport, 400: errorBody, 404: errorBody, 409: errorBody },
+        },
       },
-    },
-    async (request) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) {
-        throw new AppError('VALIDATION_FAILED', { issues: [{ field: 'file', reason: 'Unggah berkas XLSX' }] });
-      }
-      const { regionCode, id } = request.params;
-      return importPaperResponses(serviceContext(request), regionCode, id, body, request.query.dryRun);
-    },
-  );
+      async (request) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body) || body.length === 0) {
+          throw new AppError('VALIDATION_FAILED', { issues: [{ field: 'file', reason: 'Unggah berkas XLSX' }] });
+        }
+        const { regionCode, id } = request.params;
+        return importPaperResponses(serviceContext(request), regionCode, id, body, request.query.dryRun);
+      },
+    );
+  };
+  await app.register(importRoutes);
 
   // ---- follow-up plan -----------------------------------------------------------------------------
 
