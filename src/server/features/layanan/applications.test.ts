@@ -11,6 +11,7 @@ import type { AuditItem } from '#shared/api/audit.ts';
 import type { Service } from '#shared/api/services.ts';
 import type { ErrorBody } from '#shared/errors.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
+import { DEMO_APPLICATIONS, DEMO_SERVICES, seedDemoServices } from '#server/demo/demo-services.ts';
 import { type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 
 const HOME = '19.71';
@@ -257,5 +258,45 @@ describe('the XLSX import and export', () => {
     const template = await admin.get(`${url()}/template.xlsx`);
     expect(template.statusCode).toBe(200);
     expect(json<ImportReport>(await upload(admin, template.rawPayload, true))).toEqual({ dryRun: true, created: 0, updated: 0, errors: [] });
+  });
+});
+
+describe('the demo catalogue', () => {
+  let demo: TestApp;
+  beforeAll(async () => {
+    demo = await startTestApp();
+  });
+  afterAll(() => demo.close());
+
+  it('seeds services with every standard component in their units, and applications linked to them, once', async () => {
+    const shortNames = [...new Set([...DEMO_SERVICES.map((s) => s.unit), ...DEMO_APPLICATIONS.map((a) => a.unit)])];
+    const unitIds = new Map<string, string>();
+    for (const shortName of shortNames)
+      unitIds.set(`${HOME}/${shortName}`, (await makeUnit(demo.db, HOME, { name: `Unit ${shortName}`, shortName })).id);
+    const count = await demo.db.transaction((tx) => seedDemoServices(tx, unitIds));
+    expect(count).toBe(DEMO_SERVICES.length);
+    expect(count).toBeGreaterThanOrEqual(18);
+
+    const reader = (await clientFor(demo, 'admin_daerah', HOME)).client;
+    const listed = json<{ items: Service[]; total: number }>(await reader.get(`${servicesUrl()}?pageSize=200`));
+    expect(listed.total).toBe(count);
+    expect(new Set(listed.items.map((s) => s.unitId)).size).toBeGreaterThanOrEqual(8);
+    for (const s of listed.items) {
+      for (const text of [s.requirements, s.procedure, s.duration, s.cost, s.product, s.complaintHandling])
+        expect(text.length, s.name).toBeGreaterThan(5);
+      if (s.channel !== 'offline') expect(s.onlineUrl, s.name).toMatch(/^https:\/\//);
+    }
+    const apps = json<{ items: Application[] }>(await reader.get(`${url()}?pageSize=200`)).items;
+    expect(apps.length).toBe(DEMO_APPLICATIONS.length);
+    expect(apps.find((a) => a.name === 'SIAK Terpusat')?.services.length).toBe(4);
+    const akta = listed.items.find((s) => s.name === 'Penerbitan Akta Kelahiran');
+    expect(akta?.applicationNames).toEqual(['SIAK Terpusat', 'Website Pemerintah Kota Pangkalpinang']);
+
+    // The demo's own export imports back cleanly (same-named puskesmas services included).
+    const file = await reader.get(`${url()}/export.xlsx`);
+    const report = json<ImportReport>(await upload(reader, file.rawPayload, true));
+    expect(report).toEqual({ dryRun: true, created: 0, updated: apps.length, errors: [] });
+
+    expect(await demo.db.transaction((tx) => seedDemoServices(tx, unitIds))).toBe(0);
   });
 });
