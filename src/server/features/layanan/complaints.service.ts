@@ -229,7 +229,7 @@ export async function addComplaintPhoto(
       issues: [{ field: 'file', reason: 'Foto harus berupa gambar PNG, JPEG, WebP atau GIF (diperiksa dari isinya)' }],
     });
   }
-  const fileName = upload.fileName ?? `foto.${detected?.extensions[0] ?? 'jpg'}`;
+  const fileName = upload.fileName?.trim() || `foto.${detected?.extensions[0] ?? 'jpg'}`;
   const file = acceptFile(uploadName(fileName, undefined), upload.data, limits.maxUploadBytes);
   return who.db.transaction(async (tx) => {
     // The complaint's row is locked so two photos sent at once cannot both pass the count.
