@@ -204,7 +204,7 @@ export const ERROR_CATALOG = {
   COMPLAINT_WRONG_TRANSITION: {
     status: 409,
     id: 'Status pengaduan tidak dapat diubah seperti itu dari status saat ini (mungkin baru saja diubah orang lain). Muat ulang untuk melihat langkah yang tersedia.',
-    en: "The complaint cannot move to that status from its current one (someone may just have changed it). Reload to see the available steps.",
+    en: 'The complaint cannot move to that status from its current one (someone may just have changed it). Reload to see the available steps.',
   },
   COMPLAINT_CLOSED: {
     status: 409,
