@@ -8,10 +8,8 @@ import {
   assessmentAbilities,
   checkStageChange,
   isAssessmentStage,
-  isFillOpen,
   isManageOpen,
   isVerifyOpen,
-  mayTouchUnit,
   seesItem,
 } from '#domain/assessments/stages.ts';
 import { checkValue, sameValue } from '#domain/assessments/values.ts';
@@ -24,6 +22,7 @@ import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { beginAssessmentItemFill } from '#server/platform/evidence-owners.ts';
 import {
   type AttachmentOwner,
   type AttachmentRow,
@@ -269,28 +268,6 @@ export interface ItemRef {
   itemId: string;
 }
 
-/**
- * Opens a change by a unit to an item (its value, or its evidence): the item exists in the region
- * (404), belongs to the caller's unit unless the caller manages (403), and the assessment is in
- * penilaian mandiri (409). The assessment row is share-locked so a stage change waits for this one.
- */
-async function beginFill(ctx: ServiceContext, tx: DbOrTx, ref: ItemRef) {
-  const assessment = await findAssessment(tx, ref.regionCode, ref.assessmentId, 'share');
-  if (!assessment) throw new AppError('NOT_FOUND');
-  const item = await findItem(tx, ref.regionCode, ref.assessmentId, ref.itemId, true);
-  if (!item) throw new AppError('NOT_FOUND');
-  if (!mayTouchUnit(ctx.actor, ref.regionCode, item.unitId)) {
-    throw new AppError('FORBIDDEN', { detail: 'operators fill only the items assigned to their unit' });
-  }
-  const stage = stageOf(assessment);
-  if (!isFillOpen(stage)) {
-    throw new AppError('ASSESSMENT_FILL_CLOSED', {
-      issues: [{ field: 'stage', reason: `Pengisian hanya pada tahap penilaian mandiri; penilaian ini pada tahap ${stage}` }],
-    });
-  }
-  return { assessment, item };
-}
-
 function itemAudit(item: ItemRow) {
   return {
     indicatorId: item.indicatorId,
@@ -311,7 +288,7 @@ export interface FillInput {
 /** Saves a unit's value and explanation; a changed value sends the item back to pending verification. */
 export async function fillItem(ctx: ServiceContext, ref: ItemRef, input: FillInput): Promise<AssessmentItem> {
   await ctx.db.transaction(async (tx) => {
-    const { assessment, item } = await beginFill(ctx, tx, ref);
+    const { assessment, item } = await beginAssessmentItemFill(ctx, tx, ref);
     if (item.version !== input.version) throw new AppError('STALE_VERSION');
     const framework = await frameworkOf(tx, assessment);
     const indicator = indicatorOf(framework, item.indicatorId);
@@ -464,7 +441,7 @@ export async function addItemFile(
 ): Promise<EvidenceEntry> {
   return ctx.db.transaction(async (tx) => {
     // Who and which stage first: a caller who may not touch the item learns nothing about the file.
-    const { item } = await beginFill(ctx, tx, ref);
+    const { item } = await beginAssessmentItemFill(ctx, tx, ref);
     const row = await attachFile(
       tx,
       ctx,
@@ -481,7 +458,7 @@ export async function addItemFile(
 /** Attaches a link (a page, a video) to an item; nothing is fetched. */
 export async function addItemLink(ctx: ServiceContext, ref: ItemRef, input: { title: string; url: string }): Promise<EvidenceEntry> {
   return ctx.db.transaction(async (tx) => {
-    const { item } = await beginFill(ctx, tx, ref);
+    const { item } = await beginAssessmentItemFill(ctx, tx, ref);
     const row = await attachLink(
       tx,
       ctx,
@@ -499,7 +476,7 @@ export async function addItemLink(ctx: ServiceContext, ref: ItemRef, input: { ti
  */
 export async function removeItemEvidence(ctx: ServiceContext, storage: BlobStorage, ref: ItemRef, evidenceId: string): Promise<ReleaseResult> {
   const removed = await ctx.db.transaction(async (tx) => {
-    const { item } = await beginFill(ctx, tx, ref);
+    const { item } = await beginAssessmentItemFill(ctx, tx, ref);
     return detachAttachment(tx, ctx, ownerOf(ref, item.id), evidenceId, auditOf('assessment_evidence.removed', ref, item.indicatorId));
   });
   return releaseBlob(ctx.db, storage, removed.storageKey);

@@ -6,12 +6,9 @@
  * sends it back for review.
  */
 import type { Readable } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import { isEvidenceTarget } from '#domain/evidence/file-type.ts';
-import { isOwner, statusAfterEdit, type InnovationStatus } from '#domain/innovations/workflow.ts';
-import type { Db, DbOrTx } from '#server/db/client.ts';
-import { innovationEvents, innovations } from '#server/db/schema.ts';
+import type { Db } from '#server/db/client.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
@@ -28,54 +25,10 @@ import {
   releaseBlob,
   removeAttachment,
 } from '#server/platform/attachments/attachments.ts';
-import { findInnovation } from '#server/platform/records.ts';
+import { beginInnovationEvidenceChange, type InnovationEvidenceOwner, visibleInnovation } from '#server/platform/evidence-owners.ts';
 
-export interface EvidenceOwner {
-  regionCode: string;
-  innovationId: string;
-}
-
-/** The innovation as the caller may see it (operators: their own unit only), or 404. */
-async function loadVisible(db: DbOrTx, actor: Actor, where: EvidenceOwner) {
-  const found = await findInnovation(db, where.regionCode, where.innovationId, actor);
-  if (!found) throw new AppError('NOT_FOUND');
-  return found.innovation;
-}
-
-/**
- * Opens a change to an innovation's evidence: only its owner, only while it is editable. Touches the
- * innovation (which also locks its row until the transaction ends, so a concurrent submit waits) and,
- * when it was verified, sends it back for review with a timeline event, as `updateInnovation` does.
- */
-async function beginEvidenceChange(ctx: ServiceContext, tx: DbOrTx, where: EvidenceOwner, what: string) {
-  const row = await loadVisible(tx, ctx.actor, where);
-  const status = row.status as InnovationStatus;
-  if (!isOwner(ctx.actor, { status, regionCode: row.regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
-  const next = statusAfterEdit(status);
-  if (next === null) throw new AppError('INNOVATION_EVIDENCE_LOCKED');
-  const isSentBack = next !== status;
-  const [touched] = await tx
-    .update(innovations)
-    .set({ status: next, updatedAt: ctx.now, ...(isSentBack ? { version: row.version + 1 } : {}) })
-    // Conditional on the status read: a workflow step committed in between makes this a stale change.
-    .where(and(eq(innovations.id, row.id), eq(innovations.regionCode, row.regionCode), eq(innovations.status, status)))
-    .returning({ id: innovations.id });
-  if (!touched) throw new AppError('STALE_VERSION');
-  if (isSentBack) {
-    await tx.insert(innovationEvents).values({
-      innovationId: row.id,
-      regionCode: row.regionCode,
-      at: ctx.now,
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.displayName,
-      action: 'edited_after_verification',
-      fromStatus: status,
-      toStatus: next,
-      note: what,
-    });
-  }
-  return { status, next };
-}
+export type { InnovationEvidenceOwner as EvidenceOwner } from '#server/platform/evidence-owners.ts';
+type EvidenceOwner = InnovationEvidenceOwner;
 
 const ownerOf = (where: EvidenceOwner): AttachmentOwner => ({ regionCode: where.regionCode, ownerType: 'innovation', ownerId: where.innovationId });
 
@@ -102,7 +55,7 @@ export async function addFileEvidence(
   return ctx.db.transaction(async (tx) => {
     // Who and which state first: a caller who may not touch the innovation learns nothing about the file.
     // A refusal below rolls this back with everything else.
-    const change = await beginEvidenceChange(ctx, tx, where, `Bukti dukung ditambahkan: ${upload.title?.trim() || upload.fileName}`);
+    const change = await beginInnovationEvidenceChange(ctx, tx, where, `Bukti dukung ditambahkan: ${upload.title?.trim() || upload.fileName}`);
     return attachFile(tx, ctx, storage, { ...ownerOf(where), slot: upload.target }, upload, limits, {
       action: 'evidence.added',
       entityType: 'evidence',
@@ -122,7 +75,7 @@ export interface LinkInput {
 export async function addLinkEvidence(ctx: ServiceContext, where: EvidenceOwner, input: LinkInput): Promise<AttachmentRow> {
   checkTarget(input.target, 'body.target');
   return ctx.db.transaction(async (tx) => {
-    const change = await beginEvidenceChange(ctx, tx, where, `Tautan bukti dukung ditambahkan: ${input.title}`);
+    const change = await beginInnovationEvidenceChange(ctx, tx, where, `Tautan bukti dukung ditambahkan: ${input.title}`);
     return attachLink(tx, ctx, { ...ownerOf(where), slot: input.target }, input, {
       action: 'evidence.added',
       entityType: 'evidence',
@@ -142,7 +95,7 @@ export async function removeEvidence(ctx: ServiceContext, storage: BlobStorage, 
     const row = await findAttachment(tx, owner, evidenceId);
     // Both refusals are 404: an evidence id of an innovation the caller cannot see is simply not found.
     if (!row) throw new AppError('NOT_FOUND');
-    const change = await beginEvidenceChange(ctx, tx, where, `Bukti dukung dihapus: ${row.title}`);
+    const change = await beginInnovationEvidenceChange(ctx, tx, where, `Bukti dukung dihapus: ${row.title}`);
     return removeAttachment(tx, ctx, row, {
       action: 'evidence.removed',
       entityType: 'evidence',
@@ -154,7 +107,7 @@ export async function removeEvidence(ctx: ServiceContext, storage: BlobStorage, 
 }
 
 export async function listInnovationEvidence(db: Db, actor: Actor, where: EvidenceOwner): Promise<AttachmentRow[]> {
-  await loadVisible(db, actor, where);
+  await visibleInnovation(db, actor, where);
   return listAttachments(db, where.regionCode, 'innovation', [where.innovationId]);
 }
 
@@ -166,6 +119,6 @@ export async function openEvidenceContent(
   where: EvidenceOwner,
   evidenceId: string,
 ): Promise<{ row: AttachmentRow & { mimeType: string; storageKey: string }; stream: Readable }> {
-  await loadVisible(db, actor, where);
+  await visibleInnovation(db, actor, where);
   return openAttachment(db, storage, ownerOf(where), evidenceId);
 }

@@ -1,0 +1,106 @@
+/**
+ * The records that take evidence for the indices (an innovation's IID indicator slots, an SPBE/Pemdi
+ * assessment item) and the one rule each applies before its evidence changes. The owning features
+ * (innovations, assessments) use these for their own uploads; other features use them to attach a
+ * document they produce (a survey report, complaint statistics) in one click, under the same rule.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Actor } from '#domain/access/roles.ts';
+import { type AssessmentStage, isAssessmentStage, isFillOpen, mayTouchUnit } from '#domain/assessments/stages.ts';
+import { type InnovationStatus, isOwner, statusAfterEdit } from '#domain/innovations/workflow.ts';
+import type { DbOrTx } from '#server/db/client.ts';
+import { assessmentItems, assessments, innovationEvents, innovations } from '#server/db/schema.ts';
+import { AppError } from '#server/http/app-error.ts';
+import type { ServiceContext } from '#server/http/context.ts';
+import { findInnovation } from './records.ts';
+
+export interface InnovationEvidenceOwner {
+  regionCode: string;
+  innovationId: string;
+}
+
+/** The innovation as the caller may see it (operators: their own unit only), or 404. */
+export async function visibleInnovation(db: DbOrTx, actor: Actor, where: InnovationEvidenceOwner) {
+  const found = await findInnovation(db, where.regionCode, where.innovationId, actor);
+  if (!found) throw new AppError('NOT_FOUND');
+  return found.innovation;
+}
+
+/**
+ * Opens a change to an innovation's evidence: only its owner, only while it is editable. Touches the
+ * innovation (which also locks its row until the transaction ends, so a concurrent submit waits) and,
+ * when it was verified, sends it back for review with a timeline event, as an edit of its profile does.
+ */
+export async function beginInnovationEvidenceChange(ctx: ServiceContext, tx: DbOrTx, where: InnovationEvidenceOwner, what: string) {
+  const row = await visibleInnovation(tx, ctx.actor, where);
+  const status = row.status as InnovationStatus;
+  if (!isOwner(ctx.actor, { status, regionCode: row.regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
+  const next = statusAfterEdit(status);
+  if (next === null) throw new AppError('INNOVATION_EVIDENCE_LOCKED');
+  const isSentBack = next !== status;
+  const [touched] = await tx
+    .update(innovations)
+    .set({ status: next, updatedAt: ctx.now, ...(isSentBack ? { version: row.version + 1 } : {}) })
+    // Conditional on the status read: a workflow step committed in between makes this a stale change.
+    .where(and(eq(innovations.id, row.id), eq(innovations.regionCode, row.regionCode), eq(innovations.status, status)))
+    .returning({ id: innovations.id });
+  if (!touched) throw new AppError('STALE_VERSION');
+  if (isSentBack) {
+    await tx.insert(innovationEvents).values({
+      innovationId: row.id,
+      regionCode: row.regionCode,
+      at: ctx.now,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.displayName,
+      action: 'edited_after_verification',
+      fromStatus: status,
+      toStatus: next,
+      note: what,
+    });
+  }
+  return { status, next };
+}
+
+export interface AssessmentItemRef {
+  regionCode: string;
+  assessmentId: string;
+  itemId: string;
+}
+
+export function assessmentStageOf(row: { id: string; stage: string }): AssessmentStage {
+  if (!isAssessmentStage(row.stage)) throw new AppError('INTERNAL', { detail: `assessment ${row.id} has unknown stage ${row.stage}` });
+  return row.stage;
+}
+
+/**
+ * Opens a change to an assessment item (its value or its evidence): the item exists in the region
+ * (404), belongs to the caller's unit unless the caller manages (403), and the assessment is in
+ * penilaian mandiri (409). The assessment row is share-locked so a stage change waits for this one,
+ * and the item row is locked for the change.
+ */
+export async function beginAssessmentItemFill(ctx: ServiceContext, tx: DbOrTx, ref: AssessmentItemRef) {
+  const [assessment] = await tx
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.regionCode, ref.regionCode), eq(assessments.id, ref.assessmentId)))
+    .for('share');
+  if (!assessment) throw new AppError('NOT_FOUND');
+  const [item] = await tx
+    .select()
+    .from(assessmentItems)
+    .where(
+      and(eq(assessmentItems.regionCode, ref.regionCode), eq(assessmentItems.assessmentId, ref.assessmentId), eq(assessmentItems.id, ref.itemId)),
+    )
+    .for('update');
+  if (!item) throw new AppError('NOT_FOUND');
+  if (!mayTouchUnit(ctx.actor, ref.regionCode, item.unitId)) {
+    throw new AppError('FORBIDDEN', { detail: 'operators fill only the items assigned to their unit' });
+  }
+  const stage = assessmentStageOf(assessment);
+  if (!isFillOpen(stage)) {
+    throw new AppError('ASSESSMENT_FILL_CLOSED', {
+      issues: [{ field: 'stage', reason: `Pengisian hanya pada tahap penilaian mandiri; penilaian ini pada tahap ${stage}` }],
+    });
+  }
+  return { assessment, item };
+}
