@@ -1,6 +1,8 @@
 /**
  * Child process: the real Sinergi app (buildApp, as `sinergi serve` builds it) on 127.0.0.1 and a free
- * port, with a silent logger and a login rate limit high enough for the benchmark's login.
+ * port, with a silent logger, a login rate limit high enough for the benchmark's login, and the per-address
+ * limit of citizens' public writes from SINERGI_PUBLIC_WRITES_PER_MINUTE when the parent sets it (the
+ * survey ingest load posts every answer from one address).
  */
 import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/config.ts';
@@ -16,6 +18,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'silent',
       SINERGI_DEMO: 'false',
       SINERGI_LOGIN_RATE_PER_MINUTE: '10000',
+      ...(process.env.SINERGI_PUBLIC_WRITES_PER_MINUTE ? { SINERGI_PUBLIC_WRITES_PER_MINUTE: process.env.SINERGI_PUBLIC_WRITES_PER_MINUTE } : {}),
       ...(bench.kind === 'postgres' ? { DATABASE_URL: bench.url } : {}),
     }),
     host: '127.0.0.1',

@@ -5,7 +5,8 @@
  * framework and safety layers. The requests:
  * - `GET /api/v1/regions/:regionCode/units?page=&pageSize=` (suite units);
  * - `GET /api/v1/regions/:regionCode/innovations?periodId=&page=&pageSize=` (suite innovations);
- * - `GET /api/v1/public/innovations?q=&year=&page=&pageSize=` (suite innovations, anonymous).
+ * - `GET /api/v1/public/innovations?q=&year=&page=&pageSize=` (suite innovations, anonymous);
+ * - `POST /api/v1/public/services/:id/skm-responses` (suite layanan: a citizen's survey answer).
  *
  * The SQL is copied from what Drizzle generates for the app (printed with `.toSQL()`, or logged by a
  * Postgres server with log_statement=all):
@@ -16,10 +17,15 @@
  * - the page and count queries of `listInnovations` (src/server/features/innovations/innovations.queries.ts)
  *   with the period filter only and the default sort (updated_at desc, then id);
  * - the page and count queries of `listPublicInnovations` (src/server/features/catalogue/catalogue.queries.ts)
- *   with the text and year filters only, and the route's weak ETag and cache headers.
+ *   with the text and year filters only, and the route's weak ETag and cache headers;
+ * - a survey answer: the five statements the app runs, each in its own transaction as the app runs them
+ *   (src/server/platform/public-write.ts, src/server/features/layanan/skm-responses.service.ts): the
+ *   idempotency receipt claimed, the service and its open period looked up, the device's earlier answer
+ *   looked for, the answer and its tally share inserted in one statement, the receipt finished with the
+ *   answer. Hand-written checks of the body instead of zod; no rate limit (the app's is in memory).
  * Keep these in step with the app when its queries change.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import http from 'node:http';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -58,9 +64,51 @@ const CATALOGUE_SQL = { withYear: catalogueSql(true), allYears: catalogueSql(fal
 const PUBLISHED = 'terverifikasi';
 const SUMMARY_TUJUAN_CHARS = 300;
 
+/** A survey answer (suite layanan), as logged by Postgres with log_statement=all for the app's request. */
+const RECEIPT_CLAIM_SQL =
+  'insert into "public_write_receipts" ("id", "scope", "key_hash", "status", "body", "created_at") values (default, $1, $2, default, default, default) on conflict ("scope","key_hash") do update set "status" = $3, "body" = $4, "created_at" = now() where ("public_write_receipts"."created_at" < now() - make_interval(hours => $5) or ("public_write_receipts"."status" is null and "public_write_receipts"."created_at" < now() - make_interval(mins => $6))) returning "id"';
+const RECEIPT_EARLIER_SQL =
+  'select "status", "body" from "public_write_receipts" where ("public_write_receipts"."scope" = $1 and "public_write_receipts"."key_hash" = $2)';
+const RECEIPT_FINISH_SQL = 'update "public_write_receipts" set "status" = $1, "body" = $2 where "public_write_receipts"."id" = $3';
+const RECEIPT_FORGET_SQL = 'delete from "public_write_receipts" where "public_write_receipts"."id" = $1';
+const ANSWER_TARGET_SQL = `
+    select s.region_code as "regionCode", s.is_active as "isActive", p.id as "periodId", p.device_interval_hours as "deviceIntervalHours"
+    from "services" s
+    left join lateral (
+      select p.id, p.device_interval_hours from "skm_periods" p
+      where p.region_code = s.region_code and p.status = 'dibuka' and p.starts_on <= $1 and p.ends_on >= $2
+        and (p.all_services or exists (select 1 from skm_period_services ps where ps.period_id = p.id and ps.service_id = s.id))
+      order by p.starts_on desc limit 1
+    ) p on true
+    where s.id = $3`;
+const DEVICE_SQL =
+  'select "id" from "skm_responses" where ("skm_responses"."service_id" = $1 and "skm_responses"."device_hash" = $2 and "skm_responses"."created_at" > now() - make_interval(hours => $3)) limit $4';
+const UNSUR = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'] as const;
+const STORE_ANSWER_SQL = `
+    with answer as (
+      insert into "skm_responses" (region_code, period_id, service_id, u1, u2, u3, u4, u5, u6, u7, u8, u9,
+        gender, age_group, education, occupation, vulnerable, service_date, suggestion, channel, device_hash)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+        $13, $14, $15, $16, $17,
+        $18, $19, $20, $21)
+      returning id
+    ), tally as (
+      insert into "skm_tallies" (period_id, service_id, shard, responses, s1, s2, s3, s4, s5, s6, s7, s8, s9, c1, c2, c3, c4, c5, c6, c7, c8, c9)
+      values ($22, $23, $24, 1, $25, $26, $27, $28, $29, $30, $31, $32, $33, 1, 1, 1, 1, 1, 1, 1, 1, 1)
+      on conflict (period_id, service_id, shard) do update set
+        responses = skm_tallies.responses + 1,
+        ${UNSUR.map((_, i) => `s${i + 1} = skm_tallies.s${i + 1} + excluded.s${i + 1}, c${i + 1} = skm_tallies.c${i + 1} + excluded.c${i + 1}`).join(', ')}
+    )
+    select id from answer`;
+const SKM_SCOPE = 'POST /api/v1/public/services/:id/skm-responses';
+const TALLY_SHARDS = 8;
+const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
+const BODY_LIMIT = 1_048_576;
+
 const SESSION_COOKIE = 'sinergi_session';
 const REGION_PATH = /^\/api\/v1\/regions\/(\d{2}(?:\.\d{2})?)\/(units|innovations)\/?(?:\?(.*))?$/;
 const CATALOGUE_PATH = /^\/api\/v1\/public\/innovations\/?(?:\?(.*))?$/;
+const SKM_ANSWER_PATH = /^\/api\/v1\/public\/services\/([0-9a-f-]{36})\/skm-responses\/?$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rows as arrays, as Drizzle asks for them (the page query has two columns called "name"). */
@@ -225,6 +273,79 @@ function paged(sql: string, params: unknown[], offset: number): [string, unknown
   return offset > 0 ? [`${sql} offset $${params.length + 1}`, [...params, offset]] : [sql, params];
 }
 
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+/** The request body as text, or null past the app's body limit. */
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > BODY_LIMIT) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+interface AnswerInput {
+  answers: Record<(typeof UNSUR)[number], number>;
+  respondent: Partial<Record<'gender' | 'ageGroup' | 'education' | 'occupation' | 'vulnerable' | 'serviceDate', string | null>>;
+  suggestion: string | null;
+  channel: 'tautan' | 'kiosk';
+  deviceId: string | null;
+  honeypot: boolean;
+}
+
+const RESPONDENT_FIELDS = ['gender', 'ageGroup', 'education', 'occupation', 'vulnerable', 'serviceDate'] as const;
+
+/** The rules of skmResponseInput, by hand: nine answers 1–4, optional profile strings, suggestion, channel, device id. */
+function parseAnswer(raw: string): AnswerInput | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof body !== 'object' || body === null) return null;
+  const b = body as Record<string, unknown>;
+  const honeypot = typeof b.website === 'string' && b.website.trim() !== '';
+  const answers = b.answers as Record<string, unknown> | undefined;
+  if (typeof answers !== 'object' || answers === null || Object.keys(answers).length !== UNSUR.length) return null;
+  for (const k of UNSUR) {
+    const v = answers[k];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 4) return null;
+  }
+  const respondent: AnswerInput['respondent'] = {};
+  if (b.respondent !== undefined) {
+    if (typeof b.respondent !== 'object' || b.respondent === null) return null;
+    const r = b.respondent as Record<string, unknown>;
+    for (const f of RESPONDENT_FIELDS) {
+      const v = r[f];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string') return null;
+      respondent[f] = v;
+    }
+  }
+  const suggestion = typeof b.suggestion === 'string' && b.suggestion.trim() !== '' ? b.suggestion.trim().slice(0, 2000) : null;
+  const channel = b.channel === undefined ? 'tautan' : b.channel;
+  if (channel !== 'tautan' && channel !== 'kiosk') return null;
+  const deviceId = typeof b.deviceId === 'string' ? b.deviceId.trim() : null;
+  if (deviceId !== null && (deviceId.length < 8 || deviceId.length > 100)) return null;
+  return { answers: answers as AnswerInput['answers'], respondent, suggestion, channel, deviceId, honeypot };
+}
+
+/** The survey day in Indonesia (WIB), as the app counts it. */
+function todayInIndonesia(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 function createHandler(query: Query) {
   const listUnits = async (req: http.IncomingMessage, res: http.ServerResponse, regionCode: string, search: URLSearchParams) => {
     const page = intParam(search.get('page'), 1, 1, 100_000);
@@ -270,9 +391,83 @@ function createHandler(query: Query) {
     send(res, 200, body, cacheHeaders(body));
   };
 
+  /**
+   * A citizen's survey answer: the body checked by hand (the rules of skmResponseInput that the load
+   * exercises), then the app's five statements, each committed on its own as the app commits them.
+   */
+  const submitAnswer = async (req: http.IncomingMessage, res: http.ServerResponse, serviceId: string) => {
+    const raw = await readBody(req);
+    if (raw === null) return fail(res, 413, 'PAYLOAD_TOO_LARGE');
+    const input = parseAnswer(raw);
+    if (!input) return fail(res, 400, 'VALIDATION_FAILED');
+    if (input.honeypot) return send(res, 202, { ok: true });
+    const header = req.headers['idempotency-key'];
+    const key = Array.isArray(header) ? header[0] : header;
+    let receipt: string | null = null;
+    if (key !== undefined) {
+      if (!KEY_PATTERN.test(key)) return fail(res, 400, 'VALIDATION_FAILED');
+      const keyHash = createHash('sha256').update(`${SKM_SCOPE}\n${key}`).digest('hex');
+      const [claimed] = await query(RECEIPT_CLAIM_SQL, [SKM_SCOPE, keyHash, null, null, 24, 5]);
+      if (!claimed) {
+        const [earlier] = await query(RECEIPT_EARLIER_SQL, [SKM_SCOPE, keyHash]);
+        if (!earlier || earlier[0] === null) return fail(res, 409, 'IDEMPOTENCY_IN_PROGRESS');
+        return send(res, Number(earlier[0]), earlier[1], { 'idempotent-replayed': 'true' });
+      }
+      receipt = text(claimed[0]);
+    }
+    try {
+      const today = todayInIndonesia(new Date());
+      const [target] = await query(ANSWER_TARGET_SQL, [today, today, serviceId]);
+      if (target?.[1] !== true) throw new Refusal(404, 'SKM_SERVICE_NOT_FOUND');
+      // The app opens the current year here when the region has no period; the dataset has one.
+      if (target[2] === null) throw new Refusal(409, 'SKM_PERIOD_CLOSED');
+      const regionCode = text(target[0]);
+      const periodId = text(target[2]);
+      const intervalHours = Number(target[3] ?? 0);
+      const deviceHash = input.deviceId ? createHash('sha256').update(`sinergi-skm:${regionCode}:${input.deviceId}`).digest('hex') : null;
+      if (deviceHash !== null && intervalHours > 0 && (await query(DEVICE_SQL, [serviceId, deviceHash, intervalHours, 1])).length > 0) {
+        throw new Refusal(409, 'SKM_DEVICE_LIMIT');
+      }
+      const a = UNSUR.map((k) => input.answers[k]);
+      const r = input.respondent;
+      const [stored] = await query(STORE_ANSWER_SQL, [
+        regionCode,
+        periodId,
+        serviceId,
+        ...a,
+        r.gender ?? null,
+        r.ageGroup ?? null,
+        r.education ?? null,
+        r.occupation ?? null,
+        r.vulnerable ?? null,
+        r.serviceDate ?? null,
+        input.suggestion,
+        input.channel,
+        deviceHash,
+        periodId,
+        serviceId,
+        randomInt(TALLY_SHARDS),
+        ...a,
+      ]);
+      if (!stored) throw new Error('the survey answer was not stored');
+      const body = { id: text(stored[0]) };
+      if (receipt !== null) await query(RECEIPT_FINISH_SQL, [201, JSON.stringify(body), receipt]);
+      send(res, 201, body);
+    } catch (err) {
+      if (receipt !== null) await query(RECEIPT_FORGET_SQL, [receipt]);
+      if (err instanceof Refusal) return fail(res, err.status, err.code);
+      throw err;
+    }
+  };
+
   return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    if (req.method !== 'GET') return fail(res, 404, 'ROUTE_NOT_FOUND');
     const url = req.url ?? '';
+    if (req.method === 'POST') {
+      const answer = SKM_ANSWER_PATH.exec(url);
+      if (answer?.[1]) return submitAnswer(req, res, answer[1].toLowerCase());
+      return fail(res, 404, 'ROUTE_NOT_FOUND');
+    }
+    if (req.method !== 'GET') return fail(res, 404, 'ROUTE_NOT_FOUND');
     const region = REGION_PATH.exec(url);
     const regionCode = region?.[1];
     if (region && regionCode) {

@@ -1,6 +1,7 @@
 /**
  * Child process: migrates a fresh database and fills it with the benchmark dataset (bench/dataset.ts),
- * plus five years of periods and innovations (bench/innovations-dataset.ts) when BENCH_INNOVATIONS=1.
+ * plus five years of periods and innovations (bench/innovations-dataset.ts) when BENCH_INNOVATIONS=1, and
+ * public services, survey answers and complaints (bench/layanan-dataset.ts) when BENCH_LAYANAN=1.
  * On PGlite it then writes a dump of the data directory for the servers to load.
  *
  * By hand: `DATABASE_URL=postgres://… BENCH_INNOVATIONS=1 node --import tsx bench/seed.ts` seeds that
@@ -12,8 +13,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import { openDatabase } from '#server/db/client.ts';
 import { migrateDatabase } from '#server/db/migrate.ts';
 import { type BenchDatabase, benchDatabaseFromEnv, failAndExit, tellParent } from './child.ts';
-import { BENCH_REGION, DEFAULT_SEED, seedDataset } from './dataset.ts';
+import { BENCH_REGION, DEFAULT_SEED, type SeedSummary, seedDataset } from './dataset.ts';
 import { seedInnovations } from './innovations-dataset.ts';
+import { type LayananSummary, seedLayanan } from './layanan-dataset.ts';
 
 function target(): BenchDatabase {
   if (!process.env.BENCH_DB && process.env.DATABASE_URL) return { kind: 'postgres', url: process.env.DATABASE_URL };
@@ -28,9 +30,18 @@ async function main(): Promise<void> {
       : await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     await migrateDatabase(handle);
-    const { summary, dataset, regionList } = await seedDataset(handle.db, { seed: DEFAULT_SEED });
+    const seeded = await seedDataset(handle.db, { seed: DEFAULT_SEED });
+    const { dataset, regionList } = seeded;
+    const summary: SeedSummary & { layanan?: LayananSummary } = seeded.summary;
     if (process.env.BENCH_INNOVATIONS === '1') {
       summary.innovations = await seedInnovations(handle.db, regionList, dataset, {
+        seed: DEFAULT_SEED,
+        benchRegion: BENCH_REGION,
+        log: process.env.BENCH_VERBOSE === '1' ? (line) => console.log(line) : undefined,
+      });
+    }
+    if (process.env.BENCH_LAYANAN === '1') {
+      summary.layanan = await seedLayanan(handle.db, {
         seed: DEFAULT_SEED,
         benchRegion: BENCH_REGION,
         log: process.env.BENCH_VERBOSE === '1' ? (line) => console.log(line) : undefined,

@@ -5,11 +5,15 @@
 //                the same SQL on the same database (the ceiling);
 // - innovations: the same dataset plus five years of innovations (≈165,000); loads the real app's
 //                innovation list and two public full-text searches, and the ceiling on the same SQL;
+// - layanan:     the same dataset plus public services, ~460,000 survey answers and ~112,000 complaints;
+//                loads the citizens' survey answer endpoint (app and ceiling, every acknowledged answer
+//                counted in the database afterwards), the IKM results of a period with 100,000 answers,
+//                the complaint inbox and the public complaint status page (Postgres only);
 // - scoring:     CPU only, no server: the scoring engine on every region's IID, SPBE and IKM inputs;
 // - startup:     time from spawning `npm start` (and `sinergi serve`) to /api/health answering, on a new
 //                embedded data directory (with and without the template npm ci makes) and on a restart.
 //
-//   node scripts/bench.mjs [--suite units,innovations,scoring] [--postgres] [--pglite] [--pglite-innovations]
+//   node scripts/bench.mjs [--suite units,innovations,layanan,scoring,startup] [--postgres] [--pglite] [--pglite-innovations]
 //                          [--duration 10] [--warmup 3] [--connections 50] [--innovation-connections 10]
 //                          [--rounds 5] [--startup-runs 5]
 //
@@ -33,7 +37,7 @@ import { runStartupBench } from '../bench/startup.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
 
-const SUITES = ['units', 'innovations', 'scoring', 'startup'];
+const SUITES = ['units', 'innovations', 'layanan', 'scoring', 'startup'];
 const USAGE = `node scripts/bench.mjs [--suite ${SUITES.join(',')}] [--postgres] [--pglite] [--pglite-innovations]
                       [--duration s] [--warmup s] [--connections n] [--innovation-connections n] [--rounds n]
                       [--startup-runs n]`;
@@ -437,11 +441,279 @@ async function benchInnovations(kind, db, summary) {
   return { sameAnswer: ceilingTargets.every((t) => t.sameAnswer), targets: [...appTargets, ...ceilingTargets] };
 }
 
-async function benchDatabase(kind, withInnovations) {
+// ---------------------------------------------------------------------------------------------------
+// Suite layanan: citizens' survey answers written through the public endpoint, and three reads
+
+const LAYANAN_TARGETS = { ingestPerSecond: 1000, ingestShareOfCeiling: 0.6, p95Ms: 50 };
+const GENDERS = ['laki_laki', 'perempuan'];
+const AGE_GROUPS = ['<20', '20-29', '30-39', '40-49', '50-59', '60+'];
+const EDUCATIONS = ['sd', 'smp', 'sma', 'diploma', 's1', 's2_s3'];
+const OCCUPATIONS = ['pns_tni_polri', 'pegawai_swasta', 'wiraswasta', 'pelajar_mahasiswa', 'petani_nelayan', 'ibu_rumah_tangga', 'lainnya'];
+const SUGGESTIONS = ['Antrean lebih cepat dari bulan lalu.', 'Petugas ramah.', 'Mohon tambah kursi di ruang tunggu.'];
+
+/** Yesterday in Indonesia (WIB), a service date every open period of the current year accepts. */
+function yesterdayInIndonesia() {
+  return new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The body a phone or kiosk sends for the i-th answer: nine answers, a profile, sometimes a suggestion. */
+function answerBody(i, run, serviceDate) {
+  let x = (i * 2_654_435_761 + 12_345) >>> 0;
+  const next = (n) => {
+    x = (Math.imul(x, 1_103_515_245) + 12_345) >>> 0;
+    return (x >>> 8) % n;
+  };
+  const answers = {};
+  for (let k = 1; k <= 9; k++) answers[`U${k}`] = 1 + Math.min(3, next(5));
+  return {
+    answers,
+    respondent: {
+      gender: GENDERS[next(2)],
+      ageGroup: AGE_GROUPS[next(AGE_GROUPS.length)],
+      education: EDUCATIONS[next(EDUCATIONS.length)],
+      occupation: OCCUPATIONS[next(OCCUPATIONS.length)],
+      vulnerable: 'tidak',
+      serviceDate,
+    },
+    ...(next(4) === 0 ? { suggestion: SUGGESTIONS[next(SUGGESTIONS.length)] } : {}),
+    channel: next(3) === 0 ? 'kiosk' : 'tautan',
+    deviceId: `bench-device-${run}-${i}`,
+    website: '',
+  };
+}
+
+async function withPg(url, fn) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const answersIn = async (client, periodId) =>
+  (await client.query('select count(*)::int as n from skm_responses where period_id = $1', [periodId])).rows[0].n;
+
+/** The answers of the period once nothing is being written any more (requests cut off by a stopped load still land). */
+async function settledAnswers(client, periodId) {
+  let previous = await answersIn(client, periodId);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const n = await answersIn(client, periodId);
+    if (n === previous) return n;
+    previous = n;
+  }
+}
+
+/** How many of these answer ids are in the database. */
+async function storedOf(client, ids) {
+  let found = 0;
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const chunk = ids.slice(i, i + 10_000);
+    found += (await client.query('select count(*)::int as n from skm_responses where id = any($1::uuid[])', [chunk])).rows[0].n;
+  }
+  return found;
+}
+
+/**
+ * Survey answers posted to one server: each request a new answer (its own Idempotency-Key and device
+ * id), spread over the bench region's services. A warm-up of WARMUP seconds, then a measured run of a
+ * fixed number of answers (the warm-up's rate × DURATION, so it lasts about DURATION seconds): with a
+ * fixed number autocannon waits for every answer, and none is cut off in flight. The period's answers
+ * are counted before and after the measured run (once writes have settled): every 201 must be in the
+ * database, and nothing else.
+ */
+async function measureIngest(target, base, layanan, pgUrl) {
+  const { benchServiceIds: serviceIds, benchPeriod } = layanan;
+  const run = `${target}-${Date.now().toString(36)}`;
+  const serviceDate = yesterdayInIndonesia();
+  let seq = 0;
+  const acked = [];
+  const statuses = {};
+  const requests = [
+    {
+      method: 'POST',
+      setupRequest: (req) => {
+        const i = seq++;
+        return {
+          ...req,
+          path: `/api/v1/public/services/${serviceIds[i % serviceIds.length]}/skm-responses`,
+          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${run}-${i}` },
+          body: JSON.stringify(answerBody(i, run, serviceDate)),
+        };
+      },
+      onResponse: (status, body) => {
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status === 201) acked.push(JSON.parse(body).id);
+      },
+    },
+  ];
+  const common = { url: base, connections: CONNECTIONS, pipelining: 1, timeout: 30, requests };
+  return withPg(pgUrl, async (client) => {
+    let warmupRate = null;
+    if (WARMUP > 0) {
+      const warm = await runAutocannon({ ...common, duration: WARMUP });
+      warmupRate = warm.requests.average;
+    }
+    const warmupAcked = acked.length;
+    const warmupStatuses = { ...statuses };
+    const before = await settledAnswers(client, benchPeriod.id);
+    for (const k of Object.keys(statuses)) delete statuses[k];
+    const amount = Math.max(CONNECTIONS * 20, Math.round((warmupRate ?? 1000) * DURATION));
+
+    let latencies = new Float64Array(1 << 16);
+    let n = 0;
+    const started = performance.now();
+    const result = await runAutocannon({ ...common, amount }, (_client, statusCode, _bytes, ms) => {
+      if (statusCode < 200 || statusCode > 299) return;
+      if (n === latencies.length) {
+        const bigger = new Float64Array(latencies.length * 2);
+        bigger.set(latencies);
+        latencies = bigger;
+      }
+      latencies[n++] = ms;
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const after = await settledAnswers(client, benchPeriod.id);
+    const measuredAcked = acked.slice(warmupAcked);
+    const ackedStored = await storedOf(client, acked);
+    const sorted = latencies.subarray(0, n).sort();
+    const mean = n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : 0;
+    const check = {
+      acknowledged: measuredAcked.length,
+      distinctIds: new Set(measuredAcked).size,
+      stored: after - before,
+      /** Every answer acknowledged with 201, warm-up included, looked up by its id. */
+      acknowledgedAll: acked.length,
+      acknowledgedFound: ackedStored,
+    };
+    check.ok = check.acknowledged === check.stored && check.distinctIds === check.acknowledged && check.acknowledgedFound === check.acknowledgedAll;
+    return {
+      target,
+      path: '/api/v1/public/services/:id/skm-responses',
+      services: serviceIds.length,
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP,
+      warmupAnswers: warmupAcked,
+      warmupStatuses,
+      requestsPlanned: amount,
+      durationSeconds: round(seconds),
+      requests2xx: result['2xx'],
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      statuses: { ...statuses },
+      reqPerSec: round(result.requests.average, 1),
+      answersPerSec: round(check.acknowledged / seconds, 1),
+      latencyMs: {
+        mean: round(mean),
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        p99: percentile(sorted, 99),
+        max: percentile(sorted, 100),
+      },
+      check,
+      autocannon: { requests: result.requests, latency: result.latency, throughput: result.throughput, statusCodeStats: result.statusCodeStats },
+    };
+  });
+}
+
+/**
+ * Suite "layanan" (Postgres): first the reads on the seeded data (the IKM results of the bench
+ * region's current period with its 100,000 answers, the complaint inbox, the public status page), on
+ * the app; then the survey answer endpoint, on the app and on the ceiling (the same statements, no
+ * framework). Then the period's tallies must still add up to its answers.
+ */
+async function benchLayanan(kind, db, summary) {
+  const { regionCode } = summary.benchLogin;
+  const lay = summary.layanan;
+  const reads = [
+    {
+      endpoint: 'IKM results',
+      path: `/api/v1/regions/${regionCode}/skm-periods/${lay.benchPeriod.id}/results`,
+      auth: true,
+      size: (b) => `${b.region?.responses ?? 0} answers, ${b.services.length} services`,
+    },
+    {
+      endpoint: 'complaint inbox',
+      path: `/api/v1/regions/${regionCode}/complaints?page=1&pageSize=25`,
+      auth: true,
+      size: (b) => `${b.items.length} of ${b.total}`,
+    },
+    {
+      endpoint: 'complaint status page',
+      path: `/api/v1/public/complaints/${lay.trackingCode}`,
+      auth: false,
+      size: (b) => `${b.history.length} steps`,
+    },
+  ];
+  const failures = [];
+  const app = startChild('app-server.ts', { ...db.env, SINERGI_PUBLIC_WRITES_PER_MINUTE: '100000' });
+  const appBase = `http://127.0.0.1:${(await app.message).port}`;
+  const token = await login(appBase, summary.benchLogin);
+  const cookie = `sinergi_session=${token}`;
+  const readTargets = [];
+  for (const e of reads) {
+    const url = appBase + e.path;
+    const withCookie = e.auth ? cookie : null;
+    const body = await probe(url, withCookie);
+    const serial = await serialLatency(url, withCookie, SERIAL_REQUESTS);
+    console.log(`[${kind}] ${e.endpoint}, app: ${e.size(body)}; alone p50 ${serial.p50} ms; loading…`);
+    const result = await measure('app', url, withCookie);
+    const meets = result.latencyMs.p95 !== null && result.latencyMs.p95 < LAYANAN_TARGETS.p95Ms && result.non2xx === 0;
+    readTargets.push({ ...result, endpoint: e.endpoint, path: e.path, anonymous: !e.auth, size: e.size(body), serialMs: serial, meetsTarget: meets });
+  }
+
+  console.log(`[${kind}] survey answers, app: ${lay.benchServiceIds.length} services of ${regionCode}, period ${lay.benchPeriod.year}; loading…`);
+  const ingestApp = await measureIngest('app', appBase, lay, db.env.BENCH_DATABASE_URL);
+  await app.stop();
+  console.log(`[${kind}] survey answers, ceiling: loading…`);
+  const ceiling = startChild('ceiling-server.ts', db.env);
+  const ceilingBase = `http://127.0.0.1:${(await ceiling.message).port}`;
+  const ingestCeiling = await measureIngest('ceiling', ceilingBase, lay, db.env.BENCH_DATABASE_URL);
+  await ceiling.stop();
+
+  const tallies = await withPg(db.env.BENCH_DATABASE_URL, async (client) => {
+    const { rows } = await client.query(
+      'select (select count(*) from skm_responses where period_id = $1)::int as answers, (select coalesce(sum(responses), 0) from skm_tallies where period_id = $1)::int as tallied',
+      [lay.benchPeriod.id],
+    );
+    return rows[0];
+  });
+  for (const t of [ingestApp, ingestCeiling]) {
+    const c = t.check;
+    console.log(
+      `[${kind}] survey answers, ${t.target}: acknowledged ${c.acknowledged}, stored ${c.stored}; all ${c.acknowledgedAll} acknowledged (warm-up included) found by id: ${c.acknowledgedFound}`,
+    );
+    if (!c.ok)
+      failures.push(
+        `${t.target}: acknowledged ${c.acknowledged} (distinct ${c.distinctIds}), stored ${c.stored}, found by id ${c.acknowledgedFound} of ${c.acknowledgedAll}`,
+      );
+  }
+  console.log(`[${kind}] period ${lay.benchPeriod.year} of ${regionCode}: ${tallies.answers} answers, tallies add up to ${tallies.tallied}`);
+  if (tallies.answers !== tallies.tallied) failures.push(`tallies add up to ${tallies.tallied}, the period holds ${tallies.answers} answers`);
+  const share = ingestCeiling.answersPerSec > 0 ? ingestApp.answersPerSec / ingestCeiling.answersPerSec : 0;
+  return {
+    targets: LAYANAN_TARGETS,
+    reads: readTargets,
+    ingest: [ingestApp, ingestCeiling],
+    ingestShareOfCeiling: round(share, 3),
+    ingestMeetsTarget: ingestApp.answersPerSec >= LAYANAN_TARGETS.ingestPerSecond && share >= LAYANAN_TARGETS.ingestShareOfCeiling,
+    tallies,
+    failures,
+  };
+}
+
+async function benchDatabase(kind, withInnovations, withLayanan) {
   const db = kind === 'postgres' ? await preparePostgres() : await preparePglite();
   console.log(`\n[${kind}] ${db.label}`);
 
-  const seeder = startChild('seed.ts', { ...db.env, BENCH_INNOVATIONS: withInnovations ? '1' : '0' });
+  const seeder = startChild('seed.ts', {
+    ...db.env,
+    BENCH_INNOVATIONS: withInnovations ? '1' : '0',
+    BENCH_LAYANAN: withLayanan ? '1' : '0',
+  });
   const { summary } = await seeder.message;
   await seeder.stop();
   console.log(`[${kind}] dataset: ${summary.regions} regions, ${summary.units} units, ${summary.users} users (${summary.seconds} s)`);
@@ -451,10 +723,17 @@ async function benchDatabase(kind, withInnovations) {
       `[${kind}] innovations: ${inv.periods} periods, ${inv.innovations} innovations (${inv.published} verified, ${inv.carriedOver} carried over) in ${inv.seconds} s`,
     );
   }
+  if (summary.layanan) {
+    const lay = summary.layanan;
+    console.log(
+      `[${kind}] layanan: ${lay.services} services, ${lay.answers} survey answers (${lay.benchPeriod.answers} in ${summary.benchLogin.regionCode}'s ${lay.benchPeriod.year} period), ${lay.complaints} complaints (${lay.benchRegionComplaints} in ${summary.benchLogin.regionCode}), ${lay.complaintEvents} complaint events in ${lay.seconds} s`,
+    );
+  }
 
   const run = { database: kind, label: db.label, serverVersion: db.version, dataset: summary };
   if (suites.has('units')) run.units = await benchUnits(kind, db, summary);
   if (withInnovations) run.innovations = await benchInnovations(kind, db, summary);
+  if (withLayanan) run.layanan = await benchLayanan(kind, db, summary);
   return run;
 }
 
@@ -552,6 +831,56 @@ function innovationsTable(runs) {
   return formatTable(rows, 3);
 }
 
+function layananTables(runs) {
+  const ingest = [['database', 'target', 'answers/s', 'p50 ms', 'p95 ms', 'p99 ms', 'acknowledged', 'stored', 'non-2xx/errors']];
+  const reads = [['database', 'endpoint', 'answer', 'alone ms', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx/errors', 'p95 < 50 ms']];
+  for (const run of runs) {
+    if (!run.layanan) continue;
+    const [app, ceiling] = run.layanan.ingest;
+    for (const t of run.layanan.ingest) {
+      ingest.push([
+        run.database,
+        t.target === 'app' ? 'app (Fastify)' : 'ceiling (node:http)',
+        t.answersPerSec.toFixed(0),
+        String(t.latencyMs.p50),
+        String(t.latencyMs.p95),
+        String(t.latencyMs.p99),
+        String(t.check.acknowledged),
+        String(t.check.stored),
+        `${t.non2xx}/${t.errors + t.timeouts}`,
+      ]);
+    }
+    const times = (a, b) => (a !== null && b ? `×${(a / b).toFixed(2)}` : '-');
+    ingest.push([
+      run.database,
+      'app vs ceiling',
+      `${Math.round(run.layanan.ingestShareOfCeiling * 100)}%`,
+      times(app.latencyMs.p50, ceiling.latencyMs.p50),
+      times(app.latencyMs.p95, ceiling.latencyMs.p95),
+      times(app.latencyMs.p99, ceiling.latencyMs.p99),
+      '',
+      '',
+      '',
+    ]);
+    for (const t of run.layanan.reads) {
+      reads.push([
+        run.database,
+        t.endpoint,
+        t.size,
+        String(t.serialMs.p50),
+        t.reqPerSec.toFixed(0),
+        String(t.latencyMs.p50),
+        String(t.latencyMs.p95),
+        String(t.latencyMs.p99),
+        String(t.requests2xx),
+        `${t.non2xx}/${t.errors + t.timeouts}`,
+        t.meetsTarget ? 'yes' : 'NO',
+      ]);
+    }
+  }
+  return { ingest: formatTable(ingest, 2), reads: formatTable(reads, 3) };
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
@@ -574,7 +903,7 @@ async function runScoring() {
 }
 
 async function main() {
-  const loadSuites = suites.has('units') || suites.has('innovations');
+  const loadSuites = suites.has('units') || suites.has('innovations') || suites.has('layanan');
   let kinds = [opts.postgres && 'postgres', opts.pglite && 'pglite'].filter(Boolean);
   if (kinds.length === 0) kinds = ['postgres', 'pglite'];
   if (loadSuites && kinds.includes('postgres') && !process.env.DATABASE_URL && !findPgBin()) {
@@ -584,12 +913,18 @@ async function main() {
   }
   /** Innovations on PGlite only when asked: seeding 165,000 of them there takes minutes (bench/README.md). */
   const innovationsOn = (kind) => suites.has('innovations') && (kind === 'postgres' || opts['pglite-innovations']);
+  /**
+   * Layanan on Postgres only: its ingest check counts the answers in the database the servers wrote to,
+   * and on PGlite each server writes to its own in-memory copy (bench/README.md).
+   */
+  const layananOn = (kind) => suites.has('layanan') && kind === 'postgres';
   // A database with nothing to run on it is not even started.
-  if (loadSuites) kinds = kinds.filter((k) => suites.has('units') || innovationsOn(k));
+  if (loadSuites) kinds = kinds.filter((k) => suites.has('units') || innovationsOn(k) || layananOn(k));
   else kinds = [];
   if (suites.has('innovations') && !kinds.some(innovationsOn)) {
     console.warn('The innovations suite runs on Postgres, or on PGlite with --pglite-innovations: skipped.');
   }
+  if (suites.has('layanan') && !kinds.some(layananOn)) console.warn('The layanan suite runs on Postgres only: skipped.');
 
   const started = new Date();
   const host = machine();
@@ -604,7 +939,7 @@ async function main() {
 
   const runs = [];
   for (const kind of kinds) {
-    runs.push(await benchDatabase(kind, innovationsOn(kind)));
+    runs.push(await benchDatabase(kind, innovationsOn(kind), layananOn(kind)));
     await cleanupAll(); // the database of this run: cluster stopped and deleted before the next
   }
   const scoring = suites.has('scoring') ? await runScoring() : null;
@@ -633,6 +968,18 @@ async function main() {
       `\nInnovations: ${INNOVATION_CONNECTIONS} connections (matches: the answer's total; alone: p50 of ${SERIAL_REQUESTS} requests one at a time)\n${report}\n`,
     );
   }
+  const layananRuns = runs.filter((r) => r.layanan);
+  if (layananRuns.length > 0) {
+    const tables = layananTables(runs);
+    reports.push(tables.ingest, tables.reads);
+    console.log(
+      `\nSurvey answers: POST /api/v1/public/services/:id/skm-responses, ${CONNECTIONS} connections, a new answer per request (target: ≥ ${LAYANAN_TARGETS.ingestPerSecond}/s and ≥ ${LAYANAN_TARGETS.ingestShareOfCeiling * 100}% of the ceiling)\n${tables.ingest}\n`,
+    );
+    for (const r of layananRuns) {
+      console.log(`[${r.database}] survey answers meet the target: ${r.layanan.ingestMeetsTarget ? 'yes' : 'NO'}`);
+    }
+    console.log(`\nLayanan reads, app, ${CONNECTIONS} connections (alone: p50 of ${SERIAL_REQUESTS} requests one at a time)\n${tables.reads}\n`);
+  }
   if (scoring) {
     reports.push(scoring.table);
     console.log(`\nScoring: evaluate() over all inputs, ms per round (${scoring.rounds} rounds after a cold one)\n${scoring.table}\n`);
@@ -657,6 +1004,7 @@ async function main() {
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
       scoringRounds: ROUNDS,
+      layananTargets: LAYANAN_TARGETS,
       startupRuns: STARTUP_RUNS,
     },
     runs,
@@ -666,6 +1014,9 @@ async function main() {
   };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`Raw results: ${path.relative(ROOT, file)}`);
+  // Answers acknowledged but not stored (or tallies that do not add up) fail the run, after the report.
+  const failures = layananRuns.flatMap((r) => r.layanan.failures.map((f) => `[${r.database}] ${f}`));
+  if (failures.length > 0) throw new Error(`survey answers: acknowledged and stored differ:\n  ${failures.join('\n  ')}`);
 }
 
 let status = 0;
