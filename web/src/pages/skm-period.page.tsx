@@ -4,7 +4,7 @@
  * (population, minimum sample, progress, IKM, where citizens answer), per unit and per respondent
  * group; the report and raw answers to download; paper forms to enter; and the follow-up plan.
  */
-import { Alert, Anchor, Box, Button, Group, Menu, Modal, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Grid, Group, Menu, Modal, Paper, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -50,9 +50,9 @@ import { GradeBadge, PeriodStatusBadge } from '../features/skm/skm-status-badge.
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 
-function Section({ title, children, description }: { title: string; description?: string; children: ReactNode }) {
+function Section({ title, children, description, fill }: { title: string; description?: string; fill?: boolean; children: ReactNode }) {
   return (
-    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
+    <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} h={fill ? '100%' : undefined}>
       <Title order={2} size="h4" mb={description ? 2 : 'sm'}>
         {title}
       </Title>
@@ -160,26 +160,34 @@ function useTrend(regionCode: string, results: SkmResults): TrendPoint[] {
   return points;
 }
 
-function Charts({ regionCode, results }: { regionCode: string; results: SkmResults }) {
+/** The headline and its pictures: the IKM (and its line over the periods) beside the unsur bars. */
+function Overview({ regionCode, results, regionName }: { regionCode: string; results: SkmResults; regionName: string }) {
   const { t } = useI18n();
   const points = useTrend(regionCode, results);
   return (
-    <SimpleGrid cols={{ base: 1, md: points.length > 1 ? 2 : 1 }} spacing="md">
-      <Section title={t('skm.chart.unsurTitle')} description={t('skm.chart.unsurHint')}>
-        {results.weakest.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('skm.region.none')}
-          </Text>
-        ) : (
-          <UnsurBars rows={results.weakest} label={t('skm.chart.unsurTitle')} />
-        )}
-      </Section>
-      {points.length > 1 ? (
-        <Section title={t('skm.chart.trendTitle')} description={t('skm.chart.trendHint')}>
-          <TrendLine points={points} label={t('skm.chart.trendTitle')} />
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <Stack gap="md" h="100%">
+          <RegionCard results={results} regionName={regionName} />
+          {points.length > 1 ? (
+            <Section title={t('skm.chart.trendTitle')} description={t('skm.chart.trendHint')}>
+              <TrendLine points={points} label={t('skm.chart.trendTitle')} />
+            </Section>
+          ) : null}
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Section title={t('skm.chart.unsurTitle')} description={t('skm.chart.unsurHint')} fill>
+          {results.weakest.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('skm.region.none')}
+            </Text>
+          ) : (
+            <UnsurBars rows={results.weakest} label={t('skm.chart.unsurTitle')} />
+          )}
         </Section>
-      ) : null}
-    </SimpleGrid>
+      </Grid.Col>
+    </Grid>
   );
 }
 
@@ -228,10 +236,16 @@ function Actions({
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {canEnter ? (
-        <Button variant="default" leftSection={<IconTableImport size={16} aria-hidden />} onClick={onPaper} disabled={!isOpen}>
+      {canEnter && isOpen ? (
+        <Button variant="default" leftSection={<IconTableImport size={16} aria-hidden />} onClick={onPaper}>
           {t('skm.paper.open')}
         </Button>
+      ) : canEnter ? (
+        <Tooltip label={t('skm.paper.closedHint')}>
+          <Button variant="default" leftSection={<IconTableImport size={16} aria-hidden />} data-disabled onClick={(e) => e.preventDefault()}>
+            {t('skm.paper.open')}
+          </Button>
+        </Tooltip>
       ) : null}
       {canManage ? (
         <>
@@ -304,8 +318,7 @@ function PeriodBody({ regionCode, results }: { regionCode: string; results: SkmR
         <Anchor component={Link} to="/skm" size="sm">
           ← {t('skm.period.back')}
         </Anchor>
-        <RegionCard results={results} regionName={region?.name ?? regionCode} />
-        <Charts regionCode={regionCode} results={results} />
+        <Overview regionCode={regionCode} results={results} regionName={region?.name ?? regionCode} />
         <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
           <Tabs defaultValue="services" keepMounted={false}>
             <Tabs.List mb="md">

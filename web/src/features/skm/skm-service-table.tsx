@@ -4,7 +4,23 @@
  * minimum ("74 dari 196" with a bar), whether the sample is enough, the IKM with its mutu, and where
  * citizens answer (the survey link, the QR poster to print, the counter kiosk). Then the same per unit.
  */
-import { ActionIcon, Badge, Group, Loader, Menu, NumberInput, Progress, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Group,
+  Loader,
+  Menu,
+  NumberInput,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconDeviceTablet, IconDots, IconExternalLink, IconQrcode } from '@tabler/icons-react';
@@ -156,7 +172,61 @@ function CollectLinks({ regionCode, row }: { regionCode: string; row: SkmService
 
 export function ServiceTable({ regionCode, results, canManage }: { regionCode: string; results: SkmResults; canManage: boolean }) {
   const { t } = useI18n();
+  const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
   const periodId = results.period.id;
+  if (isMobile) {
+    return (
+      <Stack gap="sm">
+        {results.services.map((row) => (
+          <Paper key={row.serviceId} withBorder radius="sm" p="sm" data-service={row.serviceName}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Text size="sm" fw={600}>
+                  {row.serviceName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {row.unitName}
+                </Text>
+              </Stack>
+              <CollectLinks regionCode={regionCode} row={row} />
+            </Group>
+            <Group justify="space-between" align="center" mt="xs" gap="xs" wrap="nowrap">
+              <Text size="sm" c="dimmed">
+                {t('skm.services.col.population')}
+              </Text>
+              <PopulationCell
+                key={`${row.serviceId}:${row.population ?? ''}`}
+                regionCode={regionCode}
+                periodId={periodId}
+                row={row}
+                canEdit={canManage}
+              />
+            </Group>
+            <Group justify="space-between" gap="xs" mt={4}>
+              <Text size="sm" c="dimmed">
+                {t('skm.services.col.minimum')}
+              </Text>
+              <Box data-minimum>
+                <MinimumSample value={row.minimumSample} />
+              </Box>
+            </Group>
+            <Box mt={6}>
+              <SampleProgress row={row} />
+            </Box>
+            <Group justify="space-between" mt="xs" gap="xs">
+              <Group gap={6}>
+                <Text size="sm" c="dimmed">
+                  {t('skm.services.col.sufficient')}
+                </Text>
+                <SufficientBadge sufficient={row.sufficient} />
+              </Group>
+              <IkmCell ikm={row.ikm} />
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped verticalSpacing="xs" aria-label={t('skm.services.title')}>

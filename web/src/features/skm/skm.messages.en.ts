@@ -179,4 +179,5 @@ export const skmMessagesEn: Record<keyof typeof skmMessagesId, string> = {
   'skm.followUps.evidenceDeleteLabel': 'Delete evidence {name}',
   'skm.followUps.evidenceDeleteTitle': 'Delete evidence?',
   'skm.followUps.evidenceDeleteText': 'The file "{name}" will be removed from this follow-up action’s evidence.',
+  'skm.paper.closedHint': 'The period is closed: reopen it to enter paper forms.',
 };

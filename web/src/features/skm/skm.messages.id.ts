@@ -178,4 +178,5 @@ export const skmMessagesId = {
   'skm.followUps.evidenceDeleteLabel': 'Hapus bukti {name}',
   'skm.followUps.evidenceDeleteTitle': 'Hapus bukti?',
   'skm.followUps.evidenceDeleteText': 'Berkas "{name}" akan dihapus dari bukti tindak lanjut ini.',
+  'skm.paper.closedHint': 'Periode ditutup: buka kembali periode untuk memasukkan formulir kertas.',
 } as const;
