@@ -1,6 +1,7 @@
 CREATE TABLE "application_services" (
 	"application_id" uuid NOT NULL,
-	"service_id" uuid NOT NULL
+	"service_id" uuid NOT NULL,
+	CONSTRAINT "application_services_pk" PRIMARY KEY("application_id","service_id")
 );
 --> statement-breakpoint
 CREATE TABLE "applications" (
@@ -136,6 +137,7 @@ CREATE TABLE "skm_period_services" (
 	"period_id" uuid NOT NULL,
 	"service_id" uuid NOT NULL,
 	"population" integer,
+	CONSTRAINT "skm_period_services_pk" PRIMARY KEY("period_id","service_id"),
 	CONSTRAINT "skm_period_services_population_check" CHECK ("skm_period_services"."population" is null or "skm_period_services"."population" >= 0)
 );
 --> statement-breakpoint
@@ -210,7 +212,8 @@ CREATE TABLE "skm_tallies" (
 	"s8" integer DEFAULT 0 NOT NULL,
 	"c8" integer DEFAULT 0 NOT NULL,
 	"s9" integer DEFAULT 0 NOT NULL,
-	"c9" integer DEFAULT 0 NOT NULL
+	"c9" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "skm_tallies_pk" PRIMARY KEY("period_id","service_id","shard")
 );
 --> statement-breakpoint
 ALTER TABLE "application_services" ADD CONSTRAINT "application_services_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -238,7 +241,6 @@ ALTER TABLE "skm_responses" ADD CONSTRAINT "skm_responses_period_id_skm_periods_
 ALTER TABLE "skm_responses" ADD CONSTRAINT "skm_responses_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "skm_tallies" ADD CONSTRAINT "skm_tallies_period_id_skm_periods_id_fk" FOREIGN KEY ("period_id") REFERENCES "public"."skm_periods"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "skm_tallies" ADD CONSTRAINT "skm_tallies_service_id_services_id_fk" FOREIGN KEY ("service_id") REFERENCES "public"."services"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "application_services_pk" ON "application_services" USING btree ("application_id","service_id");--> statement-breakpoint
 CREATE INDEX "application_services_service_idx" ON "application_services" USING btree ("service_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "applications_region_name_uq" ON "applications" USING btree ("region_code",lower("name"));--> statement-breakpoint
 CREATE INDEX "applications_unit_idx" ON "applications" USING btree ("unit_id");--> statement-breakpoint
@@ -255,8 +257,6 @@ CREATE INDEX "services_region_idx" ON "services" USING btree ("region_code","nam
 CREATE INDEX "services_unit_idx" ON "services" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "services_search_idx" ON "services" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "skm_follow_ups_period_idx" ON "skm_follow_ups" USING btree ("period_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "skm_period_services_pk" ON "skm_period_services" USING btree ("period_id","service_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "skm_periods_region_year_uq" ON "skm_periods" USING btree ("region_code","year",coalesce("semester", 0));--> statement-breakpoint
 CREATE INDEX "skm_responses_period_service_idx" ON "skm_responses" USING btree ("period_id","service_id");--> statement-breakpoint
-CREATE INDEX "skm_responses_device_idx" ON "skm_responses" USING btree ("service_id","device_hash","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "skm_tallies_pk" ON "skm_tallies" USING btree ("period_id","service_id","shard");
+CREATE INDEX "skm_responses_device_idx" ON "skm_responses" USING btree ("service_id","device_hash","created_at");

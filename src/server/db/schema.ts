@@ -16,6 +16,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -525,7 +526,10 @@ export const applicationServices = pgTable(
       .notNull()
       .references(() => services.id, { onDelete: 'cascade' }),
   },
-  (t) => [uniqueIndex('application_services_pk').on(t.applicationId, t.serviceId), index('application_services_service_idx').on(t.serviceId)],
+  (t) => [
+    primaryKey({ name: 'application_services_pk', columns: [t.applicationId, t.serviceId] }),
+    index('application_services_service_idx').on(t.serviceId),
+  ],
 );
 
 /**
@@ -580,7 +584,7 @@ export const skmPeriodServices = pgTable(
     population: integer('population'),
   },
   (t) => [
-    uniqueIndex('skm_period_services_pk').on(t.periodId, t.serviceId),
+    primaryKey({ name: 'skm_period_services_pk', columns: [t.periodId, t.serviceId] }),
     check('skm_period_services_population_check', sql`${t.population} is null or ${t.population} >= 0`),
   ],
 );
@@ -661,7 +665,7 @@ export const skmTallies = pgTable(
     // Per unsur: s1…s9 the sum of the answers, c1…c9 how many answered it.
     ...tallyColumns(),
   },
-  (t) => [uniqueIndex('skm_tallies_pk').on(t.periodId, t.serviceId, t.shard)],
+  (t) => [primaryKey({ name: 'skm_tallies_pk', columns: [t.periodId, t.serviceId, t.shard] })],
 );
 
 /** The follow-up plan (rencana tindak lanjut) of a period's results, tracked to completion and published. */
