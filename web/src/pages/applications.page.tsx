@@ -46,13 +46,22 @@ const SHOWN_SERVICES = 2;
 
 type Dialog = { type: 'create' } | { type: 'edit'; application: Application } | { type: 'import' } | null;
 
+/** A link's host ("oss.go.id"): the whole address stays in its title and target. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 function ServedServices({ app }: { app: Application }) {
   const { t } = useI18n();
   if (app.services.length === 0) return <>—</>;
   const shown = app.services.slice(0, SHOWN_SERVICES).map((s) => s.name);
   const more = app.services.length - shown.length;
   return (
-    <Text size="sm" title={app.services.map((s) => s.name).join(', ')}>
+    <Text size="sm" lineClamp={3} title={app.services.map((s) => s.name).join(', ')}>
       {shown.join(', ')}
       {more > 0 ? ` ${t('aplikasi.moreServices', { n: more })}` : ''}
     </Text>
@@ -60,7 +69,7 @@ function ServedServices({ app }: { app: Application }) {
 }
 
 export function ApplicationsPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const { regionCode, region, can } = useRegion();
   const me = useSignedInUser();
   const queryClient = useQueryClient();
@@ -154,8 +163,8 @@ export function ApplicationsPage() {
     ) : null;
   const urlOf = (app: Application) =>
     app.url ? (
-      <Anchor href={app.url} target="_blank" rel="noopener noreferrer" size="xs" style={{ wordBreak: 'break-all' }}>
-        {app.url}
+      <Anchor href={app.url} target="_blank" rel="noopener noreferrer" size="xs" title={app.url} style={{ overflowWrap: 'anywhere' }}>
+        {hostOf(app.url)}
       </Anchor>
     ) : null;
 
@@ -285,7 +294,7 @@ export function ApplicationsPage() {
                 ))}
               </Stack>
             ) : (
-              <Table.ScrollContainer minWidth={1000}>
+              <Table.ScrollContainer minWidth={900}>
                 <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('aplikasi.title')} aria-busy={query.isFetching}>
                   <Table.Thead>
                     <Table.Tr>
@@ -295,7 +304,6 @@ export function ApplicationsPage() {
                       <Table.Th>{t('aplikasi.col.hosting')}</Table.Th>
                       <Table.Th>{t('aplikasi.col.status')}</Table.Th>
                       <Table.Th>{t('aplikasi.col.services')}</Table.Th>
-                      <SortableTh column="updatedAt" label={t('layanan.col.updatedAt')} {...sortProps} />
                       {canWrite ? <Table.Th ta="end">{t('common.actions')}</Table.Th> : null}
                     </Table.Tr>
                   </Table.Thead>
@@ -325,7 +333,6 @@ export function ApplicationsPage() {
                         <Table.Td maw={260}>
                           <ServedServices app={app} />
                         </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(app.updatedAt)}</Table.Td>
                         {canWrite ? <Table.Td>{actionsOf(app)}</Table.Td> : null}
                       </Table.Tr>
                     ))}

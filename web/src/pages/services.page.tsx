@@ -57,7 +57,7 @@ function ActiveBadge({ service }: { service: Service }) {
 }
 
 export function ServicesPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const { regionCode, region, can } = useRegion();
   const me = useSignedInUser();
   const queryClient = useQueryClient();
@@ -277,7 +277,7 @@ export function ServicesPage() {
                 ))}
               </Stack>
             ) : (
-              <Table.ScrollContainer minWidth={960}>
+              <Table.ScrollContainer minWidth={880}>
                 <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('layanan.title')} aria-busy={query.isFetching}>
                   <Table.Thead>
                     <Table.Tr>
@@ -287,7 +287,6 @@ export function ServicesPage() {
                       <Table.Th>{t('layanan.col.channel')}</Table.Th>
                       <Table.Th>{t('layanan.col.digital')}</Table.Th>
                       <Table.Th>{t('layanan.col.active')}</Table.Th>
-                      <SortableTh column="updatedAt" label={t('layanan.col.updatedAt')} {...sortProps} />
                       <Table.Th ta="end">{t('common.actions')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -310,7 +309,6 @@ export function ServicesPage() {
                         <Table.Td>
                           <ActiveBadge service={s} />
                         </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.updatedAt)}</Table.Td>
                         <Table.Td>{actionsOf(s)}</Table.Td>
                       </Table.Tr>
                     ))}

@@ -98,6 +98,7 @@ export const layananMessagesId = {
   'layanan.import.intro':
     'Unduh templat, isi satu layanan per baris, lalu pilih berkasnya. Berkas diperiksa dahulu tanpa menyimpan apa pun; layanan dengan nama dan unit yang sama diperbarui, selebihnya ditambahkan.',
   'layanan.import.template': 'Unduh templat XLSX',
+  'layanan.import.clearFile': 'Hapus pilihan berkas',
   'layanan.import.willCreate': '{n} baru',
   'layanan.import.willUpdate': '{n} diperbarui',
   'layanan.import.noErrors': 'Semua baris valid. Tekan Impor untuk menyimpan.',

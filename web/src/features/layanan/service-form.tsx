@@ -56,6 +56,9 @@ const STANDARD_TEXTS: Record<(typeof STANDARD_FIELDS)[number], { label: MessageK
   },
 };
 
+/** In person first: most services start at a counter. */
+const CHANNEL_ORDER: readonly ServiceChannel[] = ['offline', 'online', 'keduanya'];
+
 const validateShape = schemaResolver(serviceInput, { sync: true });
 
 function valuesOf(service: Service | null, unitId: string | null): Values {
@@ -203,7 +206,7 @@ export function ServiceForm({
               }}
             >
               <Group gap="lg" mt="xs">
-                {SERVICE_CHANNELS.map((c) => (
+                {CHANNEL_ORDER.map((c) => (
                   <Radio key={c} value={c} label={t(CHANNEL_LABELS[c])} />
                 ))}
               </Group>
