@@ -221,6 +221,26 @@ describe('the survey poster', () => {
   });
 });
 
+describe('the per-address limit of survey answers', () => {
+  it('refuses answers past SINERGI_PUBLIC_WRITES_PER_MINUTE from one address, storing none of them', async () => {
+    const limited = await startTestApp({ publicWritePerMinute: 3 });
+    try {
+      const unit = await makeUnit(limited.db, HOME);
+      const [service] = await limited.db.insert(services).values({ regionCode: HOME, unitId: unit.id, name: 'Layanan Sibuk' }).returning();
+      if (!service) throw new Error('service not created');
+      const client = anonymous(limited.app);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push((await client.post(`/api/v1/public/services/${service.id}/skm-responses`, { answers: answers(3) })).statusCode);
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+      const listed = json<{ items: PublicItem[] }>(await client.get(`/api/v1/public/regions/${HOME}/services`)).items;
+      expect(listed[0]?.ikm?.responses).toBe(3);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 /** The PDF with its Flate streams inflated. */
 function inflated(pdf: Buffer): string {
   return pdf.toString('latin1').replace(/stream\n([\s\S]*?)\nendstream/g, (whole, body: string) => {
