@@ -4,7 +4,7 @@
  * pages; adding, editing and deleting (with confirmation) for those allowed; XLSX export, template and
  * import with a dry run. On a phone the rows become cards.
  */
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Box, Button, Group, Modal, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPencil, IconPlus, IconSearch, IconTrash, IconUpload } from '@tabler/icons-react';
@@ -41,8 +41,6 @@ import { useSignedInUser } from '../session/session.tsx';
 
 const SORTS = ['name', 'unitName', 'updatedAt'] as const;
 const FILTERS = ['q', 'kind', 'unitId'] as const;
-/** Services named in a row before "+n more"; the dialog lists them all. */
-const SHOWN_SERVICES = 2;
 
 type Dialog = { type: 'create' } | { type: 'edit'; application: Application } | { type: 'import' } | null;
 
@@ -56,15 +54,18 @@ function hostOf(url: string): string {
 }
 
 function ServedServices({ app }: { app: Application }) {
-  const { t } = useI18n();
-  if (app.services.length === 0) return <>—</>;
-  const shown = app.services.slice(0, SHOWN_SERVICES).map((s) => s.name);
-  const more = app.services.length - shown.length;
+  const { t, formatNumber } = useI18n();
+  if (app.services.length === 0) return <Text size="sm">—</Text>;
+  const names = app.services.map((s) => s.name).join(', ');
   return (
-    <Text size="sm" lineClamp={3} title={app.services.map((s) => s.name).join(', ')}>
-      {shown.join(', ')}
-      {more > 0 ? ` ${t('aplikasi.moreServices', { n: more })}` : ''}
-    </Text>
+    <div title={names}>
+      <Text size="sm" fw={500}>
+        {t('aplikasi.serviceCount', { n: formatNumber(app.services.length) })}
+      </Text>
+      <Text size="xs" c="dimmed" lineClamp={2}>
+        {names}
+      </Text>
+    </div>
   );
 }
 
@@ -290,6 +291,9 @@ export function ApplicationsPage() {
                         {t(STATUS_LABELS[app.status])}
                       </Badge>
                     </Group>
+                    <Box mt={6}>
+                      <ServedServices app={app} />
+                    </Box>
                   </Paper>
                 ))}
               </Stack>
@@ -319,11 +323,7 @@ export function ApplicationsPage() {
                         <Table.Td maw={240}>
                           <Text size="sm">{app.unitName}</Text>
                         </Table.Td>
-                        <Table.Td>
-                          <Badge variant="light" color={app.kind === 'layanan_publik' ? 'teal' : 'blue'} radius="sm">
-                            {t(KIND_LABELS[app.kind])}
-                          </Badge>
-                        </Table.Td>
+                        <Table.Td>{t(KIND_LABELS[app.kind])}</Table.Td>
                         <Table.Td>{t(HOSTING_LABELS[app.hosting])}</Table.Td>
                         <Table.Td>
                           <Badge variant="light" color={STATUS_COLORS[app.status]} radius="sm">

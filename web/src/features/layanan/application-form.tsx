@@ -4,7 +4,7 @@
  * hosted, its state, and which of the region's services it serves. Checked with the shared
  * `applicationInput` schema; a lost race (409 STALE_VERSION) reloads the latest data and says so.
  */
-import { Alert, Button, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconRefresh } from '@tabler/icons-react';
@@ -173,12 +173,11 @@ export function ApplicationForm({
             ))}
           </Stack>
         </Radio.Group>
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           <Select
             label={t('aplikasi.field.hosting')}
             data={APPLICATION_HOSTINGS.map((h) => ({ value: h, label: t(HOSTING_LABELS[h]) }))}
             allowDeselect={false}
-            miw={200}
             {...form.getInputProps('hosting')}
             onChange={(v) => {
               if (isIn(APPLICATION_HOSTINGS, v)) form.setFieldValue('hosting', v);
@@ -188,13 +187,12 @@ export function ApplicationForm({
             label={t('aplikasi.field.status')}
             data={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))}
             allowDeselect={false}
-            miw={200}
             {...form.getInputProps('status')}
             onChange={(v) => {
               if (isIn(APPLICATION_STATUSES, v)) form.setFieldValue('status', v);
             }}
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           label={t('aplikasi.field.url')}
           description={t('aplikasi.hint.url')}

@@ -120,7 +120,7 @@ export const layananMessagesEn: Record<keyof typeof layananMessagesId, string> =
   'aplikasi.col.hosting': 'Hosting',
   'aplikasi.col.status': 'Status',
   'aplikasi.col.services': 'Services served',
-  'aplikasi.moreServices': 'and {n} more',
+  'aplikasi.serviceCount': '{n} services',
   'aplikasi.kind.layanan_publik': 'Public service',
   'aplikasi.kind.administrasi_pemerintahan': 'Government administration',
   'aplikasi.kindHint.layanan_publik': 'Used by citizens or businesses to obtain a service.',

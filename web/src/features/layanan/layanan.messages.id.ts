@@ -117,7 +117,7 @@ export const layananMessagesId = {
   'aplikasi.col.hosting': 'Hosting',
   'aplikasi.col.status': 'Status',
   'aplikasi.col.services': 'Layanan yang dilayani',
-  'aplikasi.moreServices': 'dan {n} lainnya',
+  'aplikasi.serviceCount': '{n} layanan',
   'aplikasi.kind.layanan_publik': 'Layanan publik',
   'aplikasi.kind.administrasi_pemerintahan': 'Administrasi pemerintahan',
   'aplikasi.kindHint.layanan_publik': 'Dipakai masyarakat atau pelaku usaha untuk mendapatkan layanan.',
