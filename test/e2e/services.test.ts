@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { choose, DEMO_PASSWORD, launchBrowser, logIn, logOut, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
 
 const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
@@ -125,6 +125,11 @@ describe('the service catalogue, as the admin of Kota Pangkalpinang', () => {
 
   afterAll(async () => {
     await context?.close();
+  });
+
+  // Each step starts from the list, so a dialog a failed step left open does not fail the next ones too.
+  beforeEach(async () => {
+    await page.goto('/layanan');
   });
 
   it('adds a service with only its name and unit, completes its standard, finds it by search and deletes it', async () => {

@@ -101,7 +101,11 @@ export function ApplicationsPage() {
   const remove = useMutation({
     mutationFn: (app: Application) => deleteApplication(regionCode, app.id),
     onSuccess: async (_ok, app) => {
-      notifications.show({ color: 'green', message: t('aplikasi.deleted', { name: app.name }) });
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': t('common.close') },
+        message: t('aplikasi.deleted', { name: app.name }),
+      });
       setConfirmOpen(false);
       await queryClient.invalidateQueries({ queryKey: applicationsKey(regionCode) });
       await queryClient.invalidateQueries({ queryKey: servicesKey(regionCode) });
@@ -359,7 +363,11 @@ export function ApplicationsPage() {
             templateUrl={applicationTemplateUrl(regionCode)}
             runImport={(file, dryRun) => importApplications(regionCode, file, dryRun)}
             onImported={async (report) => {
-              notifications.show({ color: 'green', message: t('aplikasi.import.done', { created: report.created, updated: report.updated }) });
+              notifications.show({
+                color: 'green',
+                closeButtonProps: { 'aria-label': t('common.close') },
+                message: t('aplikasi.import.done', { created: report.created, updated: report.updated }),
+              });
               await queryClient.invalidateQueries({ queryKey: applicationsKey(regionCode) });
               await queryClient.invalidateQueries({ queryKey: servicesKey(regionCode) });
             }}

@@ -335,7 +335,11 @@ export function ServicesPage() {
             templateUrl={serviceTemplateUrl(regionCode)}
             runImport={(file, dryRun) => importServices(regionCode, file, dryRun)}
             onImported={async (report) => {
-              notifications.show({ color: 'green', message: t('layanan.import.done', { created: report.created, updated: report.updated }) });
+              notifications.show({
+                color: 'green',
+                closeButtonProps: { 'aria-label': t('common.close') },
+                message: t('layanan.import.done', { created: report.created, updated: report.updated }),
+              });
               await queryClient.invalidateQueries({ queryKey: servicesKey(regionCode) });
             }}
             onDone={closeDialog}

@@ -97,7 +97,11 @@ export function ApplicationForm({
       return application ? updateApplication(regionCode, application.id, { ...input, version }) : createApplication(regionCode, input);
     },
     onSuccess: async (saved) => {
-      notifications.show({ color: 'green', message: t(application ? 'aplikasi.updated' : 'aplikasi.created', { name: saved.name }) });
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': t('common.close') },
+        message: t(application ? 'aplikasi.updated' : 'aplikasi.created', { name: saved.name }),
+      });
       await queryClient.invalidateQueries({ queryKey: applicationsKey(regionCode) });
       // The service list shows which applications serve each service.
       await queryClient.invalidateQueries({ queryKey: servicesKey(regionCode) });

@@ -34,7 +34,7 @@ export function ServiceDeleteDialog({
   const remove = useMutation({
     mutationFn: (s: Service) => deleteService(regionCode, s.id),
     onSuccess: async (_ok, s) => {
-      notifications.show({ color: 'green', message: t('layanan.deleted', { name: s.name }) });
+      notifications.show({ color: 'green', closeButtonProps: { 'aria-label': t('common.close') }, message: t('layanan.deleted', { name: s.name }) });
       onClose();
       await queryClient.invalidateQueries({ queryKey: servicesKey(regionCode) });
     },
@@ -42,7 +42,11 @@ export function ServiceDeleteDialog({
   const deactivate = useMutation({
     mutationFn: (s: Service) => updateService(regionCode, s.id, deactivated(s)),
     onSuccess: async (s) => {
-      notifications.show({ color: 'green', message: t('layanan.deactivated', { name: s.name }) });
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': t('common.close') },
+        message: t('layanan.deactivated', { name: s.name }),
+      });
       onClose();
       await queryClient.invalidateQueries({ queryKey: servicesKey(regionCode) });
     },

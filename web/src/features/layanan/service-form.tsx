@@ -115,7 +115,11 @@ export function ServiceForm({
       return service ? updateService(regionCode, service.id, { ...input, version }) : createService(regionCode, input);
     },
     onSuccess: async (saved) => {
-      notifications.show({ color: 'green', message: t(service ? 'layanan.updated' : 'layanan.created', { name: saved.name }) });
+      notifications.show({
+        color: 'green',
+        closeButtonProps: { 'aria-label': t('common.close') },
+        message: t(service ? 'layanan.updated' : 'layanan.created', { name: saved.name }),
+      });
       await queryClient.invalidateQueries({ queryKey: servicesKey(regionCode) });
       onDone();
     },
