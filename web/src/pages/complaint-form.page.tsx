@@ -344,7 +344,7 @@ export function ComplaintFormPage() {
               />
               <Group gap="sm">
                 <Button
-                  variant="light"
+                  variant="default"
                   onClick={locate}
                   loading={located.state === 'locating'}
                   leftSection={<IconCurrentLocation size={18} aria-hidden />}
@@ -386,6 +386,8 @@ export function ComplaintFormPage() {
               label={t('portal.complaintForm.photo')}
               description={t('portal.complaintForm.photoHint')}
               placeholder={t('portal.complaintForm.photoPlaceholder')}
+              // The placeholder is the button's visible text here: a darker grey keeps it readable.
+              styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
               accept="image/jpeg,image/png,image/webp,image/gif"
               size="md"
               clearable

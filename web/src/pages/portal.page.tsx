@@ -69,6 +69,15 @@ export function PortalPage() {
         <Text c="dimmed" size="sm">
           {t('portal.intro')}
         </Text>
+        {/* On a phone the complaint and tracking boxes sit below a long list: a shortcut to each at the top. */}
+        <Group gap="md" mt={4}>
+          <Anchor component={Link} to={complaintFormPath(regionCode)} size="sm" fw={600}>
+            {t('portal.complaint.button')}
+          </Anchor>
+          <Anchor href="#lacak" size="sm" fw={600}>
+            {t('portal.track.title')}
+          </Anchor>
+        </Group>
       </Stack>
 
       <Paper withBorder radius="md" p="md" role="search">
@@ -151,7 +160,7 @@ export function PortalPage() {
             </Button>
           </Stack>
         </Paper>
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="portal-track-title">
+        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="portal-track-title" id="lacak">
           <Stack gap="xs">
             <Title order={2} size="h4" id="portal-track-title">
               {t('portal.track.title')}

@@ -173,7 +173,10 @@ function SurveyForm({ service, onDone }: { service: PublicServiceDetail; onDone:
                   size="md"
                   label={t(label)}
                   value={profile[field]}
-                  onChange={(e) => setProfile((p) => ({ ...p, [field]: e.currentTarget.value }))}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setProfile((p) => ({ ...p, [field]: value }));
+                  }}
                   error={errors[field]}
                   data={[
                     { value: '', label: t('portal.survey.choose') },
@@ -188,7 +191,10 @@ function SurveyForm({ service, onDone }: { service: PublicServiceDetail; onDone:
                 label={t('portal.survey.serviceDate')}
                 value={profile.serviceDate}
                 max={todayIso()}
-                onChange={(e) => setProfile((p) => ({ ...p, serviceDate: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setProfile((p) => ({ ...p, serviceDate: value }));
+                }}
                 error={errors.serviceDate}
               />
             </SimpleGrid>

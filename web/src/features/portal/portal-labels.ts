@@ -19,8 +19,11 @@ export const GRADE_LABELS: Record<Grade, MessageKey> = {
   C: 'portal.grade.C',
   D: 'portal.grade.D',
 };
-/** Mutu A–D: green for very good down to red for poor (the same scale as the staff results). */
-export const GRADE_COLORS: Record<Grade, string> = { A: 'green', B: 'teal', C: 'orange', D: 'red' };
+/**
+ * Mutu A–D: green for very good down to red for poor (the scale of the staff results). The theme darkens
+ * filled green and orange for white text; teal it does not, so B takes its darkest shade.
+ */
+export const GRADE_COLORS: Record<Grade, string> = { A: 'green', B: 'teal.9', C: 'orange', D: 'red' };
 
 export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, MessageKey> = {
   diterima: 'portal.complaintStatus.diterima',

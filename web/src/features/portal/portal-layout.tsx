@@ -30,7 +30,7 @@ export function PortalLayout() {
     <Stack gap={0} style={{ minWidth: 0 }}>
       <Text component="span" size="xs" c="dimmed" fw={600} tt="uppercase" lh={1.2}>
         {t('portal.title')}
-      </Text>
+      </Text>{' '}
       {regionName ? (
         <Text component="span" fw={800} size="md" lh={1.25} truncate>
           {regionName}
@@ -47,7 +47,7 @@ export function PortalLayout() {
         <Container size="md" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
             {regionCode && regionName ? (
-              <Link to={portalPath(regionCode)} className={classes.brand} aria-label={t('portal.homeLink', { region: regionName })}>
+              <Link to={portalPath(regionCode)} className={classes.brand}>
                 <img src="/favicon.svg" alt="" width={28} height={28} />
                 {brand}
               </Link>
@@ -68,7 +68,7 @@ export function PortalLayout() {
         <Container size="md" px="sm">
           <Text size="xs" c="dimmed">
             {t('portal.footer')}{' '}
-            <Anchor component={Link} to="/katalog" size="xs">
+            <Anchor component={Link} to="/katalog" size="xs" underline="always">
               Sinergi
             </Anchor>
           </Text>

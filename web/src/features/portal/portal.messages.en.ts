@@ -3,7 +3,6 @@ import type { portalMessagesId } from './portal.messages.id.ts';
 
 export const portalMessagesEn: Record<keyof typeof portalMessagesId, string> = {
   'portal.title': 'Public Service Portal',
-  'portal.homeLink': 'Public Service Portal {region}, to the list of services',
   'portal.regionFallback': 'Region {code}',
   'portal.footer': 'Surveys and complaints need no account. Your contact details are never shown to the public.',
   'portal.intro':

@@ -1,7 +1,6 @@
 /** Interface texts of this area, in Bahasa Indonesia; merged into messages.id.ts. */
 export const portalMessagesId = {
   'portal.title': 'Portal Layanan Publik',
-  'portal.homeLink': 'Portal Layanan Publik {region}, ke daftar layanan',
   'portal.regionFallback': 'Daerah {code}',
   'portal.footer': 'Survei dan pengaduan tidak memerlukan akun. Data kontak Anda tidak pernah ditampilkan ke publik.',
   'portal.intro':
