@@ -10,7 +10,19 @@
 import { Alert, Badge, Button, Center, Group, Loader, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { IconArrowLeft, IconCircleCheck, IconMaximize, IconMinimize, IconRefresh, IconSend, IconWifiOff } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconCircleCheck,
+  IconMaximize,
+  IconMinimize,
+  IconMoodEmpty,
+  IconMoodHappy,
+  IconMoodSad,
+  IconMoodSmile,
+  IconRefresh,
+  IconSend,
+  IconWifiOff,
+} from '@tabler/icons-react';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/http.ts';
@@ -26,6 +38,14 @@ const RETRY_MS = 15_000;
 const THANKS_MS = 5_000;
 /** Someone who walks away mid-survey: the next person starts fresh. */
 const IDLE_MS = 90_000;
+
+/** A face per answer, worst to best: a glance says which end is which (icons, not emoji: kiosks lack emoji fonts). */
+const FACES = [
+  <IconMoodSad key="1" size={44} stroke={1.6} color="var(--mantine-color-red-8)" />,
+  <IconMoodEmpty key="2" size={44} stroke={1.6} color="var(--mantine-color-orange-8)" />,
+  <IconMoodSmile key="3" size={44} stroke={1.6} color="var(--mantine-color-teal-8)" />,
+  <IconMoodHappy key="4" size={44} stroke={1.6} color="var(--mantine-color-green-8)" />,
+];
 
 type Step = { kind: 'welcome' } | { kind: 'question'; index: number } | { kind: 'finish' } | { kind: 'thanks' };
 
@@ -226,7 +246,7 @@ function Survey({ service, onAnswer }: { service: PublicServiceDetail; onAnswer:
                 }}
               >
                 <span className={classes.kioskScore} aria-hidden>
-                  {['😞', '😐', '🙂', '😄'][i]}
+                  {FACES[i]}
                 </span>
                 {label}
               </button>
@@ -351,12 +371,16 @@ export function KioskPage() {
             {t('portal.kiosk.title')}
           </Text>
           {service ? (
-            <Text fw={700} truncate>
-              {service.regionName}
+            <Text fw={700} lh={1.3}>
+              {service.name}
+              <Text span c="dimmed" fw={500} size="sm">
+                {' '}
+                · {service.unitName}
+              </Text>
             </Text>
           ) : null}
         </Stack>
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm">
           <div role="status" aria-live="polite">
             {outbox.pending > 0 ? (
               <Badge size="lg" color="orange" variant="light" data-pending={outbox.pending}>

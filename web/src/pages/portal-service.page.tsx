@@ -143,6 +143,24 @@ export function PortalServicePage() {
       ) : null}
       {actions}
 
+      <Section id="service-howto" title={t('portal.service.howTo')}>
+        <Text size="sm">{howTo}</Text>
+        {s.onlineUrl && s.channel !== 'offline' ? (
+          <Group>
+            <Button
+              component="a"
+              href={s.onlineUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              variant="light"
+              rightSection={<IconExternalLink size={16} aria-hidden />}
+            >
+              {t('portal.service.openOnline')}
+            </Button>
+          </Group>
+        ) : null}
+      </Section>
+
       <Section id="service-ikm" title={t('portal.service.ikmTitle')}>
         {s.ikm ? (
           <Stack gap={6}>
@@ -161,24 +179,6 @@ export function PortalServicePage() {
             {t('portal.service.surveyClosed')}
           </Text>
         )}
-      </Section>
-
-      <Section id="service-howto" title={t('portal.service.howTo')}>
-        <Text size="sm">{howTo}</Text>
-        {s.onlineUrl && s.channel !== 'offline' ? (
-          <Group>
-            <Button
-              component="a"
-              href={s.onlineUrl}
-              target="_blank"
-              rel="noopener noreferrer"
-              variant="light"
-              rightSection={<IconExternalLink size={16} aria-hidden />}
-            >
-              {t('portal.service.openOnline')}
-            </Button>
-          </Group>
-        ) : null}
       </Section>
 
       <Section id="service-standard" title={t('portal.service.standard')}>
