@@ -25,7 +25,7 @@
 // run as root). The servers run in child processes; this process only generates load. Raw results go to
 // bench/results/.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,6 +138,7 @@ function startChild(file, env) {
   cleanups.push(stop);
   return {
     message,
+    pid: child.pid,
     stop: async () => {
       await stop();
       const i = cleanups.indexOf(stop);
@@ -225,13 +226,20 @@ async function throwawayCluster(bin) {
       // already stopped
     }
   });
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, where: `throwaway cluster on 127.0.0.1:${port} (fsync=off)` };
+  const postmasterPid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, where: `throwaway cluster on 127.0.0.1:${port} (fsync=off)`, postmasterPid };
 }
 
 async function preparePostgres() {
   const target = process.env.DATABASE_URL ? await throwawayDatabaseOn(process.env.DATABASE_URL) : await throwawayCluster(findPgBin());
   const version = await serverVersion(target.url);
-  return { env: { BENCH_DB: 'postgres', BENCH_DATABASE_URL: target.url }, label: `Postgres ${version}, ${target.where}`, version };
+  return {
+    env: { BENCH_DB: 'postgres', BENCH_DATABASE_URL: target.url },
+    label: `Postgres ${version}, ${target.where}`,
+    version,
+    /** The cluster's postmaster, when this script started it: its CPU use is measured (suite layanan). */
+    postmasterPid: target.postmasterPid ?? null,
+  };
 }
 
 async function preparePglite() {
@@ -302,7 +310,7 @@ async function serialLatency(url, cookie, n) {
 }
 
 /** A short warm-up (discarded), then the measured run; latencies of 2xx answers kept exactly for p95. */
-async function measure(name, url, cookie, connections = CONNECTIONS) {
+async function measure(name, url, cookie, connections = CONNECTIONS, hooks = null) {
   const base = { url, connections, headers: cookie ? { cookie } : {}, pipelining: 1, timeout: 30 };
   if (WARMUP > 0) {
     await runAutocannon({ ...base, duration: WARMUP });
@@ -310,6 +318,7 @@ async function measure(name, url, cookie, connections = CONNECTIONS) {
   }
   let latencies = new Float64Array(1 << 16);
   let n = 0;
+  hooks?.before();
   const result = await runAutocannon({ ...base, duration: DURATION }, (_client, statusCode, _bytes, ms) => {
     if (statusCode < 200 || statusCode > 299) return;
     if (n === latencies.length) {
@@ -319,6 +328,7 @@ async function measure(name, url, cookie, connections = CONNECTIONS) {
     }
     latencies[n++] = ms;
   });
+  hooks?.after();
   await drain(url, cookie);
   const sorted = latencies.subarray(0, n).sort();
   const mean = n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : 0;
@@ -482,6 +492,31 @@ function answerBody(i, run, serviceDate) {
   };
 }
 
+/**
+ * CPU milliseconds (user + system, every thread) used so far by a process, or by a Postgres cluster: its
+ * postmaster with the backends it has reaped, plus its live backends (Linux /proc; null elsewhere). Less
+ * sensitive than throughput to other work sharing the machine.
+ */
+function cpuMs({ pid = null, postmasterPid = null }) {
+  if (process.platform !== 'linux' || (pid === null && postmasterPid === null)) return null;
+  let ticks = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const id = Number(name);
+    try {
+      // Fields after the command name: state ppid … utime(14) stime(15) cutime(16) cstime(17).
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ');
+      const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number);
+      if (id === pid) ticks += utime + stime;
+      else if (id === postmasterPid) ticks += utime + stime + cutime + cstime;
+      else if (postmasterPid !== null && Number(fields[1]) === postmasterPid) ticks += utime + stime;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ = 100 on Linux
+}
+
 async function withPg(url, fn) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -519,12 +554,12 @@ async function storedOf(client, ids) {
 /**
  * Survey answers posted to one server: each request a new answer (its own Idempotency-Key and device
  * id), spread over the bench region's services. A warm-up of WARMUP seconds, then a measured run of a
- * fixed number of answers (the warm-up's rate × DURATION, so it lasts about DURATION seconds): with a
+ * fixed number of answers (the warm-up's best second × DURATION, so it lasts about DURATION seconds): with a
  * fixed number autocannon waits for every answer, and none is cut off in flight. The period's answers
  * are counted before and after the measured run (once writes have settled): every 201 must be in the
  * database, and nothing else.
  */
-async function measureIngest(target, base, layanan, pgUrl) {
+async function measureIngest(target, base, layanan, pgUrl, processes) {
   const { benchServiceIds: serviceIds, benchPeriod } = layanan;
   const run = `${target}-${Date.now().toString(36)}`;
   const serviceDate = yesterdayInIndonesia();
@@ -554,7 +589,8 @@ async function measureIngest(target, base, layanan, pgUrl) {
     let warmupRate = null;
     if (WARMUP > 0) {
       const warm = await runAutocannon({ ...common, duration: WARMUP });
-      warmupRate = warm.requests.average;
+      // The best second of the warm-up: its first second runs on a cold server (JIT, first connections).
+      warmupRate = warm.requests.max;
     }
     const warmupAcked = acked.length;
     const warmupStatuses = { ...statuses };
@@ -564,6 +600,11 @@ async function measureIngest(target, base, layanan, pgUrl) {
 
     let latencies = new Float64Array(1 << 16);
     let n = 0;
+    const cpuBefore = {
+      server: cpuMs({ pid: processes.serverPid }),
+      postgres: cpuMs({ postmasterPid: processes.postmasterPid }),
+      load: process.cpuUsage(),
+    };
     const started = performance.now();
     const result = await runAutocannon({ ...common, amount }, (_client, statusCode, _bytes, ms) => {
       if (statusCode < 200 || statusCode > 299) return;
@@ -575,6 +616,9 @@ async function measureIngest(target, base, layanan, pgUrl) {
       latencies[n++] = ms;
     });
     const seconds = (performance.now() - started) / 1000;
+    const loadCpu = process.cpuUsage(cpuBefore.load);
+    const serverCpu = cpuMs({ pid: processes.serverPid });
+    const postgresCpu = cpuMs({ postmasterPid: processes.postmasterPid });
     const after = await settledAnswers(client, benchPeriod.id);
     const measuredAcked = acked.slice(warmupAcked);
     const ackedStored = await storedOf(client, acked);
@@ -589,6 +633,17 @@ async function measureIngest(target, base, layanan, pgUrl) {
       acknowledgedFound: ackedStored,
     };
     check.ok = check.acknowledged === check.stored && check.distinctIds === check.acknowledged && check.acknowledgedFound === check.acknowledgedAll;
+    const perAnswer = (ms) => (ms === null || check.acknowledged === 0 ? null : round(ms / check.acknowledged, 3));
+    const cpuPerAnswerMs = {
+      server: perAnswer(serverCpu === null || cpuBefore.server === null ? null : serverCpu - cpuBefore.server),
+      postgres: perAnswer(postgresCpu === null || cpuBefore.postgres === null ? null : postgresCpu - cpuBefore.postgres),
+      loadGenerator: perAnswer((loadCpu.user + loadCpu.system) / 1000),
+    };
+    // What two cores given to the server and Postgres alone would carry, from their CPU per answer.
+    const twoCoreCapacity =
+      cpuPerAnswerMs.server !== null && cpuPerAnswerMs.postgres !== null
+        ? Math.round(2000 / (cpuPerAnswerMs.server + cpuPerAnswerMs.postgres))
+        : null;
     return {
       target,
       path: '/api/v1/public/services/:id/skm-responses',
@@ -606,6 +661,8 @@ async function measureIngest(target, base, layanan, pgUrl) {
       statuses: { ...statuses },
       reqPerSec: round(result.requests.average, 1),
       answersPerSec: round(check.acknowledged / seconds, 1),
+      cpuPerAnswerMs,
+      twoCoreCapacity,
       latencyMs: {
         mean: round(mean),
         p50: percentile(sorted, 50),
@@ -660,18 +717,33 @@ async function benchLayanan(kind, db, summary) {
     const body = await probe(url, withCookie);
     const serial = await serialLatency(url, withCookie, SERIAL_REQUESTS);
     console.log(`[${kind}] ${e.endpoint}, app: ${e.size(body)}; alone p50 ${serial.p50} ms; loading…`);
-    const result = await measure('app', url, withCookie);
+    // CPU of the server and Postgres during the measured run (requests still in flight at its end included).
+    let cpuBefore = null;
+    let cpuAfter = null;
+    const snapshot = () => ({ server: cpuMs({ pid: app.pid }), postgres: cpuMs({ postmasterPid: db.postmasterPid }) });
+    const result = await measure('app', url, withCookie, CONNECTIONS, {
+      before: () => (cpuBefore = snapshot()),
+      after: () => (cpuAfter = snapshot()),
+    });
+    const perRequest = (key) =>
+      cpuBefore?.[key] == null || cpuAfter?.[key] == null || result.requests2xx === 0
+        ? null
+        : round((cpuAfter[key] - cpuBefore[key]) / result.requests2xx, 3);
+    result.cpuPerRequestMs = { server: perRequest('server'), postgres: perRequest('postgres') };
     const meets = result.latencyMs.p95 !== null && result.latencyMs.p95 < LAYANAN_TARGETS.p95Ms && result.non2xx === 0;
     readTargets.push({ ...result, endpoint: e.endpoint, path: e.path, anonymous: !e.auth, size: e.size(body), serialMs: serial, meetsTarget: meets });
   }
 
   console.log(`[${kind}] survey answers, app: ${lay.benchServiceIds.length} services of ${regionCode}, period ${lay.benchPeriod.year}; loading…`);
-  const ingestApp = await measureIngest('app', appBase, lay, db.env.BENCH_DATABASE_URL);
+  const ingestApp = await measureIngest('app', appBase, lay, db.env.BENCH_DATABASE_URL, { serverPid: app.pid, postmasterPid: db.postmasterPid });
   await app.stop();
   console.log(`[${kind}] survey answers, ceiling: loading…`);
   const ceiling = startChild('ceiling-server.ts', db.env);
   const ceilingBase = `http://127.0.0.1:${(await ceiling.message).port}`;
-  const ingestCeiling = await measureIngest('ceiling', ceilingBase, lay, db.env.BENCH_DATABASE_URL);
+  const ingestCeiling = await measureIngest('ceiling', ceilingBase, lay, db.env.BENCH_DATABASE_URL, {
+    serverPid: ceiling.pid,
+    postmasterPid: db.postmasterPid,
+  });
   await ceiling.stop();
 
   const tallies = await withPg(db.env.BENCH_DATABASE_URL, async (client) => {
@@ -832,8 +904,37 @@ function innovationsTable(runs) {
 }
 
 function layananTables(runs) {
-  const ingest = [['database', 'target', 'answers/s', 'p50 ms', 'p95 ms', 'p99 ms', 'acknowledged', 'stored', 'non-2xx/errors']];
-  const reads = [['database', 'endpoint', 'answer', 'alone ms', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx/errors', 'p95 < 50 ms']];
+  const ingest = [
+    [
+      'database',
+      'target',
+      'answers/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'acknowledged',
+      'stored',
+      'non-2xx/errors',
+      'CPU ms/answer server+pg',
+      '2-core capacity/s',
+    ],
+  ];
+  const reads = [
+    [
+      'database',
+      'endpoint',
+      'answer',
+      'alone ms',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'requests',
+      'non-2xx/errors',
+      'CPU ms/req server+pg',
+      'p95 < 50 ms',
+    ],
+  ];
   for (const run of runs) {
     if (!run.layanan) continue;
     const [app, ceiling] = run.layanan.ingest;
@@ -848,6 +949,8 @@ function layananTables(runs) {
         String(t.check.acknowledged),
         String(t.check.stored),
         `${t.non2xx}/${t.errors + t.timeouts}`,
+        t.cpuPerAnswerMs.server === null ? '-' : `${t.cpuPerAnswerMs.server.toFixed(2)}+${t.cpuPerAnswerMs.postgres?.toFixed(2) ?? '?'}`,
+        t.twoCoreCapacity === null ? '-' : String(t.twoCoreCapacity),
       ]);
     }
     const times = (a, b) => (a !== null && b ? `×${(a / b).toFixed(2)}` : '-');
@@ -861,6 +964,8 @@ function layananTables(runs) {
       '',
       '',
       '',
+      '',
+      app.twoCoreCapacity && ceiling.twoCoreCapacity ? `${Math.round((app.twoCoreCapacity / ceiling.twoCoreCapacity) * 100)}%` : '',
     ]);
     for (const t of run.layanan.reads) {
       reads.push([
@@ -874,6 +979,7 @@ function layananTables(runs) {
         String(t.latencyMs.p99),
         String(t.requests2xx),
         `${t.non2xx}/${t.errors + t.timeouts}`,
+        t.cpuPerRequestMs.server === null ? '-' : `${t.cpuPerRequestMs.server.toFixed(2)}+${t.cpuPerRequestMs.postgres?.toFixed(2) ?? '?'}`,
         t.meetsTarget ? 'yes' : 'NO',
       ]);
     }
