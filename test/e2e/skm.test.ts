@@ -228,6 +228,12 @@ for (const viewport of VIEWPORTS) {
       await check(page, viewport.name, 'period');
     });
 
+    it('the units of a period', async () => {
+      await page.getByRole('tab', { name: 'Per perangkat daerah' }).click();
+      await page.getByRole('table', { name: 'Per perangkat daerah' }).waitFor();
+      await check(page, viewport.name, 'units');
+    });
+
     it('the respondent groups of a period', async () => {
       await page.getByRole('tab', { name: 'Per kelompok responden' }).click();
       await page.getByRole('table', { name: /^IKM menurut/ }).waitFor();

@@ -4,7 +4,7 @@
  * (population, minimum sample, progress, IKM, where citizens answer), per unit and per respondent
  * group; the report and raw answers to download; paper forms to enter; and the follow-up plan.
  */
-import { Alert, Anchor, Box, Button, Grid, Group, Menu, Modal, Paper, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Grid, Group, Menu, Modal, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -43,6 +43,7 @@ import { type TrendPoint, TrendLine, UnsurBars } from '../features/skm/skm-chart
 import { differenceText, IKM_PLACES } from '../features/skm/skm-decimal.ts';
 import { FollowUpSection } from '../features/skm/skm-follow-ups.tsx';
 import { GroupResults } from '../features/skm/skm-groups.tsx';
+import { isUnsurKey, UNSUR_LABELS } from '../features/skm/skm-labels.ts';
 import { PaperImport } from '../features/skm/skm-paper-import.tsx';
 import { SkmPeriodForm } from '../features/skm/skm-period-form.tsx';
 import { ServiceTable, UnitTable } from '../features/skm/skm-service-table.tsx';
@@ -100,7 +101,9 @@ function Trend({ current, previous }: { current: IkmFigure; previous: SkmResults
 }
 
 function RegionCard({ results, regionName }: { results: SkmResults; regionName: string }) {
-  const { t, formatDecimal, formatNumber } = useI18n();
+  const { t, pick, formatDecimal, formatNumber } = useI18n();
+  const counted = results.services.filter((s) => s.sufficient !== null);
+  const enough = counted.filter((s) => s.sufficient === true).length;
   const labelId = useId();
   const region = results.region;
   const weakest = results.weakest[0];
@@ -121,7 +124,12 @@ function RegionCard({ results, regionName }: { results: SkmResults; regionName: 
           <Trend current={region} previous={results.previous} />
           {weakest ? (
             <Text size="sm" c="dimmed">
-              {t('skm.region.weakest', { unsur: weakest.unsur, name: weakest.name })}
+              {t('skm.region.weakest', { unsur: weakest.unsur, name: isUnsurKey(weakest.unsur) ? pick(UNSUR_LABELS[weakest.unsur]) : weakest.name })}
+            </Text>
+          ) : null}
+          {counted.length > 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('skm.region.sample', { n: formatNumber(enough), of: formatNumber(counted.length) })}
             </Text>
           ) : null}
           <Text size="xs" c="dimmed" mt={4}>
@@ -236,16 +244,10 @@ function Actions({
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {canEnter && isOpen ? (
+      {canEnter ? (
         <Button variant="default" leftSection={<IconTableImport size={16} aria-hidden />} onClick={onPaper}>
           {t('skm.paper.open')}
         </Button>
-      ) : canEnter ? (
-        <Tooltip label={t('skm.paper.closedHint')}>
-          <Button variant="default" leftSection={<IconTableImport size={16} aria-hidden />} data-disabled onClick={(e) => e.preventDefault()}>
-            {t('skm.paper.open')}
-          </Button>
-        </Tooltip>
       ) : null}
       {canManage ? (
         <>
@@ -381,7 +383,13 @@ function PeriodBody({ regionCode, results }: { regionCode: string; results: SkmR
         ) : null}
       </Modal>
       <Modal opened={dialog === 'paper'} onClose={() => setDialog(null)} title={t('skm.paper.title')} size="lg" fullScreen={isMobile}>
-        {dialog === 'paper' ? <PaperImport regionCode={regionCode} periodId={period.id} onDone={() => setDialog(null)} /> : null}
+        {dialog !== 'paper' ? null : period.status === 'dibuka' ? (
+          <PaperImport regionCode={regionCode} periodId={period.id} onDone={() => setDialog(null)} />
+        ) : (
+          <Alert color="yellow" variant="light" role="status">
+            {t('skm.paper.closedHint')}
+          </Alert>
+        )}
       </Modal>
     </>
   );

@@ -85,9 +85,9 @@ export interface TrendPoint {
   current: boolean;
 }
 
-const W = 560;
-const H = 200;
-const PAD = { left: 36, right: 24, top: 28, bottom: 30 };
+const W = 380;
+const H = 190;
+const PAD = { left: 34, right: 26, top: 28, bottom: 30 };
 
 /** The region's IKM per period, oldest on the left; the period on this page is the filled dot. */
 export function TrendLine({ points, label }: { points: readonly TrendPoint[]; label: string }) {
@@ -98,14 +98,14 @@ export function TrendLine({ points, label }: { points: readonly TrendPoint[]; la
   const highest = Math.max(...values);
   const middle = (lowest + highest) / 2;
   const half = Math.max(5, (highest - lowest) / 2 + 3);
-  const min = Math.max(0, Math.floor(middle - half));
-  const max = Math.min(100, Math.ceil(middle + half));
+  const min = Math.max(0, Math.floor((middle - half) / 5) * 5);
+  const max = Math.min(100, Math.ceil((middle + half) / 5) * 5);
   const x = (i: number) => (points.length === 1 ? (PAD.left + W - PAD.right) / 2 : PAD.left + (i * (W - PAD.left - PAD.right)) / (points.length - 1));
   const y = (index: string) => PAD.top + (1 - fractionOf(index, min, max)) * (H - PAD.top - PAD.bottom);
   const shown = (p: TrendPoint) => formatDecimal(roundDecimalText(p.index, IKM_PLACES));
   const summary = `${label}: ${points.map((p) => `${p.label} ${shown(p)}${p.grade ? ` (${p.grade})` : ''}`).join(', ')}`;
   return (
-    <Box component="svg" viewBox={`0 0 ${W} ${H}`} w="100%" role="img" aria-label={summary} style={{ display: 'block', maxHeight: 240 }}>
+    <Box component="svg" viewBox={`0 0 ${W} ${H}`} w="100%" role="img" aria-label={summary} style={{ display: 'block', maxHeight: 260 }}>
       <title>{summary}</title>
       {[min, max].map((tick) => (
         <g key={tick}>

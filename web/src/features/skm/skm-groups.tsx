@@ -53,54 +53,52 @@ export function GroupResults({ regionCode, results }: { regionCode: string; resu
           {t('skm.groups.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table
-            verticalSpacing="xs"
-            aria-label={t('skm.groups.tableLabel', { group: groupName })}
-            style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{groupName}</Table.Th>
-                <Table.Th ta="end">{t('skm.groups.col.responses')}</Table.Th>
-                <Table.Th w="40%">
-                  <Text span size="sm" fw={700}>
-                    {t('skm.groups.col.bar')}
+        <Table
+          verticalSpacing="xs"
+          aria-label={t('skm.groups.tableLabel', { group: groupName })}
+          style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{groupName}</Table.Th>
+              <Table.Th ta="end">{t('skm.groups.col.responses')}</Table.Th>
+              <Table.Th w="40%" visibleFrom="sm">
+                <Text span size="sm" fw={700}>
+                  {t('skm.groups.col.bar')}
+                </Text>
+              </Table.Th>
+              <Table.Th ta="end">{t('skm.groups.col.ikm')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.value ?? '—'}>
+                <Table.Td>
+                  <Text size="sm" c={r.value === null ? 'dimmed' : undefined}>
+                    {pick(groupValueLabel(r.value))}
                   </Text>
-                </Table.Th>
-                <Table.Th ta="end">{t('skm.groups.col.ikm')}</Table.Th>
+                </Table.Td>
+                <Table.Td ta="end">{formatNumber(r.ikm?.responses ?? 0)}</Table.Td>
+                <Table.Td visibleFrom="sm">
+                  {r.ikm ? (
+                    <Group gap={0} wrap="nowrap" aria-hidden>
+                      <Box h={10} bg="gray.2" style={{ borderRadius: 5, overflow: 'hidden', flex: 1 }}>
+                        <Box
+                          h="100%"
+                          bg={`${GRADE_COLORS[r.ikm.grade] ?? 'blue'}.7`}
+                          style={{ width: `${Math.max(2, fractionOf(r.ikm.index, 25, 100) * 100)}%`, borderRadius: 5 }}
+                        />
+                      </Box>
+                    </Group>
+                  ) : null}
+                </Table.Td>
+                <Table.Td ta="end">
+                  <IkmCell ikm={r.ikm} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.value ?? '—'}>
-                  <Table.Td>
-                    <Text size="sm" c={r.value === null ? 'dimmed' : undefined}>
-                      {pick(groupValueLabel(r.value))}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="end">{formatNumber(r.ikm?.responses ?? 0)}</Table.Td>
-                  <Table.Td>
-                    {r.ikm ? (
-                      <Group gap={0} wrap="nowrap" aria-hidden>
-                        <Box h={10} bg="gray.2" style={{ borderRadius: 5, overflow: 'hidden', flex: 1 }}>
-                          <Box
-                            h="100%"
-                            bg={`${GRADE_COLORS[r.ikm.grade] ?? 'blue'}.7`}
-                            style={{ width: `${Math.max(2, fractionOf(r.ikm.index, 25, 100) * 100)}%`, borderRadius: 5 }}
-                          />
-                        </Box>
-                      </Group>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td ta="end">
-                    <IkmCell ikm={r.ikm} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       <Text size="xs" c="dimmed" mt="xs">
         {t('skm.groups.scale')}

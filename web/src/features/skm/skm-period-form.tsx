@@ -243,7 +243,7 @@ export function SkmPeriodForm({
           />
         </SimpleGrid>
         <Stack gap={4}>
-          <Text size="sm" fw={500} id="skm-scope-label">
+          <Text size="sm" fw={700} id="skm-scope-label">
             {t('skm.form.scope')}
           </Text>
           <SegmentedControl

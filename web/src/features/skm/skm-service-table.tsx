@@ -4,26 +4,11 @@
  * minimum ("74 dari 196" with a bar), whether the sample is enough, the IKM with its mutu, and where
  * citizens answer (the survey link, the QR poster to print, the counter kiosk). Then the same per unit.
  */
-import {
-  ActionIcon,
-  Badge,
-  Box,
-  Group,
-  Loader,
-  Menu,
-  NumberInput,
-  Paper,
-  Progress,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Box, Button, Group, Loader, Menu, NumberInput, Paper, Progress, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IconCheck, IconDeviceTablet, IconDots, IconExternalLink, IconQrcode } from '@tabler/icons-react';
+import { IconCheck, IconDeviceTablet, IconExternalLink, IconQrcode } from '@tabler/icons-react';
 import { useState } from 'react';
 import { serviceKioskPath, servicePosterUrl } from '../../api/services.api.ts';
 import { type IkmFigure, type SkmResults, type SkmServiceProgress, savePopulations, skmKey } from '../../api/skm.api.ts';
@@ -105,7 +90,7 @@ function PopulationCell({ regionCode, periodId, row, canEdit }: { regionCode: st
   );
 }
 
-function SampleProgress({ row }: { row: SkmServiceProgress }) {
+function SampleProgress({ row, withLabel = false }: { row: SkmServiceProgress; withLabel?: boolean }) {
   const { t, formatNumber } = useI18n();
   if (row.minimumSample === null) {
     return (
@@ -122,7 +107,7 @@ function SampleProgress({ row }: { row: SkmServiceProgress }) {
   return (
     <Stack gap={4} miw={130}>
       <Text size="sm" data-progress>
-        {text}
+        {withLabel ? `${t('skm.services.col.progress')}: ${text}` : text}
       </Text>
       <Progress value={percent} size="sm" color={row.sufficient ? 'green' : 'orange'} aria-label={text} />
     </Stack>
@@ -144,11 +129,14 @@ function CollectLinks({ regionCode, row }: { regionCode: string; row: SkmService
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Tooltip label={t('skm.services.collect')}>
-          <ActionIcon variant="subtle" aria-label={t('skm.services.collectLabel', { service: row.serviceName })}>
-            <IconDots size={18} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconQrcode size={16} aria-hidden />}
+          aria-label={t('skm.services.collectLabel', { service: row.serviceName })}
+        >
+          {t('skm.services.collectShort')}
+        </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item
@@ -211,7 +199,7 @@ export function ServiceTable({ regionCode, results, canManage }: { regionCode: s
               </Box>
             </Group>
             <Box mt={6}>
-              <SampleProgress row={row} />
+              <SampleProgress row={row} withLabel />
             </Box>
             <Group justify="space-between" mt="xs" gap="xs">
               <Group gap={6}>
@@ -303,40 +291,44 @@ export function UnitTable({ results }: { results: SkmResults }) {
   }
   const units = [...results.units].sort((a, b) => a.unitName.localeCompare(b.unitName, 'id'));
   return (
-    <Table.ScrollContainer minWidth={620}>
-      <Table striped verticalSpacing="xs" aria-label={t('skm.units.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('skm.units.col.unit')}</Table.Th>
-            <Table.Th ta="end">{t('skm.units.col.services')}</Table.Th>
-            <Table.Th ta="end">{t('skm.units.col.responses')}</Table.Th>
-            <Table.Th ta="end">{t('skm.units.col.sufficient')}</Table.Th>
-            <Table.Th ta="end">{t('skm.units.col.ikm')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {units.map((u) => {
-            const counts = byUnit.get(u.unitId);
-            return (
-              <Table.Tr key={u.unitId}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {u.unitName}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="end">{formatNumber(counts?.services ?? 0)}</Table.Td>
-                <Table.Td ta="end">{formatNumber(u.ikm?.responses ?? counts?.responses ?? 0)}</Table.Td>
-                <Table.Td ta="end">
-                  {t('skm.units.sufficientOf', { n: formatNumber(counts?.sufficient ?? 0), of: formatNumber(counts?.services ?? 0) })}
-                </Table.Td>
-                <Table.Td ta="end">
-                  <IkmCell ikm={u.ikm} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Table striped verticalSpacing="xs" aria-label={t('skm.units.title')}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('skm.units.col.unit')}</Table.Th>
+          <Table.Th ta="end" visibleFrom="sm">
+            {t('skm.units.col.services')}
+          </Table.Th>
+          <Table.Th ta="end">{t('skm.units.col.responses')}</Table.Th>
+          <Table.Th ta="end" visibleFrom="sm">
+            {t('skm.units.col.sufficient')}
+          </Table.Th>
+          <Table.Th ta="end">{t('skm.units.col.ikm')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {units.map((u) => {
+          const counts = byUnit.get(u.unitId);
+          return (
+            <Table.Tr key={u.unitId}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {u.unitName}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="end" visibleFrom="sm">
+                {formatNumber(counts?.services ?? 0)}
+              </Table.Td>
+              <Table.Td ta="end">{formatNumber(u.ikm?.responses ?? counts?.responses ?? 0)}</Table.Td>
+              <Table.Td ta="end" visibleFrom="sm">
+                {t('skm.units.sufficientOf', { n: formatNumber(counts?.sufficient ?? 0), of: formatNumber(counts?.services ?? 0) })}
+              </Table.Td>
+              <Table.Td ta="end">
+                <IkmCell ikm={u.ikm} />
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
   );
 }

@@ -105,7 +105,7 @@ export const skmMessagesEn: Record<keyof typeof skmMessagesId, string> = {
   'skm.services.insufficient': '{n} services have not reached the minimum sample.',
   'skm.services.empty': 'This period covers no service yet.',
   'skm.services.collect': 'Survey links',
-  'skm.services.collectLabel': 'Survey links of {service}',
+  'skm.services.collectLabel': 'QR & links of {service}',
   'skm.services.surveyLink': 'Open the survey form',
   'skm.services.poster': 'QR poster (PDF)',
   'skm.services.kiosk': 'Kiosk mode (counter tablet)',
@@ -180,4 +180,6 @@ export const skmMessagesEn: Record<keyof typeof skmMessagesId, string> = {
   'skm.followUps.evidenceDeleteTitle': 'Delete evidence?',
   'skm.followUps.evidenceDeleteText': 'The file "{name}" will be removed from this follow-up action’s evidence.',
   'skm.paper.closedHint': 'The period is closed: reopen it to enter paper forms.',
+  'skm.region.sample': 'Sample enough in {n} of {of} services with a population.',
+  'skm.services.collectShort': 'QR & links',
 };

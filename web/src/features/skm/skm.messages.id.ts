@@ -103,7 +103,7 @@ export const skmMessagesId = {
   'skm.services.insufficient': '{n} layanan belum mencapai sampel minimum.',
   'skm.services.empty': 'Periode ini belum mencakup layanan apa pun.',
   'skm.services.collect': 'Tautan survei',
-  'skm.services.collectLabel': 'Tautan survei {service}',
+  'skm.services.collectLabel': 'QR & tautan {service}',
   'skm.services.surveyLink': 'Buka formulir survei',
   'skm.services.poster': 'Poster QR (PDF)',
   'skm.services.kiosk': 'Mode kios (tablet di loket)',
@@ -179,4 +179,6 @@ export const skmMessagesId = {
   'skm.followUps.evidenceDeleteTitle': 'Hapus bukti?',
   'skm.followUps.evidenceDeleteText': 'Berkas "{name}" akan dihapus dari bukti tindak lanjut ini.',
   'skm.paper.closedHint': 'Periode ditutup: buka kembali periode untuk memasukkan formulir kertas.',
+  'skm.region.sample': 'Sampel cukup di {n} dari {of} layanan yang populasinya diisi.',
+  'skm.services.collectShort': 'QR & tautan',
 } as const;
