@@ -92,8 +92,10 @@ function valuesOf(item: FollowUp | null, weakest: string | null, periodEnd: stri
       result: item.result,
     };
   }
-  // A plan usually runs into the next half year: three months after the period by default.
-  const end = new Date(`${periodEnd}T00:00:00Z`);
+  // A plan usually takes a quarter: three months after the period ends, or after today when the
+  // period ended long ago (a plan made late should not start out overdue).
+  const today = new Date().toISOString().slice(0, 10);
+  const end = new Date(`${periodEnd > today ? periodEnd : today}T00:00:00Z`);
   end.setUTCMonth(end.getUTCMonth() + 3);
   return {
     serviceId: '',
