@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { choose, DEMO_PASSWORD, launchBrowser, logIn, logOut, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
 
 const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
@@ -51,13 +51,16 @@ async function openContext(size = { width: 1280, height: 800 }): Promise<Browser
 
 const inboxTable = (page: Page) => page.getByRole('table', { name: 'Daftar pengaduan masuk' });
 const inboxRows = (page: Page) => inboxTable(page).locator('tbody tr');
-/** The unit column of every row shown (the second cell). */
-const unitCells = (page: Page) => inboxRows(page).locator('td:nth-child(2)').allTextContents();
+/** The unit column of every row shown (the third cell). */
+const unitCells = (page: Page) => inboxRows(page).locator('td:nth-child(3)').allTextContents();
 const history = (page: Page) => page.locator('.mantine-Timeline-root');
+
+/** A table on a desktop, a list of cards on a phone: either way, links to the complaints. */
+const complaintLinks = (page: Page) => page.locator('main a[href^="/pengaduan-masuk/"]');
 
 async function waitForInbox(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Pengaduan Masuk', level: 1 }).waitFor();
-  await inboxRows(page).first().waitFor();
+  await complaintLinks(page).first().waitFor();
   await page.waitForLoadState('networkidle');
 }
 
@@ -109,27 +112,35 @@ describe('handling complaints', () => {
     await context?.close();
   });
 
+  // What the browser showed when a step failed, for whoever reads the failure.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await page.screenshot({ path: path.join(SCREENSHOTS, 'complaints-failure.png'), fullPage: true });
+  });
+
   it('narrows the inbox to the overdue complaints', async () => {
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Pengaduan', exact: true }).click();
     await waitForInbox(page);
     const allShown = (await page.getByText(/^Menampilkan/).textContent()) ?? '';
 
-    await page.getByRole('checkbox', { name: 'Hanya yang terlambat' }).check();
+    // The box follows the address, which the router updates in a transition: click, then wait for it.
+    await page.getByRole('checkbox', { name: 'Hanya yang terlambat' }).click();
     await expect.poll(() => page.url()).toContain('overdue=ya');
-    await page.waitForLoadState('networkidle');
+    // The list is replaced once the narrower answer arrives.
+    await expect.poll(async () => (await page.getByText(/^Menampilkan/).textContent()) ?? '').not.toBe(allShown);
     const rows = await inboxRows(page).count();
     expect(rows).toBeGreaterThan(0);
     // Every row shown says it is late, in words beside its due date.
-    for (let i = 0; i < rows; i++) {
-      await expect.poll(() => inboxRows(page).nth(i).getByText('Terlambat', { exact: true }).count()).toBe(1);
-    }
-    expect((await page.getByText(/^Menampilkan/).textContent()) ?? '').not.toBe(allShown);
+    expect(
+      await inboxRows(page)
+        .filter({ has: page.getByText('Terlambat', { exact: true }) })
+        .count(),
+    ).toBe(rows);
     await page.getByRole('button', { name: 'Hapus filter' }).click();
     await expect.poll(() => page.url()).not.toContain('overdue=ya');
   });
 
   it('verifies a received complaint with a note for the citizen and shows it in the history', async () => {
-    await choose(page, page.getByRole('textbox', { name: 'Status', exact: true }), 'Diterima');
+    await choose(page, page.getByRole('combobox', { name: 'Status', exact: true }), 'Diterima');
     await expect.poll(() => page.url()).toContain('status=diterima');
     await page.waitForLoadState('networkidle');
     // One that is not Diskominfo's yet, to move it there afterwards.
@@ -168,7 +179,7 @@ describe('handling complaints', () => {
   it('moves the complaint to another unit', async () => {
     await page.getByRole('button', { name: 'Alihkan ke unit lain' }).click();
     const dialog = page.getByRole('dialog', { name: 'Alihkan ke perangkat daerah lain' });
-    await choose(page, dialog.getByRole('textbox', { name: /^Unit tujuan/ }), `${DISKOMINFO} (Diskominfo)`, 'Diskominfo');
+    await choose(page, dialog.getByRole('combobox', { name: /^Unit tujuan/ }), `${DISKOMINFO} (Diskominfo)`, 'Diskominfo');
     await dialog.getByRole('textbox', { name: /^Catatan/ }).fill(MOVE_NOTE);
     await dialog.getByRole('button', { name: 'Alihkan', exact: true }).click();
     await page.getByText('Pengaduan dialihkan.').waitFor();
@@ -196,7 +207,7 @@ describe('handling complaints', () => {
     await waitForInbox(page);
     expect(await page.getByText(`diteruskan ke ${DISKOMINFO}`, { exact: false }).count()).toBe(1);
     // No unit filter: an operator has only one unit.
-    expect(await page.getByRole('textbox', { name: 'Perangkat daerah', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Perangkat daerah', exact: true }).count()).toBe(0);
     const shown = await unitCells(page);
     expect(shown.length).toBeGreaterThan(0);
     expect(new Set(shown.map((u) => u.trim()))).toEqual(new Set([DISKOMINFO]));
@@ -288,14 +299,15 @@ for (const viewport of VIEWPORTS) {
 
     it('statistics', async () => {
       await page.goto('/pengaduan-masuk?tab=statistik');
-      await page.getByRole('table', { name: 'Per perangkat daerah' }).locator('tbody tr').first().waitFor();
+      // A table on a desktop, a list on a phone.
+      await page.locator('[aria-label="Per perangkat daerah"]').getByText('Dinas Sosial', { exact: true }).waitFor();
       await check(page, viewport.name, 'stats');
     });
 
     it('one complaint, and its step dialog', async () => {
       await page.goto('/pengaduan-masuk?status=ditindaklanjuti');
       await waitForInbox(page);
-      await inboxRows(page).first().getByRole('link').first().click();
+      await complaintLinks(page).first().click();
       await page.getByRole('heading', { name: /^Pengaduan PGK-/, level: 1 }).waitFor();
       await history(page).waitFor();
       await check(page, viewport.name, 'detail');
@@ -307,7 +319,7 @@ for (const viewport of VIEWPORTS) {
 
     it('settings', async () => {
       await page.goto('/pengaturan-pengaduan');
-      await page.getByRole('table', { name: 'Kategori pengaduan' }).locator('tbody tr').first().waitFor();
+      await page.locator('[aria-label="Kategori pengaduan"]').getByText('Bantuan sosial', { exact: true }).waitFor();
       await check(page, viewport.name, 'settings');
     });
   });

@@ -30,30 +30,73 @@ function Categories({ regionCode }: { regionCode: string }) {
     setDialog({ category });
     setOpen(true);
   };
+  const stateBadge = (c: ComplaintCategory) =>
+    c.isActive ? (
+      <Badge color="green" variant="light" radius="sm">
+        {t('complaints.category.activeState')}
+      </Badge>
+    ) : (
+      <Badge color="gray" variant="light" radius="sm">
+        {t('complaints.category.inactiveState')}
+      </Badge>
+    );
+  const editButton = (c: ComplaintCategory) => (
+    <Tooltip label={t('common.edit')}>
+      <ActionIcon variant="subtle" aria-label={t('complaints.category.editLabel', { name: c.name })} onClick={() => open(c)}>
+        <IconPencil size={18} aria-hidden />
+      </ActionIcon>
+    </Tooltip>
+  );
   // Grouped as citizens see them on the form; within a group by name.
   const items = [...(query.data?.items ?? [])].sort((a, b) => a.groupName.localeCompare(b.groupName) || a.name.localeCompare(b.name));
 
   return (
     <Paper withBorder radius="md" p="md">
-      <Group justify="space-between" align="flex-start" mb="sm">
-        <Stack gap={2}>
-          <Title order={2} size="h4">
-            {t('complaints.category.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('complaints.category.intro')}
-          </Text>
-        </Stack>
+      <Group justify="space-between" align="flex-start" mb="xs">
+        <Title order={2} size="h4">
+          {t('complaints.category.title')}
+        </Title>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(null)}>
           {t('complaints.category.add')}
         </Button>
       </Group>
+      <Text size="sm" mb="md">
+        {t('complaints.category.intro')}
+      </Text>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : query.isPending ? (
         <TableSkeleton />
       ) : items.length === 0 ? (
         <ListEmpty kind="empty" title={t('complaints.category.empty.title')} description={t('complaints.category.empty.text')} />
+      ) : isMobile ? (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('complaints.category.title')}>
+          {items.map((c) => (
+            <Paper key={c.id} withBorder radius="md" p="sm" component="li">
+              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                <Stack gap={2} style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={600}>
+                    {c.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    <Text span ff="monospace" size="xs">
+                      {c.code}
+                    </Text>
+                    {` · ${c.groupName}`}
+                  </Text>
+                </Stack>
+                {editButton(c)}
+              </Group>
+              <Text size="xs" mt={4}>
+                {c.unitName}
+              </Text>
+              <Group gap={6} mt={6}>
+                <Text size="xs">{t('complaints.category.slaText', { n: formatNumber(c.slaDays) })}</Text>
+                {stateBadge(c)}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={820}>
           <Table striped verticalSpacing="xs" aria-label={t('complaints.category.title')}>
@@ -77,7 +120,7 @@ function Categories({ regionCode }: { regionCode: string }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" ff="monospace">
+                    <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                       {c.code}
                     </Text>
                   </Table.Td>
@@ -86,24 +129,8 @@ function Categories({ regionCode }: { regionCode: string }) {
                   <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
                     {t('complaints.stats.days', { n: formatNumber(c.slaDays) })}
                   </Table.Td>
-                  <Table.Td>
-                    {c.isActive ? (
-                      <Badge color="green" variant="light" radius="sm">
-                        {t('complaints.category.activeState')}
-                      </Badge>
-                    ) : (
-                      <Badge color="gray" variant="light" radius="sm">
-                        {t('complaints.category.inactiveState')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="end">
-                    <Tooltip label={t('common.edit')}>
-                      <ActionIcon variant="subtle" aria-label={t('complaints.category.editLabel', { name: c.name })} onClick={() => open(c)}>
-                        <IconPencil size={18} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
+                  <Table.Td>{stateBadge(c)}</Table.Td>
+                  <Table.Td ta="end">{editButton(c)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

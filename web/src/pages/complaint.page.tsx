@@ -5,6 +5,7 @@
  * the public status page the citizen follows.
  */
 import { Alert, Anchor, Breadcrumbs, Center, Grid, Group, Image, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconExternalLink, IconLock, IconMapPin } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -151,6 +152,8 @@ function ComplaintView({ id }: { id: string }) {
   const { t, formatDate, formatDateTime } = useI18n();
   const { regionCode, can } = useRegion();
   const canRead = can('complaints.read');
+  // Two columns from Mantine's md breakpoint; below it the history moves under the facts.
+  const isWide = useMediaQuery('(min-width: 62em)') ?? true;
   const query = useQuery({ ...complaintQueryOptions(regionCode, id), enabled: canRead && id !== '' });
 
   if (!canRead) return <NoAccess />;
@@ -201,6 +204,7 @@ function ComplaintView({ id }: { id: string }) {
         </Alert>
       ) : null}
 
+      {/* On a phone the facts (deadline, unit) come right after the complaint itself, before its long history. */}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="md">
@@ -226,7 +230,7 @@ function ComplaintView({ id }: { id: string }) {
             </Paper>
             <Location complaint={c} />
             <Photos regionCode={regionCode} complaint={c} />
-            <ComplaintHistory events={c.events} />
+            {isWide ? <ComplaintHistory events={c.events} /> : null}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -262,6 +266,11 @@ function ComplaintView({ id }: { id: string }) {
             <Contact complaint={c} />
           </Stack>
         </Grid.Col>
+        {isWide ? null : (
+          <Grid.Col span={12}>
+            <ComplaintHistory events={c.events} />
+          </Grid.Col>
+        )}
       </Grid>
     </>
   );

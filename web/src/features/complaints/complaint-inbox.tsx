@@ -3,11 +3,12 @@
  * server), with search, filters by status, unit, category and lateness, sorting and pages. A late
  * complaint says so in red beside its due date, in words, not by colour alone.
  */
-import { Anchor, Badge, Button, Checkbox, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconSearch } from '@tabler/icons-react';
 import { useEffect } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { complaintCategoriesQueryOptions, complaintListQueryOptions } from '../../api/complaints.api.ts';
 import { CollapsibleFilters } from '../../components/collapsible-filters.tsx';
 import { DebouncedInput } from '../../components/debounced-input.tsx';
@@ -18,6 +19,7 @@ import { TablePager } from '../../components/table-pager.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import type { ListParamsApi } from '../../components/use-list-params.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.id.ts';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { COMPLAINT_STATUSES, isComplaintStatus, STATUS_KEYS } from './complaint-labels.ts';
 import { ComplaintStatusBadge } from './complaint-status-badge.tsx';
@@ -26,8 +28,19 @@ export const INBOX_SORTS = ['createdAt', 'dueAt', 'status'] as const;
 export const INBOX_FILTERS = ['q', 'status', 'unitId', 'categoryId', 'overdue'] as const;
 export type InboxParams = ListParamsApi<(typeof INBOX_SORTS)[number], (typeof INBOX_FILTERS)[number]>;
 
+/** On a phone there are no column headers to sort by: the useful orders, each with its direction. */
+const MOBILE_SORTS = ['createdAt:desc', 'createdAt:asc', 'dueAt:asc', 'status:asc'] as const;
+const MOBILE_SORT_KEYS: Record<(typeof MOBILE_SORTS)[number], MessageKey> = {
+  'createdAt:desc': 'complaints.sort.newest',
+  'createdAt:asc': 'complaints.sort.oldest',
+  'dueAt:asc': 'complaints.sort.due',
+  'status:asc': 'complaints.sort.status',
+};
+
 export function ComplaintInbox({ regionCode, list, showUnitFilter }: { regionCode: string; list: InboxParams; showUnitFilter: boolean }) {
   const { t, formatDate, formatDateTime } = useI18n();
+  const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const [, setSearch] = useSearchParams();
   const f = list.filters;
   const status = isComplaintStatus(f.status) ? f.status : undefined;
   const isOverdueOnly = f.overdue === 'ya';
@@ -106,6 +119,28 @@ export function ComplaintInbox({ regionCode, list, showUnitFilter }: { regionCod
             onChange={(e) => list.setFilter('overdue', e.currentTarget.checked ? 'ya' : '')}
             mb={8}
           />
+          {isMobile ? (
+            <Select
+              label={t('complaints.sortBy')}
+              allowDeselect={false}
+              data={MOBILE_SORTS.map((o) => ({ value: o, label: t(MOBILE_SORT_KEYS[o]) }))}
+              value={`${list.sort}:${list.order}`}
+              onChange={(v) => {
+                const [sort, order] = (v ?? '').split(':');
+                setSearch(
+                  (current) => {
+                    const next = new URLSearchParams(current);
+                    next.set('sort', sort ?? 'createdAt');
+                    next.set('order', order ?? 'desc');
+                    next.delete('page');
+                    return next;
+                  },
+                  { replace: true },
+                );
+              }}
+              style={{ flex: '1 1 200px' }}
+            />
+          ) : null}
         </CollapsibleFilters>
         {list.hasFilters ? (
           <Button variant="subtle" onClick={list.clearFilters}>
@@ -126,63 +161,105 @@ export function ComplaintInbox({ regionCode, list, showUnitFilter }: { regionCod
         )
       ) : (
         <>
-          <Table.ScrollContainer minWidth={960}>
-            <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('complaints.tableLabel')} aria-busy={query.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('complaints.col.complaint')}</Table.Th>
-                  <Table.Th>{t('complaints.col.unit')}</Table.Th>
-                  <SortableTh column="status" label={t('complaints.col.status')} {...sortProps} />
-                  <SortableTh column="createdAt" label={t('complaints.col.received')} {...sortProps} />
-                  <SortableTh column="dueAt" label={t('complaints.col.due')} {...sortProps} />
-                  <Table.Th>{t('complaints.col.source')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td maw={380}>
-                      <Stack gap={2}>
-                        <Group gap={6} wrap="nowrap">
+          {isMobile ? (
+            <Stack
+              gap="sm"
+              aria-label={t('complaints.tableLabel')}
+              aria-busy={query.isFetching}
+              component="ul"
+              p={0}
+              m={0}
+              style={{ listStyle: 'none' }}
+            >
+              {items.map((c) => (
+                <Paper key={c.id} withBorder radius="md" p="sm" component="li">
+                  <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                    <Anchor component={Link} to={`/pengaduan-masuk/${c.id}`} fw={700} ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {c.trackingCode}
+                    </Anchor>
+                    <ComplaintStatusBadge status={c.status} />
+                  </Group>
+                  <Text size="sm" fw={600} mt={4}>
+                    {c.categoryName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {c.unitName}
+                  </Text>
+                  <Text size="sm" lineClamp={2} mt={4}>
+                    {c.description}
+                  </Text>
+                  <Group gap={6} mt={6} wrap="wrap">
+                    <Text size="xs" c="dimmed">
+                      {t('complaints.card.received', { date: formatDate(c.createdAt) })}
+                    </Text>
+                    {c.closedAt ? null : (
+                      <Text size="xs" c={c.overdue ? 'red.9' : 'dimmed'} fw={c.overdue ? 600 : undefined}>
+                        {`· ${t('complaints.card.due', { date: formatDate(c.dueAt) })}`}
+                      </Text>
+                    )}
+                    {c.overdue ? <OverdueBadge /> : null}
+                    {c.source === 'open311' ? <SourceBadge source={c.source} /> : null}
+                  </Group>
+                </Paper>
+              ))}
+            </Stack>
+          ) : (
+            <Table.ScrollContainer minWidth={900}>
+              <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('complaints.tableLabel')} aria-busy={query.isFetching}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('complaints.col.code')}</Table.Th>
+                    <Table.Th>{t('complaints.col.complaint')}</Table.Th>
+                    <Table.Th>{t('complaints.col.unit')}</Table.Th>
+                    <SortableTh column="status" label={t('complaints.col.status')} {...sortProps} />
+                    <SortableTh column="createdAt" label={t('complaints.col.received')} {...sortProps} />
+                    <SortableTh column="dueAt" label={t('complaints.col.due')} {...sortProps} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((c) => (
+                    <Table.Tr key={c.id}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Stack gap={4} align="flex-start">
                           <Anchor component={Link} to={`/pengaduan-masuk/${c.id}`} size="sm" fw={700} ff="monospace">
                             {c.trackingCode}
                           </Anchor>
-                          <Text size="sm" fw={500} truncate>
-                            {c.categoryName}
-                          </Text>
-                        </Group>
-                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          <SourceBadge source={c.source} />
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td maw={340}>
+                        <Text size="sm" fw={500}>
+                          {c.categoryName}
+                        </Text>
+                        <Text size="xs" c="dimmed" lineClamp={2}>
                           {c.description}
                         </Text>
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{c.unitName}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <ComplaintStatusBadge status={c.status} />
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Text size="sm" title={formatDateTime(c.createdAt)}>
-                        {formatDate(c.createdAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm" c={c.overdue ? 'red.8' : undefined} fw={c.overdue ? 600 : undefined}>
-                          {c.closedAt ? '—' : formatDate(c.dueAt)}
+                      </Table.Td>
+                      <Table.Td maw={200}>
+                        <Text size="sm">{c.unitName}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <ComplaintStatusBadge status={c.status} />
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Text size="sm" title={formatDateTime(c.createdAt)}>
+                          {formatDate(c.createdAt)}
                         </Text>
-                        {c.overdue ? <OverdueBadge /> : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <SourceBadge source={c.source} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <Stack gap={4} align="flex-start">
+                          <Text size="sm" c={c.overdue ? 'red.9' : undefined} fw={c.overdue ? 600 : undefined}>
+                            {c.closedAt ? '—' : formatDate(c.dueAt)}
+                          </Text>
+                          {c.overdue ? <OverdueBadge /> : null}
+                        </Stack>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
           <TablePager page={list.page} pageSize={list.pageSize} total={total} onPage={list.setPage} onPageSize={list.setPageSize} />
         </>
       )}
@@ -202,7 +279,7 @@ export function OverdueBadge() {
 export function SourceBadge({ source }: { source: 'web' | 'open311' }) {
   const { t } = useI18n();
   return (
-    <Badge variant="outline" color={source === 'open311' ? 'grape' : 'gray'} radius="sm" size="sm">
+    <Badge variant={source === 'open311' ? 'outline' : 'light'} color={source === 'open311' ? 'grape' : 'gray'} radius="sm" size="sm">
       {source === 'open311' ? t('complaints.source.open311') : t('complaints.source.web')}
     </Badge>
   );

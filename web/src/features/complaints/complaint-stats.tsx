@@ -4,6 +4,7 @@
  * the bars are only an aid to the eye).
  */
 import { Box, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ComplaintStats, complaintStatsQueryOptions } from '../../api/complaints.api.ts';
@@ -64,86 +65,113 @@ function Legend() {
   );
 }
 
-function Breakdown({ stats }: { stats: ComplaintStats }) {
+interface Row {
+  id: string;
+  name: string;
+  total: number;
+  resolved: number;
+  overdue: number;
+  /** Only per unit. */
+  medianDays?: string | null;
+}
+
+/**
+ * One breakdown: a table with a bar column on wider screens; on a phone a list that fits the screen
+ * without sideways scrolling.
+ */
+function BreakdownTable({ title, nameLabel, rows, withMedian }: { title: string; nameLabel: string; rows: Row[]; withMedian: boolean }) {
   const { t, formatNumber, formatDecimal } = useI18n();
-  const maxUnit = Math.max(0, ...stats.byUnit.map((u) => u.total));
-  const maxCategory = Math.max(0, ...stats.byCategory.map((c) => c.total));
+  const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const max = Math.max(0, ...rows.map((r) => r.total));
+  const table = (
+    <Table verticalSpacing={6} aria-label={title}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{nameLabel}</Table.Th>
+          <Table.Th w="30%">{t('complaints.stats.volume')}</Table.Th>
+          <Table.Th ta="end">{t('complaints.stats.total')}</Table.Th>
+          <Table.Th ta="end">{t('complaints.stats.resolved')}</Table.Th>
+          <Table.Th ta="end">{t('complaints.stats.overdue')}</Table.Th>
+          {withMedian ? <Table.Th ta="end">{t('complaints.stats.medianDays')}</Table.Th> : null}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>
+              <Text size="sm">{r.name}</Text>
+            </Table.Td>
+            <Table.Td>
+              <VolumeBar total={r.total} resolved={r.resolved} max={max} />
+            </Table.Td>
+            <Table.Td ta="end">{formatNumber(r.total)}</Table.Td>
+            <Table.Td ta="end">{formatNumber(r.resolved)}</Table.Td>
+            <Table.Td ta="end" c={r.overdue > 0 ? 'red.9' : undefined} fw={r.overdue > 0 ? 700 : undefined}>
+              {formatNumber(r.overdue)}
+            </Table.Td>
+            {withMedian ? <Table.Td ta="end">{r.medianDays ? formatDecimal(r.medianDays) : '—'}</Table.Td> : null}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+  // On a phone each row is a short block: the name, its bar, and the numbers in one sentence.
+  const list = (
+    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={title}>
+      {rows.map((r) => (
+        <Box component="li" key={r.id}>
+          <Text size="sm" fw={500}>
+            {r.name}
+          </Text>
+          <Box my={4}>
+            <VolumeBar total={r.total} resolved={r.resolved} max={max} />
+          </Box>
+          <Text size="xs">
+            {t('complaints.stats.rowSummary', { total: formatNumber(r.total), resolved: formatNumber(r.resolved) })}
+            {' · '}
+            <Text span size="xs" c={r.overdue > 0 ? 'red.9' : undefined} fw={r.overdue > 0 ? 700 : undefined}>
+              {t('complaints.stats.rowOverdue', { n: formatNumber(r.overdue) })}
+            </Text>
+            {withMedian && r.medianDays ? ` · ${t('complaints.stats.rowMedian', { n: formatDecimal(r.medianDays) })}` : ''}
+          </Text>
+        </Box>
+      ))}
+    </Stack>
+  );
+  return (
+    <Paper withBorder radius="md" p={isMobile ? 'sm' : 'md'}>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      <Legend />
+      {isMobile ? list : <Table.ScrollContainer minWidth={600}>{table}</Table.ScrollContainer>}
+    </Paper>
+  );
+}
+
+function Breakdown({ stats }: { stats: ComplaintStats }) {
+  const { t } = useI18n();
   return (
     <>
-      <Paper withBorder radius="md" p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t('complaints.stats.byUnit')}
-        </Title>
-        <Legend />
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing={6} aria-label={t('complaints.stats.byUnit')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('complaints.col.unit')}</Table.Th>
-                <Table.Th w="30%">{t('complaints.stats.volume')}</Table.Th>
-                <Table.Th ta="end">{t('complaints.stats.total')}</Table.Th>
-                <Table.Th ta="end">{t('complaints.stats.resolved')}</Table.Th>
-                <Table.Th ta="end">{t('complaints.stats.overdue')}</Table.Th>
-                <Table.Th ta="end">{t('complaints.stats.medianDays')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {stats.byUnit.map((u) => (
-                <Table.Tr key={u.unitId}>
-                  <Table.Td>
-                    <Text size="sm">{u.unitName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <VolumeBar total={u.total} resolved={u.resolved} max={maxUnit} />
-                  </Table.Td>
-                  <Table.Td ta="end">{formatNumber(u.total)}</Table.Td>
-                  <Table.Td ta="end">{formatNumber(u.resolved)}</Table.Td>
-                  <Table.Td ta="end" c={u.overdue > 0 ? 'red.8' : undefined} fw={u.overdue > 0 ? 600 : undefined}>
-                    {formatNumber(u.overdue)}
-                  </Table.Td>
-                  <Table.Td ta="end">{u.medianDaysToResolve ? formatDecimal(u.medianDaysToResolve) : '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <Paper withBorder radius="md" p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t('complaints.stats.byCategory')}
-        </Title>
-        <Legend />
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing={6} aria-label={t('complaints.stats.byCategory')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('complaints.col.category')}</Table.Th>
-                <Table.Th w="30%">{t('complaints.stats.volume')}</Table.Th>
-                <Table.Th ta="end">{t('complaints.stats.total')}</Table.Th>
-                <Table.Th ta="end">{t('complaints.stats.resolved')}</Table.Th>
-                <Table.Th ta="end">{t('complaints.stats.overdue')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {stats.byCategory.map((c) => (
-                <Table.Tr key={c.categoryId}>
-                  <Table.Td>
-                    <Text size="sm">{c.categoryName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <VolumeBar total={c.total} resolved={c.resolved} max={maxCategory} />
-                  </Table.Td>
-                  <Table.Td ta="end">{formatNumber(c.total)}</Table.Td>
-                  <Table.Td ta="end">{formatNumber(c.resolved)}</Table.Td>
-                  <Table.Td ta="end" c={c.overdue > 0 ? 'red.8' : undefined} fw={c.overdue > 0 ? 600 : undefined}>
-                    {formatNumber(c.overdue)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <BreakdownTable
+        title={t('complaints.stats.byUnit')}
+        nameLabel={t('complaints.col.unit')}
+        withMedian
+        rows={stats.byUnit.map((u) => ({
+          id: u.unitId,
+          name: u.unitName,
+          total: u.total,
+          resolved: u.resolved,
+          overdue: u.overdue,
+          medianDays: u.medianDaysToResolve,
+        }))}
+      />
+      <BreakdownTable
+        title={t('complaints.stats.byCategory')}
+        nameLabel={t('complaints.col.category')}
+        withMedian={false}
+        rows={stats.byCategory.map((c) => ({ id: c.categoryId, name: c.categoryName, total: c.total, resolved: c.resolved, overdue: c.overdue }))}
+      />
     </>
   );
 }
@@ -187,7 +215,7 @@ export function ComplaintStatsPanel({ regionCode }: { regionCode: string }) {
             <Figure
               label={t('complaints.stats.overdueOpen')}
               value={formatNumber(query.data.overdue)}
-              color={query.data.overdue > 0 ? 'red.8' : undefined}
+              color={query.data.overdue > 0 ? 'red.9' : undefined}
             />
             <Figure
               label={t('complaints.stats.resolutionRate')}

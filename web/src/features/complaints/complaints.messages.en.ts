@@ -17,7 +17,7 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   'complaints.filter.category': 'Category',
   'complaints.filter.overdue': 'Overdue only',
   'complaints.tableLabel': 'Incoming complaints',
-  'complaints.col.complaint': 'Code · category',
+  'complaints.col.complaint': 'Category and text',
   'complaints.col.category': 'Category',
   'complaints.col.unit': 'Unit',
   'complaints.col.status': 'Status',
@@ -29,6 +29,15 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   'complaints.source.open311': 'Open311',
   'complaints.empty.title': 'No complaints yet',
   'complaints.empty.text': 'Complaints citizens send through the portal or an Open311 app will appear here.',
+
+  'complaints.col.code': 'Code',
+  'complaints.card.received': 'Received {date}',
+  'complaints.card.due': 'Due {date}',
+  'complaints.sortBy': 'Sort by',
+  'complaints.sort.newest': 'Newest received',
+  'complaints.sort.oldest': 'Oldest received',
+  'complaints.sort.due': 'Nearest deadline',
+  'complaints.sort.status': 'Status',
 
   // Statuses and steps
   'complaints.status.diterima': 'Received',
@@ -151,6 +160,10 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   'complaints.stats.legendResolved': 'Resolved',
   'complaints.stats.legendOther': 'Other (open, rejected, duplicate)',
 
+  'complaints.stats.rowSummary': '{total} complaints, {resolved} resolved',
+  'complaints.stats.rowOverdue': '{n} overdue',
+  'complaints.stats.rowMedian': 'median {n} days',
+
   // Settings
   'complaints.settings.title': 'Complaint Settings',
   'complaints.settings.description': "{region}'s complaint categories and their responsible units, and API keys for other apps (Open311).",
@@ -173,6 +186,7 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   'complaints.category.slaHint': 'Days from receipt until it must be resolved.',
   'complaints.category.slaRequired': 'The SLA is required (1–365 days)',
   'complaints.category.active': 'Active (citizens may choose it)',
+  'complaints.category.slaText': 'SLA {n} days',
   'complaints.category.state': 'State',
   'complaints.category.activeState': 'Active',
   'complaints.category.inactiveState': 'Inactive',

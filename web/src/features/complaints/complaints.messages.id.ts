@@ -16,7 +16,7 @@ export const complaintsMessagesId = {
   'complaints.filter.category': 'Kategori',
   'complaints.filter.overdue': 'Hanya yang terlambat',
   'complaints.tableLabel': 'Daftar pengaduan masuk',
-  'complaints.col.complaint': 'Kode · kategori',
+  'complaints.col.complaint': 'Kategori dan isi',
   'complaints.col.category': 'Kategori',
   'complaints.col.unit': 'Perangkat daerah',
   'complaints.col.status': 'Status',
@@ -28,6 +28,15 @@ export const complaintsMessagesId = {
   'complaints.source.open311': 'Open311',
   'complaints.empty.title': 'Belum ada pengaduan',
   'complaints.empty.text': 'Pengaduan yang dikirim warga lewat portal atau aplikasi Open311 akan muncul di sini.',
+
+  'complaints.col.code': 'Kode',
+  'complaints.card.received': 'Diterima {date}',
+  'complaints.card.due': 'Batas {date}',
+  'complaints.sortBy': 'Urutkan',
+  'complaints.sort.newest': 'Terbaru diterima',
+  'complaints.sort.oldest': 'Terlama diterima',
+  'complaints.sort.due': 'Batas waktu terdekat',
+  'complaints.sort.status': 'Status',
 
   // Statuses and steps
   'complaints.status.diterima': 'Diterima',
@@ -152,6 +161,10 @@ export const complaintsMessagesId = {
   'complaints.stats.legendResolved': 'Selesai',
   'complaints.stats.legendOther': 'Lainnya (terbuka, ditolak, duplikat)',
 
+  'complaints.stats.rowSummary': '{total} pengaduan, {resolved} selesai',
+  'complaints.stats.rowOverdue': '{n} terlambat',
+  'complaints.stats.rowMedian': 'median {n} hari',
+
   // Settings
   'complaints.settings.title': 'Pengaturan Pengaduan',
   'complaints.settings.description': 'Kategori pengaduan {region} dan unit penanggung jawabnya, serta kunci API untuk aplikasi lain (Open311).',
@@ -175,6 +188,7 @@ export const complaintsMessagesId = {
   'complaints.category.slaHint': 'Hari sejak pengaduan diterima sampai harus selesai.',
   'complaints.category.slaRequired': 'SLA wajib diisi (1–365 hari)',
   'complaints.category.active': 'Aktif (dapat dipilih warga)',
+  'complaints.category.slaText': 'SLA {n} hari',
   'complaints.category.state': 'Keadaan',
   'complaints.category.activeState': 'Aktif',
   'complaints.category.inactiveState': 'Nonaktif',
