@@ -29,6 +29,7 @@ import { iidRoutes } from './features/iid/iid.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
+import { indexEvidenceRoutes } from './features/layanan/index-evidence.routes.ts';
 import { open311Routes } from './features/layanan/open311.routes.ts';
 import { portalRoutes } from './features/layanan/portal.routes.ts';
 import { servicesRoutes } from './features/layanan/services.routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(applicationsRoutes, { prefix: '/api/v1/regions/:regionCode/applications' });
   await app.register(skmRoutes, { prefix: '/api/v1/regions/:regionCode/skm-periods' });
   await app.register(complaintsRoutes, { prefix: '/api/v1/regions/:regionCode' });
+  await app.register(indexEvidenceRoutes, { prefix: '/api/v1/regions/:regionCode/index-evidence' });
   await app.register(portalRoutes, { prefix: '/api/v1/public' });
   await app.register(complaintsPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(open311Routes, { prefix: '/open311/v2' });

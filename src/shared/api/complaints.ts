@@ -211,3 +211,4 @@ export const complaintStatsQuery = z
 
 /** A photo the citizen attached (staff see it behind the login). */
 export const complaintPhoto = z.object({ id: z.string(), fileName: z.string().nullable() });
+export type ComplaintStats = z.infer<typeof complaintStats>;
