@@ -248,6 +248,7 @@ CREATE UNIQUE INDEX "complaint_categories_code_uq" ON "complaint_categories" USI
 CREATE INDEX "complaint_events_complaint_idx" ON "complaint_events" USING btree ("complaint_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "complaints_tracking_uq" ON "complaints" USING btree ("tracking_code");--> statement-breakpoint
 CREATE INDEX "complaints_region_status_idx" ON "complaints" USING btree ("region_code","status","created_at");--> statement-breakpoint
+CREATE INDEX "complaints_region_created_idx" ON "complaints" USING btree ("region_code","created_at" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "complaints_unit_idx" ON "complaints" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE INDEX "complaints_category_idx" ON "complaints" USING btree ("category_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "open311_clients_key_uq" ON "open311_clients" USING btree ("key_hash");--> statement-breakpoint

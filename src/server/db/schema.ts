@@ -768,6 +768,8 @@ export const complaints = pgTable(
   (t) => [
     uniqueIndex('complaints_tracking_uq').on(t.trackingCode),
     index('complaints_region_status_idx').on(t.regionCode, t.status, t.createdAt),
+    // The inbox: a region's complaints, newest first, a page at a time.
+    index('complaints_region_created_idx').on(t.regionCode, t.createdAt.desc(), t.id),
     index('complaints_unit_idx').on(t.unitId, t.status),
     index('complaints_category_idx').on(t.categoryId),
     check('complaints_status_check', sql`${t.status} in ('diterima', 'diverifikasi', 'ditindaklanjuti', 'selesai', 'ditolak', 'duplikat')`),
