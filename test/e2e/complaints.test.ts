@@ -239,6 +239,7 @@ describe('handling complaints', () => {
     const shown = page.getByRole('dialog', { name: 'Kunci API dibuat' });
     await shown.getByText('Salin sekarang: kunci hanya ditampilkan sekali').waitFor();
     const key = await shown.getByRole('textbox', { name: 'Kunci API' }).inputValue();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'complaints-settings-key-desktop.png') });
     expect(key.length).toBeGreaterThanOrEqual(20);
     await shown.getByRole('button', { name: 'Salin kunci' }).click();
     await shown.getByRole('button', { name: 'Tersalin' }).waitFor();
@@ -321,6 +322,10 @@ for (const viewport of VIEWPORTS) {
       await page.goto('/pengaturan-pengaduan');
       await page.locator('[aria-label="Kategori pengaduan"]').getByText('Bantuan sosial', { exact: true }).waitFor();
       await check(page, viewport.name, 'settings');
+      await button(main(), 'Tambah kategori').click();
+      await page.getByRole('dialog', { name: 'Kategori baru' }).waitFor();
+      await check(page, viewport.name, 'settings-category');
+      await page.keyboard.press('Escape');
     });
   });
 }

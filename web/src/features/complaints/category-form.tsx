@@ -77,22 +77,23 @@ export function CategoryForm({ regionCode, category, onDone }: { regionCode: str
       <Stack>
         {save.error && !isFullyPlaced(save.error, unplaced) ? <FormErrorAlert error={save.error} unplaced={unplaced} /> : null}
         <TextInput label={t('complaints.category.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
-        <Group grow align="flex-start" wrap="wrap">
+        <Group grow align="flex-end" wrap="wrap">
           <TextInput
             label={t('complaints.category.code')}
             description={t('complaints.category.codeHint')}
             placeholder="jalan-rusak"
             withAsterisk
-            miw={200}
+            style={{ flex: '1 1 200px' }}
             {...form.getInputProps('code')}
           />
-          <TextInput label={t('complaints.category.group')} placeholder="Umum" miw={200} {...form.getInputProps('groupName')} />
+          <TextInput label={t('complaints.category.group')} placeholder="Umum" style={{ flex: '1 1 200px' }} {...form.getInputProps('groupName')} />
         </Group>
         <Textarea label={t('complaints.category.description')} autosize minRows={2} maxLength={2000} {...form.getInputProps('description')} />
         <UnitSelect
           regionCode={regionCode}
           label={t('complaints.category.unit')}
           description={t('complaints.category.unitHint')}
+          placeholder={t('complaints.reassign.unitPlaceholder')}
           withAsterisk
           value={form.values.unitId || null}
           current={category ? { id: category.unitId, name: category.unitName, shortName: null, kind: null } : null}
