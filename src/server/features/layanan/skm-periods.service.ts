@@ -25,8 +25,10 @@ export function periodLabel(p: { year: number; semester: number | null }): strin
 
 /** Today's date in Western Indonesia time (the day a citizen sees on the counter's calendar). */
 export function todayInIndonesia(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return WIB_DAY.format(now);
 }
+// Made once: every survey answer asks for today's date, and building a formatter costs more than using it.
+const WIB_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const responseCount = sql<number>`(select coalesce(sum(t.responses), 0)::int from ${skmTallies} t where t.period_id = "skm_periods"."id")`;
 // All-services periods count the region's active services; others their chosen ones.

@@ -99,4 +99,17 @@ describe('IKM from tallies', () => {
     ).toEqual(['U3', 'U9', 'U1']);
     expect(weakestUnsur(result)[0]).toEqual({ unsur: 'U3', name: 'Waktu Penyelesaian', nrr: '1.000' });
   });
+
+  it('answers the same totals from memory, and new totals afresh', () => {
+    const answers = [Object.fromEntries(UNSUR_KEYS.map((k) => [k, 3])), Object.fromEntries(UNSUR_KEYS.map((k) => [k, 4]))];
+    const first = evaluateTotals(framework, totalsOfAnswers(answers));
+    expect(evaluateTotals(framework, totalsOfAnswers(answers))).toBe(first);
+    const moved = evaluateTotals(framework, totalsOfAnswers([...answers, Object.fromEntries(UNSUR_KEYS.map((k) => [k, 1]))]));
+    expect(moved).not.toBe(first);
+    const raw = evaluateSurvey(framework, { responses: [...answers, Object.fromEntries(UNSUR_KEYS.map((k) => [k, 1]))] });
+    if (!raw.ok) throw new Error('should score');
+    expect(moved?.index).toBe(raw.result.index);
+    expect(moved?.index).toBe('66.67');
+    expect(first?.index).toBe('87.50');
+  });
 });

@@ -68,6 +68,39 @@ export function scoresTheNineUnsur(framework: Framework): boolean {
  */
 export function evaluateTotals(framework: Framework, totals: SurveyTotals): EvaluationResult | null {
   if (totals.responses === 0) return null;
+  // The engine is exact and slow on purpose; the same totals always give the same result, and a period's
+  // page asks for dozens of them (each service, unit and the region) while most totals have not moved.
+  const key = keyOf(totals);
+  const memo = memoOf(framework);
+  const known = memo.get(key);
+  if (known !== undefined) {
+    // Most recently used last, so the oldest entry is the one dropped.
+    memo.delete(key);
+    memo.set(key, known);
+    return known;
+  }
+  const result = evaluateFresh(framework, totals);
+  memo.set(key, result);
+  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  return result;
+}
+
+const MEMO_LIMIT = 5000;
+const MEMOS = new WeakMap<Framework, Map<string, EvaluationResult | null>>();
+
+function memoOf(framework: Framework): Map<string, EvaluationResult | null> {
+  let memo = MEMOS.get(framework);
+  if (memo === undefined) {
+    memo = new Map();
+    MEMOS.set(framework, memo);
+  }
+  return memo;
+}
+
+const keyOf = (totals: SurveyTotals) =>
+  `${totals.responses}|${UNSUR_KEYS.map((k) => `${totals.unsur[k].sum}/${totals.unsur[k].answered}`).join(',')}`;
+
+function evaluateFresh(framework: Framework, totals: SurveyTotals): EvaluationResult | null {
   const unsur = leaves(framework.root);
   for (const leaf of unsur) {
     const t = totals.unsur[leaf.id as UnsurKey] as UnsurTotals | undefined;
