@@ -151,7 +151,7 @@ describe('handling complaints', () => {
     expect(await row.getByText('Diterima', { exact: true }).count()).toBe(1);
     const link = row.getByRole('link').first();
     trackingCode = ((await link.textContent()) ?? '').trim();
-    expect(trackingCode).toMatch(/^PGK-[2-9A-HJ-NP-Z]{6}$/);
+    expect(trackingCode).toMatch(/^ADU-[2-9A-HJ-NP-Z]{6}$/);
     await link.click();
     await page.getByRole('heading', { name: `Pengaduan ${trackingCode}`, level: 1 }).waitFor();
 
@@ -197,7 +197,7 @@ describe('handling complaints', () => {
     const other = units.findIndex((u) => u.trim() !== DISKOMINFO);
     expect(other).toBeGreaterThanOrEqual(0);
     await inboxRows(page).nth(other).getByRole('link').first().click();
-    await page.getByRole('heading', { name: /^Pengaduan PGK-/, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^Pengaduan ADU-/, level: 1 }).waitFor();
     otherUnitComplaintPath = new URL(page.url()).pathname;
 
     await logOut(page);
@@ -218,7 +218,7 @@ describe('handling complaints', () => {
 
     await page.goto(otherUnitComplaintPath);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    expect(await page.getByRole('heading', { name: /^Pengaduan PGK-/, level: 1 }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: /^Pengaduan ADU-/, level: 1 }).count()).toBe(0);
 
     await logOut(page);
     await logIn(page, 'admin.demo', DEMO_PASSWORD);
@@ -309,7 +309,7 @@ for (const viewport of VIEWPORTS) {
       await page.goto('/pengaduan-masuk?status=ditindaklanjuti');
       await waitForInbox(page);
       await complaintLinks(page).first().click();
-      await page.getByRole('heading', { name: /^Pengaduan PGK-/, level: 1 }).waitFor();
+      await page.getByRole('heading', { name: /^Pengaduan ADU-/, level: 1 }).waitFor();
       await history(page).waitFor();
       await check(page, viewport.name, 'detail');
       await button(main(), 'Selesaikan').click();

@@ -323,7 +323,7 @@ describe('public service portal at phone size', () => {
       await check(page, 'phone', 'status-closed');
 
       // An unknown code says so and offers another look-up.
-      await page.goto('/pengaduan/PGK-ZZZZZZ');
+      await page.goto('/pengaduan/ADU-ZZZZZZ');
       await page.getByRole('heading', { name: 'Kode pengaduan tidak ditemukan' }).waitFor();
       await page.getByLabel('Kode pengaduan').fill(trackingCode.toLowerCase());
       await page.getByRole('button', { name: 'Lacak' }).click();

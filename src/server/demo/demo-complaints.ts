@@ -714,7 +714,7 @@ function demoTrackingCode(index: number): string {
   const bytes = createHash('sha256').update(`sinergi-demo-complaint-${index}`).digest();
   let code = '';
   for (let i = 0; i < 6; i++) code += alphabet[(bytes[i] ?? 0) & 31];
-  return `PGK-${code}`;
+  return `ADU-${code}`;
 }
 
 /** Steps a complaint went through to reach its state, in order. */

@@ -20,7 +20,7 @@ const trackingParam = z.object({
     .string()
     .trim()
     .transform((v) => v.toUpperCase())
-    .refine((v) => TRACKING_PATTERN.test(v), 'Kode pengaduan berformat PGK-XXXXXX'),
+    .refine((v) => TRACKING_PATTERN.test(v), 'Kode pengaduan berformat ADU-XXXXXX'),
 });
 const photoHeaders = z.object({
   'x-photo-token': z.string().min(1, 'Tautan foto tidak ada').max(200).optional(),

@@ -43,13 +43,14 @@ export const PHOTO_SLOT = 'foto';
  * random byte maps to one without bias; six of them give about a billion codes.
  */
 const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const TRACKING_PATTERN = /^PGK-[2-9A-HJ-NP-Z]{6}$/;
+// "ADU" (aduan) reads the same in every region: a code names no city, so one install can serve many.
+export const TRACKING_PATTERN = /^ADU-[2-9A-HJ-NP-Z]{6}$/;
 
 export function newTrackingCode(): string {
   const bytes = randomBytes(6);
   let code = '';
   for (const b of bytes) code += TRACKING_ALPHABET[b & 31];
-  return `PGK-${code}`;
+  return `ADU-${code}`;
 }
 
 const SECRET_KEY = 'complaint_photo_secret';

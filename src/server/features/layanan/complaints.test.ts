@@ -129,7 +129,7 @@ describe('the citizens form', () => {
   it('files a complaint routed to the category unit with the SLA, a tracking code and a first public event', async () => {
     const before = Date.now();
     const created = await file();
-    expect(created.trackingCode).toMatch(/^PGK-[2-9A-HJ-NP-Z]{6}$/);
+    expect(created.trackingCode).toMatch(/^ADU-[2-9A-HJ-NP-Z]{6}$/);
     expect(created.statusUrl).toBe(`/pengaduan/${created.trackingCode}`);
     expect(created.photoToken.length).toBeGreaterThan(20);
     const id = await idOf(created.trackingCode);
@@ -457,7 +457,7 @@ describe('statistics', () => {
     for (const r of rows) {
       await t.db.insert(complaints).values({
         regionCode: STATS_REGION,
-        trackingCode: `PGK-ST${String(++n).padStart(4, '2')}`,
+        trackingCode: `ADU-ST${String(++n).padStart(4, '2')}`,
         categoryId: r.cat.id,
         unitId: r.unit,
         description: 'Pengaduan untuk statistik',

@@ -157,7 +157,7 @@ describe('posting a request', () => {
     expect(Object.keys(created ?? {}).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
     expect(created?.account_id).toBeNull();
     const id = String(created?.service_request_id);
-    expect(id).toMatch(/^PGK-[2-9A-HJ-NP-Z]{6}$/);
+    expect(id).toMatch(/^ADU-[2-9A-HJ-NP-Z]{6}$/);
     expect(String(created?.service_notice)).toContain(unitName);
 
     const [stored] = await t.db.select().from(complaints).where(eq(complaints.trackingCode, id));
@@ -298,7 +298,7 @@ describe('searching requests', () => {
   });
 
   it('answers 404 in the specification format for an unknown request or path', async () => {
-    expectOpen311Error(await anonymous(t.app).get(`/open311/v2/requests/PGK-ZZZZZZ.json?jurisdiction_id=${HOME}`), 404);
+    expectOpen311Error(await anonymous(t.app).get(`/open311/v2/requests/ADU-ZZZZZZ.json?jurisdiction_id=${HOME}`), 404);
     expectOpen311Error(await anonymous(t.app).get('/open311/v2/tidak-ada.json'), 404);
   });
 });
