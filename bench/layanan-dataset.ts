@@ -14,7 +14,7 @@
  *   public endpoint writes them), so tallies and rows agree by construction (checked at the end).
  * - **Complaints**: every region ~10 categories routed to their units, and COMPLAINTS_PER_REGION
  *   complaints (the bench region BENCH_REGION_COMPLAINTS) filed over the last year in every state, each
- *   with its history (one event per step, as the workflow writes them); tracking codes `PGK-XXXXXX` from
+ *   with its history (one event per step, as the workflow writes them); tracking codes `ADU-XXXXXX` from
  *   a bijective scramble of a sequence number (unique, deterministic).
  *
  * Deterministic: services from the dataset's generator, answers and complaints from SQL with fixed
@@ -420,7 +420,7 @@ export async function seedLayanan(
         .join(' ')} end`,
     );
     const code = sql.raw(
-      `'PGK-' || ${[5, 4, 3, 2, 1, 0].map((k) => `substr('${TRACKING_ALPHABET}', ((c.scrambled >> ${5 * k}) & 31)::int + 1, 1)`).join(' || ')}`,
+      `'ADU-' || ${[5, 4, 3, 2, 1, 0].map((k) => `substr('${TRACKING_ALPHABET}', ((c.scrambled >> ${5 * k}) & 31)::int + 1, 1)`).join(' || ')}`,
     );
     await tx.execute(sql`
       with per_region as (
