@@ -75,6 +75,8 @@ async function openInnovation() {
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Daftar Inovasi' }).click();
   await page.getByRole('heading', { name: 'Inovasi Daerah', level: 1 }).waitFor();
   await page.getByLabel('Cari inovasi').fill(SEARCH_WORD);
+  await page.waitForURL((url) => url.searchParams.get('q') === SEARCH_WORD);
+  await page.locator('table[aria-busy="false"]').waitFor();
   await page.getByRole('link', { name: NAME }).click();
   await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
 }
@@ -269,6 +271,10 @@ describe('Inovasi daerah in the browser', () => {
       await citizen.getByRole('link', { name: 'Buka katalog inovasi publik' }).click();
       await citizen.getByRole('heading', { name: 'Katalog Inovasi Daerah', level: 1 }).waitFor();
       await citizen.getByLabel('Cari inovasi').fill(SEARCH_WORD);
+      // Pick a result once the search has been applied, as a reader would: while the unfiltered list
+      // is still on screen the card can move under the pointer when the matches arrive.
+      await citizen.waitForURL((url) => url.searchParams.get('q') === SEARCH_WORD);
+      await citizen.locator('section[aria-busy="false"]').waitFor();
       const card = citizen.getByRole('article').filter({ hasText: NAME });
       await card.waitFor();
       expect(await card.textContent()).toContain('Kota Pangkal Pinang');

@@ -131,6 +131,9 @@ describe('public service portal at phone size', () => {
       await expect.poll(() => page.locator('header').textContent()).toContain('Kota Pangkal Pinang');
       await check(page, 'phone', 'list');
       await page.getByRole('searchbox', { name: 'Cari layanan' }).fill('akta kelahiran');
+      // Pick the card once the matches are on screen, not while the whole list can still move under it.
+      await page.waitForURL((url) => url.searchParams.get('q') === 'akta kelahiran');
+      await page.locator('section[aria-busy="false"]').waitFor();
       const card = page.locator('article').filter({ has: page.getByRole('link', { name: SURVEY_SERVICE }) });
       await card.waitFor();
       await card.getByRole('link', { name: SURVEY_SERVICE }).click();
