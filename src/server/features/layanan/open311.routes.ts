@@ -1,8 +1,9 @@
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2/) for third-party apps and command
- * centres: JSON only (`.xml` is answered 400), `jurisdiction_id` = region code and required (one install
- * serves many regions), errors as the specification's `[{code, description}]`. Reading is open; posting
- * a request needs an API key the region admin issued. Registered under /open311/v2.
+ * centres: JSON (`.json`) or XML (`.xml`), `jurisdiction_id` = region code and required (one install
+ * serves many regions), errors as the specification's `[{code, description}]` (`<errors>` in XML).
+ * Reading is open; posting a request needs an API key the region admin issued. Registered under
+ * /open311/v2.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -13,6 +14,7 @@ import { PUBLIC } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { originOf } from '#server/http/context.ts';
 import { publicWrite } from '#server/platform/public-write.ts';
+import { open311Xml, XML_CONTENT_TYPE } from './open311-xml.ts';
 import {
   createRequest,
   getRequest,
@@ -70,8 +72,27 @@ const fileParam = z.object({ file: z.string().max(120) });
 
 const errors = { 400: open311Error, 403: open311Error, 404: open311Error, 429: open311Error };
 
+type Format = 'json' | 'xml';
+
+const formatOf = (request: FastifyRequest): Format => ((request.url.split('?')[0] ?? '').endsWith('.xml') ? 'xml' : 'json');
+
 function send(reply: FastifyReply, status: number, description: string) {
-  return reply.status(status).send([{ code: status, description }]);
+  const errors = [{ code: status, description }];
+  if (formatOf(reply.request) === 'xml')
+    return reply
+      .status(status)
+      .type(XML_CONTENT_TYPE)
+      .send(open311Xml('errors', 'error', errors));
+  return reply.status(status).send(errors);
+}
+
+/** The same records as JSON, or as the specification's XML document. */
+function answer(reply: FastifyReply, format: Format, root: string, item: string, body: unknown, status = 200) {
+  if (format === 'json') return reply.status(status).send(body);
+  return reply
+    .status(status)
+    .type(XML_CONTENT_TYPE)
+    .send(open311Xml(root, item, body as Parameters<typeof open311Xml>[2]));
 }
 
 /** Every failure in the specification's shape, with the reasons people can act on. */
@@ -95,17 +116,13 @@ function open311ErrorHandler(error: FastifyError, request: FastifyRequest, reply
   return send(reply, 500, ERROR_CATALOG.INTERNAL.id);
 }
 
-/** `code.json` → `code`; `.xml` is a clear 400; anything else is not a resource here. */
-function resourceOf(file: string): string {
-  if (file.endsWith('.json')) return file.slice(0, -'.json'.length);
-  if (file.endsWith('.xml'))
-    throw new AppError('VALIDATION_FAILED', { issues: [{ field: 'format', reason: 'Format XML tidak didukung; gunakan .json' }] });
-  throw new AppError('NOT_FOUND', { detail: 'Alamat Open311 tidak dikenal; gunakan akhiran .json' });
+/** `code.json` → `code` (or `.xml`); anything else is not a resource here. */
+function resourceOf(file: string): { id: string; format: Format } {
+  for (const format of ['json', 'xml'] as const) {
+    if (file.endsWith(`.${format}`)) return { id: file.slice(0, -(format.length + 1)), format };
+  }
+  throw new AppError('NOT_FOUND', { detail: 'Alamat Open311 tidak dikenal; gunakan akhiran .json atau .xml' });
 }
-
-const xmlRefused = async () => {
-  throw new AppError('VALIDATION_FAILED', { issues: [{ field: 'format', reason: 'Format XML tidak didukung; gunakan .json' }] });
-};
 
 const originFor = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
@@ -119,89 +136,97 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
 
   const publicRead = { access: PUBLIC, crossSite: true };
 
-  app.get(
-    '/services.json',
-    {
-      config: publicRead,
-      schema: {
-        summary: 'Open311: daftar layanan (kategori pengaduan aktif)',
-        querystring: jurisdictionQuery,
-        response: { 200: z.array(service), ...errors },
+  // Each list resource answers as `.json` and as `.xml`; the XML variants share the validation and are
+  // left out of the OpenAPI document (it describes JSON).
+  for (const format of ['json', 'xml'] as const) {
+    const hide = format === 'xml';
+    app.get(
+      `/services.${format}`,
+      {
+        config: publicRead,
+        schema: {
+          hide,
+          summary: 'Open311: daftar layanan (kategori pengaduan aktif)',
+          querystring: jurisdictionQuery,
+          ...(hide ? {} : { response: { 200: z.array(service), ...errors } }),
+        },
       },
-    },
-    async (request) => listServices(app.db, await requireJurisdiction(app.db, request.query.jurisdiction_id)),
-  );
-  app.get('/services.xml', { config: publicRead, schema: { hide: true } }, xmlRefused);
+      async (request, reply) =>
+        answer(reply, format, 'services', 'service', await listServices(app.db, await requireJurisdiction(app.db, request.query.jurisdiction_id))),
+    );
+
+    app.get(
+      `/requests.${format}`,
+      {
+        config: publicRead,
+        schema: {
+          hide,
+          summary: 'Open311: cari permintaan layanan (paling banyak 1000; tanpa tanggal = 90 hari terakhir)',
+          querystring: requestsQuery,
+          ...(hide ? {} : { response: { 200: z.array(serviceRequest), ...errors } }),
+        },
+      },
+      async (request, reply) => {
+        const { jurisdiction_id, ...q } = request.query;
+        const regionCode = await requireJurisdiction(app.db, jurisdiction_id);
+        return answer(reply, format, 'service_requests', 'request', await searchRequests(app.db, regionCode, q, new Date(), originFor(request)));
+      },
+    );
+
+    app.post(
+      `/requests.${format}`,
+      publicWrite(
+        app,
+        {
+          schema: {
+            hide,
+            summary: 'Open311: kirim permintaan layanan (application/x-www-form-urlencoded atau JSON) dengan api_key',
+            body: open311PostBody,
+            ...(hide ? {} : { response: { 201: created, ...errors } }),
+          },
+        },
+        { honeypot: false },
+      ),
+      async (request, reply) => {
+        const who = { db: app.db, actor: null, origin: originOf(request), now: new Date() };
+        return answer(reply, format, 'service_requests', 'request', await createRequest(who, request.body, originFor(request)), 201);
+      },
+    );
+  }
 
   app.get(
     '/services/:file',
     {
       config: publicRead,
       schema: {
-        summary: 'Open311: definisi layanan (`{service_code}.json`; tanpa atribut tambahan)',
+        summary: 'Open311: definisi layanan (`{service_code}.json` atau `.xml`; tanpa atribut tambahan)',
         params: fileParam,
         querystring: jurisdictionQuery,
         response: { 200: serviceDefinitionBody, ...errors },
       },
     },
-    async (request) => {
-      const code = resourceOf(request.params.file);
-      return serviceDefinition(app.db, await requireJurisdiction(app.db, request.query.jurisdiction_id), code);
-    },
-  );
-
-  app.get(
-    '/requests.json',
-    {
-      config: publicRead,
-      schema: {
-        summary: 'Open311: cari permintaan layanan (paling banyak 1000; tanpa tanggal = 90 hari terakhir)',
-        querystring: requestsQuery,
-        response: { 200: z.array(serviceRequest), ...errors },
-      },
-    },
-    async (request) => {
-      const { jurisdiction_id, ...q } = request.query;
-      const regionCode = await requireJurisdiction(app.db, jurisdiction_id);
-      return searchRequests(app.db, regionCode, q, new Date(), originFor(request));
-    },
-  );
-  app.get('/requests.xml', { config: publicRead, schema: { hide: true } }, xmlRefused);
-
-  app.post(
-    '/requests.json',
-    publicWrite(
-      app,
-      {
-        schema: {
-          summary: 'Open311: kirim permintaan layanan (application/x-www-form-urlencoded atau JSON) dengan api_key',
-          body: open311PostBody,
-          response: { 201: created, ...errors },
-        },
-      },
-      { honeypot: false },
-    ),
     async (request, reply) => {
-      const who = { db: app.db, actor: null, origin: originOf(request), now: new Date() };
-      return reply.status(201).send(await createRequest(who, request.body, originFor(request)));
+      const { id, format } = resourceOf(request.params.file);
+      const definition = await serviceDefinition(app.db, await requireJurisdiction(app.db, request.query.jurisdiction_id), id);
+      return answer(reply, format, 'service_definition', 'attribute', definition);
     },
   );
-  app.post('/requests.xml', publicWrite(app, { schema: { hide: true } }, { honeypot: false }), xmlRefused);
 
   app.get(
     '/requests/:file',
     {
       config: publicRead,
       schema: {
-        summary: 'Open311: satu permintaan layanan (`{service_request_id}.json`)',
+        summary: 'Open311: satu permintaan layanan (`{service_request_id}.json` atau `.xml`)',
         params: fileParam,
         querystring: jurisdictionQuery,
         response: { 200: z.array(serviceRequest), ...errors },
       },
     },
-    async (request) => {
-      const id = resourceOf(request.params.file);
-      return getRequest(app.db, await requireJurisdiction(app.db, request.query.jurisdiction_id), id, originFor(request));
+    async (request, reply) => {
+      const { id, format } = resourceOf(request.params.file);
+      const found = await getRequest(app.db, await requireJurisdiction(app.db, request.query.jurisdiction_id), id, originFor(request));
+      return answer(reply, format, 'service_requests', 'request', found);
     },
   );
 };

@@ -143,11 +143,44 @@ describe('services', () => {
     expectOpen311Error(await anonymous(t.app).get(`/open311/v2/services/arsip.json?jurisdiction_id=${HOME}`), 404);
   });
 
-  it('answers XML clearly as not supported', async () => {
-    expectOpen311Error(await anonymous(t.app).get(`/open311/v2/services.xml?jurisdiction_id=${HOME}`), 400, 'XML');
-    expectOpen311Error(await anonymous(t.app).get(`/open311/v2/services/jalan-rusak.xml?jurisdiction_id=${HOME}`), 400, 'XML');
+  it('answers the same services in XML, with errors as <errors>', async () => {
+    const json = rows(await anonymous(t.app).get(`/open311/v2/services.json?jurisdiction_id=${HOME}`));
+    const res = await anonymous(t.app).get(`/open311/v2/services.xml?jurisdiction_id=${HOME}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('xml');
+    expect(res.body.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<services>')).toBe(true);
+    expect(xmlRecords(res.body, 'service')).toEqual(json.map(asXmlText));
+
+    const definition = await anonymous(t.app).get(`/open311/v2/services/jalan-rusak.xml?jurisdiction_id=${HOME}`);
+    expect(definition.statusCode).toBe(200);
+    expect(definition.body).toContain('<service_definition><service_code>jalan-rusak</service_code><attributes></attributes></service_definition>');
+
+    const missing = await anonymous(t.app).get(`/open311/v2/services/tidak-ada.xml?jurisdiction_id=${HOME}`);
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('xml');
+    expect(xmlRecords(missing.body, 'error')).toEqual([{ code: '404', description: expect.any(String) }]);
+    const noJurisdiction = await anonymous(t.app).get('/open311/v2/requests.xml');
+    expect(noJurisdiction.statusCode).toBe(400);
+    expect(xmlRecords(noJurisdiction.body, 'error')[0]?.description).toContain('jurisdiction_id');
   });
 });
+
+/** The records `<item>…</item>` of an Open311 XML answer, each as its fields' text (null → ''). */
+function xmlRecords(xml: string, item: string): Record<string, string>[] {
+  const unescapeXml = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(new RegExp(`<${item}>(.*?)</${item}>`, 'gs'))].map((m) =>
+    Object.fromEntries([...(m[1] ?? '').matchAll(/<(\w+)(?:\/>|>(.*?)<\/\1>)/gs)].map((f) => [f[1], unescapeXml(f[2] ?? '')])),
+  );
+}
+
+/** A JSON record as the XML carries it: every value as text, null as empty. */
+const asXmlText = (r: Row) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]));
 
 describe('posting a request', () => {
   it('accepts a form with a valid key and returns the id, notice and account_id', async () => {
@@ -186,6 +219,33 @@ describe('posting a request', () => {
     // The reporter's contact is never part of the public request.
     expect(one.body).not.toContain('warga@example.id');
     expect(one.body).not.toContain('Budi');
+  });
+
+  it('accepts a form posted to requests.xml and answers in XML, escaping what the citizen wrote', async () => {
+    const description = 'Lubang <besar> & "dalam" di depan toko';
+    const res = await anonymous(t.app).request(
+      'POST',
+      '/open311/v2/requests.xml',
+      Buffer.from(form(report({ service_code: 'lampu-jalan', description }))),
+      { 'content-type': 'application/x-www-form-urlencoded' },
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const [created] = xmlRecords(res.body, 'request');
+    expect(created?.service_request_id).toMatch(/^ADU-[2-9A-HJ-NP-Z]{6}$/);
+    expect(res.body).toContain('<account_id/>');
+
+    const one = await anonymous(t.app).get(`/open311/v2/requests/${created?.service_request_id}.xml?jurisdiction_id=${HOME}`);
+    expect(one.statusCode).toBe(200);
+    expect(one.body).toContain('Lubang &lt;besar&gt; &amp; &quot;dalam&quot;');
+    const json = rows(await anonymous(t.app).get(`/open311/v2/requests/${created?.service_request_id}.json?jurisdiction_id=${HOME}`));
+    expect(xmlRecords(one.body, 'request')).toEqual(json.map(asXmlText));
+    expect(xmlRecords(one.body, 'request')[0]?.description).toBe(description);
+
+    const refused = await anonymous(t.app).request('POST', '/open311/v2/requests.xml', Buffer.from(form(report({ api_key: 'salah' }))), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(xmlRecords(refused.body, 'error')[0]?.code).toBe('403');
   });
 
   it('accepts JSON too', async () => {
