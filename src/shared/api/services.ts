@@ -145,6 +145,8 @@ export const publicService = z
   .object({
     id: z.string(),
     name: z.string(),
+    /** The unit's id, to list the rest of its services (`?unitId=`). */
+    unitId: z.string(),
     unitName: z.string(),
     category: z.string().nullable(),
     description: z.string(),
@@ -168,7 +170,6 @@ export const publicServiceListQuery = z.object({
 export const publicServiceDetail = publicService.extend({
   regionCode: z.string(),
   regionName: z.string(),
-  unitId: z.string(),
   requirements: z.string(),
   procedure: z.string(),
   duration: z.string(),
@@ -178,7 +179,8 @@ export const publicServiceDetail = publicService.extend({
   /** The open survey period's questionnaire, when one is open. */
   survey: z
     .object({
-      periodId: z.string(),
+      /** null while the region has no period for this year: the first answer opens the whole year. */
+      periodId: z.string().nullable(),
       label: z.string(),
       questions: z.array(z.object({ unsur: z.string(), name: z.string(), question: z.string(), options: z.array(z.string()).length(4) })),
     })

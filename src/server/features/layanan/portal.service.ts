@@ -77,6 +77,7 @@ export async function listPublicServices(db: DbOrTx, regionCode: string, query: 
       .select({
         id: services.id,
         name: services.name,
+        unitId: services.unitId,
         unitName: units.name,
         category: services.category,
         description: services.description,
@@ -136,7 +137,7 @@ export async function publicServiceDetailOf(db: DbOrTx, serviceId: string, now: 
     const { framework } = await surveyFrameworkOf(db, service.regionCode, source);
     const names = new Map(leaves(framework.root).map((l) => [l.id, l.name]));
     survey = {
-      periodId: period?.id ?? '',
+      periodId: period?.id ?? null,
       label: periodLabel(source),
       questions: questionsOf(source).map((q) => ({ ...q, name: names.get(q.unsur) ?? q.unsur })),
     };
