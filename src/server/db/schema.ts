@@ -217,6 +217,12 @@ export const innovations = pgTable(
     tematik: text('tematik'),
     waktuUjiCoba: date('waktu_uji_coba', { mode: 'string' }),
     waktuPenerapan: date('waktu_penerapan', { mode: 'string' }),
+    /**
+     * The latest documented development (pengembangan terbaru): its date and what changed. An innovation
+     * first applied before the IID eligibility window still qualifies when this date falls inside it.
+     */
+    waktuPengembangan: date('waktu_pengembangan', { mode: 'string' }),
+    uraianPengembangan: text('uraian_pengembangan').notNull().default(''),
     rancangBangun: text('rancang_bangun').notNull().default(''),
     tujuan: text('tujuan').notNull().default(''),
     manfaat: text('manfaat').notNull().default(''),
@@ -372,6 +378,8 @@ export const iidAnswers = pgTable(
     innovationId: uuid('innovation_id').references(() => innovations.id),
     indicatorId: text('indicator_id').notNull(),
     claimedLevel: integer('claimed_level'),
+    /** The measurement basis (basis ukur) chosen with the level, for an indicator that offers several (2026: 33, a–f). */
+    basisUkur: text('basis_ukur'),
     verification: text('verification').notNull().default('pending'),
     verifiedLevel: integer('verified_level'),
     verifierNote: text('verifier_note'),
