@@ -22,6 +22,8 @@ export const period = z
     /** The IID framework version chosen for the period; null: the one effective in its year. */
     iidFrameworkVersionId: z.string().nullable(),
     innovationCount: z.number().int(),
+    /** Proposed and still alive (diajukan, dikembalikan, terverifikasi): what the target dashboard counts. */
+    proposedCount: z.number().int(),
     version: z.number().int(),
   })
   .meta({ id: 'Period' });
@@ -285,6 +287,8 @@ export const periodDashboard = z.object({
       kind: z.string(),
       total: z.number().int(),
       verified: z.number().int(),
+      /** Drafts not yet proposed: they do not count toward the minimum. */
+      drafts: z.number().int(),
       minimum: z.number().int(),
       meetsMinimum: z.boolean(),
     }),

@@ -58,12 +58,27 @@ export function formatDecimalText(text: string, format: (whole: bigint) => strin
   return `${sign}${format(BigInt(whole))}${fraction ? `${separator}${fraction}` : ''}`;
 }
 
+/** The count a value stands for: a number, or a number already formatted ("1", "1.250"). */
+function countOf(value: string | number): number {
+  return typeof value === 'number' ? value : Number(value.replace(/[^\d-]/g, ''));
+}
+
+/**
+ * Fills `{name}` with its value, and `{name|one|other}` with the word that agrees with the count in
+ * `name` ("{n} {n|innovation|innovations}"): English needs it, Indonesian never does.
+ */
 export function interpolate(template: string, params?: MessageParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return Math.abs(countOf(value)) === 1 ? one : other;
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : String(value);
+    });
 }
 
 const I18nContext = createContext<I18n | null>(null);

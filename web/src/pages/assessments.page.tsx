@@ -18,6 +18,8 @@ import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { AssessmentCreateForm } from '../features/assessments/assessment-create-form.tsx';
 import { STAGE_COLORS, STAGE_LABELS } from '../features/assessments/assessment-labels.ts';
 import { FrameworkVersionsPanel } from '../features/assessments/framework-versions-panel.tsx';
+import { isAssessmentLate, todayIso } from '../features/deadlines/deadlines.ts';
+import { LateBadge } from '../features/deadlines/late-badge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 
@@ -40,6 +42,7 @@ function ProgressCell({ label, done, total, color }: { label: string; done: numb
 
 function FrameworkGroup({ name, items }: { name: string; items: AssessmentSummary[] }) {
   const { t, pick, formatDate } = useI18n();
+  const today = todayIso();
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
       <Title order={2} size="h4" mb="sm">
@@ -82,7 +85,15 @@ function FrameworkGroup({ name, items }: { name: string; items: AssessmentSummar
                     <ProgressCell label={t('assessments.verified')} done={a.verifiedCount} total={a.itemCount} color="green" />
                   </Stack>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.deadline ? formatDate(a.deadline) : '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {a.deadline ? formatDate(a.deadline) : '—'}
+                  {isAssessmentLate(a, today) ? (
+                    <>
+                      {' '}
+                      <LateBadge />
+                    </>
+                  ) : null}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

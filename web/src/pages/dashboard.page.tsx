@@ -1,11 +1,14 @@
 /**
- * Capaian Target: for one period, the innovations against the total target, counts by status, tahapan,
- * jenis and urusan, every unit against its minimum (units short of it first and highlighted), the
- * coverage of the six yandas urusan, and the period's XLSX export.
+ * Capaian Target: for one period, the innovations proposed (submitted and not rejected; drafts are
+ * shown beside, not counted) against the total target, counts by status, tahapan, jenis and urusan, every
+ * unit against its minimum (units short of it first and highlighted; cards on a phone so the counts stay
+ * in view), the coverage of the six yandas urusan, and the period's XLSX export. After the reporting
+ * window closes, drafts still waiting are called late.
  */
-import { Badge, Button, Card, Group, Paper, Progress, SimpleGrid, Stack, Switch, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Paper, Progress, SimpleGrid, Stack, Switch, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { IconCircleCheck, IconCircleDashed, IconDownload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconDownload } from '@tabler/icons-react';
 import { type ReactNode, useId, useState } from 'react';
 import { type PeriodDashboard, periodDashboardQueryOptions, periodExportUrl } from '../api/periods.api.ts';
 import { ListEmpty } from '../components/list-empty.tsx';
@@ -13,6 +16,7 @@ import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
+import { isPastDeadline, todayIso } from '../features/deadlines/deadlines.ts';
 import {
   isStatus,
   JENIS_LABELS,
@@ -77,8 +81,67 @@ function CountBars({ title, rows }: { title: string; rows: { key: string; label:
   );
 }
 
-function DashboardBody({ data }: { data: PeriodDashboard }) {
+type UnitRow = PeriodDashboard['units'][number];
+
+function UnitStatusBadge({ unit }: { unit: UnitRow }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <Badge variant="light" color={unit.meetsMinimum ? 'green' : 'red'} data-unit-status>
+      {unit.meetsMinimum ? t('dashboard.meets') : t('dashboard.short', { n: formatNumber(unit.minimum - unit.total) })}
+    </Badge>
+  );
+}
+
+/** A unit's drafts, which do not count yet: red once the window has closed, since they are late. */
+function UnitDrafts({ unit, isClosed }: { unit: UnitRow; isClosed: boolean }) {
+  const { t, formatNumber } = useI18n();
+  if (unit.drafts === 0) return null;
+  return (
+    <Text size="xs" c={isClosed ? 'red.9' : 'dimmed'} fw={isClosed ? 600 : undefined} data-unit-drafts>
+      {t(isClosed ? 'dashboard.unitDraftsLate' : 'dashboard.unitDrafts', { n: formatNumber(unit.drafts) })}
+    </Text>
+  );
+}
+
+/** On a phone: one card per unit with its counts and status, instead of a table scrolled sideways. */
+function UnitCards({ units, isClosed }: { units: UnitRow[]; isClosed: boolean }) {
   const { t, pick, formatNumber } = useI18n();
+  return (
+    <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('dashboard.unitsTitle')}>
+      {units.map((u) => (
+        <Paper key={u.unitId} component="li" withBorder radius="md" p="sm" bg={u.meetsMinimum ? undefined : 'red.0'} data-unit-card>
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <div style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600}>
+                {u.unitName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {isUnitKind(u.kind) ? pick(UNIT_KIND_LABELS[u.kind]) : u.kind}
+              </Text>
+            </div>
+            <UnitStatusBadge unit={u} />
+          </Group>
+          <Group gap="md" mt={6} wrap="wrap">
+            <Text size="sm">
+              {t('dashboard.col.total')}: <strong>{formatNumber(u.total)}</strong>
+            </Text>
+            <Text size="sm">
+              {t('dashboard.col.verified')}: <strong>{formatNumber(u.verified)}</strong>
+            </Text>
+            <Text size="sm">
+              {t('dashboard.col.minimum')}: <strong>{formatNumber(u.minimum)}</strong>
+            </Text>
+          </Group>
+          <UnitDrafts unit={u} isClosed={isClosed} />
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function DashboardBody({ data }: { data: PeriodDashboard }) {
+  const { t, pick, formatNumber, formatDate } = useI18n();
+  const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
   const [onlyShort, setOnlyShort] = useState(false);
   const { period } = data;
   const percent = period.targetTotal > 0 ? Math.round((data.total / period.targetTotal) * 100) : 0;
@@ -87,14 +150,26 @@ function DashboardBody({ data }: { data: PeriodDashboard }) {
   const label = (labels: Parameters<typeof labelIn>[0], key: string) =>
     key === UNSET_KEY ? unsetLabel : pick(labelIn(labels, key) ?? { id: key, en: key });
   const units = onlyShort ? data.units.filter((u) => !u.meetsMinimum) : data.units;
+  const drafts = data.byStatus.find((c) => c.key === 'draft')?.count ?? 0;
+  const isClosed = isPastDeadline(period.closesOn, todayIso());
 
   return (
     <Stack gap="md">
+      {isClosed && drafts > 0 ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('dashboard.lateTitle')} data-late-drafts>
+          <Text size="sm">{t('dashboard.lateText', { date: formatDate(period.closesOn), n: formatNumber(drafts) })}</Text>
+        </Alert>
+      ) : null}
       <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="md">
         <StatCard label={t('dashboard.total')} value={formatNumber(data.total)}>
           <Text size="sm" c="dimmed">
             {t('dashboard.ofTarget', { target: formatNumber(period.targetTotal), percent: formatNumber(percent) })}
           </Text>
+          {drafts > 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('dashboard.draftsAside', { n: formatNumber(drafts) })}
+            </Text>
+          ) : null}
           <Progress
             value={Math.min(100, percent)}
             color={percent >= 100 ? 'green' : 'blue'}
@@ -189,6 +264,8 @@ function DashboardBody({ data }: { data: PeriodDashboard }) {
         </Group>
         {units.length === 0 ? (
           <ListEmpty kind="empty" title={t('dashboard.noUnitsTitle')} description={t(onlyShort ? 'dashboard.allMeet' : 'dashboard.noUnits')} />
+        ) : isMobile ? (
+          <UnitCards units={units} isClosed={isClosed} />
         ) : (
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="xs" aria-label={t('dashboard.unitsTitle')}>
@@ -205,15 +282,18 @@ function DashboardBody({ data }: { data: PeriodDashboard }) {
               <Table.Tbody>
                 {units.map((u) => (
                   <Table.Tr key={u.unitId} bg={u.meetsMinimum ? undefined : 'red.0'}>
-                    <Table.Td fw={u.meetsMinimum ? undefined : 600}>{u.unitName}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={u.meetsMinimum ? undefined : 600}>
+                        {u.unitName}
+                      </Text>
+                      <UnitDrafts unit={u} isClosed={isClosed} />
+                    </Table.Td>
                     <Table.Td>{isUnitKind(u.kind) ? pick(UNIT_KIND_LABELS[u.kind]) : u.kind}</Table.Td>
                     <Table.Td ta="end">{formatNumber(u.total)}</Table.Td>
                     <Table.Td ta="end">{formatNumber(u.verified)}</Table.Td>
                     <Table.Td ta="end">{formatNumber(u.minimum)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={u.meetsMinimum ? 'green' : 'red'}>
-                        {u.meetsMinimum ? t('dashboard.meets') : t('dashboard.short', { n: formatNumber(u.minimum - u.total) })}
-                      </Badge>
+                      <UnitStatusBadge unit={u} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -5,7 +5,7 @@
  * into a later period, and links between the versions of a carried-over innovation. A second tab,
  * "Indikator IID", holds the innovation's SID indicators with their evidence (`?tab=iid`).
  */
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Center, Grid, Group, Loader, Modal, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Blockquote, Breadcrumbs, Button, Center, Grid, Group, Loader, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconArrowBackUp, IconArrowRight, IconChartDots, IconCircleX, IconHistory, IconId, IconPencil, IconTransfer } from '@tabler/icons-react';
@@ -34,6 +34,7 @@ import { InnovationView } from '../features/innovations/innovation-view.tsx';
 import { usePeriods } from '../features/innovations/period-select.tsx';
 import { SimilarList } from '../features/innovations/similar-list.tsx';
 import { StatusBadge } from '../features/innovations/status-badge.tsx';
+import { LateNotice } from '../features/innovations/window-warning.tsx';
 import { WorkflowActions } from '../features/innovations/workflow-actions.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
@@ -45,25 +46,49 @@ function ReviewerSimilar({ regionCode, id }: { regionCode: string; id: string })
   return <SimilarList items={similar.data?.items ?? []} title={t('similar.reviewTitle')} text={t('similar.reviewText')} />;
 }
 
+/**
+ * The latest return, as the unit needs it on arrival: the verifier's general note (before, it was only in
+ * the timeline), who wrote it and when, and the fields that carry their own note.
+ */
 function ReturnedNotice({ innovation }: { innovation: Innovation }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const fields = Object.keys(innovation.reviewNotes);
   if (innovation.status !== 'dikembalikan') return null;
+  const lastReturn = innovation.timeline.filter((entry) => entry.action === 'return').sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id)[0];
+  const note = lastReturn?.note?.trim();
   return (
-    <Alert color="orange" variant="light" icon={<IconArrowBackUp aria-hidden />} title={t('innovation.returnedTitle')}>
-      <Text size="sm">
-        {innovation.canEdit ? t('innovation.returnedText') : t('innovation.returnedReadOnly')}{' '}
-        {fields.length > 0
-          ? t('innovation.returnedFields', {
-              fields: fields
-                .map((f) => {
-                  const key = fieldLabelKey(f);
-                  return key ? t(key) : f;
-                })
-                .join(', '),
-            })
-          : ''}
-      </Text>
+    <Alert color="orange" variant="light" icon={<IconArrowBackUp aria-hidden />} title={t('innovation.returnedTitle')} data-returned-notice>
+      <Stack gap="xs">
+        <Text size="sm">
+          {innovation.canEdit ? t('innovation.returnedText') : t('innovation.returnedReadOnly')}{' '}
+          {fields.length > 0
+            ? t('innovation.returnedFields', {
+                fields: fields
+                  .map((f) => {
+                    const key = fieldLabelKey(f);
+                    return key ? t(key) : f;
+                  })
+                  .join(', '),
+              })
+            : ''}
+        </Text>
+        {note && lastReturn ? (
+          <Blockquote
+            color="orange"
+            p="sm"
+            radius="sm"
+            cite={`— ${lastReturn.actorName ?? t('audit.system')}, ${formatDateTime(lastReturn.at)}`}
+            data-returned-note
+          >
+            <Text size="xs" fw={700} mb={2}>
+              {t('innovation.returnedNote')}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {note}
+            </Text>
+          </Blockquote>
+        ) : null}
+      </Stack>
     </Alert>
   );
 }
@@ -81,7 +106,7 @@ function InnovationDetail({ id }: { id: string }) {
   const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
   const canRead = can('innovations.read');
   const query = useQuery({ ...innovationQueryOptions(regionCode, id), enabled: canRead && id !== '' });
-  const periods = usePeriods(regionCode, canRead && can('innovations.write'));
+  const periods = usePeriods(regionCode, canRead);
   const editor = useRef<EditorHandle | null>(null);
   // A new key drops the editor and opens the server's latest copy (after a 409, or on request).
   const [editorKey, setEditorKey] = useState(0);
@@ -111,6 +136,7 @@ function InnovationDetail({ id }: { id: string }) {
     setEditorKey((k) => k + 1);
   };
   const laterPeriods = (periods.data?.items ?? []).filter((p) => p.year > innovation.year);
+  const period = periods.data?.items.find((p) => p.id === innovation.periodId);
   const canCarryOver =
     innovation.canEdit &&
     (innovation.status === 'terverifikasi' || innovation.status === 'dikembalikan') &&
@@ -164,6 +190,7 @@ function InnovationDetail({ id }: { id: string }) {
               prepare={() => (editor.current ? editor.current.flush() : Promise.resolve(innovation.version))}
               onIssues={(error) => editor.current?.showIssues(error)}
               onReload={() => void reload()}
+              period={period}
               onDone={async (result, action) => {
                 queryClient.setQueryData(innovationKey(regionCode, id), result.innovation);
                 setSimilarAfterSubmit(action === 'submit' ? result.similar : []);
@@ -183,6 +210,7 @@ function InnovationDetail({ id }: { id: string }) {
           text={t('similar.submitText')}
           onClose={() => setSimilarAfterSubmit([])}
         />
+        <LateNotice status={innovation.status} period={period} />
         <ReturnedNotice innovation={innovation} />
         {innovation.status === 'ditolak' && innovation.rejectionReason ? (
           <Alert color="red" variant="light" icon={<IconCircleX aria-hidden />} title={t('innovation.rejectedTitle')}>

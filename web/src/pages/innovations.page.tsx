@@ -2,9 +2,10 @@
  * Inovasi: the region's innovations of one period (the newest by default) with search, filters by
  * status, tahapan, jenis, urusan and unit, sorting by column and pages; proposing a new one, importing
  * from XLSX and exporting the period, for those allowed. Operators see their own unit's only (the
- * server scopes the list).
+ * server scopes the list). After the period's reporting window closes, what still waits on its unit is
+ * marked late. On a phone each innovation is a card with its status, unit, tahapan and date.
  */
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { IconDownload, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
@@ -22,6 +23,8 @@ import { SortableTh } from '../components/sortable-th.tsx';
 import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
+import { isInnovationLate, todayIso } from '../features/deadlines/deadlines.ts';
+import { LateBadge } from '../features/deadlines/late-badge.tsx';
 import { InnovationCreateForm } from '../features/innovations/innovation-create-form.tsx';
 import { InnovationImport } from '../features/innovations/innovation-import.tsx';
 import {
@@ -107,6 +110,7 @@ export function InnovationsPage() {
   const items = query.data?.items ?? [];
   const periodList = periods.data?.items ?? [];
   const sortProps = { sort: list.sort, order: list.order, onSort: list.toggleSort };
+  const today = todayIso();
 
   const header = (
     <PageHeader
@@ -242,60 +246,101 @@ export function InnovationsPage() {
           )
         ) : (
           <>
-            <Table.ScrollContainer minWidth={900}>
-              <Table
-                striped
-                highlightOnHover
-                verticalSpacing="xs"
+            {isMobile ? (
+              <Stack
+                gap="sm"
+                component="ul"
+                p={0}
+                m={0}
+                style={{ listStyle: 'none' }}
                 aria-label={t('innovations.tableLabel', { year: period.year })}
                 aria-busy={query.isFetching}
               >
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortableTh column="name" label={t('innovations.col.name')} {...sortProps} />
-                    <SortableTh column="unit" label={t('innovations.col.unit')} {...sortProps} />
-                    <Table.Th>{t('field.tahapan')}</Table.Th>
-                    <Table.Th>{t('field.jenis')}</Table.Th>
-                    <Table.Th>{t('field.urusanUtama')}</Table.Th>
-                    <SortableTh column="status" label={t('innovations.col.status')} {...sortProps} />
-                    <SortableTh column="updatedAt" label={t('innovations.col.updatedAt')} {...sortProps} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((item) => {
-                    const tahapanLabel = labelIn(TAHAPAN_LABELS, item.tahapan);
-                    const jenisLabel = labelIn(JENIS_LABELS, item.jenis);
-                    return (
-                      <Table.Tr key={item.id}>
-                        <Table.Td maw={360}>
-                          <Anchor component={Link} to={`/inovasi/${item.id}`} size="sm" fw={600}>
-                            {item.name}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{item.unitName}</Text>
-                        </Table.Td>
-                        <Table.Td>{tahapanLabel ? pick(tahapanLabel) : '—'}</Table.Td>
-                        <Table.Td>
-                          {jenisLabel ? (
-                            <Badge variant="outline" color={item.jenis === 'digital' ? 'indigo' : 'gray'} radius="sm" size="sm">
-                              {pick(jenisLabel)}
-                            </Badge>
-                          ) : (
-                            '—'
-                          )}
-                        </Table.Td>
-                        <Table.Td>{item.urusanUtama ? urusanName(item.urusanUtama) : '—'}</Table.Td>
-                        <Table.Td>
-                          <StatusBadge status={item.status} />
-                        </Table.Td>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.updatedAt)}</Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                {items.map((item) => {
+                  const tahapanLabel = labelIn(TAHAPAN_LABELS, item.tahapan);
+                  return (
+                    <Paper key={item.id} component="li" withBorder radius="md" p="sm" data-innovation-card>
+                      <Anchor component={Link} to={`/inovasi/${item.id}`} fw={700} size="sm">
+                        {item.name}
+                      </Anchor>
+                      <Text size="xs" c="dimmed" mt={2}>
+                        {item.unitName}
+                      </Text>
+                      <Group gap={6} mt={6} wrap="wrap">
+                        <StatusBadge status={item.status} />
+                        {isInnovationLate(item.status, period, today) ? <LateBadge /> : null}
+                        {tahapanLabel ? (
+                          <Badge variant="outline" color="gray" radius="sm" size="sm">
+                            {pick(tahapanLabel)}
+                          </Badge>
+                        ) : null}
+                      </Group>
+                      <Text size="xs" c="dimmed" mt={6}>
+                        {t('innovations.card.updated', { when: formatDateTime(item.updatedAt) })}
+                      </Text>
+                    </Paper>
+                  );
+                })}
+              </Stack>
+            ) : (
+              <Table.ScrollContainer minWidth={900}>
+                <Table
+                  striped
+                  highlightOnHover
+                  verticalSpacing="xs"
+                  aria-label={t('innovations.tableLabel', { year: period.year })}
+                  aria-busy={query.isFetching}
+                >
+                  <Table.Thead>
+                    <Table.Tr>
+                      <SortableTh column="name" label={t('innovations.col.name')} {...sortProps} />
+                      <SortableTh column="unit" label={t('innovations.col.unit')} {...sortProps} />
+                      <Table.Th>{t('field.tahapan')}</Table.Th>
+                      <Table.Th>{t('field.jenis')}</Table.Th>
+                      <Table.Th>{t('field.urusanUtama')}</Table.Th>
+                      <SortableTh column="status" label={t('innovations.col.status')} {...sortProps} />
+                      <SortableTh column="updatedAt" label={t('innovations.col.updatedAt')} {...sortProps} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((item) => {
+                      const tahapanLabel = labelIn(TAHAPAN_LABELS, item.tahapan);
+                      const jenisLabel = labelIn(JENIS_LABELS, item.jenis);
+                      return (
+                        <Table.Tr key={item.id}>
+                          <Table.Td maw={360}>
+                            <Anchor component={Link} to={`/inovasi/${item.id}`} size="sm" fw={600}>
+                              {item.name}
+                            </Anchor>
+                          </Table.Td>
+                          <Table.Td>
+                            <Text size="sm">{item.unitName}</Text>
+                          </Table.Td>
+                          <Table.Td>{tahapanLabel ? pick(tahapanLabel) : '—'}</Table.Td>
+                          <Table.Td>
+                            {jenisLabel ? (
+                              <Badge variant="outline" color={item.jenis === 'digital' ? 'indigo' : 'gray'} radius="sm" size="sm">
+                                {pick(jenisLabel)}
+                              </Badge>
+                            ) : (
+                              '—'
+                            )}
+                          </Table.Td>
+                          <Table.Td>{item.urusanUtama ? urusanName(item.urusanUtama) : '—'}</Table.Td>
+                          <Table.Td>
+                            <Group gap={4} wrap="nowrap">
+                              <StatusBadge status={item.status} />
+                              {isInnovationLate(item.status, period, today) ? <LateBadge /> : null}
+                            </Group>
+                          </Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.updatedAt)}</Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
             <TablePager page={list.page} pageSize={list.pageSize} total={total} onPage={list.setPage} onPageSize={list.setPageSize} />
           </>
         )}

@@ -85,7 +85,13 @@ export function PeriodsPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td ta="end">
-                      <Text size="sm">{formatNumber(p.innovationCount)}</Text>
+                      {/* The dashboard's "diusulkan": drafts and rejected ones are listed apart. */}
+                      <Text size="sm">{formatNumber(p.proposedCount)}</Text>
+                      {p.innovationCount > p.proposedCount ? (
+                        <Text size="xs" c="dimmed">
+                          {t('periods.innovationsOther', { n: formatNumber(p.innovationCount - p.proposedCount) })}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                     <Table.Td>
                       <ActionIcon.Group style={{ justifyContent: 'flex-end' }}>

@@ -3,7 +3,7 @@
  * aggregates, and the XLSX export in the column order of the national IID application's profile form
  * (domain doc §2.9), which the import (innovation-import.service.ts) reads back.
  */
-import { and, asc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { type BENTUK, type INISIATOR, JENIS, TAHAPAN, type TEMATIK, URUSAN, YANDAS } from '#domain/innovations/profile.ts';
 import { INNOVATION_STATUSES, type InnovationStatus } from '#domain/innovations/workflow.ts';
@@ -116,11 +116,13 @@ const WIDTHS: Partial<Record<SheetKey, number>> = {
 // ---- dashboard --------------------------------------------------------------------------------
 
 /**
- * The statuses that count toward the period's targets: everything proposed and still alive (draft,
- * diajukan, dikembalikan, terverifikasi). A rejected (`ditolak`) innovation does not count; it only
- * appears in the count by status. `verified` counts `terverifikasi` alone.
+ * The statuses that count toward the period's targets: what a unit has proposed (diajukan) and is still
+ * alive (dikembalikan for a fix, terverifikasi). A draft has not been proposed yet, so a unit whose only
+ * innovation is a draft has not met its minimum; a rejected (`ditolak`) one is out. Both appear only in
+ * the count by status (and a unit's drafts beside its count, so it sees what is left to submit).
+ * `verified` counts `terverifikasi` alone.
  */
-export const COUNTED_STATUSES: InnovationStatus[] = INNOVATION_STATUSES.filter((s) => s !== 'ditolak');
+export const COUNTED_STATUSES: InnovationStatus[] = INNOVATION_STATUSES.filter((s) => s !== 'draft' && s !== 'ditolak');
 
 /** Sub-units owe the minimum only when the period says so; OPDs and kecamatan always do. */
 function owingKinds(countsSubUnits: boolean): string[] {
@@ -169,6 +171,7 @@ async function unitCounts(db: DbOrTx, regionCode: string, period: Period) {
       kind: units.kind,
       total: sql<number>`(count(${innovations.id}) filter (where ${inArray(innovations.status, COUNTED_STATUSES)}))::int`,
       verified: sql<number>`(count(${innovations.id}) filter (where ${innovations.status} = 'terverifikasi'))::int`,
+      drafts: sql<number>`(count(${innovations.id}) filter (where ${innovations.status} = 'draft'))::int`,
     })
     .from(units)
     .leftJoin(member, and(eq(member.regionCode, regionCode), memberOf))
@@ -207,7 +210,7 @@ async function yandasCounts(db: DbOrTx, regionCode: string, periodId: string) {
 
 export async function periodDashboardData(db: DbOrTx, regionCode: string, period: Period): Promise<PeriodDashboard> {
   const inPeriod = and(eq(innovations.regionCode, regionCode), eq(innovations.periodId, period.id));
-  const counted = and(inPeriod, ne(innovations.status, 'ditolak'));
+  const counted = and(inPeriod, inArray(innovations.status, COUNTED_STATUSES));
   const [byStatus, byTahapan, byJenis, byUrusan, unitRows, yandas] = await Promise.all([
     countByColumn(db, inPeriod, innovations.status),
     countByColumn(db, counted, innovations.tahapan),
@@ -229,6 +232,7 @@ export async function periodDashboardData(db: DbOrTx, regionCode: string, period
         kind: u.kind,
         total,
         verified: Number(u.verified),
+        drafts: Number(u.drafts),
         minimum: period.minPerUnit,
         meetsMinimum: total >= period.minPerUnit,
       };

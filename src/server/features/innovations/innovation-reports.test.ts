@@ -89,7 +89,7 @@ const unitsOf = (d: PeriodDashboard) => d.units.map((u) => [u.unitName, u.total,
 // ---- dashboard ----------------------------------------------------------------------------------
 
 describe('the target dashboard', () => {
-  it('counts the period by status, tahapan, jenis and urusan utama; a rejected one only by status', async () => {
+  it('counts the period by status, tahapan, jenis and urusan utama; a draft or a rejected one only by status', async () => {
     const region = freshRegion();
     const period = await createPeriod(region);
     const alfa = await makeUnit(t.db, region, { kind: 'dinas', name: 'Dinas Alfa' });
@@ -114,20 +114,20 @@ describe('the target dashboard', () => {
       { key: 'terverifikasi', count: 1 },
       { key: 'ditolak', count: 1 },
     ]);
-    expect({ total: d.total, verified: d.verified }).toEqual({ total: 4, verified: 1 });
+    expect({ total: d.total, verified: d.verified }).toEqual({ total: 3, verified: 1 });
     expect(d.byTahapan).toEqual([
       { key: 'inisiatif', count: 0 },
-      { key: 'uji_coba', count: 1 },
+      { key: 'uji_coba', count: 0 },
       { key: 'penerapan', count: 2 },
       { key: 'belum_diisi', count: 1 },
     ]);
     expect(d.byJenis).toEqual([
-      { key: 'digital', count: 2 },
+      { key: 'digital', count: 1 },
       { key: 'non_digital', count: 1 },
       { key: 'belum_diisi', count: 1 },
     ]);
     expect(d.byUrusan).toEqual([
-      { key: 'pendidikan', count: 2 },
+      { key: 'pendidikan', count: 1 },
       { key: 'kesehatan', count: 1 },
       { key: 'belum_diisi', count: 1 },
     ]);
@@ -160,7 +160,7 @@ describe('the target dashboard', () => {
     const gama = await makeUnit(t.db, region, { kind: 'kecamatan', name: 'Kecamatan Gama' });
     const delta = await makeUnit(t.db, region, { kind: 'inspektorat', name: 'Inspektorat Delta' });
     await makeUnit(t.db, region, { kind: 'kelurahan', name: 'Kelurahan Epsilon', parentId: gama.id });
-    await insertInnovation(region, period.id, alfa.id, { status: 'draft' });
+    await insertInnovation(region, period.id, alfa.id, { status: 'dikembalikan' });
     await insertInnovation(region, period.id, alfa.id, { status: 'terverifikasi' });
     // Two rejected ones do not make up for the missing second innovation.
     await insertInnovation(region, period.id, beta.id, { status: 'diajukan' });
@@ -181,6 +181,7 @@ describe('the target dashboard', () => {
       kind: 'kecamatan',
       total: 0,
       verified: 0,
+      drafts: 0,
       minimum: 2,
       meetsMinimum: false,
     });
@@ -196,7 +197,7 @@ describe('the target dashboard', () => {
     const sekolah = await make('sekolah', 'SD Negeri 1', disdik.id);
     const kelurahan = await make('kelurahan', 'Kelurahan Lembah', kecamatan.id);
     await insertInnovation(region, period.id, sekolah.id, { status: 'terverifikasi' });
-    await insertInnovation(region, period.id, kelurahan.id, { status: 'draft' });
+    await insertInnovation(region, period.id, kelurahan.id, { status: 'diajukan' });
 
     // Not counted: sub-units are absent, and what they propose counts for the unit above them.
     expect(unitsOf(await dashboard(region, period.id))).toEqual([
@@ -227,7 +228,7 @@ describe('the target dashboard', () => {
     expect(d.units.map((u) => u.kind)).toEqual(['dinas', 'kecamatan', 'upt', 'kelurahan', 'sekolah']);
   });
 
-  it('covers a yandas urusan through an urusan utama or an irisan, but not through a rejected innovation', async () => {
+  it('covers a yandas urusan through an urusan utama or an irisan, but not through a draft or a rejected innovation', async () => {
     const region = freshRegion();
     const period = await createPeriod(region);
     const unit = await makeUnit(t.db, region, { kind: 'dinas' });
@@ -238,7 +239,7 @@ describe('the target dashboard', () => {
 
     const d = await dashboard(region, period.id);
     expect(d.yandas).toEqual([
-      { urusan: 'pendidikan', name: 'Pendidikan', count: 2 },
+      { urusan: 'pendidikan', name: 'Pendidikan', count: 1 },
       { urusan: 'kesehatan', name: 'Kesehatan', count: 1 },
       { urusan: 'pupr', name: 'Pekerjaan Umum dan Penataan Ruang', count: 0 },
       { urusan: 'perumahan', name: 'Perumahan Rakyat dan Kawasan Permukiman', count: 0 },
@@ -246,6 +247,27 @@ describe('the target dashboard', () => {
       { urusan: 'sosial', name: 'Sosial', count: 1 },
     ]);
     expect(d.yandasCovered).toBe(4);
+  });
+
+  it('does not count a draft toward a unit minimum, and the period list counts what the headline counts', async () => {
+    const region = freshRegion();
+    const period = await createPeriod(region, { minPerUnit: 1 });
+    const draftOnly = await makeUnit(t.db, region, { kind: 'dinas', name: 'Dinas Draf Saja' });
+    const submitted = await makeUnit(t.db, region, { kind: 'badan', name: 'Badan Sudah Mengajukan' });
+    await insertInnovation(region, period.id, draftOnly.id, { status: 'draft' });
+    await insertInnovation(region, period.id, draftOnly.id, { status: 'ditolak' });
+    await insertInnovation(region, period.id, submitted.id, { status: 'diajukan' });
+    await insertInnovation(region, period.id, submitted.id, { status: 'draft' });
+
+    const d = await dashboard(region, period.id);
+    expect(d.units.map((u) => [u.unitName, u.total, u.drafts, u.meetsMinimum])).toEqual([
+      ['Dinas Draf Saja', 0, 1, false],
+      ['Badan Sudah Mengajukan', 1, 1, true],
+    ]);
+    expect(d.total).toBe(1);
+
+    const listed = json<{ items: Period[] }>(await nasional.get(`/api/v1/regions/${region}/periods`)).items.find((p) => p.id === period.id);
+    expect({ proposed: listed?.proposedCount, all: listed?.innovationCount }).toEqual({ proposed: d.total, all: 4 });
   });
 });
 

@@ -8,6 +8,7 @@ import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { loadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
+import { COUNTED_STATUSES } from './innovation-reports.service.ts';
 
 export interface PeriodFields {
   year: number;
@@ -32,6 +33,11 @@ const periodColumns = {
   version: periods.version,
   // Qualified by hand: in a single-table select Drizzle prints the column bare, which the subquery would read as i.id.
   innovationCount: sql<number>`(select count(*)::int from ${innovations} i where i.period_id = "periods"."id")`,
+  // What the target dashboard counts as proposed, so the period list and the dashboard's headline agree.
+  proposedCount: sql<number>`(select count(*)::int from ${innovations} i where i.period_id = "periods"."id" and i.status in (${sql.join(
+    COUNTED_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  )}))`,
 };
 
 export async function listPeriods(db: DbOrTx, regionCode: string): Promise<Period[]> {
@@ -107,7 +113,7 @@ export async function updatePeriod(ctx: ServiceContext, regionCode: string, id: 
         entityType: 'period',
         entityId: id,
         regionCode,
-        before: { ...current, innovationCount: undefined },
+        before: { ...current, innovationCount: undefined, proposedCount: undefined },
         after: fields,
       });
     })

@@ -8,6 +8,8 @@ import { IconPaperclip } from '@tabler/icons-react';
 import type { AssessmentDetail, AssessmentItem } from '../../api/assessments.api.ts';
 import { ListEmpty } from '../../components/list-empty.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { isIndicatorLate, todayIso } from '../deadlines/deadlines.ts';
+import { LateBadge } from '../deadlines/late-badge.tsx';
 import { PredicateBadge } from '../scores/score-card.tsx';
 import { VERIFICATION_COLORS, VERIFICATION_LABELS } from './assessment-labels.ts';
 import { pathKey } from './breakdown.ts';
@@ -62,11 +64,14 @@ function GroupHeading({
 function ItemRow({
   item,
   showVerification,
+  isLate,
   isSelected,
   onOpen,
 }: {
   item: AssessmentItem;
   showVerification: boolean;
+  /** Past its deadline and not filled during self-assessment. */
+  isLate: boolean;
   isSelected: boolean;
   onOpen: () => void;
 }) {
@@ -87,6 +92,7 @@ function ItemRow({
             {item.deadline ? ` · ${t('assessment.deadlineOn', { date: formatDate(item.deadline) })}` : ''}
           </Text>
           <Group gap={6} mt={4} wrap="wrap">
+            {isLate ? <LateBadge /> : null}
             <Badge
               variant={item.claimedValue === null ? 'outline' : 'light'}
               color={item.claimedValue === null ? 'gray' : 'blue'}
@@ -141,6 +147,7 @@ export function IndicatorList({
   const filters = ITEM_FILTERS.filter((f) => f !== 'mine' || filter === 'mine' || (countOf('mine') > 0 && countOf('mine') < countOf('all')));
   const items = assessment.items.filter((i) => matchesFilter(i, filter, myUnitId));
   const groups = groupByPath(items);
+  const today = todayIso();
   let previous: string[] = [];
 
   return (
@@ -187,6 +194,7 @@ export function IndicatorList({
                       item={item}
                       // While units fill, "not verified yet" on every row says nothing.
                       showVerification={assessment.stage !== 'mandiri' || item.verification !== 'pending'}
+                      isLate={isIndicatorLate(item, assessment.stage, today)}
                       isSelected={item.indicatorId === selectedId}
                       onOpen={() => onOpen(item.indicatorId)}
                     />

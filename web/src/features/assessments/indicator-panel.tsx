@@ -28,6 +28,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { EvidenceSlot, type EvidenceSource } from '../evidence/evidence-slot.tsx';
 import { SaveIndicator } from '../innovations/save-indicator.tsx';
 import type { SaveState } from '../innovations/use-autosave.ts';
+import { isIndicatorLate, todayIso } from '../deadlines/deadlines.ts';
+import { LateBadge } from '../deadlines/late-badge.tsx';
 import { compareDecimalText } from '../scores/decimal-text.ts';
 import { VERIFICATION_COLORS, VERIFICATION_LABELS, verifiedValueOf } from './assessment-labels.ts';
 import { hasLevels, levelAt, reasonsOf } from './item-values.ts';
@@ -397,6 +399,7 @@ export function IndicatorPanel({
           <Badge variant="light" color={item.claimedValue === null ? 'gray' : 'blue'}>
             {item.claimedValue === null ? t('assessment.notFilled') : t('assessment.filled')}
           </Badge>
+          {isIndicatorLate(item, assessment.stage, todayIso()) ? <LateBadge /> : null}
           {assessment.stage !== 'mandiri' || item.verification !== 'pending' ? (
             <Badge variant="light" color={VERIFICATION_COLORS[item.verification]}>
               {pick(VERIFICATION_LABELS[item.verification])}

@@ -11,6 +11,8 @@ import { useState } from 'react';
 import { type AssessmentDetail, assessmentKey, assessmentsKey, changeStage } from '../../api/assessments.api.ts';
 import { isApiError } from '../../api/http.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
+import { isAssessmentLate, todayIso } from '../deadlines/deadlines.ts';
+import { LateBadge } from '../deadlines/late-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { ASSESSMENT_STAGES, type AssessmentStage, STAGE_HINTS, STAGE_LABELS } from './assessment-labels.ts';
@@ -97,9 +99,12 @@ export function StagePanel({ regionCode, assessment }: { regionCode: string; ass
         ))}
       </Stepper>
       {assessment.deadline && assessment.stage !== 'final' ? (
-        <Text size="sm" c="dimmed" mt="sm">
-          {t('stage.deadline', { date: formatDate(assessment.deadline) })}
-        </Text>
+        <Group gap="xs" mt="sm">
+          <Text size="sm" c={isAssessmentLate(assessment, todayIso()) ? 'red.9' : 'dimmed'}>
+            {t('stage.deadline', { date: formatDate(assessment.deadline) })}
+          </Text>
+          {isAssessmentLate(assessment, todayIso()) ? <LateBadge /> : null}
+        </Group>
       ) : null}
       {steps.length > 0 ? (
         <Group gap="xs" mt="sm" wrap="wrap">

@@ -1,7 +1,7 @@
 /**
  * Proposing an innovation: the period, the unit (an operator proposes for their own unit; others
  * choose one), and the name. The rest of the profile is filled in on the innovation's page, where it
- * saves as it goes.
+ * saves as it goes. Outside the period's reporting window it warns, and still lets the draft be made.
  */
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useSignedInUser } from '../../session/session.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { PeriodSelect } from './period-select.tsx';
+import { WindowWarning } from './window-warning.tsx';
 
 interface Values {
   periodId: string | null;
@@ -78,6 +79,7 @@ export function InnovationCreateForm({
           onChange={(id) => form.setFieldValue('periodId', id)}
           error={form.errors.periodId}
         />
+        <WindowWarning period={periods.find((p) => p.id === form.values.periodId)} />
         {ownUnit ? (
           <TextInput label={t('createInnovation.unit')} value={ownUnit.name} readOnly variant="filled" />
         ) : (

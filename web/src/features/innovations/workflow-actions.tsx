@@ -16,7 +16,9 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { fieldOf } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
+import type { Period } from '../../api/periods.api.ts';
 import { fieldLabelKey, PROFILE_FIELDS } from './innovation-labels.ts';
+import { WindowWarning } from './window-warning.tsx';
 
 type Step =
   | { action: 'submit' }
@@ -148,9 +150,12 @@ export function WorkflowActions({
   onIssues,
   onDone,
   onReload,
+  period,
 }: {
   regionCode: string;
   innovation: Innovation;
+  /** The innovation's period, when known: submitting outside its window is warned about. */
+  period?: Period;
   /** Saves unsaved edits first and gives the version to act on. */
   prepare: () => Promise<number>;
   onIssues: (error: unknown) => void;
@@ -227,6 +232,7 @@ export function WorkflowActions({
           {open === 'submit' ? (
             <>
               <Text size="sm">{t('workflow.submit.text')}</Text>
+              <WindowWarning period={period} />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setOpen(null)}>
                   {t('common.cancel')}

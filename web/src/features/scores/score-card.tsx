@@ -5,6 +5,7 @@
 import { Badge, type BadgeProps, Card, Group, Text } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type MessageKey, messagesId } from '../../i18n/messages.id.ts';
 
 /**
  * Bands are data (SPBE: Memuaskan … Kurang; IID: Sangat Inovatif … Tidak Dapat Dinilai; Pemdi's are
@@ -21,11 +22,25 @@ export function predicateColor(predicate: string | null): string {
   return 'blue';
 }
 
+/**
+ * A predicate in the reader's language: the frameworks name their bands in Indonesian, and the ones
+ * shipped have an English name in the dictionary (`predicate.sangat_baik`); a band a region uploaded
+ * under another name shows as written.
+ */
+export function usePredicateText(): (predicate: string) => string {
+  const { t } = useI18n();
+  return (predicate) => {
+    const key = `predicate.${predicate.trim().toLowerCase().replace(/\s+/g, '_')}`;
+    return key in messagesId ? t(key as MessageKey) : predicate;
+  };
+}
+
 export function PredicateBadge({ predicate, ...props }: { predicate: string | null } & Omit<BadgeProps, 'color' | 'children'>) {
+  const predicateText = usePredicateText();
   if (!predicate) return null;
   return (
     <Badge variant="light" radius="sm" color={predicateColor(predicate)} {...props}>
-      {predicate}
+      {predicateText(predicate)}
     </Badge>
   );
 }
