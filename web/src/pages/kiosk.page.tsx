@@ -3,7 +3,8 @@
  * question per screen with four big answers; a last optional screen (gender, age, suggestion); a thank
  * you; then back to the start for the next citizen. It keeps working without a connection: answers wait
  * in the device's outbox (see kiosk-queue.ts) and go out as soon as the connection is back, and the
- * questionnaire is kept from the last load so a reload without a connection still shows it.
+ * questionnaire is kept from the last load so a reload without a connection still shows it; a service
+ * worker (web/public/kiosk-sw.js) keeps the page itself, so the kiosk opens even after a restart offline.
  *
  * A kiosk serves many people, so it sends no device id (the one-answer-per-device rule is for phones).
  */
@@ -48,6 +49,14 @@ const FACES = [
 ];
 
 type Step = { kind: 'welcome' } | { kind: 'question'; index: number } | { kind: 'finish' } | { kind: 'thanks' };
+
+/** Once per kiosk load: the page stays available offline (a browser without service workers simply goes without). */
+function useOfflineShell() {
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('/kiosk-sw.js', { scope: '/kiosk/' }).catch(() => undefined);
+  }, []);
+}
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(() => navigator.onLine);
@@ -317,6 +326,7 @@ export function KioskPage() {
   const { t } = useI18n();
   const errorText = useErrorText();
   const { serviceId = '' } = useParams();
+  useOfflineShell();
   const online = useOnline();
   const fullscreen = useFullscreen();
   const outbox = useOutbox(serviceId);
