@@ -1,10 +1,10 @@
-import { Badge, type CSSVariablesResolver, createTheme, Drawer, darken, type MantineThemeOverride, Modal, Select } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, Drawer, darken, type MantineThemeOverride, Modal, Notification, Select } from '@mantine/core';
 
 const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
 /**
- * The theme, in the user's language (the dialogs' close buttons carry a spoken name). Text meets WCAG
- * AA (4.5:1): Mantine's default shade 6 is too light for white text on a filled button or for coloured
+ * The theme, in the user's language (the close buttons of dialogs and notifications carry a spoken name).
+ * Text meets WCAG AA (4.5:1): Mantine's default shade 6 is too light for white text on a filled button or for coloured
  * text on white (blue 6 gives 3.6:1, red 6 3.3:1), so filled colours and `c="red"` use shade 8 (blue
  * 5.0:1, red 4.5:1); the colours still too light at 8 are darkened in `cssVariablesResolver`.
  */
@@ -25,6 +25,8 @@ export function themeFor(closeLabel: string): MantineThemeOverride {
       // Mantine's close button is an icon only: without a label a screen reader says just "button".
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      // The notifications (saved, attached, failed) use the same component and its same unnamed close button.
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
     },
   });
 }

@@ -369,12 +369,12 @@ export function ComplaintFormPage() {
                 ) : null}
               </Group>
               {located.state === 'failed' ? (
-                <Text size="sm" c="orange.9" role="alert">
+                <Text size="sm" c="orange" role="alert">
                   {located.unsupported ? t('portal.complaintForm.locationUnsupported') : t('portal.complaintForm.locationDenied')}
                 </Text>
               ) : null}
               {form.errors.latitude || form.errors.longitude ? (
-                <Text size="sm" c="red.8">
+                <Text size="sm" c="red.9">
                   {form.errors.latitude ?? form.errors.longitude}
                 </Text>
               ) : null}

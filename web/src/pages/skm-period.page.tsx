@@ -38,6 +38,7 @@ import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
+import { AttachToIndexButton } from '../features/layanan/index-evidence-dialog.tsx';
 import { roundDecimalText } from '../features/scores/decimal-text.ts';
 import { type TrendPoint, TrendLine, UnsurBars } from '../features/skm/skm-charts.tsx';
 import { differenceText, IKM_PLACES } from '../features/skm/skm-decimal.ts';
@@ -244,6 +245,13 @@ function Actions({
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      {canManage ? (
+        <AttachToIndexButton
+          regionCode={regionCode}
+          source={{ kind: 'skm', periodId: period.id }}
+          documentLabel={t('skm.period.reportDocument', { label: period.label })}
+        />
+      ) : null}
       {canEnter ? (
         <Button variant="default" leftSection={<IconTableImport size={16} aria-hidden />} onClick={onPaper}>
           {t('skm.paper.open')}

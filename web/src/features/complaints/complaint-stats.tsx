@@ -11,6 +11,8 @@ import { type ComplaintStats, complaintStatsQueryOptions } from '../../api/compl
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useRegion } from '../../session/region.tsx';
+import { AttachToIndexButton } from '../layanan/index-evidence-dialog.tsx';
 import { yearRange } from './complaint-labels.ts';
 
 const ALL = 'semua';
@@ -183,6 +185,7 @@ export function ComplaintStatsPanel({ regionCode }: { regionCode: string }) {
   const range = period === ALL ? {} : yearRange(Number(period));
   const query = useQuery(complaintStatsQueryOptions(regionCode, range));
   const years = [thisYear, thisYear - 1, thisYear - 2].map(String);
+  const canManage = useRegion().can('complaints.manage');
 
   return (
     <Stack gap="md">
@@ -190,14 +193,24 @@ export function ComplaintStatsPanel({ regionCode }: { regionCode: string }) {
         <Text size="sm" c="dimmed" maw={640}>
           {t('complaints.stats.intro')}
         </Text>
-        <Select
-          label={t('complaints.stats.period')}
-          data={[{ value: ALL, label: t('complaints.stats.allTime') }, ...years.map((y) => ({ value: y, label: y }))]}
-          value={period}
-          onChange={(v) => setPeriod(v ?? ALL)}
-          allowDeselect={false}
-          w={180}
-        />
+        <Group gap="xs" align="flex-end" wrap="wrap">
+          <Select
+            label={t('complaints.stats.period')}
+            data={[{ value: ALL, label: t('complaints.stats.allTime') }, ...years.map((y) => ({ value: y, label: y }))]}
+            value={period}
+            onChange={(v) => setPeriod(v ?? ALL)}
+            allowDeselect={false}
+            w={180}
+          />
+          {canManage ? (
+            // The statistics of the range on screen are what goes to the indicator.
+            <AttachToIndexButton
+              regionCode={regionCode}
+              source={{ kind: 'complaints', ...range }}
+              documentLabel={period === ALL ? t('complaints.stats.documentAll') : t('complaints.stats.documentYear', { year: period })}
+            />
+          ) : null}
+        </Group>
       </Group>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />

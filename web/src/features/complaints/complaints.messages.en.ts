@@ -225,4 +225,6 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   'complaints.open311.revokeTitle': 'Revoke API key?',
   'complaints.open311.revokeText': 'The app {name} can no longer file complaints with this key. This cannot be undone.',
   'complaints.open311.revoked': 'Key {name} revoked.',
+  'complaints.stats.documentYear': 'the complaint handling statistics of {year}',
+  'complaints.stats.documentAll': 'the statistics of all complaints',
 };

@@ -227,4 +227,6 @@ export const complaintsMessagesId = {
   'complaints.open311.revokeTitle': 'Cabut kunci API?',
   'complaints.open311.revokeText': 'Aplikasi {name} tidak dapat lagi mengirim pengaduan dengan kunci ini. Tindakan ini tidak dapat dibatalkan.',
   'complaints.open311.revoked': 'Kunci {name} dicabut.',
+  'complaints.stats.documentYear': 'Statistik penanganan pengaduan tahun {year}',
+  'complaints.stats.documentAll': 'Statistik penanganan pengaduan (seluruh pengaduan)',
 } as const;

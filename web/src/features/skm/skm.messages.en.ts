@@ -182,4 +182,5 @@ export const skmMessagesEn: Record<keyof typeof skmMessagesId, string> = {
   'skm.paper.closedHint': 'The period is closed: reopen it to enter paper forms.',
   'skm.region.sample': 'Sample enough in {n} of {of} services with a population.',
   'skm.services.collectShort': 'QR & links',
+  'skm.period.reportDocument': 'the SKM report of {label}',
 };

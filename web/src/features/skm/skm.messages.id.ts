@@ -181,4 +181,5 @@ export const skmMessagesId = {
   'skm.paper.closedHint': 'Periode ditutup: buka kembali periode untuk memasukkan formulir kertas.',
   'skm.region.sample': 'Sampel cukup di {n} dari {of} layanan yang populasinya diisi.',
   'skm.services.collectShort': 'QR & tautan',
+  'skm.period.reportDocument': 'Laporan SKM {label}',
 } as const;
