@@ -183,6 +183,7 @@ describe('a regional admin attaches public-service documents to the indicators t
     expect(await notice.getByRole('link', { name: /^Buka indikator/ }).count()).toBe(1);
     // Its close button is named, in the interface's language.
     expect(await notice.getByRole('button', { name: 'Tutup', exact: true }).count()).toBe(1);
+    await check(page, 'skm-attached-id-desktop');
 
     const after = await getJson<Targets>(page, url);
     expect(after.assessmentItems.find((i) => i.itemId === target.itemId)?.attached).toBe(true);
@@ -231,14 +232,15 @@ describe('a regional admin attaches public-service documents to the indicators t
     const allTime = await getJson<Targets>(page, `${EVIDENCE_API}/complaints/targets`);
     expect(allTime.innovations.find((i) => i.innovationId === target.innovationId && i.indicatorId === target.indicatorId)?.attached).toBe(false);
 
-    // The link from the notification goes to the innovation's IID indicators, inside the app.
-    await page
-      .getByRole('alert')
-      .filter({ hasText: 'Dilampirkan' })
-      .getByRole('link', { name: /^Buka indikator IID/ })
-      .click();
+    // The link from the notification goes to the innovation's IID indicators, inside the app, where the
+    // document named in the notification is now among the evidence.
+    const notice = page.getByRole('alert').filter({ hasText: /dilampirkan pada indikator IID/ });
+    const title = /“(.+)”/.exec((await notice.textContent()) ?? '')?.[1];
+    expect(title, 'the notification names the document').toMatch(/^Statistik penanganan pengaduan/);
+    await notice.getByRole('link', { name: /^Buka indikator IID/ }).click();
     await page.waitForURL(`**/inovasi/${target.innovationId}?tab=iid`);
     await page.getByRole('tab', { name: /Indikator IID/, selected: true }).waitFor();
+    await page.locator(`[data-evidence="${title ?? ''}"]`).waitFor();
   });
 });
 

@@ -25,8 +25,12 @@ export function themeFor(closeLabel: string): MantineThemeOverride {
       // Mantine's close button is an icon only: without a label a screen reader says just "button".
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
-      // The notifications (saved, attached, failed) use the same component and its same unnamed close button.
-      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      // The notifications (saved, attached, failed) have the same unnamed close button; and under a title
+      // Mantine greys their text to gray 6 (3.3:1 on white), so it takes the app's readable dimmed grey.
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': closeLabel } },
+        styles: (_theme, props) => (props.title ? { description: { color: 'var(--mantine-color-dimmed)' } } : {}),
+      }),
     },
   });
 }
