@@ -30,6 +30,7 @@ import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
 import { indexEvidenceRoutes } from './features/layanan/index-evidence.routes.ts';
+import { mapRoutes } from './features/layanan/map.routes.ts';
 import { open311Routes } from './features/layanan/open311.routes.ts';
 import { portalRoutes } from './features/layanan/portal.routes.ts';
 import { servicesRoutes } from './features/layanan/services.routes.ts';
@@ -86,7 +87,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { mapTiles: config.map?.tiles });
   // No route reads plain text, and a text/plain post is one a page on another site may send without asking.
   app.removeContentTypeParser('text/plain');
 
@@ -132,6 +133,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(complaintsRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(indexEvidenceRoutes, { prefix: '/api/v1/regions/:regionCode/index-evidence' });
   await app.register(portalRoutes, { prefix: '/api/v1/public' });
+  await app.register(mapRoutes, { prefix: '/api/v1/public' });
   await app.register(complaintsPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(open311Routes, { prefix: '/open311/v2' });
   await app.register(assessmentRoutes, { prefix: '/api/v1/regions/:regionCode/assessments' });

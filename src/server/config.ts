@@ -51,6 +51,20 @@ const envSchema = z.object({
   SINERGI_PUBLIC_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
   /** The earlier name of SINERGI_PUBLIC_WRITES_PER_MINUTE, still read. */
   SINERGI_PUBLIC_WRITE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
+  /**
+   * Map tiles for the citizens' complaint form (pin the place on a map): an http(s) URL template with
+   * {z}, {x} and {y}, or `off` for no map (the address and the device's location remain).
+   */
+  SINERGI_MAP_TILES: z
+    .union([
+      z.literal('off'),
+      z
+        .string()
+        .regex(/^https?:\/\/[^/\s]+\/\S*$/, 'harus URL http(s) dengan {z}, {x}, {y}, atau off')
+        .refine((v) => ['{z}', '{x}', '{y}'].every((p) => v.includes(p)), 'harus memuat {z}, {x} dan {y}'),
+    ])
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  SINERGI_MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -107,6 +121,8 @@ export interface AppConfig {
   loginRatePerMinute: number;
   /** Citizens' writes without login (survey answers, reports) per client address per minute, per instance. */
   publicWritePerMinute: number;
+  /** The map of the complaint form: a tile URL template and its attribution; null for no map. */
+  map: { tiles: string; attribution: string } | null;
   logLevel: string;
   /** Built web app; served at `/` when present. */
   webDir: string;
@@ -138,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRatePerMinute: e.SINERGI_LOGIN_RATE_PER_MINUTE,
     // A counter's kiosk sends every respondent's answer from one address: 30 a minute is a busy counter.
     publicWritePerMinute: e.SINERGI_PUBLIC_WRITES_PER_MINUTE ?? e.SINERGI_PUBLIC_WRITE_PER_MINUTE ?? 30,
+    map: e.SINERGI_MAP_TILES === 'off' ? null : { tiles: e.SINERGI_MAP_TILES, attribution: e.SINERGI_MAP_ATTRIBUTION },
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };

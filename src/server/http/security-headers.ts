@@ -9,20 +9,35 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * Mantine injects `<style>` elements at run time, hence inline styles; images and fonts may be data
- * URLs (icons) or blobs (previews of a file being uploaded).
+ * URLs (icons) or blobs (previews of a file being uploaded); map tiles come from the one tile server
+ * the install names (see `tileSource`).
  */
-export const APP_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function appContentSecurityPolicy(imageSources: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...imageSources].join(' '),
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const APP_CONTENT_SECURITY_POLICY = appContentSecurityPolicy();
+
+/** The origin of a tile URL template as a CSP source (`{s}` subdomains become `*`). */
+export function tileSource(template: string): string | undefined {
+  const origin = /^https?:\/\/[^/]+/.exec(template)?.[0];
+  return origin?.replace(/\{s\}/g, '*');
+}
+
+function securityHeaders(imageSources: readonly string[]): Readonly<Record<string, string>> {
+  return { ...SECURITY_HEADERS, 'content-security-policy': appContentSecurityPolicy(imageSources) };
+}
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': APP_CONTENT_SECURITY_POLICY,
@@ -43,11 +58,13 @@ function frameOptionsFor(reply: FastifyReply): string {
   return ancestors === "'none'" ? 'DENY' : 'SAMEORIGIN';
 }
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
+export function registerSecurityHeaders(app: FastifyInstance, options: { mapTiles?: string } = {}): void {
+  const tiles = options.mapTiles ? tileSource(options.mapTiles) : undefined;
+  const headers = securityHeaders(tiles ? [tiles] : []);
   app.addHook('onSend', async (_request, reply, payload) => {
     // Decided before the loop adds our own policy.
     const frameOptions = frameOptionsFor(reply);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    for (const [name, value] of Object.entries(headers)) {
       if (reply.hasHeader(name)) continue;
       reply.header(name, name === 'x-frame-options' ? frameOptions : value);
     }
