@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { pageQuery, paged } from './common.ts';
 
+/** The page that shows an audited record (its own, or the record it belongs to). */
+export const auditLink = z.object({
+  type: z.enum(['innovation', 'assessment', 'skm_period', 'complaint', 'period']),
+  id: z.string(),
+  /** The tab of that page, where the record sits on one (an IID answer on its innovation's IID tab). */
+  tab: z.enum(['iid']).optional(),
+});
+
 export const auditItem = z
   .object({
     id: z.number().int(),
@@ -14,6 +22,8 @@ export const auditItem = z
     entityId: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
+    /** The record in words: its current name (or the one its snapshot kept), and where to open it. */
+    record: z.object({ name: z.string().nullable(), link: auditLink.nullable() }),
   })
   .meta({ id: 'AuditEntry' });
 
@@ -27,3 +37,4 @@ export const auditQuery = pageQuery.extend({
 
 export const auditList = paged(auditItem);
 export type AuditItem = z.infer<typeof auditItem>;
+export type AuditLink = z.infer<typeof auditLink>;

@@ -1,9 +1,11 @@
 /**
  * Log Audit: every recorded change in the region, newest first, filtered by text, action, record
- * type, actor and dates; each row opens to show the values before and after. Read-only by design.
+ * type, actor and dates. Each row says the action in words and names the record (linked to its page
+ * where it has one); it opens to show what changed, before and after. Read-only by design.
  */
 import {
   ActionIcon,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -22,6 +24,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { type AuditItem, auditListQueryOptions } from '../api/audit.api.ts';
 import { DebouncedInput } from '../components/debounced-input.tsx';
 import { ListEmpty } from '../components/list-empty.tsx';
@@ -32,7 +35,7 @@ import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
 import { AuditDiff } from '../features/audit/audit-diff.tsx';
-import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../features/audit/audit-labels.ts';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, actionLabel, auditLinkPath, entityTypeLabel } from '../features/audit/audit-labels.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 
@@ -51,8 +54,9 @@ function dayBound(day: string, end: boolean): string | undefined {
 function AuditRow({ entry }: { entry: AuditItem }) {
   const { t, pick, formatDateTime } = useI18n();
   const [isOpen, setOpen] = useState(false);
-  const action = AUDIT_ACTIONS[entry.action];
-  const entityType = AUDIT_ENTITY_TYPES[entry.entityType];
+  const action = actionLabel(entry.action);
+  const entityType = entityTypeLabel(entry.entityType);
+  const { name, link } = entry.record;
   const detailsId = `audit-${entry.id}`;
   return (
     <>
@@ -77,22 +81,29 @@ function AuditRow({ entry }: { entry: AuditItem }) {
           )}
         </Table.Td>
         <Table.Td>
-          <Stack gap={2}>
-            <Text size="sm">{action ? pick(action) : entry.action}</Text>
-            <Code fz="xs" w="fit-content">
-              {entry.action}
-            </Code>
-          </Stack>
+          <Text size="sm" data-audit-action={entry.action}>
+            {pick(action)}
+          </Text>
         </Table.Td>
         <Table.Td>
-          <Badge variant="light" color="gray" radius="sm">
-            {entityType ? pick(entityType) : entry.entityType}
-          </Badge>
-          {entry.entityId ? (
-            <Text size="xs" c="dimmed" ff="monospace" title={entry.entityId}>
-              {entry.entityId.length > 13 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}
-            </Text>
-          ) : null}
+          <Stack gap={2} align="flex-start">
+            <Badge variant="light" color="gray" radius="sm" tt="none">
+              {pick(entityType)}
+            </Badge>
+            {name && link ? (
+              <Anchor component={Link} to={auditLinkPath(link)} size="sm" data-audit-record>
+                {name}
+              </Anchor>
+            ) : name ? (
+              <Text size="sm" data-audit-record>
+                {name}
+              </Text>
+            ) : entry.entityId ? (
+              <Text size="xs" c="dimmed" ff="monospace" title={entry.entityId}>
+                {entry.entityId.length > 13 ? `${entry.entityId.slice(0, 8)}…` : entry.entityId}
+              </Text>
+            ) : null}
+          </Stack>
         </Table.Td>
         <Table.Td ff="monospace" fz="xs">
           {entry.ip ?? '—'}
@@ -105,6 +116,9 @@ function AuditRow({ entry }: { entry: AuditItem }) {
               <Stack gap="xs">
                 <AuditDiff before={entry.before} after={entry.after} />
                 <Text size="xs" c="dimmed">
+                  {`${t('audit.actionCode')}: `}
+                  <Code fz="xs">{entry.action}</Code>
+                  {' · '}
                   {entry.entityId ? `${t('audit.entityId')}: ${entry.entityId} · ` : ''}
                   {entry.requestId ? `${t('common.requestId', { id: entry.requestId })} · ` : ''}
                   {entry.userAgent ? `${t('audit.userAgent')}: ${entry.userAgent}` : ''}
@@ -146,7 +160,10 @@ export function AuditPage() {
 
   if (!can('audit.read')) return <NoAccess />;
   const items = query.data?.items ?? [];
-  const actionOptions = Object.entries(AUDIT_ACTIONS).map(([code, label]) => ({ value: code, label: `${pick(label)} (${code})` }));
+  // The action's name only: the code stays searchable through the text field and in each entry's details.
+  const actionOptions = Object.entries(AUDIT_ACTIONS)
+    .map(([code, label]) => ({ value: code, label: pick(label) }))
+    .sort((x, y) => x.label.localeCompare(y.label));
 
   return (
     <>
@@ -174,7 +191,9 @@ export function AuditPage() {
             label={t('audit.filter.entityType')}
             placeholder={t('common.all')}
             clearable
-            data={Object.entries(AUDIT_ENTITY_TYPES).map(([value, label]) => ({ value, label: pick(label) }))}
+            data={Object.entries(AUDIT_ENTITY_TYPES)
+              .map(([value, label]) => ({ value, label: pick(label) }))
+              .sort((x, y) => x.label.localeCompare(y.label))}
             value={f.entityType || null}
             onChange={(v) => list.setFilter('entityType', v ?? '')}
           />

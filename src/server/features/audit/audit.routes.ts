@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditList, auditQuery } from '#shared/api/audit.ts';
 import { regionCodeParam } from '#shared/api/common.ts';
 import { inRegion } from '#server/http/access.ts';
+import { describeAuditRecords } from './audit-records.ts';
 import { listAudit } from './audit.queries.ts';
 
 /** Read-only by design: there is no route that edits or deletes an audit entry. */
@@ -25,8 +26,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       });
+      const records = await describeAuditRecords(app.db, request.params.regionCode, items);
       return {
-        items: items.map((e) => ({
+        items: items.map((e, i) => ({
           id: e.id,
           at: e.at.toISOString(),
           actorUsername: e.actorUsername,
@@ -38,6 +40,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           entityId: e.entityId,
           before: e.before,
           after: e.after,
+          record: records[i] ?? { name: null, link: null },
         })),
         total,
         page: q.page,

@@ -206,6 +206,54 @@ describe('the audit list', () => {
     expect((await admin.get(auditUrl(OTHER))).statusCode).toBe(403);
   });
 
+  it('names each record, links it to the page that shows it, and keeps the name of one deleted', async () => {
+    const { unit } = await createUnit(admin);
+    const year = 2041 + Math.floor(Math.random() * 50);
+    const period = await admin.post(`/api/v1/regions/${HOME}/periods`, {
+      year,
+      opensOn: `${year}-01-01`,
+      closesOn: `${year}-11-30`,
+      targetTotal: 10,
+    });
+    expect(period.statusCode, period.body).toBe(201);
+    const periodId = json<{ id: string }>(period).id;
+    const created = await admin.post(`/api/v1/regions/${HOME}/innovations`, { periodId, unitId: unit.id, name: 'Inovasi Bernama Jelas' });
+    expect(created.statusCode, created.body).toBe(201);
+    const innovationId = json<{ id: string }>(created).id;
+    const link = await admin.post(`/api/v1/regions/${HOME}/innovations/${innovationId}/evidence/links`, {
+      title: 'Video peluncuran',
+      url: 'https://example.org/video',
+    });
+    expect(link.statusCode, link.body).toBe(201);
+
+    const innovationEntry = (await list(admin, `action=innovation.created&q=${innovationId}`)).items[0];
+    expect(innovationEntry?.record).toEqual({ name: 'Inovasi Bernama Jelas', link: { type: 'innovation', id: innovationId } });
+    const periodEntry = (await list(admin, `action=period.created&q=${periodId}`)).items[0];
+    expect(periodEntry?.record).toEqual({ name: String(year), link: { type: 'period', id: periodId } });
+    const evidenceEntry = (await list(admin, `action=evidence.added&q=${json<{ id: string }>(link).id}`)).items[0];
+    expect(evidenceEntry?.record).toEqual({
+      name: 'Video peluncuran · Inovasi Bernama Jelas',
+      link: { type: 'innovation', id: innovationId },
+    });
+
+    // A renamed record shows its name now; a deleted one the name its last snapshot kept, with no link.
+    const other = (await createUnit(admin)).unit;
+    const deleted = await admin.delete(`/api/v1/regions/${HOME}/units/${other.id}`);
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    const gone = (await list(admin, `action=unit.deleted&q=${other.id}`)).items[0];
+    expect(gone?.record).toEqual({ name: other.name, link: null });
+    const unitEntry = (await list(admin, `action=unit.created&q=${unit.id}`)).items[0];
+    expect(unitEntry?.record).toEqual({ name: unit.name, link: null });
+  });
+
+  it('does not name a record of another region, even when an entry points at it', async () => {
+    const region = freshRegion();
+    const foreign = await createUnit(nasional, region);
+    await t.db.insert(auditLog).values({ regionCode: HOME, action: 'unit.updated', entityType: 'unit', entityId: foreign.unit.id });
+    const [entry] = (await list(admin, `q=${foreign.unit.id}`)).items;
+    expect(entry?.record).toEqual({ name: null, link: null });
+  });
+
   it('is closed to a pimpinan and an operator of the region (403)', async () => {
     for (const role of ['pimpinan', 'operator', 'verifikator', 'juri'] as const) {
       const { client } = await clientFor(t, role, HOME);

@@ -1,9 +1,13 @@
 /**
- * The values before and after one audited change, field by field, with the changed ones marked.
- * Values that are not flat records (lists, counts) are shown as JSON side by side.
+ * The values before and after one audited change, as a reader wants them: what changed first (before →
+ * after), the unchanged fields folded away; a new or deleted record as one column of its values. Field
+ * names and known values (statuses, roles, yes/no, urusan) in words; lists and notes as lines.
  */
-import { Badge, Code, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Button, Code, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type MessageKey, messagesId } from '../../i18n/messages.id.ts';
+import { isStatus, STATUS_LABELS, urusanName } from '../innovations/innovation-labels.ts';
 import { AUDIT_FIELDS } from './audit-labels.ts';
 
 type Flat = Record<string, unknown>;
@@ -14,13 +18,48 @@ function asRecord(value: unknown): Flat | null | undefined {
   return undefined;
 }
 
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** Compares by content, so an unchanged list or note is not called changed. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+function useValueText() {
+  const { t, pick, formatNumber } = useI18n();
+  const text = (field: string, value: unknown): string => {
+    if (isEmpty(value)) return '—';
+    if (typeof value === 'boolean') return t(value ? 'audit.diff.yes' : 'audit.diff.no');
+    if (typeof value === 'number') return field === 'year' ? String(value) : formatNumber(value);
+    if (typeof value === 'string') {
+      if ((field === 'status' || field === 'fromStatus' || field === 'toStatus') && isStatus(value)) return pick(STATUS_LABELS[value]);
+      if (field === 'role' && `role.${value}` in messagesId) return t(`role.${value}` as MessageKey);
+      if (field === 'urusanUtama') return urusanName(value);
+      return value;
+    }
+    if (Array.isArray(value)) {
+      return value.map((v) => (field === 'urusanIrisan' && typeof v === 'string' ? urusanName(v) : text('', v))).join(', ');
+    }
+    if (typeof value === 'object') {
+      return Object.entries(value as Flat)
+        .map(([k, v]) => `${fieldName(k)}: ${text(k, v)}`)
+        .join('\n');
+    }
+    return String(value);
+  };
+  const fieldName = (key: string) => {
+    const label = AUDIT_FIELDS[key];
+    return label ? pick(label) : key;
+  };
+  return { text, fieldName };
+}
+
+function ValueCell({ children }: { children: string }) {
+  return <Table.Td style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{children}</Table.Td>;
 }
 
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
-  const { t, pick } = useI18n();
+  const { t, formatNumber } = useI18n();
+  const { text, fieldName } = useValueText();
+  const [showUnchanged, setShowUnchanged] = useState(false);
   const b = asRecord(before);
   const a = asRecord(after);
   if (b === null && a === null) {
@@ -31,55 +70,87 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
     );
   }
   if (b === undefined || a === undefined) {
+    // Not a record (a count, a list): both sides as written.
     return (
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Stack gap={4}>
-          <Text size="xs" fw={700}>
-            {t('audit.diff.before')}
-          </Text>
-          <Code block>{JSON.stringify(before, null, 2)}</Code>
-        </Stack>
-        <Stack gap={4}>
-          <Text size="xs" fw={700}>
-            {t('audit.diff.after')}
-          </Text>
-          <Code block>{JSON.stringify(after, null, 2)}</Code>
-        </Stack>
+        {[
+          ['audit.diff.before', before],
+          ['audit.diff.after', after],
+        ].map(([label, value]) => (
+          <Stack gap={4} key={String(label)}>
+            <Text size="xs" fw={700}>
+              {t(label as MessageKey)}
+            </Text>
+            <Code block>{JSON.stringify(value, null, 2)}</Code>
+          </Stack>
+        ))}
       </SimpleGrid>
     );
   }
-  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
-  return (
-    <Table withTableBorder fz="sm" verticalSpacing={4} miw={480}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('audit.diff.field')}</Table.Th>
-          <Table.Th>{t('audit.diff.before')}</Table.Th>
-          <Table.Th>{t('audit.diff.after')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {keys.map((key) => {
-          const beforeText = b ? show(b[key]) : '—';
-          const afterText = a ? show(a[key]) : '—';
-          const isChanged = b !== null && a !== null && beforeText !== afterText;
-          const label = AUDIT_FIELDS[key];
-          return (
-            <Table.Tr key={key} bg={isChanged ? 'yellow.0' : undefined}>
-              <Table.Td>
-                {label ? pick(label) : key}
-                {isChanged ? (
-                  <Badge size="xs" color="yellow" variant="light" ml={6}>
-                    {t('audit.diff.changed')}
-                  </Badge>
-                ) : null}
-              </Table.Td>
-              <Table.Td style={{ wordBreak: 'break-word' }}>{beforeText}</Table.Td>
-              <Table.Td style={{ wordBreak: 'break-word' }}>{afterText}</Table.Td>
+
+  // A new or a deleted record: one column of the values it had, empty ones left out.
+  if (b === null || a === null) {
+    const values = (a ?? b ?? {}) as Flat;
+    const keys = Object.keys(values).filter((k) => !isEmpty(values[k]));
+    return (
+      <Table withTableBorder fz="sm" verticalSpacing={4} data-audit-values>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w="35%">{t('audit.diff.field')}</Table.Th>
+            <Table.Th>{t(a === null ? 'audit.diff.lastValue' : 'audit.diff.value')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {keys.map((key) => (
+            <Table.Tr key={key}>
+              <Table.Td>{fieldName(key)}</Table.Td>
+              <ValueCell>{text(key, values[key])}</ValueCell>
             </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+          ))}
+        </Table.Tbody>
+      </Table>
+    );
+  }
+
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const changed = keys.filter((k) => !same(b[k], a[k]));
+  const unchanged = keys.filter((k) => same(b[k], a[k]) && !isEmpty(a[k]));
+  const rows = showUnchanged ? [...changed, ...unchanged] : changed;
+  return (
+    <Stack gap={6}>
+      {changed.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('audit.diff.noChange')}
+        </Text>
+      ) : null}
+      {rows.length > 0 ? (
+        <Table withTableBorder fz="sm" verticalSpacing={4} data-audit-diff>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="25%">{t('audit.diff.field')}</Table.Th>
+              <Table.Th>{t('audit.diff.before')}</Table.Th>
+              <Table.Th>{t('audit.diff.after')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((key) => {
+              const isChanged = changed.includes(key);
+              return (
+                <Table.Tr key={key} bg={isChanged ? 'yellow.0' : undefined} data-changed={isChanged || undefined}>
+                  <Table.Td fw={isChanged ? 600 : undefined}>{fieldName(key)}</Table.Td>
+                  <ValueCell>{text(key, b[key])}</ValueCell>
+                  <ValueCell>{text(key, a[key])}</ValueCell>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      {unchanged.length > 0 ? (
+        <Button variant="subtle" size="compact-xs" w="fit-content" onClick={() => setShowUnchanged((v) => !v)}>
+          {showUnchanged ? t('audit.diff.hideUnchanged') : t('audit.diff.showUnchanged', { n: formatNumber(unchanged.length) })}
+        </Button>
+      ) : null}
+    </Stack>
   );
 }

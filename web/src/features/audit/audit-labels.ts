@@ -1,7 +1,9 @@
 /**
- * Readable names for the audit log's action codes and record types. Codes without a label (from a
- * module added later) are shown as they are.
+ * Readable names for the audit log's action codes, record types and snapshot fields, in both
+ * languages. A code without a label (from a module added later) is said from its parts: the record
+ * type's name and the verb as written.
  */
+import type { AuditLink } from '#shared/api/audit.ts';
 import type { Bilingual } from '../../i18n/i18n.tsx';
 
 export const AUDIT_ACTIONS: Record<string, Bilingual> = {
@@ -19,13 +21,114 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'user.locked': { id: 'Akun dikunci', en: 'Account locked' },
   'user.password_reset': { id: 'Kata sandi disetel ulang', en: 'Password reset' },
   'demo.seeded': { id: 'Data demo dimuat', en: 'Demo data loaded' },
+  'period.created': { id: 'Periode dibuka', en: 'Period opened' },
+  'period.updated': { id: 'Periode diubah', en: 'Period updated' },
+  'innovation.created': { id: 'Inovasi diusulkan (draf)', en: 'Innovation proposed (draft)' },
+  'innovation.updated': { id: 'Profil inovasi diubah', en: 'Innovation profile updated' },
+  'innovation.imported': { id: 'Inovasi diimpor', en: 'Innovations imported' },
+  'innovation.submit': { id: 'Inovasi diajukan', en: 'Innovation submitted' },
+  'innovation.return': { id: 'Inovasi dikembalikan', en: 'Innovation returned' },
+  'innovation.verify': { id: 'Inovasi diverifikasi', en: 'Innovation verified' },
+  'innovation.reject': { id: 'Inovasi ditolak', en: 'Innovation rejected' },
+  'innovation.carried_over': { id: 'Inovasi dilanjutkan ke periode berikutnya', en: 'Innovation carried over' },
+  'evidence.added': { id: 'Bukti dukung ditambahkan', en: 'Evidence added' },
+  'evidence.removed': { id: 'Bukti dukung dihapus', en: 'Evidence removed' },
+  'iid.answer.answered': { id: 'Jawaban indikator IID disimpan', en: 'IID indicator answered' },
+  'iid.answer.verified': { id: 'Jawaban indikator IID diverifikasi', en: 'IID indicator answer verified' },
+  'iid.spd.answered': { id: 'Jawaban SPD disimpan', en: 'SPD answered' },
+  'iid.spd.verified': { id: 'Jawaban SPD diverifikasi', en: 'SPD answer verified' },
+  'framework.uploaded': { id: 'Kerangka penilaian diunggah', en: 'Framework uploaded' },
+  'assessment.created': { id: 'Penilaian dibuka', en: 'Assessment opened' },
+  'assessment.assigned': { id: 'Indikator ditugaskan', en: 'Indicators assigned' },
+  'assessment.stage_changed': { id: 'Tahap penilaian berganti', en: 'Assessment stage changed' },
+  'assessment_item.filled': { id: 'Indikator diisi', en: 'Indicator filled' },
+  'assessment_item.verified': { id: 'Indikator diverifikasi', en: 'Indicator verified' },
+  'assessment_evidence.added': { id: 'Bukti dukung indikator ditambahkan', en: 'Indicator evidence added' },
+  'assessment_evidence.removed': { id: 'Bukti dukung indikator dihapus', en: 'Indicator evidence removed' },
+  'service.created': { id: 'Layanan ditambahkan', en: 'Service created' },
+  'service.updated': { id: 'Layanan diubah', en: 'Service updated' },
+  'service.deleted': { id: 'Layanan dihapus', en: 'Service deleted' },
+  'service.imported': { id: 'Layanan diimpor', en: 'Services imported' },
+  'application.created': { id: 'Aplikasi ditambahkan', en: 'Application created' },
+  'application.updated': { id: 'Aplikasi diubah', en: 'Application updated' },
+  'application.deleted': { id: 'Aplikasi dihapus', en: 'Application deleted' },
+  'application.imported': { id: 'Aplikasi diimpor', en: 'Applications imported' },
+  'skm_period.created': { id: 'Periode survei dibuka', en: 'Survey period opened' },
+  'skm_period.updated': { id: 'Periode survei diubah', en: 'Survey period updated' },
+  'skm_period.closed': { id: 'Periode survei ditutup', en: 'Survey period closed' },
+  'skm_period.reopened': { id: 'Periode survei dibuka kembali', en: 'Survey period reopened' },
+  'skm_period.opened_automatically': { id: 'Periode survei dibuka otomatis', en: 'Survey period opened automatically' },
+  'skm_period.populations_set': { id: 'Populasi layanan ditetapkan', en: 'Service populations set' },
+  'skm_response.imported': { id: 'Jawaban survei kertas diimpor', en: 'Paper survey answers imported' },
+  'skm_follow_up.created': { id: 'Rencana tindak lanjut ditambahkan', en: 'Follow-up action added' },
+  'skm_follow_up.updated': { id: 'Rencana tindak lanjut diubah', en: 'Follow-up action updated' },
+  'skm_follow_up.deleted': { id: 'Rencana tindak lanjut dihapus', en: 'Follow-up action deleted' },
+  'skm_follow_up.evidence_added': { id: 'Bukti tindak lanjut ditambahkan', en: 'Follow-up evidence added' },
+  'skm_follow_up.evidence_removed': { id: 'Bukti tindak lanjut dihapus', en: 'Follow-up evidence removed' },
+  'complaint.created': { id: 'Pengaduan masuk', en: 'Complaint received' },
+  'complaint.photo_added': { id: 'Foto pengaduan ditambahkan', en: 'Complaint photo added' },
+  'complaint.reassigned': { id: 'Pengaduan dialihkan ke unit lain', en: 'Complaint reassigned' },
+  'complaint.transition': { id: 'Status pengaduan berubah', en: 'Complaint status changed' },
+  'complaint.note': { id: 'Catatan pengaduan ditambahkan', en: 'Complaint note added' },
+  'complaint_category.created': { id: 'Kategori pengaduan ditambahkan', en: 'Complaint category created' },
+  'complaint_category.updated': { id: 'Kategori pengaduan diubah', en: 'Complaint category updated' },
+  'open311_client.created': { id: 'Kunci API Open311 dibuat', en: 'Open311 API key created' },
+  'open311_client.revoked': { id: 'Kunci API Open311 dicabut', en: 'Open311 API key revoked' },
 };
 
 export const AUDIT_ENTITY_TYPES: Record<string, Bilingual> = {
   unit: { id: 'Unit', en: 'Unit' },
   user: { id: 'Akun', en: 'Account' },
   region: { id: 'Daerah', en: 'Region' },
+  period: { id: 'Periode', en: 'Period' },
+  innovation: { id: 'Inovasi', en: 'Innovation' },
+  evidence: { id: 'Bukti dukung', en: 'Evidence' },
+  iid_answer: { id: 'Jawaban IID', en: 'IID answer' },
+  framework_version: { id: 'Kerangka penilaian', en: 'Framework' },
+  assessment: { id: 'Penilaian', en: 'Assessment' },
+  assessment_item: { id: 'Indikator penilaian', en: 'Assessment indicator' },
+  assessment_evidence: { id: 'Bukti dukung indikator', en: 'Indicator evidence' },
+  service: { id: 'Layanan', en: 'Service' },
+  application: { id: 'Aplikasi', en: 'Application' },
+  skm_period: { id: 'Periode survei', en: 'Survey period' },
+  skm_follow_up: { id: 'Tindak lanjut SKM', en: 'SKM follow-up' },
+  skm_follow_up_evidence: { id: 'Bukti tindak lanjut', en: 'Follow-up evidence' },
+  complaint: { id: 'Pengaduan', en: 'Complaint' },
+  complaint_category: { id: 'Kategori pengaduan', en: 'Complaint category' },
+  open311_client: { id: 'Klien Open311', en: 'Open311 client' },
 };
+
+/** A record type in words; an unknown one as its code with spaces ("survey_batch" → "survey batch"). */
+export function entityTypeLabel(type: string): Bilingual {
+  return AUDIT_ENTITY_TYPES[type] ?? { id: type.replace(/_/g, ' '), en: type.replace(/_/g, ' ') };
+}
+
+/** An action in words; an unknown code as "<record type>: <verb>" rather than the bare code. */
+export function actionLabel(code: string): Bilingual {
+  const known = AUDIT_ACTIONS[code];
+  if (known) return known;
+  const dot = code.indexOf('.');
+  if (dot < 0) return { id: code, en: code };
+  const type = entityTypeLabel(code.slice(0, dot));
+  const verb = code.slice(dot + 1).replace(/[._]/g, ' ');
+  return { id: `${type.id}: ${verb}`, en: `${type.en}: ${verb}` };
+}
+
+/** The app's address of the page that shows a linked record. */
+export function auditLinkPath(link: AuditLink): string {
+  switch (link.type) {
+    case 'innovation':
+      return `/inovasi/${link.id}${link.tab ? `?tab=${link.tab}` : ''}`;
+    case 'assessment':
+      return `/penilaian/${link.id}`;
+    case 'skm_period':
+      return `/skm/${link.id}`;
+    case 'complaint':
+      return `/pengaduan-masuk/${link.id}`;
+    case 'period':
+      return `/capaian-target?periodId=${link.id}`;
+  }
+}
 
 /** Field names of the before/after snapshots. */
 export const AUDIT_FIELDS: Record<string, Bilingual> = {
@@ -40,4 +143,47 @@ export const AUDIT_FIELDS: Record<string, Bilingual> = {
   role: { id: 'Peran', en: 'Role' },
   unitId: { id: 'Unit (ID)', en: 'Unit (ID)' },
   isActive: { id: 'Aktif', en: 'Active' },
+  year: { id: 'Tahun', en: 'Year' },
+  opensOn: { id: 'Dibuka', en: 'Opens' },
+  closesOn: { id: 'Ditutup', en: 'Closes' },
+  targetTotal: { id: 'Target total', en: 'Total target' },
+  minPerUnit: { id: 'Minimum per unit', en: 'Minimum per unit' },
+  countsSubUnits: { id: 'Sub-unit menanggung minimum', en: 'Sub-units owe the minimum' },
+  iidFrameworkVersionId: { id: 'Kerangka IID (ID)', en: 'IID framework (ID)' },
+  status: { id: 'Status', en: 'Status' },
+  note: { id: 'Catatan', en: 'Note' },
+  reason: { id: 'Alasan', en: 'Reason' },
+  fieldNotes: { id: 'Catatan per isian', en: 'Notes per field' },
+  fromStatus: { id: 'Status sebelumnya', en: 'Previous status' },
+  toStatus: { id: 'Status baru', en: 'New status' },
+  periodId: { id: 'Periode (ID)', en: 'Period (ID)' },
+  innovationId: { id: 'Inovasi (ID)', en: 'Innovation (ID)' },
+  previousId: { id: 'Versi sebelumnya (ID)', en: 'Previous version (ID)' },
+  developmentNote: { id: 'Catatan perkembangan', en: 'Development note' },
+  tahapan: { id: 'Tahapan', en: 'Stage' },
+  inisiator: { id: 'Inisiator', en: 'Initiator' },
+  jenis: { id: 'Jenis', en: 'Type' },
+  bentuk: { id: 'Bentuk', en: 'Form' },
+  tematik: { id: 'Tematik', en: 'Theme' },
+  urusanUtama: { id: 'Urusan utama', en: 'Main affair' },
+  urusanIrisan: { id: 'Urusan irisan', en: 'Related affairs' },
+  title: { id: 'Judul', en: 'Title' },
+  fileName: { id: 'Nama berkas', en: 'File name' },
+  mimeType: { id: 'Jenis berkas', en: 'File type' },
+  sizeBytes: { id: 'Ukuran (bita)', en: 'Size (bytes)' },
+  url: { id: 'Tautan', en: 'Link' },
+  slot: { id: 'Bagian', en: 'Section' },
+  target: { id: 'Bagian', en: 'Section' },
+  indicatorId: { id: 'Indikator', en: 'Indicator' },
+  claimedValue: { id: 'Nilai klaim', en: 'Claimed value' },
+  explanation: { id: 'Penjelasan', en: 'Explanation' },
+  verification: { id: 'Verifikasi', en: 'Verification' },
+  verifiedValue: { id: 'Nilai terverifikasi', en: 'Verified value' },
+  verifierNote: { id: 'Catatan verifikator', en: "Verifier's note" },
+  stage: { id: 'Tahap', en: 'Stage' },
+  deadline: { id: 'Tenggat', en: 'Deadline' },
+  version: { id: 'Versi', en: 'Version' },
+  created: { id: 'Dibuat', en: 'Created' },
+  updated: { id: 'Diubah', en: 'Updated' },
+  rows: { id: 'Baris', en: 'Rows' },
 };
