@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { isEvidenceTarget } from '../evidence/file-type.ts';
 import { Ratio } from '../scoring/decimal.ts';
 import { node, scoreOk, shipped } from '../scoring/test-support.ts';
-import { eligibilityWindowFor } from './eligibility.ts';
+import { iidRulesOf } from './eligibility.ts';
 import { figureOf, type IidOptions, projectIid } from './projection.ts';
 import { chooseIidFramework, iidStructure, sidEvidenceTarget } from './structure.ts';
 import { accepted, claim, corrected, innovation, patternLevel, period, SID_IDS, SPD_IDS, spdAnswers, words, YANDAS_KEYS } from './test-support.ts';
 
 const iid2026 = shipped('iid-2026');
 const iid2023 = shipped('iid-2023');
-const OPTIONS: IidOptions = { evidenceRequired: true, window: eligibilityWindowFor('iid-2026') };
+const OPTIONS: IidOptions = { evidenceRequired: true };
 
 const spdLevel = (k: number) => (k % 3) + 1;
+const MANDATORY_SID = iidStructure(iid2026)
+  .sid.filter((i) => i.mandatory)
+  .map((i) => i.id);
 /** The raw engine values of innovation `i` as the test-support pattern sets them. */
 const patternValues = (i: number) => Object.fromEntries(SID_IDS.map((id, k) => [id, patternLevel(i, k)]));
 
@@ -48,7 +51,7 @@ describe('the claimed projection equals the engine', () => {
   // 12 innovations covering 5 yandas (pendidikan … trantibum), known varied levels, all evidence
   // present; a 13th innovation was rejected and must not count (it alone covers the 6th, sosial).
   const innovations = Array.from({ length: 12 }, (_, i) => innovation(i, { status: i < 8 ? 'terverifikasi' : 'diajukan' }));
-  const rejected = innovation(12, { status: 'ditolak', urusan: ['sosial'] });
+  const rejected = innovation(12, { status: 'ditolak', utama: 'sosial' });
   const data = period(
     spdAnswers((_id, k) => claim(spdLevel(k))),
     [...innovations, rejected],
@@ -73,6 +76,7 @@ describe('the claimed projection equals the engine', () => {
       divisor: 12,
       yandasCovered: 5,
       yandasRequired: 5,
+      urusanCounted: 'utama',
     });
   });
 
@@ -92,7 +96,10 @@ describe('the verified projection', () => {
   // Innovations 0–7 are verified, 8–11 only submitted. Everything is accepted except: innovation 0's
   // video (35) corrected from its claim to 0, innovation 1's regulation (16) still pending, SPD 6
   // corrected to 1 and SPD 7 pending.
-  const sidAnswers = (i: number) => Object.fromEntries(SID_IDS.map((id, k) => [id, accepted(patternLevel(i, k))]));
+  // Mandatory indicators are claimed (at least 1) so every innovation is eligible; eligibility has its own tests.
+  const levelOf = (i: number, k: number) => (MANDATORY_SID.includes(SID_IDS[k] ?? '') ? Math.max(1, patternLevel(i, k)) : patternLevel(i, k));
+  const verifiedValues = (i: number) => Object.fromEntries(SID_IDS.map((id, k) => [id, levelOf(i, k)]));
+  const sidAnswers = (i: number) => Object.fromEntries(SID_IDS.map((id, k) => [id, accepted(levelOf(i, k))]));
   const innovations = Array.from({ length: 12 }, (_, i) => {
     const answers = sidAnswers(i);
     if (i === 0) answers['35'] = corrected(3, 0);
@@ -106,7 +113,7 @@ describe('the verified projection', () => {
     const expected = scoreOk(iid2026, {
       spd: Object.fromEntries(SPD_IDS.map((id, k) => [id, id === '6' ? 1 : id === '7' ? 0 : spdLevel(k)])),
       innovations: Array.from({ length: 8 }, (_, i) => ({
-        values: { ...patternValues(i), ...(i === 0 ? { 35: 0 } : {}), ...(i === 1 ? { 16: 0 } : {}) },
+        values: { ...verifiedValues(i), ...(i === 0 ? { 35: 0 } : {}), ...(i === 1 ? { 16: 0 } : {}) },
         urusan: [YANDAS_KEYS[i % 5]],
       })),
     });
@@ -166,11 +173,11 @@ describe('warnings before the national deadline', () => {
   const complete = Object.fromEntries(SID_IDS.map((id) => [id, claim(2)]));
   const { 35: _video, ...withoutVideo } = complete;
   const innovations = [
-    innovation(0, { urusan: ['pendidikan'], answers: complete, rancangBangun: words(299), waktuPenerapan: '2023-12-31' }),
-    innovation(1, { urusan: ['kesehatan', 'pariwisata'], answers: complete, rancangBangun: words(300), waktuPenerapan: '2024-01-01' }),
-    innovation(2, { urusan: ['pariwisata'], answers: { ...withoutVideo, 16: claim(0) }, waktuPenerapan: '2026-01-01', hasDevelopment: true }),
-    innovation(3, { urusan: ['pendidikan'], answers: complete, waktuPenerapan: null }),
-    innovation(4, { urusan: ['kesehatan'], answers: complete, waktuPenerapan: '2025-12-31' }),
+    innovation(0, { utama: 'pendidikan', answers: complete, rancangBangun: words(299), waktuPenerapan: '2023-12-31' }),
+    innovation(1, { utama: 'kesehatan', irisan: ['pariwisata'], answers: complete, rancangBangun: words(300), waktuPenerapan: '2024-01-01' }),
+    innovation(2, { utama: 'pariwisata', answers: { ...withoutVideo, 16: claim(0) }, waktuPenerapan: '2026-01-01' }),
+    innovation(3, { utama: 'pendidikan', answers: complete, waktuPenerapan: null }),
+    innovation(4, { utama: 'kesehatan', answers: complete, waktuPenerapan: '2025-12-31' }),
   ];
   const result = projectIid(iid2026, period(spd, innovations), OPTIONS);
   const about = (code: string) => result.warnings.filter((w) => w.code === code);
@@ -197,18 +204,20 @@ describe('warnings before the national deadline', () => {
 
   it('penerapan outside 1 Jan 2024 – 31 Dec 2025 (edges inside) or missing', () => {
     expect(about('PENERAPAN_OUTSIDE_WINDOW').map((w) => w.innovationId)).toEqual(['inov-0', 'inov-2']);
-    expect(about('PENERAPAN_OUTSIDE_WINDOW')[1]?.message).toContain('pengembangannya terdokumentasi');
+    expect(about('PENERAPAN_OUTSIDE_WINDOW')[0]?.message).toContain('pengembangan terbarunya (tanggal dan uraian)');
+    // After the window a development does not help, so the message does not suggest one.
+    expect(about('PENERAPAN_OUTSIDE_WINDOW')[1]?.message).not.toContain('pengembangan');
     expect(about('PENERAPAN_MISSING').map((w) => w.innovationId)).toEqual(['inov-3']);
   });
 
   it('no penerapan warnings for a framework without a known window', () => {
-    expect(eligibilityWindowFor('iid-2023')).toBeNull();
-    const old = projectIid(iid2023, period(spd, innovations), { ...OPTIONS, window: null });
+    expect(iidRulesOf(iid2023).window).toBeNull();
+    const old = projectIid(iid2023, period(spd, innovations), OPTIONS);
     expect(old.warnings.some((w) => w.code.startsWith('PENERAPAN'))).toBe(false);
   });
 
   it('says when the rules of another year are assumed', () => {
-    const assumed = projectIid(iid2023, period(spd, innovations), { ...OPTIONS, window: null, frameworkExact: false, year: 2025 });
+    const assumed = projectIid(iid2023, period(spd, innovations), { ...OPTIONS, frameworkExact: false, year: 2025 });
     expect(assumed.warnings[0]).toMatchObject({ code: 'FRAMEWORK_ASSUMED' });
     expect(assumed.warnings[0]?.message).toContain('2025');
     expect(result.warnings.map((w) => w.code)).not.toContain('FRAMEWORK_ASSUMED');

@@ -8,7 +8,9 @@
  * - claimed: every innovation of the period that is not `ditolak` (draft, diajukan, dikembalikan,
  *   terverifikasi) at the level its owner claimed;
  * - verified: only `terverifikasi` innovations, each indicator at the level the verifier accepted
- *   (the claim) or corrected; an indicator not yet verified scores 0. SPD answers likewise.
+ *   (the claim) or corrected; an indicator not yet verified scores 0. SPD answers likewise. When the
+ *   framework says so (`innovationRules.verifiedCounts`, by default), only the eligible ones among
+ *   them: they alone make n, the divisor and the count score of the verified index.
  * With `evidenceRequired` (the period's setting, on by default) an SID indicator without evidence
  * attached to its target (`sid.<id>`) scores 0, as the regional apps do (domain doc §2.7).
  */
@@ -17,9 +19,10 @@ import type { InnovationStatus } from '../innovations/workflow.ts';
 import { Ratio, sumRatios } from '../scoring/decimal.ts';
 import { evaluate } from '../scoring/engine.ts';
 import type { Framework } from '../scoring/framework.schema.ts';
+import { coveredUrusan } from '../scoring/iid.ts';
 import type { EvaluationResult } from '../scoring/result.ts';
 import { childrenOf } from '../scoring/tree.ts';
-import { checkPenerapan, type EligibilityWindow, formatDateId, rancangBangunShortBy } from './eligibility.ts';
+import { checkWindow, type DatedInnovation, formatDateId, type IidRules, iidRulesOf, rancangBangunShortBy } from './eligibility.ts';
 import { acceptsLevel, type IidIndicator, type IidStructure, iidStructure, scoreAt, sidEvidenceTarget } from './structure.ts';
 
 export const IID_BASES = ['claimed', 'verified'] as const;
@@ -31,6 +34,8 @@ export interface IidAnswer {
   claimedLevel: number | null;
   verification: IidVerification;
   verifiedLevel: number | null;
+  /** The measurement basis chosen with the claim, for an indicator that offers several (2026: 33). */
+  basisUkur?: string | null;
 }
 
 /** Innovation statuses whose innovations count, per basis. */
@@ -39,20 +44,18 @@ export const COUNTED_STATUSES: Readonly<Record<IidBasis, readonly InnovationStat
   verified: ['terverifikasi'],
 };
 
-export interface IidInnovationData {
+export interface IidInnovationData extends DatedInnovation {
   id: string;
   name: string;
   status: InnovationStatus;
-  /** Urusan utama and irisan; the yandas among them count for the gate. */
-  urusan: readonly string[];
+  /** The yandas among these cover the gate: the utama always, the irisan when the framework counts them. */
+  urusanUtama: string | null;
+  urusanIrisan: readonly string[];
   /** Answers by SID indicator id. */
   answers: ReadonlyMap<string, IidAnswer>;
   /** Evidence targets that have at least one file or link (`sid.16`, ...). */
   evidenceTargets: ReadonlySet<string>;
   rancangBangun: string;
-  waktuPenerapan: string | null;
-  /** Carried over from an earlier period with a development note (a documented development may keep it eligible). */
-  hasDevelopment: boolean;
 }
 
 export interface IidPeriodData {
@@ -63,7 +66,6 @@ export interface IidPeriodData {
 
 export interface IidOptions {
   evidenceRequired: boolean;
-  window: EligibilityWindow | null;
   /** False when no framework covers the period's year and a neighbour's rules are assumed. */
   frameworkExact?: boolean;
   year?: number;
@@ -78,6 +80,8 @@ export type IidWarningCode =
   | 'RANCANG_BANGUN_SHORT'
   | 'PENERAPAN_OUTSIDE_WINDOW'
   | 'PENERAPAN_MISSING'
+  | 'BASIS_UKUR_MISSING'
+  | 'NOT_COUNTED_VERIFIED'
   | 'FRAMEWORK_ASSUMED';
 
 export interface IidWarning {
@@ -144,15 +148,43 @@ function scoreInnovation(structure: IidStructure, data: IidInnovationData, basis
   return { data, levels, withoutEvidence, score };
 }
 
+export type EligibilityCode = 'PENERAPAN_MISSING' | 'PENERAPAN_OUTSIDE_WINDOW' | 'RANCANG_BANGUN_SHORT' | 'MANDATORY_UNFILLED';
+
+/** Why an innovation is not eligible to be reported under the framework's rules; empty when it is. */
+export function eligibilityProblems(structure: IidStructure, rules: IidRules, data: IidInnovationData): EligibilityCode[] {
+  const problems: EligibilityCode[] = [];
+  if (rules.window !== null) {
+    const check = checkWindow(data, rules.window);
+    if (!check.ok) problems.push(check.reason === 'missing' ? 'PENERAPAN_MISSING' : 'PENERAPAN_OUTSIDE_WINDOW');
+  }
+  if (rancangBangunShortBy(data.rancangBangun, rules.rancangBangunMinWords).short) problems.push('RANCANG_BANGUN_SHORT');
+  if (rules.mandatoryIndicatorsFilled && structure.sid.some((i) => i.mandatory && isUnfilled(data.answers.get(i.id)))) {
+    problems.push('MANDATORY_UNFILLED');
+  }
+  return problems;
+}
+
+/** Whether an innovation counts on a basis: its status, and on the verified basis its eligibility when the framework asks. */
+export function countsOn(structure: IidStructure, data: IidInnovationData, basis: IidBasis): boolean {
+  if (!COUNTED_STATUSES[basis].includes(data.status)) return false;
+  if (basis === 'claimed') return true;
+  const rules = iidRulesOf(structure.framework);
+  return rules.verifiedCounts === 'all-verified' || eligibilityProblems(structure, rules, data).length === 0;
+}
+
 /** Scores one basis with the engine. Every indicator is given explicitly (0 when unanswered). */
 export function projectBasis(framework: Framework, data: IidPeriodData, basis: IidBasis, evidenceRequired: boolean): BasisProjection {
   const structure = iidStructure(framework);
-  const counted = data.innovations.filter((i) => COUNTED_STATUSES[basis].includes(i.status));
+  const counted = data.innovations.filter((i) => countsOn(structure, i, basis));
   const innovations = counted.map((i) => scoreInnovation(structure, i, basis, evidenceRequired));
   const spdLevels = new Map(structure.spd.map((i) => [i.id, validLevel(i, answerLevel(data.spd.get(i.id), basis))]));
   const input = {
     spd: Object.fromEntries(spdLevels),
-    innovations: innovations.map((i) => ({ values: Object.fromEntries(i.levels), urusan: [...i.data.urusan] })),
+    innovations: innovations.map((i) => ({
+      values: Object.fromEntries(i.levels),
+      urusanUtama: i.data.urusanUtama,
+      urusanIrisan: [...i.data.urusanIrisan],
+    })),
   };
   const evaluation = evaluate(framework, input);
   if (!evaluation.ok) {
@@ -181,6 +213,8 @@ export interface IidFigure {
   divisor: number;
   yandasCovered: number;
   yandasRequired: number | null;
+  /** Which urusan of an innovation cover the gate: its utama only, or its irisan too. */
+  urusanCounted: IidRules['urusanCounted'];
 }
 
 /** The headline numbers of a basis: index, predicate and the SPD, SID and Jumlah Inovasi nodes. */
@@ -195,8 +229,13 @@ export function figureOf(projection: BasisProjection): IidFigure {
       ? published(regionParts[0]?.id)
       : sumRatios(regionParts.map((p) => Ratio.from(result.nodes[p.id]?.value ?? '0'))).toPlain(12);
   const countNode = structure.count === null ? undefined : result.nodes[structure.count.id];
-  // Counted here, not read from the engine: a framework without the yandas gate reports no coverage.
-  const covered = new Set(projection.innovations.flatMap((i) => [...i.data.urusan]).filter((u) => isYandas(u)));
+  // The engine's own rule where the framework has a gate; without one, the six yandas as urusan utama.
+  const gate = structure.count?.scale.gate;
+  const urusan = projection.innovations.map((i) => ({
+    utama: i.data.urusanUtama === null ? [] : [i.data.urusanUtama],
+    irisan: i.data.urusanIrisan,
+  }));
+  const covered = gate === undefined ? new Set(urusan.flatMap((u) => u.utama).filter((u) => isYandas(u))) : coveredUrusan(gate, urusan);
   return {
     index: result.index,
     value: result.value,
@@ -208,6 +247,7 @@ export function figureOf(projection: BasisProjection): IidFigure {
     divisor: projection.divisor,
     yandasCovered: covered.size,
     yandasRequired: structure.count?.scale.gate?.minimum ?? null,
+    urusanCounted: iidRulesOf(structure.framework).urusanCounted,
   };
 }
 
@@ -221,6 +261,8 @@ export interface IidProjectionResult {
     claimedScore: string;
     verifiedScore: string;
     countsForVerified: boolean;
+    /** Why it is not eligible to be reported (empty: eligible). */
+    eligibilityProblems: EligibilityCode[];
   }>;
   warnings: IidWarning[];
 }
@@ -271,19 +313,34 @@ export function projectIid(framework: Framework, data: IidPeriodData, options: I
     }
   }
 
+  const rules = iidRulesOf(framework);
   const scoredClaimed = new Map(claimed.innovations.map((s) => [s.data.id, s]));
+  const verifiedIds = new Set(verified.innovations.map((s) => s.data.id));
+  const problemsOf = new Map<string, EligibilityCode[]>();
   for (const innovation of data.innovations) {
     const scored = scoredClaimed.get(innovation.id);
     if (scored === undefined) continue;
     const who = `Inovasi ${quote(innovation.name)}`;
+    const problems = eligibilityProblems(structure, rules, innovation);
+    problemsOf.set(innovation.id, problems);
     for (const indicator of structure.sid) {
-      if (indicator.mandatory && isUnfilled(innovation.answers.get(indicator.id))) {
+      const answer = innovation.answers.get(indicator.id);
+      if (indicator.mandatory && isUnfilled(answer)) {
         warnings.push({
           code: 'MANDATORY_UNFILLED',
           basis: null,
           innovationId: innovation.id,
           indicatorId: indicator.id,
           message: `${who}: indikator wajib ${indicator.id} (${indicator.name}) belum diisi.`,
+        });
+      }
+      if (indicator.bases.length > 0 && !isUnfilled(answer) && !indicator.bases.some((b) => b.key === answer?.basisUkur)) {
+        warnings.push({
+          code: 'BASIS_UKUR_MISSING',
+          basis: null,
+          innovationId: innovation.id,
+          indicatorId: indicator.id,
+          message: `${who}: indikator ${indicator.id} (${indicator.name}) diisi tanpa basis ukur; pilih salah satu (${indicator.bases.map((b) => b.key).join(', ')}) agar parameternya dapat diperiksa.`,
         });
       }
       const level = scored.withoutEvidence.get(indicator.id);
@@ -297,32 +354,37 @@ export function projectIid(framework: Framework, data: IidPeriodData, options: I
         });
       }
     }
-    const rancang = rancangBangunShortBy(innovation.rancangBangun);
+    const rancang = rancangBangunShortBy(innovation.rancangBangun, rules.rancangBangunMinWords);
     if (rancang.short) {
       warnings.push({
         code: 'RANCANG_BANGUN_SHORT',
         basis: null,
         innovationId: innovation.id,
         indicatorId: null,
-        message: `${who}: rancang bangun baru ${rancang.words} kata; minimal 300 kata.`,
+        message: `${who}: rancang bangun baru ${rancang.words} kata; minimal ${rules.rancangBangunMinWords} kata.`,
       });
     }
-    if (options.window !== null) {
-      const window = options.window;
-      const check = checkPenerapan(innovation.waktuPenerapan, window);
+    if (rules.window !== null) {
+      const window = rules.window;
+      const check = checkWindow(innovation, window);
       const range = `${formatDateId(window.from)} – ${formatDateId(window.to)}`;
-      const development = innovation.hasDevelopment
-        ? ' Inovasi ini lanjutan periode sebelumnya: tetap layak bila pengembangannya terdokumentasi dalam rentang itu.'
-        : '';
       if (!check.ok && check.reason === 'missing') {
         warnings.push({
           code: 'PENERAPAN_MISSING',
           basis: null,
           innovationId: innovation.id,
           indicatorId: null,
-          message: `${who}: waktu penerapan belum diisi; penerapan pertama harus dalam rentang ${range}.${development}`,
+          message: `${who}: waktu penerapan belum diisi; penerapan pertama harus dalam rentang ${range}.`,
         });
       } else if (!check.ok) {
+        const development =
+          !window.developmentQualifies || check.reason === 'after'
+            ? ''
+            : check.development === 'outside'
+              ? ` Pengembangan terbaru (${formatDateId(innovation.waktuPengembangan ?? '')}) juga di luar rentang itu.`
+              : check.development === 'undocumented'
+                ? ' Pengembangan terbaru dalam rentang itu belum diuraikan: tulis uraiannya agar inovasi tetap layak.'
+                : ' Inovasi yang diterapkan lebih awal tetap layak bila pengembangan terbarunya (tanggal dan uraian) dalam rentang itu.';
         warnings.push({
           code: 'PENERAPAN_OUTSIDE_WINDOW',
           basis: null,
@@ -331,6 +393,15 @@ export function projectIid(framework: Framework, data: IidPeriodData, options: I
           message: `${who}: waktu penerapan ${formatDateId(innovation.waktuPenerapan ?? '')} di luar rentang ${range}.${development}`,
         });
       }
+    }
+    if (COUNTED_STATUSES.verified.includes(innovation.status) && !verifiedIds.has(innovation.id)) {
+      warnings.push({
+        code: 'NOT_COUNTED_VERIFIED',
+        basis: 'verified',
+        innovationId: innovation.id,
+        indicatorId: null,
+        message: `${who} sudah terverifikasi tetapi tidak dihitung pada indeks terverifikasi karena belum memenuhi syarat kelayakan (${problems.map(describeProblem).join('; ')}).`,
+      });
     }
   }
 
@@ -346,8 +417,22 @@ export function projectIid(framework: Framework, data: IidPeriodData, options: I
     claimedScore: claimedScores.get(s.data.id) ?? '0',
     verifiedScore: verifiedScores.get(s.data.id) ?? '0',
     countsForVerified: verifiedScores.has(s.data.id),
+    eligibilityProblems: problemsOf.get(s.data.id) ?? [],
   }));
   return { claimed, verified, innovations, warnings };
+}
+
+function describeProblem(code: EligibilityCode): string {
+  switch (code) {
+    case 'PENERAPAN_MISSING':
+      return 'waktu penerapan belum diisi';
+    case 'PENERAPAN_OUTSIDE_WINDOW':
+      return 'penerapan di luar rentang waktu';
+    case 'RANCANG_BANGUN_SHORT':
+      return 'rancang bangun terlalu pendek';
+    case 'MANDATORY_UNFILLED':
+      return 'indikator wajib belum diisi';
+  }
 }
 
 /** One innovation's score on a basis (for its answer sheet), without the period around it. */

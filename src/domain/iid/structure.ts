@@ -5,7 +5,7 @@
  * framework file, so a new year's catalogue is a new file, not new code. Pure.
  */
 import { Ratio } from '../scoring/decimal.ts';
-import type { Framework, FrameworkNode, Scale } from '../scoring/framework.schema.ts';
+import type { Framework, FrameworkNode, MeasurementBasis, Scale } from '../scoring/framework.schema.ts';
 import { childrenOf, leaves, percentBase, walk, weightOf } from '../scoring/tree.ts';
 
 type ParameterScale = Extract<Scale, { type: 'parameters' }>;
@@ -24,6 +24,8 @@ export interface IidIndicator {
   /** Level 0 (not filled or without evidence) is allowed when the scale has a `zero` entry. */
   zeroLabel: string | null;
   parameters: Array<{ level: number; label: string; points: string }>;
+  /** Alternative measurement bases (basis ukur), one of which the innovation chooses; empty for most. */
+  bases: MeasurementBasis[];
   evidenceHints: string[];
   /** Every level the scale accepts, ascending (0 first when allowed). */
   levels: number[];
@@ -59,6 +61,7 @@ function indicatorOf(node: FrameworkNode, part: IidPart, parent: FrameworkNode |
     mandatory: node.mandatory === true,
     zeroLabel: scale.zero?.label ?? null,
     parameters: parameters.map((p) => ({ level: p.level, label: p.label, points: p.points })),
+    bases: scale.bases ?? [],
     evidenceHints: node.evidenceHints ?? [],
     levels,
     maxLevel: Math.max(...levels),
@@ -106,6 +109,11 @@ export function findIndicator(structure: IidStructure, part: IidPart, id: string
 
 export function acceptsLevel(indicator: IidIndicator, level: number): boolean {
   return indicator.levels.includes(level);
+}
+
+/** Whether `key` is one of the indicator's measurement bases. */
+export function acceptsBasis(indicator: IidIndicator, key: string): boolean {
+  return indicator.bases.some((b) => b.key === key);
 }
 
 /** bobot × points of the level; 0 for level 0 or a level the scale does not know. */

@@ -3,6 +3,9 @@
  * the same levels written as raw engine input, built independently of the projection code.
  */
 import type { InnovationStatus } from '../innovations/workflow.ts';
+import type { Framework } from '../scoring/framework.schema.ts';
+import { parseFramework } from '../scoring/framework-registry.ts';
+import { readShippedJson } from '../scoring/load-shipped.ts';
 import type { IidAnswer, IidInnovationData, IidPeriodData } from './projection.ts';
 
 export const SPD_IDS = ['1', '2a', '2b', '3', '4', '5a', '5b', '6', '7', '8', '9', '10a', '10b', '11a', '11b', '12', '13a', '13b', '14', '15'];
@@ -27,13 +30,16 @@ export interface InnovationSpec {
   id?: string;
   name?: string;
   status?: InnovationStatus;
-  urusan?: string[];
+  /** Urusan utama (default: one of the first five yandas by position). */
+  utama?: string | null;
+  irisan?: string[];
   answers?: Record<string, IidAnswer>;
   /** SID indicator ids with evidence; default: every indicator. */
   evidence?: string[];
   rancangBangun?: string;
   waktuPenerapan?: string | null;
-  hasDevelopment?: boolean;
+  waktuPengembangan?: string | null;
+  uraianPengembangan?: string;
 }
 
 export function innovation(position: number, spec: InnovationSpec = {}): IidInnovationData {
@@ -42,12 +48,14 @@ export function innovation(position: number, spec: InnovationSpec = {}): IidInno
     id: spec.id ?? `inov-${position}`,
     name: spec.name ?? `Inovasi ${position}`,
     status: spec.status ?? 'diajukan',
-    urusan: spec.urusan ?? [YANDAS_KEYS[position % 5] ?? 'pariwisata'],
+    urusanUtama: spec.utama === undefined ? (YANDAS_KEYS[position % 5] ?? 'pariwisata') : spec.utama,
+    urusanIrisan: spec.irisan ?? [],
     answers: new Map(Object.entries(answers)),
     evidenceTargets: new Set((spec.evidence ?? SID_IDS).map((id) => `sid.${id}`)),
     rancangBangun: spec.rancangBangun ?? words(320),
     waktuPenerapan: spec.waktuPenerapan === undefined ? '2024-07-01' : spec.waktuPenerapan,
-    hasDevelopment: spec.hasDevelopment ?? false,
+    waktuPengembangan: spec.waktuPengembangan ?? null,
+    uraianPengembangan: spec.uraianPengembangan ?? '',
   };
 }
 
@@ -85,4 +93,26 @@ export function withAnswer(
           },
     ),
   };
+}
+
+/**
+ * A shipped IID file with its rules changed the way a region's upload would change them, parsed
+ * through the framework schema (so a variant the schema refuses fails the test that builds it).
+ */
+export function variantOf(id: 'iid-2026' | 'iid-2023', change: (json: Record<string, unknown>) => void): Framework {
+  const json = structuredClone(readShippedJson(id)) as Record<string, unknown>;
+  change(json);
+  const parsed = parseFramework(json);
+  if (!parsed.ok) throw new Error(`variant of ${id} refused: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  return parsed.framework;
+}
+
+/** The count node's gate of a framework file as JSON, to change in a variant. */
+export function gateOf(json: Record<string, unknown>): Record<string, unknown> {
+  const find = (n: Record<string, unknown>): Record<string, unknown> | undefined =>
+    n.id === 'jumlah' ? n : ((n.children as Record<string, unknown>[] | undefined) ?? []).map(find).find((x) => x !== undefined);
+  const count = find(json.root as Record<string, unknown>);
+  const gate = (count?.scale as Record<string, unknown> | undefined)?.gate as Record<string, unknown> | undefined;
+  if (gate === undefined) throw new Error('no gate');
+  return gate;
 }

@@ -146,6 +146,23 @@ export function checkFramework(framework: Framework): FrameworkIssue[] {
     }
   }
 
+  const rules = framework.innovationRules;
+  if (rules !== undefined && framework.inputKind !== 'innovations') {
+    add(
+      'innovationRules',
+      'Aturan inovasi (innovationRules) hanya untuk kerangka dengan input "innovations".',
+      'innovationRules belong only to a framework with input "innovations".',
+    );
+  }
+  const window = rules?.eligibility?.window;
+  if (window !== undefined && window !== null && window.to < window.from) {
+    add(
+      'innovationRules.eligibility.window',
+      'Jendela kelayakan: tanggal "to" lebih awal dari "from".',
+      'Eligibility window: "to" is earlier than "from".',
+    );
+  }
+
   checkWeights(framework, add);
   checkDeclaredMaximum(framework, add);
 
@@ -219,6 +236,24 @@ function checkScale(node: FrameworkNode, path: string, add: Add): void {
           `Parameters of ${label(node)} must be unique and ascending.`,
         );
       }
+      const keys = (scale.bases ?? []).map((b) => b.key);
+      scale.bases?.forEach((basis, i) => {
+        if (keys.indexOf(basis.key) !== i) {
+          add(
+            `${path}.scale.bases[${i}].key`,
+            `Basis ukur "${basis.key}" pada ${label(node)} ganda.`,
+            `Basis "${basis.key}" of ${label(node)} is duplicated.`,
+          );
+        }
+        const given = basis.levels.map((l) => l.level).sort((a, b) => a - b);
+        if (given.join(',') !== [...levels].sort((a, b) => a - b).join(',')) {
+          add(
+            `${path}.scale.bases[${i}].levels`,
+            `Basis ukur "${basis.key}" pada ${label(node)} harus menjelaskan tepat parameter ${levels.join(', ')}.`,
+            `Basis "${basis.key}" of ${label(node)} must describe exactly levels ${levels.join(', ')}.`,
+          );
+        }
+      });
       break;
     }
     case 'decimal':

@@ -51,17 +51,76 @@ export const UrusanSchema = z.strictObject({
   name: z.string().min(1),
 });
 
+/** One measurement basis of an indicator: a key (a–f), its name, and what each level means on it. */
+export const MeasurementBasisSchema = z.strictObject({
+  key: z.string().regex(/^[a-z0-9]{1,8}$/),
+  name: z.string().min(1),
+  levels: z.array(z.strictObject({ level: z.number().int().min(1).max(10), label: z.string().min(1) })).min(1),
+  ...annotation,
+});
+export type MeasurementBasis = z.infer<typeof MeasurementBasisSchema>;
+
+export const URUSAN_COUNTED = ['utama', 'utama-dan-irisan'] as const;
+export const UrusanCountedSchema = z.enum(URUSAN_COUNTED);
+export type UrusanCounted = z.infer<typeof UrusanCountedSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * Rules of an innovations framework (IID) that are not part of the score: which innovations are
+ * eligible to be reported, and which verified innovations count in the verified index. Every field
+ * may be left out; what a missing field means is written beside it and in docs/scoring/iid-2026.md.
+ */
+export const InnovationRulesSchema = z.strictObject({
+  eligibility: z
+    .strictObject({
+      /**
+       * The first penerapan must fall in [from, to] (inclusive); with `developmentQualifies`, an
+       * innovation first applied before `from` still qualifies when its latest documented development
+       * (a date and a description) falls in the window. Left out or null: no window is checked.
+       */
+      window: z
+        .strictObject({
+          from: isoDate,
+          to: isoDate,
+          developmentQualifies: z.boolean(),
+          ...annotation,
+        })
+        .nullable()
+        .optional(),
+      /** The rancang bangun's minimum length in words. Left out: 300 (every known guideline and form). */
+      rancangBangunMinWords: z.number().int().min(0).optional(),
+      /** Whether the mandatory (wajib) SID indicators must be claimed. Left out: true. */
+      mandatoryIndicatorsFilled: z.boolean().optional(),
+      ...annotation,
+    })
+    .optional(),
+  /**
+   * Which verified innovations count in the verified index (its n, the divisor and the count score):
+   * every terverifikasi innovation, or only those that are also eligible. Left out: eligible only.
+   */
+  verifiedCounts: z.enum(['all-verified', 'eligible-verified']).optional(),
+  ...annotation,
+});
+export type InnovationRules = z.infer<typeof InnovationRulesSchema>;
+
 export const ScaleSchema = z.discriminatedUnion('type', [
   /** Maturity levels (SPBE tingkat 1–5): the input is one of the listed integer levels. */
   z.strictObject({
     type: z.literal('levels'),
     levels: z.array(LevelSchema).min(1),
   }),
-  /** IID parameters 1–3 with labels and points; `zero` allows level 0 (not filled, no evidence). */
+  /**
+   * IID parameters 1–3 with labels and points; `zero` allows level 0 (not filled, no evidence).
+   * `bases`: alternative measurement bases (basis ukur) of one indicator, of which the innovation
+   * chooses one and its parameters are read on it (IID 2026 indicator 33, a–f); the points stay the
+   * scale's, only the wording of each level changes.
+   */
   z.strictObject({
     type: z.literal('parameters'),
     zero: z.strictObject({ label: z.string().min(1) }).optional(),
     parameters: z.array(ParameterSchema).min(1),
+    bases: z.array(MeasurementBasisSchema).min(2).optional(),
   }),
   /** A decimal value within [min, max] (Indeks Pemdi indicator values, smart-city dimensions). */
   z.strictObject({
@@ -83,6 +142,11 @@ export const ScaleSchema = z.discriminatedUnion('type', [
     gate: z
       .strictObject({
         minimum: z.number().int().min(0),
+        /**
+         * Which of an innovation's urusan cover the gate: its urusan utama only, or its irisan too.
+         * Left out: utama only (the only transcription of the 2026 guideline counts utama).
+         */
+        counts: UrusanCountedSchema.optional(),
         urusan: z.array(UrusanSchema).min(1),
         ...annotation,
       })
@@ -223,6 +287,8 @@ export const FrameworkSchema = z.strictObject({
   }),
   rounding: z.array(RoundingSchema),
   predicates: PredicatesSchema.nullable(),
+  /** Only for `inputKind: innovations` (IID): eligibility and which verified innovations count. */
+  innovationRules: InnovationRulesSchema.optional(),
   notes: z
     .array(
       z.strictObject({

@@ -1,13 +1,16 @@
 /**
  * Engine for the Indeks Inovasi Daerah (IID, Kemendagri/BSKDN). Input:
  * {"spd": {"<id>": <level 0–3>}, "innovations": [{"values": {"16": <level 0–3>, ...},
- * "urusan": ["pendidikan", ...]}]}. An innovation may also carry "id" and "name" for the caller;
- * the engine ignores them. Level 0 means not filled or without evidence.
+ * "urusanUtama": "pendidikan", "urusanIrisan": ["kesehatan", ...]}]}. The older form
+ * "urusan": ["pendidikan", ...] is still read, each entry as an urusan utama. An innovation may also
+ * carry "id" and "name" for the caller; the engine ignores them. Level 0 means not filled or without
+ * evidence.
  *
  * SPD = Σ bobot × parameter over the region-level indicators.
  * SID = Σ over innovations of Σ bobot × parameter ÷ MAX(minDivisor, n) + skor jumlah inovasi,
  *       where the count score is MIN(n, cap) × perItem, and 0 unless the innovations cover the
- *       minimum number of urusan wajib pelayanan dasar (yandas).
+ *       minimum number of urusan wajib pelayanan dasar (yandas) — by their urusan utama, or also by
+ *       their irisan when the gate says so (`gate.counts`).
  * IID = (SPD + SID) ÷ maximum × 100.
  * The divisor, cap, per-item points, yandas gate and bands come from the framework file.
  */
@@ -100,6 +103,87 @@ function normalise(text: string): string {
   return text.trim().toLowerCase();
 }
 
+type Gate = NonNullable<CountScale['gate']>;
+
+/** An innovation's urusan as the gate reads them: the utama (one, or several in the older list form) and the irisan. */
+export interface InnovationUrusan {
+  utama: readonly string[];
+  irisan: readonly string[];
+}
+
+/**
+ * The gate's urusan (by key) that the innovations cover: through their urusan utama, and through
+ * their irisan only when the gate counts irisan. Keys and names match case-insensitively. Pure, so the
+ * projection reports the same coverage the engine scored.
+ */
+export function coveredUrusan(gate: Gate, innovations: readonly InnovationUrusan[]): Set<string> {
+  const byText = new Map<string, string>();
+  for (const u of gate.urusan) {
+    byText.set(normalise(u.key), u.key);
+    byText.set(normalise(u.name), u.key);
+  }
+  const withIrisan = (gate.counts ?? 'utama') === 'utama-dan-irisan';
+  const covered = new Set<string>();
+  for (const innovation of innovations) {
+    for (const u of withIrisan ? [...innovation.utama, ...innovation.irisan] : innovation.utama) {
+      const key = byText.get(normalise(u));
+      if (key !== undefined) covered.add(key);
+    }
+  }
+  return covered;
+}
+
+const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every((u) => typeof u === 'string');
+
+/** Reads the urusan keys of one innovation; pushes an error and returns null when they are malformed. */
+function readUrusan(
+  innovation: Record<string, unknown>,
+  where: { id: string; en: string; innovation: number },
+  errors: InputError[],
+): InnovationUrusan | null {
+  const list = own(innovation, 'urusan');
+  const utama = own(innovation, 'urusanUtama');
+  const irisan = own(innovation, 'urusanIrisan');
+  const fail = (message: string, messageEn: string) => {
+    errors.push({
+      indicator: null,
+      innovation: where.innovation,
+      code: 'INVALID_INPUT',
+      message: `${where.id}${message}`,
+      messageEn: `${where.en}${messageEn}`,
+    });
+    return null;
+  };
+  if (list === undefined && utama === undefined && irisan === undefined) {
+    return fail(
+      'sebutkan urusannya: "urusanUtama" (satu kunci, mis. "pendidikan", boleh null) dan "urusanIrisan" (daftar, boleh kosong).',
+      'give its urusan: "urusanUtama" (one key, e.g. "pendidikan", may be null) and "urusanIrisan" (a list, may be empty).',
+    );
+  }
+  if (list !== undefined && !isTextList(list)) {
+    return fail(
+      '"urusan" harus berupa daftar teks, mis. ["pendidikan"] (boleh kosong).',
+      '"urusan" must be a list of strings, e.g. ["pendidikan"] (may be empty).',
+    );
+  }
+  if (utama !== undefined && utama !== null && typeof utama !== 'string') {
+    return fail(
+      '"urusanUtama" harus satu kunci urusan, mis. "pendidikan" (atau null).',
+      '"urusanUtama" must be one urusan key, e.g. "pendidikan" (or null).',
+    );
+  }
+  if (irisan !== undefined && !isTextList(irisan)) {
+    return fail(
+      '"urusanIrisan" harus berupa daftar teks, mis. ["kesehatan"] (boleh kosong).',
+      '"urusanIrisan" must be a list of strings, e.g. ["kesehatan"] (may be empty).',
+    );
+  }
+  return {
+    utama: [...(list ?? []), ...(typeof utama === 'string' ? [utama] : [])],
+    irisan: irisan ?? [],
+  };
+}
+
 export function evaluateInnovations(framework: Framework, input: unknown): Evaluation {
   if (!isRecord(input)) return { ok: false, errors: [notAnObject('Input', 'The input')] };
   const errors: InputError[] = unknownKeys(input, ['spd', 'innovations']);
@@ -157,7 +241,7 @@ export function evaluateInnovations(framework: Framework, input: unknown): Evalu
   }
 
   const gate = countLeaves.map((c) => c.scale).find((s): s is CountScale => s?.type === 'count')?.gate;
-  const covered = new Set<string>();
+  const urusanOf: InnovationUrusan[] = [];
   const perInnovation: Array<Map<string, Chosen>> = [];
   innovations.forEach((innovation, position) => {
     const where = { id: `Inovasi ke-${position + 1}: `, en: `Innovation ${position + 1}: `, innovation: position };
@@ -167,7 +251,7 @@ export function evaluateInnovations(framework: Framework, input: unknown): Evalu
       errors.push({ ...notAnObject(`Inovasi ke-${position + 1}`, `Innovation ${position + 1}`), innovation: position });
       return;
     }
-    for (const e of unknownKeys(innovation, ['values', 'urusan', 'id', 'name'])) {
+    for (const e of unknownKeys(innovation, ['values', 'urusan', 'urusanUtama', 'urusanIrisan', 'id', 'name'])) {
       errors.push({ ...e, innovation: position, message: `${where.id}${e.message}`, messageEn: `${where.en}${e.messageEn}` });
     }
     const values = innovation.values;
@@ -181,23 +265,8 @@ export function evaluateInnovations(framework: Framework, input: unknown): Evalu
       });
       return;
     }
-    const urusan = innovation.urusan;
-    if (!Array.isArray(urusan) || urusan.some((u) => typeof u !== 'string')) {
-      errors.push({
-        indicator: null,
-        innovation: position,
-        code: 'INVALID_INPUT',
-        message: `${where.id}"urusan" harus berupa daftar teks, mis. ["pendidikan"] (boleh kosong).`,
-        messageEn: `${where.en}"urusan" must be a list of strings, e.g. ["pendidikan"] (may be empty).`,
-      });
-    } else if (gate !== undefined) {
-      const keys = new Set(gate.urusan.flatMap((u) => [normalise(u.key), normalise(u.name)]));
-      for (const u of urusan) {
-        if (typeof u !== 'string' || !keys.has(normalise(u))) continue;
-        const match = gate.urusan.find((g) => normalise(g.key) === normalise(u) || normalise(g.name) === normalise(u));
-        if (match !== undefined) covered.add(match.key);
-      }
-    }
+    const urusan = readUrusan(innovation, where, errors);
+    if (urusan !== null) urusanOf.push(urusan);
     for (const key of Object.keys(values)) {
       if (innovationIds.has(key)) continue;
       errors.push({
@@ -220,6 +289,7 @@ export function evaluateInnovations(framework: Framework, input: unknown): Evalu
   if (errors.length > 0) return { ok: false, errors };
 
   // Everything below works on validated input.
+  const covered = gate === undefined ? new Set<string>() : coveredUrusan(gate, urusanOf);
   const warnings: EvaluationWarning[] = [];
   const n = innovations.length;
   const divisor = Math.max(minDivisor, n);
@@ -305,17 +375,19 @@ export function evaluateInnovations(framework: Framework, input: unknown): Evalu
     if (scale.gate !== undefined) {
       const k = covered.size;
       const total = scale.gate.urusan.length;
+      const by = (scale.gate.counts ?? 'utama') === 'utama' ? 'sebagai urusan utama' : 'sebagai urusan utama atau irisan';
       if (k >= scale.gate.minimum) {
-        how = `${leaf.name}: ${k} dari ${total} urusan pelayanan dasar tercakup (minimal ${scale.gate.minimum}), jadi skor = ${formula}.`;
+        how = `${leaf.name}: ${k} dari ${total} urusan pelayanan dasar tercakup ${by} (minimal ${scale.gate.minimum}), jadi skor = ${formula}.`;
       } else {
         value = Ratio.ZERO;
         const lacking = scale.gate.urusan.filter((u) => !covered.has(u.key)).map((u) => u.name);
-        how = `${leaf.name}: hanya ${k} dari ${total} urusan pelayanan dasar tercakup (minimal ${scale.gate.minimum}; belum: ${lacking.join(', ')}), jadi skor 0 (tanpa syarat ini ${formula}).`;
+        how = `${leaf.name}: hanya ${k} dari ${total} urusan pelayanan dasar tercakup ${by} (minimal ${scale.gate.minimum}; belum: ${lacking.join(', ')}), jadi skor 0 (tanpa syarat ini ${formula}).`;
+        const byEn = by === 'sebagai urusan utama' ? 'as urusan utama' : 'as urusan utama or irisan';
         warnings.push({
           indicator: leaf.id,
           code: 'YANDAS_SHORT',
-          message: `Inovasi baru mencakup ${k} dari ${scale.gate.minimum} urusan pelayanan dasar yang disyaratkan (belum: ${lacking.join(', ')}); skor jumlah inovasi 0.`,
-          messageEn: `The innovations cover ${k} of the ${scale.gate.minimum} basic-service urusan required (missing: ${lacking.join(', ')}); the count score is 0.`,
+          message: `Inovasi baru mencakup ${k} dari ${scale.gate.minimum} urusan pelayanan dasar yang disyaratkan ${by} (belum: ${lacking.join(', ')}); skor jumlah inovasi 0.`,
+          messageEn: `The innovations cover ${k} of the ${scale.gate.minimum} basic-service urusan required ${byEn} (missing: ${lacking.join(', ')}); the count score is 0.`,
         });
       }
     }

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { iidProjection, iidWarning, verificationState, whatIf } from '#shared/api/assessments.ts';
 import { evidenceItem } from '#shared/api/innovations.ts';
+import { VERIFIED_COUNTS } from '#domain/iid/eligibility.ts';
 import { INNOVATION_STATUSES } from '#domain/innovations/workflow.ts';
+import { URUSAN_COUNTED } from '#domain/scoring/framework.schema.ts';
 
 const innovationStatus = z.enum(INNOVATION_STATUSES);
 export const iidBasis = z.enum(['claimed', 'verified']);
@@ -17,7 +19,12 @@ export const iidFigure = iidProjection.shape.claimed.extend({
   divisor: z.number().int(),
   yandasCovered: z.number().int(),
   yandasRequired: z.number().int().nullable(),
+  /** Which urusan of an innovation cover the yandas gate: its utama only, or its irisan too. */
+  urusanCounted: z.enum(URUSAN_COUNTED),
 });
+
+/** Why an innovation is not eligible to be reported under the period's framework. */
+export const eligibilityProblem = z.enum(['PENERAPAN_MISSING', 'PENERAPAN_OUTSIDE_WINDOW', 'RANCANG_BANGUN_SHORT', 'MANDATORY_UNFILLED']);
 
 export const iidProjectionResponse = iidProjection
   .extend({
@@ -29,9 +36,19 @@ export const iidProjectionResponse = iidProjection
     counting: z.object({
       claimed: z.array(innovationStatus),
       verified: z.array(innovationStatus),
+      /**
+       * Which terverifikasi innovations make the verified index (its n, divisor and count score): all of
+       * them, or only those also eligible to be reported. The framework's setting.
+       */
+      verifiedCounts: z.enum(VERIFIED_COUNTS),
       note: z.string(),
     }),
-    window: z.object({ from: z.string(), to: z.string(), source: z.string() }).nullable(),
+    /** What makes an innovation eligible under the period's framework. */
+    eligibility: z.object({
+      rancangBangunMinWords: z.number().int(),
+      mandatoryIndicatorsFilled: z.boolean(),
+    }),
+    window: z.object({ from: z.string(), to: z.string(), source: z.string(), developmentQualifies: z.boolean() }).nullable(),
     claimed: iidFigure,
     verified: iidFigure,
     /** The counted innovations the caller may see (operators: their unit's). */
@@ -40,6 +57,8 @@ export const iidProjectionResponse = iidProjection
         status: innovationStatus,
         unitName: z.string(),
         countsForVerified: z.boolean(),
+        /** Empty when the innovation is eligible to be reported. */
+        eligibilityProblems: z.array(eligibilityProblem),
       }),
     ),
     warnings: z.array(iidWarning.extend({ basis: iidBasis.nullable() })),

@@ -4,7 +4,7 @@
  * or gets the one effective in its year; a region's uploaded IID version drives the projection with no
  * code change; a version that is not IID, or belongs to another region, is refused on the form.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readShippedJson } from '#domain/scoring/load-shipped.ts';
@@ -28,7 +28,8 @@ async function versionOf(frameworkId: string): Promise<string> {
   const [row] = await t.db
     .select({ id: frameworkVersions.id })
     .from(frameworkVersions)
-    .where(and(eq(frameworkVersions.frameworkId, frameworkId), isNull(frameworkVersions.regionCode)));
+    .where(and(eq(frameworkVersions.frameworkId, frameworkId), isNull(frameworkVersions.regionCode)))
+    .orderBy(desc(frameworkVersions.createdAt), desc(frameworkVersions.version));
   if (!row) throw new Error(`${frameworkId} is not registered`);
   return row.id;
 }

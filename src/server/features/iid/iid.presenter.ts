@@ -1,4 +1,5 @@
 /** Shapes the IID use cases' results into the responses of src/shared/api/iid.ts; never a raw row. */
+import type { VerifiedCounts } from '#domain/iid/eligibility.ts';
 import { COUNTED_STATUSES, figureOf, type IidVerification } from '#domain/iid/projection.ts';
 import { type IidIndicator, sidEvidenceTarget } from '#domain/iid/structure.ts';
 import type { WhatIfItem } from '#domain/iid/what-if.ts';
@@ -7,13 +8,18 @@ import type { IidAnswerRow } from './iid.queries.ts';
 import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 import type { AnswerResult, ProjectionView, SidSheetView, SpdSheetView } from './iid.service.ts';
 
-const COUNTING_NOTE =
-  'Klaim: semua inovasi periode ini kecuali yang ditolak (draf, diajukan, dikembalikan, terverifikasi), dengan parameter yang diklaim. ' +
-  'Terverifikasi: hanya inovasi berstatus terverifikasi, dengan parameter yang diterima atau dikoreksi verifikator; indikator yang belum diverifikasi dinilai 0. ' +
-  'Bila bukti dukung diwajibkan, indikator SID tanpa bukti dinilai 0.';
+const CLAIMED_NOTE =
+  'Klaim: semua inovasi periode ini kecuali yang ditolak (draf, diajukan, dikembalikan, terverifikasi), dengan parameter yang diklaim. ';
+const VERIFIED_NOTE: Record<VerifiedCounts, string> = {
+  'all-verified':
+    'Terverifikasi: semua inovasi berstatus terverifikasi, dengan parameter yang diterima atau dikoreksi verifikator; indikator yang belum diverifikasi dinilai 0. ',
+  'eligible-verified':
+    'Terverifikasi: hanya inovasi berstatus terverifikasi yang juga layak dilaporkan, dengan parameter yang diterima atau dikoreksi verifikator; indikator yang belum diverifikasi dinilai 0. ',
+};
+const EVIDENCE_NOTE = 'Bila bukti dukung diwajibkan, indikator SID tanpa bukti dinilai 0.';
 
 export function presentProjection(view: ProjectionView): IidProjectionResponse {
-  const { period, framework, projection, visible } = view;
+  const { period, framework, projection, rules, visible } = view;
   return {
     periodId: period.id,
     year: period.year,
@@ -22,8 +28,14 @@ export function presentProjection(view: ProjectionView): IidProjectionResponse {
     frameworkVersion: framework.version,
     frameworkExact: view.exact,
     evidenceRequired: period.iidEvidenceRequired,
-    counting: { claimed: [...COUNTED_STATUSES.claimed], verified: [...COUNTED_STATUSES.verified], note: COUNTING_NOTE },
-    window: view.window === null ? null : { ...view.window },
+    counting: {
+      claimed: [...COUNTED_STATUSES.claimed],
+      verified: [...COUNTED_STATUSES.verified],
+      verifiedCounts: rules.verifiedCounts,
+      note: CLAIMED_NOTE + VERIFIED_NOTE[rules.verifiedCounts] + EVIDENCE_NOTE,
+    },
+    eligibility: { rancangBangunMinWords: rules.rancangBangunMinWords, mandatoryIndicatorsFilled: rules.mandatoryIndicatorsFilled },
+    window: rules.window === null ? null : { ...rules.window },
     claimed: figureOf(projection.claimed),
     verified: figureOf(projection.verified),
     // Operators see their unit's innovations and the warnings about them; the index is the region's.

@@ -38,8 +38,8 @@ export async function listProjectedInnovations(db: DbOrTx, regionCode: string, p
       urusanIrisan: innovations.urusanIrisan,
       rancangBangun: innovations.rancangBangun,
       waktuPenerapan: innovations.waktuPenerapan,
-      previousId: innovations.previousId,
-      developmentNote: innovations.developmentNote,
+      waktuPengembangan: innovations.waktuPengembangan,
+      uraianPengembangan: innovations.uraianPengembangan,
     })
     .from(innovations)
     .innerJoin(units, eq(units.id, innovations.unitId))

@@ -7,7 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { can, type Actor } from '#domain/access/roles.ts';
-import { eligibilityWindowFor } from '#domain/iid/eligibility.ts';
+import { iidRulesOf } from '#domain/iid/eligibility.ts';
 import {
   answerLevel,
   COUNTED_STATUSES,
@@ -60,11 +60,8 @@ function answerOf(row: IidAnswerRow | undefined): IidAnswer | undefined {
     claimedLevel: row.claimedLevel,
     verification: row.verification as IidAnswer['verification'],
     verifiedLevel: row.verifiedLevel,
+    basisUkur: row.basisUkur,
   };
-}
-
-function urusanOf(row: { urusanUtama: string | null; urusanIrisan: string[] }): string[] {
-  return [...(row.urusanUtama === null ? [] : [row.urusanUtama]), ...row.urusanIrisan];
 }
 
 function innovationData(row: ProjectedInnovationRow, answers: IidAnswerRow[], targets: Set<string>): IidInnovationData {
@@ -77,12 +74,14 @@ function innovationData(row: ProjectedInnovationRow, answers: IidAnswerRow[], ta
     id: row.id,
     name: row.name,
     status: row.status as InnovationStatus,
-    urusan: urusanOf(row),
+    urusanUtama: row.urusanUtama,
+    urusanIrisan: row.urusanIrisan,
     answers: byIndicator,
     evidenceTargets: targets,
     rancangBangun: row.rancangBangun,
     waktuPenerapan: row.waktuPenerapan,
-    hasDevelopment: row.previousId !== null && (row.developmentNote ?? '').trim() !== '',
+    waktuPengembangan: row.waktuPengembangan,
+    uraianPengembangan: row.uraianPengembangan,
   };
 }
 
@@ -124,15 +123,14 @@ export async function getProjection(ctx: ServiceContext, regionCode: string, per
   const period = await loadPeriod(ctx.db, regionCode, periodId);
   const { framework, exact } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
-  const window = eligibilityWindowFor(framework.id);
+  const rules = iidRulesOf(framework);
   const projection = projectIid(framework, data, {
     evidenceRequired: period.iidEvidenceRequired,
-    window,
     frameworkExact: exact,
     year: period.year,
   });
   const visible = new Set(rows.filter((r) => isVisible(ctx.actor, r)).map((r) => r.id));
-  return { period, framework, exact, window, projection, unitNames: new Map(rows.map((r) => [r.id, r.unitName])), visible };
+  return { period, framework, exact, rules, projection, unitNames: new Map(rows.map((r) => [r.id, r.unitName])), visible };
 }
 
 export type ProjectionView = Awaited<ReturnType<typeof getProjection>>;

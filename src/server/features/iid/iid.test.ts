@@ -4,7 +4,7 @@
  * before the national deadline, the what-if ranking against a real re-evaluation, who may answer and
  * verify (owner, reviewer, region), stale versions, and the audit trail.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ratio } from '#domain/scoring/decimal.ts';
@@ -25,8 +25,9 @@ const YANDAS5 = ['pendidikan', 'kesehatan', 'pupr', 'perumahan', 'trantibum'];
 const WEIGHT: Record<string, number> = { 16: 3, 17: 2, 18: 2, 19: 2, 21: 2, 28: 2, 30: 2, 31: 3, 32: 2, 33: 3, 34: 2, 35: 4 };
 const weightOf = (id: string) => WEIGHT[id] ?? 1;
 
-/** Known, varied levels: innovation i, SID indicator k. */
-const level = (i: number, k: number) => (i * 7 + k * 3) % 4;
+const MANDATORY_SID = ['16', '17', '32', '33', '35'];
+/** Known, varied levels: innovation i, SID indicator k; mandatory indicators claimed (at least 1), so every innovation is eligible. */
+const level = (i: number, k: number) => (MANDATORY_SID.includes(SID_IDS[k] ?? '') ? Math.max(1, (i * 7 + k * 3) % 4) : (i * 7 + k * 3) % 4);
 const spdLevel = (k: number) => (k % 3) + 1;
 const words = (n: number) => Array.from({ length: n }, (_, i) => ['warga', 'mendaftar', 'antrean', 'melalui', 'aplikasi'][i % 5]).join(' ');
 
@@ -57,12 +58,13 @@ const verify = (client: Client, innovationId: string, indicatorId: string, body:
 
 // ---- factories (rows straight into the database; the behaviour under test goes through HTTP) ---------
 
-/** The install-wide version of a shipped framework, as the registry recorded it at migration. */
+/** The newest install-wide version of a shipped framework, as the registry recorded it at migration. */
 async function shippedVersionId(frameworkId: string): Promise<string> {
   const [row] = await t.db
     .select({ id: frameworkVersions.id })
     .from(frameworkVersions)
-    .where(and(eq(frameworkVersions.frameworkId, frameworkId), isNull(frameworkVersions.regionCode)));
+    .where(and(eq(frameworkVersions.frameworkId, frameworkId), isNull(frameworkVersions.regionCode)))
+    .orderBy(desc(frameworkVersions.createdAt), desc(frameworkVersions.version));
   if (!row) throw new Error(`${frameworkId} is not registered`);
   return row.id;
 }
@@ -109,6 +111,8 @@ async function storeAnswers(
     innovationId,
     indicatorId,
     claimedLevel,
+    // Indicator 33 is answered with its measurement basis, as the answer form asks.
+    basisUkur: indicatorId === '33' ? 'a' : null,
     verification,
     verifiedLevel: verification === 'accepted' ? claimedLevel : null,
   }));

@@ -11,9 +11,11 @@ export const WARNING_LABELS: Record<IidWarningCode, Bilingual> = {
   DEFAULT_USED: { id: 'Nilai bawaan dipakai', en: 'Default values used' },
   MANDATORY_UNFILLED: { id: 'Indikator wajib belum diisi', en: 'Mandatory indicators unfilled' },
   EVIDENCE_MISSING: { id: 'Bukti dukung belum ada', en: 'Evidence missing' },
-  RANCANG_BANGUN_SHORT: { id: 'Rancang bangun kurang dari 300 kata', en: 'Design under 300 words' },
+  RANCANG_BANGUN_SHORT: { id: 'Rancang bangun terlalu pendek', en: 'Design text too short' },
   PENERAPAN_OUTSIDE_WINDOW: { id: 'Waktu penerapan di luar rentang', en: 'Implementation date outside the window' },
   PENERAPAN_MISSING: { id: 'Waktu penerapan belum diisi', en: 'Implementation date missing' },
+  BASIS_UKUR_MISSING: { id: 'Basis ukur belum dipilih', en: 'Measurement basis not chosen' },
+  NOT_COUNTED_VERIFIED: { id: 'Terverifikasi tetapi belum layak', en: 'Verified but not eligible' },
   FRAMEWORK_ASSUMED: { id: 'Pedoman tahun lain dipakai', en: "Another year's rules assumed" },
 };
 
@@ -31,6 +33,8 @@ export const WARNING_COLORS: Record<string, string> = {
   RANCANG_BANGUN_SHORT: 'orange',
   PENERAPAN_OUTSIDE_WINDOW: 'orange',
   PENERAPAN_MISSING: 'orange',
+  NOT_COUNTED_VERIFIED: 'orange',
+  BASIS_UKUR_MISSING: 'yellow',
   DEFAULT_USED: 'yellow',
   FRAMEWORK_ASSUMED: 'blue',
 };
