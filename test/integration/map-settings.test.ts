@@ -5,7 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
-import { anonymous, startTestApp, type TestApp } from '../support/harness.ts';
+import { complaintCategories, complaints } from '../../src/server/db/schema.ts';
+import { anonymous, makeUnit, startTestApp, type TestApp } from '../support/harness.ts';
 
 const imgSources = (csp: unknown) =>
   String(csp)
@@ -24,7 +25,11 @@ describe('the complaint map', () => {
     apps.push(t);
     const res = await anonymous(t.app).get('/api/v1/public/map');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ tiles: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' });
+    expect(res.json()).toEqual({
+      tiles: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+      attribution: '© OpenStreetMap contributors',
+      center: null,
+    });
     expect(imgSources(res.headers['content-security-policy'])).toEqual(["'self'", 'data:', 'blob:', 'https://tile.openstreetmap.org']);
   });
 
@@ -32,8 +37,45 @@ describe('the complaint map', () => {
     const t = await startTestApp({ map: null });
     apps.push(t);
     const res = await anonymous(t.app).get('/api/v1/public/map');
-    expect(res.json()).toEqual({ tiles: null, attribution: '' });
+    expect(res.json()).toEqual({ tiles: null, attribution: '', center: null });
     expect(imgSources(res.headers['content-security-policy'])).toEqual(["'self'", 'data:', 'blob:']);
+  });
+
+  it('opens the map of a region at the middle of its located reports, and nowhere for a region without any', async () => {
+    const t = await startTestApp({ publicWritePerMinute: 10_000 });
+    apps.push(t);
+    const unit = await makeUnit(t.db, '19.71', { name: 'Dinas Pekerjaan Umum' });
+    const [category] = await t.db
+      .insert(complaintCategories)
+      .values({ regionCode: '19.71', code: 'jalan', name: 'Jalan rusak', unitId: unit.id, slaDays: 5 })
+      .returning();
+    if (!category) throw new Error('category not created');
+    const points = [
+      [-2.13, 106.11],
+      [-2.12, 106.12],
+      [-2.11, 106.13],
+      // One stray pin far away does not move the middle.
+      [5.5, 95.3],
+    ] as const;
+    for (const [i, [lat, lng]] of points.entries()) {
+      await t.db.insert(complaints).values({
+        regionCode: '19.71',
+        trackingCode: `ADU-MAP00${i}`,
+        categoryId: category.id,
+        unitId: unit.id,
+        description: 'Jalan berlubang',
+        dueAt: new Date(),
+        latitude: String(lat),
+        longitude: String(lng),
+      });
+    }
+    const res = await anonymous(t.app).get('/api/v1/public/map?region=19.71');
+    expect(res.statusCode, res.body).toBe(200);
+    const { center } = res.json() as { center: { lat: number; lng: number } };
+    expect(center.lat).toBeCloseTo(-2.115, 6);
+    expect(center.lng).toBeCloseTo(106.115, 6);
+    expect((await anonymous(t.app).get('/api/v1/public/map?region=62.71')).json()).toMatchObject({ center: null });
+    expect((await anonymous(t.app).get('/api/v1/public/map?region=bukan')).statusCode).toBe(400);
   });
 
   it('allows every subdomain of a {s} template', async () => {
