@@ -3,6 +3,7 @@
  * photo within the hour, and the status page by tracking code (never the contact details).
  * Registered under /api/v1/public.
  */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, regionCodeParam } from '#shared/api/common.ts';
@@ -26,6 +27,25 @@ const photoHeaders = z.object({
   'x-photo-token': z.string().min(1, 'Tautan foto tidak ada').max(200).optional(),
   'x-file-name': z.string().max(255).optional(),
 });
+
+/**
+ * A citizen refreshing the status page, or a proxy in front of the portal, may keep it for a minute (as
+ * the public catalogue does) and then ask again with the ETag: the page holds nothing private, and an
+ * unchanged complaint answers 304 without a body.
+ */
+const STATUS_CACHE_CONTROL = 'public, max-age=60';
+const notModified = z.null().describe('Tidak berubah sejak ETag yang dikirim dalam If-None-Match');
+
+function etagOf(body: unknown): string {
+  return `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 32)}"`;
+}
+
+/** Weak comparison (RFC 9110 §13.1.2): a client may send a list of tags, or `*`. */
+function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
 
 export const complaintsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -106,11 +126,17 @@ export const complaintsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: PUBLIC },
       schema: {
-        summary: 'Status pengaduan menurut kode pelacakan (tanpa data kontak pelapor)',
+        summary: 'Status pengaduan menurut kode pelacakan (tanpa data kontak pelapor); ETag dan If-None-Match untuk memeriksa perubahan',
         params: trackingParam,
-        response: { 200: publicComplaint, 400: errorBody, 404: errorBody },
+        response: { 200: publicComplaint, 304: notModified, 400: errorBody, 404: errorBody },
       },
     },
-    async (request) => loadPublicComplaint(request.server.db, request.params.trackingCode),
+    async (request, reply) => {
+      const body = await loadPublicComplaint(request.server.db, request.params.trackingCode);
+      const etag = etagOf(body);
+      reply.header('etag', etag).header('cache-control', STATUS_CACHE_CONTROL);
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+      return body;
+    },
   );
 };

@@ -5,7 +5,7 @@
  * (categories, Open311 API keys). Every write is audited.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import { detectFileType, PDF } from '#domain/evidence/file-type.ts';
 import { canMove, type ComplaintStatus, isClosed, isOverdue, needsReason, open311Status } from '#domain/services/complaint-workflow.ts';
@@ -19,7 +19,7 @@ import { type AttachmentRow, listAttachments, openAttachment } from '#server/pla
 import { acceptFile, fileColumns, storeFile, uploadName } from '#server/platform/attachments/stored-file.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { unitOf } from '#server/platform/records.ts';
-import { type CategoryView, findByTrackingCode, findCategory, findComplaint, listEvents } from './complaints.queries.ts';
+import { type CategoryView, findByTrackingCode, findCategory, findComplaint, findPublicComplaint, listEvents } from './complaints.queries.ts';
 
 /** Who files or changes a complaint: a logged-in officer, or nobody (a citizen, an Open311 client). */
 export interface Who {
@@ -314,29 +314,21 @@ export async function loadComplaintDetail(db: Db, actor: Actor, regionCode: stri
 
 /** The citizen's status page: what happened and the public notes, never who filed it or how to reach them. */
 export async function loadPublicComplaint(db: Db, trackingCode: string) {
-  const view = await findByTrackingCode(db, trackingCode);
-  if (!view) throw new AppError('NOT_FOUND');
-  const r = view.row;
-  const [events, photos] = await Promise.all([
-    listEvents(db, r.id, { publicOnly: true }),
-    db
-      .select({ n: count() })
-      .from(attachments)
-      .where(and(eq(attachments.regionCode, r.regionCode), eq(attachments.ownerType, 'complaint'), eq(attachments.ownerId, r.id))),
-  ]);
+  const r = await findPublicComplaint(db, trackingCode);
+  if (!r) throw new AppError('NOT_FOUND');
   const status = r.status as ComplaintStatus;
   return {
     trackingCode: r.trackingCode,
-    categoryName: view.categoryName,
-    unitName: view.unitName,
+    categoryName: r.categoryName,
+    unitName: r.unitName,
     status,
     open311Status: open311Status(status),
     description: r.description,
     address: r.address,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
-    history: events.map((e) => ({ status: (e.toStatus as ComplaintStatus | null) ?? null, note: e.note, at: e.createdAt.toISOString() })),
-    hasPhoto: (photos[0]?.n ?? 0) > 0,
+    history: r.history.map(([to, note, at]) => ({ status: (to as ComplaintStatus | null) ?? null, note, at: new Date(at).toISOString() })),
+    hasPhoto: r.hasPhoto,
   };
 }
 

@@ -299,6 +299,55 @@ describe('the inbox', () => {
     expect(all.items.map((c) => c.id)).toEqual(expect.arrayContaining([roadId, wasteId]));
   });
 
+  it('pages newest first (oldest first on request) with the names beside each row and the total of the filter', async () => {
+    // A region of its own, so the page holds exactly these five.
+    const region = '51.71';
+    const regionAdmin = (await clientFor(t, 'admin_daerah', region)).client;
+    const unit = await makeUnit(t.db, region, { name: 'Dinas Pekerjaan Umum Uji' });
+    const category = await createCategory(regionAdmin, { code: 'drainase', name: 'Drainase tersumbat', unitId: unit.id, slaDays: 5 }, region);
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const filed = await file(form({ categoryId: category.id, description: `Saluran tersumbat nomor ${i}, air meluap ke jalan.` }), region);
+      // Filed a day apart, the first the oldest.
+      await t.db
+        .update(complaints)
+        .set({ createdAt: new Date(Date.UTC(2026, 0, 10 + i)) })
+        .where(eq(complaints.trackingCode, filed.trackingCode));
+      codes.push(filed.trackingCode);
+    }
+    const [first, second] = codes as [string, string];
+    const firstId = await idOf(first);
+    const dup = await regionAdmin.post(`/api/v1/regions/${region}/complaints/${await idOf(second)}/transition`, {
+      to: 'duplikat',
+      note: 'Sama',
+      duplicateOfCode: first,
+      version: 1,
+    });
+    expect(dup.statusCode, dup.body).toBe(200);
+
+    const url = `/api/v1/regions/${region}/complaints?pageSize=2`;
+    const page1 = json<{ items: Complaint[]; total: number }>(await regionAdmin.get(`${url}&page=1`));
+    const page3 = json<{ items: Complaint[]; total: number }>(await regionAdmin.get(`${url}&page=3`));
+    expect(page1.total).toBe(5);
+    expect([...page1.items, ...page3.items].map((c) => c.trackingCode)).toEqual([codes[4], codes[3], first]);
+    expect(page3.items[0]).toMatchObject({
+      id: firstId,
+      categoryName: 'Drainase tersumbat',
+      unitName: 'Dinas Pekerjaan Umum Uji',
+      serviceName: null,
+    });
+
+    const oldest = json<{ items: Complaint[] }>(await regionAdmin.get(`${url}&order=asc`));
+    expect(oldest.items.map((c) => c.trackingCode)).toEqual([first, second]);
+    expect(oldest.items[1]).toMatchObject({ status: 'duplikat', duplicateOfCode: first });
+    expect(oldest.items[0]?.duplicateOfCode).toBeNull();
+
+    // Past the last page: no rows, and still the total.
+    expect(json<{ items: Complaint[]; total: number }>(await regionAdmin.get(`${url}&page=9`))).toMatchObject({ items: [], total: 5 });
+    const filtered = json<{ items: Complaint[]; total: number }>(await regionAdmin.get(`${url}&status=duplikat`));
+    expect(filtered).toMatchObject({ total: 1, items: [{ trackingCode: second }] });
+  });
+
   it('flags overdue open complaints at read time and filters by it', async () => {
     const created = await file();
     const id = await idOf(created.trackingCode);
@@ -384,6 +433,28 @@ describe('the workflow', () => {
     const other = await idOf(original.trackingCode);
     const rejected = await move(admin, other, { to: 'ditolak', note: 'Bukan kewenangan pemerintah kota', version: 1 });
     expect(json<Complaint>(rejected).status).toBe('ditolak');
+  });
+
+  it('gives the status page an ETag and a short public cache; an unchanged page answers 304, a new note a new tag', async () => {
+    const created = await file();
+    const id = await idOf(created.trackingCode);
+    const url = `/api/v1/public/complaints/${created.trackingCode}`;
+    const first = await citizen.get(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^W\/"/);
+    const again = await citizen.request('GET', url, undefined, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+
+    expect((await move(admin, id, { to: 'diverifikasi', note: 'Petugas menuju lokasi.', version: 1 })).statusCode).toBe(200);
+    const changed = await citizen.request('GET', url, undefined, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(json<PublicComplaint>(changed).history.map((h) => h.note)).toEqual([expect.any(String), 'Petugas menuju lokasi.']);
+    for (const secret of ['Siti Aminah', 'siti@example.id', '0812-7788-9900', 'contact']) expect(changed.body).not.toContain(secret);
+    expect((await citizen.get('/api/v1/public/complaints/ADU-222222')).statusCode).toBe(404);
   });
 
   it('posts a public status note without changing the status', async () => {
