@@ -4,6 +4,7 @@
  * its evidence. authenticate → parse → authorize (config.access; unit scoping in the service) → one
  * service call → present.
  */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParam, okBody, regionCodeParam } from '#shared/api/common.ts';
@@ -53,7 +54,7 @@ import {
   updateSkmPeriod,
 } from './skm-periods.service.ts';
 import { buildSkmReportPdf, skmReportData, skmReportFileName } from './skm-report.ts';
-import { skmGroupResults as groupResults, skmPeriodResults } from './skm-results.service.ts';
+import { skmGroupResults as groupResults, periodResultsJson } from './skm-results.service.ts';
 import { exportResponses, importPaperResponses, paperTemplate } from './skm-xlsx.service.ts';
 
 const periodParams = regionCodeParam.extend(idParam.shape);
@@ -61,6 +62,11 @@ const followUpParams = periodParams.extend({ followUpId: z.uuid('ID tindak lanju
 const evidenceParams = followUpParams.extend({ attachmentId: z.uuid('ID berkas tidak valid') });
 /** Paper-form workbooks: a few thousand rows at most. */
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** JSON already encoded by the route's response schema (the period results, kept while their data has not moved). */
+function sendEncodedJson(reply: FastifyReply, json: string) {
+  return reply.type('application/json; charset=utf-8').send(json);
+}
 
 export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
   const present = async (regionCode: string, id: string) => {
@@ -169,14 +175,9 @@ export const skmRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: skmResults, 404: errorBody },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { regionCode, id } = request.params;
-      const {
-        framework: _framework,
-        totals: _totals,
-        ...results
-      } = await skmPeriodResults(app.db, regionCode, await loadSkmPeriod(app.db, regionCode, id));
-      return results;
+      return sendEncodedJson(reply, await periodResultsJson(app.db, regionCode, id));
     },
   );
 
