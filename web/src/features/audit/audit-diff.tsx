@@ -7,7 +7,7 @@ import { Button, Code, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type MessageKey, messagesId } from '../../i18n/messages.id.ts';
-import { isStatus, STATUS_LABELS, urusanName } from '../innovations/innovation-labels.ts';
+import { fieldLabelKey, isStatus, STATUS_LABELS, urusanName } from '../innovations/innovation-labels.ts';
 import { AUDIT_FIELDS } from './audit-labels.ts';
 
 type Flat = Record<string, unknown>;
@@ -45,9 +45,12 @@ function useValueText() {
     }
     return String(value);
   };
+  // A snapshot's own fields first, then an innovation's profile fields (the keys of a return's notes).
   const fieldName = (key: string) => {
     const label = AUDIT_FIELDS[key];
-    return label ? pick(label) : key;
+    if (label) return pick(label);
+    const profileKey = fieldLabelKey(key);
+    return profileKey ? t(profileKey) : key;
   };
   return { text, fieldName };
 }

@@ -154,6 +154,7 @@ export const AUDIT_FIELDS: Record<string, Bilingual> = {
   note: { id: 'Catatan', en: 'Note' },
   reason: { id: 'Alasan', en: 'Reason' },
   fieldNotes: { id: 'Catatan per isian', en: 'Notes per field' },
+  notes: { id: 'Catatan per isian', en: 'Notes per field' },
   fromStatus: { id: 'Status sebelumnya', en: 'Previous status' },
   toStatus: { id: 'Status baru', en: 'New status' },
   periodId: { id: 'Periode (ID)', en: 'Period (ID)' },
