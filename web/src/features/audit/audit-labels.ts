@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'evidence.removed': { id: 'Bukti dukung dihapus', en: 'Evidence removed' },
   'iid.answer.answered': { id: 'Jawaban indikator IID disimpan', en: 'IID indicator answered' },
   'iid.answer.verified': { id: 'Jawaban indikator IID diverifikasi', en: 'IID indicator answer verified' },
+  'iid.answer.reset': { id: 'Verifikasi jawaban IID dibuka ulang', en: 'IID answer back to unverified' },
   'iid.spd.answered': { id: 'Jawaban SPD disimpan', en: 'SPD answered' },
   'iid.spd.verified': { id: 'Jawaban SPD diverifikasi', en: 'SPD answer verified' },
   'framework.uploaded': { id: 'Kerangka penilaian diunggah', en: 'Framework uploaded' },
