@@ -6,11 +6,13 @@
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { AxeResults } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -162,4 +164,30 @@ export function minimalPdf(): Buffer {
 export function shownDecimal(text: string | null): number | null {
   const cleaned = (text ?? '').trim().replace(/\./g, '').replace(',', '.');
   return cleaned === '' || cleaned === '—' ? null : Number(cleaned);
+}
+
+const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
+/** The app's Content-Security-Policy refuses inline scripts, so axe-core is served under the app's own origin. */
+const AXE_PATH = '/__axe-core.min.js';
+const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
+
+/** Lets `expectAccessible` load axe-core into the pages of this context. */
+export async function serveAxe(context: BrowserContext): Promise<void> {
+  await context.route(`**${AXE_PATH}`, (route) => route.fulfill({ body: AXE_SOURCE, contentType: 'text/javascript' }));
+}
+
+/** Runs axe-core on the page as it is and fails with every serious or critical violation (WCAG 2.1 AA). */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  if ((await page.evaluate(() => 'axe' in window)) === false) await page.addScriptTag({ url: AXE_PATH });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    }),
+  );
+  const failures: string[] = [];
+  for (const violation of results.violations) {
+    if (!BLOCKING_IMPACTS.has(violation.impact ?? '')) continue;
+    for (const node of violation.nodes) failures.push(`${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${violation.help}`);
+  }
+  if (failures.length > 0) throw new Error(`axe-core violations on ${label}:\n${failures.join('\n')}`);
 }

@@ -107,6 +107,21 @@ export const complaintCategoriesQuery = (regionCode: string) =>
     staleTime: 10 * 60_000,
   });
 
+const mapSettings = z.object({
+  tiles: z.string().nullable(),
+  attribution: z.string(),
+  center: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+});
+export type MapSettings = z.output<typeof mapSettings>;
+
+/** The complaint form's map: the install's tile server (none when turned off) and where to open it for the region. */
+export const mapSettingsQuery = (regionCode: string) =>
+  queryOptions({
+    queryKey: ['public', 'map', regionCode],
+    queryFn: () => getJson(`${apiPath('public', 'map')}?region=${encodeURIComponent(regionCode)}`, mapSettings),
+    staleTime: 10 * 60_000,
+  });
+
 export const publicComplaintQuery = (trackingCode: string) =>
   queryOptions({
     queryKey: ['public', 'complaints', trackingCode],

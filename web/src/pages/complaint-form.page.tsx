@@ -25,7 +25,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { IconCheck, IconCircleCheck, IconCopy, IconCurrentLocation, IconLock, IconPhoto, IconSend, IconX } from '@tabler/icons-react';
+import { IconCheck, IconCircleCheck, IconCopy, IconCurrentLocation, IconLock, IconMap, IconPhoto, IconSend, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { FieldIssue } from '#shared/errors.ts';
@@ -34,6 +34,7 @@ import {
   complaintCategoriesQuery,
   complaintStatusPath,
   fileComplaint,
+  mapSettingsQuery,
   portalPath,
   portalServicePath,
   portalServiceQuery,
@@ -44,6 +45,7 @@ import { FormErrorAlert } from '../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../components/form-issues.ts';
 import { QueryError } from '../components/query-error.tsx';
 import { useErrorText } from '../components/use-error-text.ts';
+import { LocationMap } from '../features/portal/location-map.tsx';
 import { BackLink, HoneypotField } from '../features/portal/portal-parts.tsx';
 import classes from '../features/portal/portal.module.css';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -164,6 +166,9 @@ export function ComplaintFormPage() {
   const serviceId = UUID.test(serviceParam) ? serviceParam : null;
   useDocumentTitle(t('portal.complaintForm.title'));
   const categories = useQuery(complaintCategoriesQuery(regionCode));
+  const map = useQuery(mapSettingsQuery(regionCode));
+  const [mapOpen, setMapOpen] = useState(false);
+  const tiles = map.data?.tiles ?? null;
   const service = useQuery({ ...portalServiceQuery(serviceId ?? ''), enabled: serviceId !== null });
 
   const form = useForm<Values>({ initialValues: EMPTY });
@@ -351,6 +356,16 @@ export function ComplaintFormPage() {
                 >
                   {t('portal.complaintForm.useLocation')}
                 </Button>
+                {tiles ? (
+                  <Button
+                    variant="default"
+                    onClick={() => setMapOpen((open) => !open)}
+                    aria-expanded={mapOpen}
+                    leftSection={<IconMap size={18} aria-hidden />}
+                  >
+                    {mapOpen ? t('portal.complaintForm.mapHide') : t('portal.complaintForm.mapShow')}
+                  </Button>
+                ) : null}
                 {hasPoint ? (
                   <Group gap={4} wrap="nowrap">
                     <Text size="sm" role="status">
@@ -368,6 +383,18 @@ export function ComplaintFormPage() {
                   </Group>
                 ) : null}
               </Group>
+              {mapOpen && map.data && tiles ? (
+                <LocationMap
+                  settings={{ ...map.data, tiles }}
+                  latitude={form.values.latitude}
+                  longitude={form.values.longitude}
+                  onPick={(latitude, longitude) => {
+                    form.setValues({ latitude, longitude });
+                    form.clearFieldError('address');
+                    form.clearFieldError('longitude');
+                  }}
+                />
+              ) : null}
               {located.state === 'failed' ? (
                 <Text size="sm" c="orange" role="alert">
                   {located.unsupported ? t('portal.complaintForm.locationUnsupported') : t('portal.complaintForm.locationDenied')}
