@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { listIndicators } from '#domain/assessments/indicators.ts';
+import { iidStructure } from '#domain/iid/structure.ts';
 import { isAssessmentStage, isFillOpen } from '#domain/assessments/stages.ts';
 import { type InnovationStatus, statusAfterEdit } from '#domain/innovations/workflow.ts';
 import { type IndexEvidenceSource, indicatorsFor } from '#domain/services/index-evidence.ts';
@@ -98,7 +99,8 @@ export async function indexEvidenceTargets(db: Db, regionCode: string, source: I
     const chosen = await iidFrameworkOfPeriod(db, regionCode, period);
     const framework = chosen.framework;
     const wanted = framework ? indicatorsFor(source, framework.id) : [];
-    const names = new Map(framework ? listIndicators(framework).map((i) => [i.id, i.name]) : []);
+    // An innovation's indicators are the IID's SID part (its leaves are not listed like an assessment's).
+    const names = new Map(framework ? iidStructure(framework).sid.map((i) => [i.id, i.name]) : []);
     if (wanted.length > 0) {
       const rows = await db
         .select({ id: innovations.id, name: innovations.name, status: innovations.status, unitName: units.name })

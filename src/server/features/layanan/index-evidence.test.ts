@@ -105,6 +105,8 @@ describe('where a document can go', () => {
     const targets = json<IndexEvidenceTargets>(res);
     expect(targets.assessmentItems.map((i) => `${i.frameworkId}/${i.indicatorId}`).sort()).toEqual(['pemdi-2026/19', 'spbe-2020/42']);
     expect(new Set(targets.innovations.map((i) => i.indicatorId))).toEqual(new Set(['29']));
+    // Named as the IID framework names it, not by its number alone.
+    expect(new Set(targets.innovations.map((i) => i.indicatorName))).toEqual(new Set(['Penyelesaian layanan pengaduan']));
   });
 
   it('is for whoever manages the source, in their own region', async () => {
