@@ -4,14 +4,15 @@
  * (innovations, assessments) use these for their own uploads; other features use them to attach a
  * document they produce (a survey report, complaint statistics) in one click, under the same rule.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import { type AssessmentStage, isAssessmentStage, isFillOpen, mayTouchUnit } from '#domain/assessments/stages.ts';
 import { type InnovationStatus, isOwner, statusAfterEdit } from '#domain/innovations/workflow.ts';
 import type { DbOrTx } from '#server/db/client.ts';
-import { assessmentItems, assessments, innovationEvents, innovations } from '#server/db/schema.ts';
+import { assessmentItems, assessments, iidAnswers, innovationEvents, innovations } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
+import { recordAudit } from './audit.ts';
 import { findInnovation } from './records.ts';
 
 export interface InnovationEvidenceOwner {
@@ -30,8 +31,10 @@ export async function visibleInnovation(db: DbOrTx, actor: Actor, where: Innovat
  * Opens a change to an innovation's evidence: only its owner, only while it is editable. Touches the
  * innovation (which also locks its row until the transaction ends, so a concurrent submit waits) and,
  * when it was verified, sends it back for review with a timeline event, as an edit of its profile does.
+ * When the evidence is an IID indicator's (`slot` sid.N), that indicator's verification goes back to
+ * pending too: the verifier accepted the level on the evidence that was there.
  */
-export async function beginInnovationEvidenceChange(ctx: ServiceContext, tx: DbOrTx, where: InnovationEvidenceOwner, what: string) {
+export async function beginInnovationEvidenceChange(ctx: ServiceContext, tx: DbOrTx, where: InnovationEvidenceOwner, what: string, slot?: string) {
   const row = await visibleInnovation(tx, ctx.actor, where);
   const status = row.status as InnovationStatus;
   if (!isOwner(ctx.actor, { status, regionCode: row.regionCode, unitId: row.unitId })) throw new AppError('FORBIDDEN');
@@ -58,7 +61,54 @@ export async function beginInnovationEvidenceChange(ctx: ServiceContext, tx: DbO
       note: what,
     });
   }
+  if (slot !== undefined) await resetIidIndicator(ctx, tx, { regionCode: row.regionCode, periodId: row.periodId, innovationId: row.id }, slot);
   return { status, next };
+}
+
+/** SID evidence slots are `sid.<indicator>`; other slots (umum, anggaran, a profile field) belong to no indicator. */
+const SID_SLOT = /^sid\.(.+)$/;
+
+async function resetIidIndicator(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  where: { regionCode: string; periodId: string; innovationId: string },
+  slot: string,
+) {
+  const indicatorId = SID_SLOT.exec(slot)?.[1];
+  if (indicatorId === undefined) return;
+  const [before] = await tx
+    .select()
+    .from(iidAnswers)
+    .where(
+      and(
+        eq(iidAnswers.regionCode, where.regionCode),
+        eq(iidAnswers.periodId, where.periodId),
+        eq(iidAnswers.innovationId, where.innovationId),
+        eq(iidAnswers.indicatorId, indicatorId),
+        ne(iidAnswers.verification, 'pending'),
+      ),
+    )
+    .for('update');
+  if (before === undefined) return;
+  await tx
+    .update(iidAnswers)
+    .set({
+      verification: 'pending',
+      verifiedLevel: null,
+      verifierNote: null,
+      version: before.version + 1,
+      updatedBy: ctx.actor.id,
+      updatedAt: ctx.now,
+    })
+    .where(and(eq(iidAnswers.id, before.id), eq(iidAnswers.regionCode, where.regionCode)));
+  await recordAudit(tx, ctx, {
+    action: 'iid.answer.reset',
+    entityType: 'iid_answer',
+    entityId: before.id,
+    regionCode: where.regionCode,
+    before: { verification: before.verification, verifiedLevel: before.verifiedLevel, verifierNote: before.verifierNote },
+    after: { innovationId: where.innovationId, indicatorId, verification: 'pending', reason: 'evidence changed' },
+  });
 }
 
 export interface AssessmentItemRef {

@@ -3,7 +3,7 @@
  * each extends the contract's shape, so a client typed on the contract still reads these responses.
  */
 import { z } from 'zod';
-import { iidProjection, iidWarning, verificationState, whatIf } from '#shared/api/assessments.ts';
+import { iidAnswerBody, iidProjection, iidWarning, verificationState, whatIf } from '#shared/api/assessments.ts';
 import { evidenceItem } from '#shared/api/innovations.ts';
 import { VERIFIED_COUNTS } from '#domain/iid/eligibility.ts';
 import { INNOVATION_STATUSES } from '#domain/innovations/workflow.ts';
@@ -88,11 +88,33 @@ export const whatIfResponse = whatIf
 
 const parameter = z.object({ level: z.number().int(), label: z.string(), points: z.string() });
 
+/** One measurement basis (basis ukur) of an indicator that offers several (2026: indicator 33, a–f). */
+const measurementBasis = z.object({
+  key: z.string(),
+  name: z.string(),
+  levels: z.array(z.object({ level: z.number().int(), label: z.string() })),
+});
+
+/**
+ * An innovation's answer to one SID indicator: the level, and for an indicator with measurement bases
+ * the basis the level is read on (required with a level above 0).
+ */
+export const sidAnswerBody = iidAnswerBody.extend({
+  basisUkur: z
+    .string()
+    .regex(/^[a-z0-9]{1,8}$/, 'Basis ukur tidak valid')
+    .nullable()
+    .optional(),
+});
+export type SidAnswerInput = z.infer<typeof sidAnswerBody>;
+
 const answerFields = {
   claimedLevel: z.number().int().nullable(),
   verification: verificationState,
   verifiedLevel: z.number().int().nullable(),
   verifierNote: z.string().nullable(),
+  /** The measurement basis chosen with the claim (null: none, or the indicator has no bases). */
+  basisUkur: z.string().nullable(),
   /** 0 while the indicator has never been answered. */
   version: z.number().int(),
 };
@@ -105,6 +127,8 @@ const indicatorFields = {
   mandatory: z.boolean(),
   zeroLabel: z.string().nullable(),
   parameters: z.array(parameter),
+  /** Empty unless the indicator is measured on one of several bases. */
+  bases: z.array(measurementBasis),
 };
 
 export const spdSheet = z

@@ -66,6 +66,12 @@ export const innovationFields = z.object({
   tematik: tematik.nullish().transform((v) => v ?? null),
   waktuUjiCoba: isoDate.nullish().transform((v) => v ?? null),
   waktuPenerapan: isoDate.nullish().transform((v) => v ?? null),
+  /**
+   * Pengembangan terbaru: the date and a description of the latest documented development. An
+   * innovation first applied before the IID window still qualifies through it (when both are given).
+   */
+  waktuPengembangan: isoDate.nullish().transform((v) => v ?? null),
+  uraianPengembangan: z.string().max(5000, 'Uraian pengembangan terlalu panjang').default(''),
   rancangBangun: z.string().max(60_000, 'Rancang bangun terlalu panjang').default(''),
   tujuan: z.string().max(10_000).default(''),
   manfaat: z.string().max(10_000).default(''),
@@ -151,6 +157,8 @@ export const innovation = innovationSummary
     tematik: z.string().nullable(),
     waktuUjiCoba: z.string().nullable(),
     waktuPenerapan: z.string().nullable(),
+    waktuPengembangan: z.string().nullable(),
+    uraianPengembangan: z.string(),
     rancangBangun: z.string(),
     rancangBangunWords: z.number().int(),
     tujuan: z.string(),

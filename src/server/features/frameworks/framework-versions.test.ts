@@ -29,7 +29,9 @@ describe('framework versions', () => {
     expect(mine.json().items.some((i: { version: string; regionCode: string }) => i.version === '1.1.0' && i.regionCode === '19.71')).toBe(true);
     const other = (await clientFor(t, 'admin_daerah', '62.71')).client;
     const theirs = await other.get('/api/v1/regions/62.71/framework-versions');
-    expect(theirs.json().items.some((i: { version: string }) => i.version === '1.1.0')).toBe(false);
+    expect(theirs.json().items.some((i: { frameworkId: string; version: string }) => i.frameworkId === 'spbe-2020' && i.version === '1.1.0')).toBe(
+      false,
+    );
     const again = await admin.post('/api/v1/regions/19.71/framework-versions', next);
     expect(again.statusCode).toBe(400);
     expect(again.json().error.issues[0].field).toBe('body.version');

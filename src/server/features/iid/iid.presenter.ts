@@ -71,6 +71,7 @@ function presentIndicator(i: IidIndicator) {
     mandatory: i.mandatory,
     zeroLabel: i.zeroLabel,
     parameters: i.parameters,
+    bases: i.bases.map((b) => ({ key: b.key, name: b.name, levels: b.levels.map((l) => ({ level: l.level, label: l.label })) })),
   };
 }
 
@@ -80,6 +81,7 @@ function presentAnswer(row: IidAnswerRow | undefined) {
     verification: (row?.verification ?? 'pending') as IidVerification,
     verifiedLevel: row?.verifiedLevel ?? null,
     verifierNote: row?.verifierNote ?? null,
+    basisUkur: row?.basisUkur ?? null,
     version: row?.version ?? 0,
   };
 }

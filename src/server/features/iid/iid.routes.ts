@@ -10,7 +10,7 @@ import { errorBody, regionCodeParam } from '#shared/api/common.ts';
 import { inRegion } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentAnswerState, presentProjection, presentSidSheet, presentSpdSheet, presentWhatIf } from './iid.presenter.ts';
-import { iidAnswerState, iidProjectionResponse, sidSheet, spdSheet, whatIfQuery, whatIfResponse } from '#shared/api/iid.ts';
+import { iidAnswerState, iidProjectionResponse, sidAnswerBody, sidSheet, spdSheet, whatIfQuery, whatIfResponse } from '#shared/api/iid.ts';
 import { answerInnovation, answerSpd, getProjection, getSidSheet, getSpdSheet, getWhatIf, verifyInnovationAnswer, verifySpd } from './iid.service.ts';
 
 const indicatorId = z
@@ -115,9 +115,10 @@ export const iidRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: inRegion('innovations.write') },
       schema: {
-        summary: 'Isi parameter satu indikator SID inovasi (pemilik; inovasi terverifikasi kembali diajukan)',
+        summary:
+          'Isi parameter satu indikator SID inovasi, dengan basis ukurnya bila indikator punya beberapa (pemilik; inovasi terverifikasi kembali diajukan)',
         params: answerParams,
-        body: iidAnswerBody,
+        body: sidAnswerBody,
         response: { 200: iidAnswerState, 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
       },
     },

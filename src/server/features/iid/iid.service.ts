@@ -19,7 +19,16 @@ import {
   projectBasis,
   projectIid,
 } from '#domain/iid/projection.ts';
-import { acceptsLevel, findIndicator, type IidIndicator, type IidPart, type IidStructure, iidStructure, scoreAt } from '#domain/iid/structure.ts';
+import {
+  acceptsBasis,
+  acceptsLevel,
+  findIndicator,
+  type IidIndicator,
+  type IidPart,
+  type IidStructure,
+  iidStructure,
+  scoreAt,
+} from '#domain/iid/structure.ts';
 import { whatIf } from '#domain/iid/what-if.ts';
 import { isOwner, isReviewer, statusAfterEdit, type InnovationStatus } from '#domain/innovations/workflow.ts';
 import { sumRatios } from '#domain/scoring/decimal.ts';
@@ -238,7 +247,36 @@ export interface AnswerResult {
 function auditView(row: IidAnswerRow | undefined) {
   return row === undefined
     ? null
-    : { claimedLevel: row.claimedLevel, verification: row.verification, verifiedLevel: row.verifiedLevel, verifierNote: row.verifierNote };
+    : {
+        claimedLevel: row.claimedLevel,
+        basisUkur: row.basisUkur,
+        verification: row.verification,
+        verifiedLevel: row.verifiedLevel,
+        verifierNote: row.verifierNote,
+      };
+}
+
+/**
+ * The measurement basis stored with a claim: required with a level above 0 on an indicator that has
+ * bases (its parameters mean different things on each), refused on one that has none, and dropped with
+ * a level of 0 or none.
+ */
+function basisFor(indicator: IidIndicator, level: number | null, basisUkur: string | null | undefined): string | null {
+  if (indicator.bases.length === 0) {
+    if (basisUkur !== undefined && basisUkur !== null) {
+      throw fieldError('body.basisUkur', `Indikator ${indicator.id} (${indicator.name}) tidak memakai basis ukur`);
+    }
+    return null;
+  }
+  if (level === null || level === 0) return null;
+  const keys = indicator.bases.map((b) => b.key).join(', ');
+  if (basisUkur === undefined || basisUkur === null) {
+    throw fieldError('body.basisUkur', `Pilih basis ukur indikator ${indicator.id} (${indicator.name}): ${keys}`);
+  }
+  if (!acceptsBasis(indicator, basisUkur)) {
+    throw fieldError('body.basisUkur', `Basis ukur "${basisUkur}" tidak ada pada indikator ${indicator.id}; pilih ${keys}`);
+  }
+  return basisUkur;
 }
 
 export interface AnswerKey {
@@ -256,18 +294,21 @@ async function writeClaim(
   ctx: ServiceContext,
   tx: DbOrTx,
   key: AnswerKey,
-  level: number | null,
+  claim: { level: number | null; basisUkur: string | null },
   version: number | undefined,
   beforeWrite: () => Promise<InnovationStatus | null>,
   innovationStatus: InnovationStatus | null,
 ): Promise<AnswerResult> {
+  const { level, basisUkur } = claim;
   const current = await lockAnswer(tx, key);
   const currentVersion = current?.version ?? 0;
   if (version !== undefined && version !== currentVersion) throw new AppError('STALE_VERSION');
-  if ((current?.claimedLevel ?? null) === level) return { key, row: current, innovationStatus };
+  // Another basis is another claim (the same level means another thing), so it is verified again too.
+  if ((current?.claimedLevel ?? null) === level && (current?.basisUkur ?? null) === basisUkur) return { key, row: current, innovationStatus };
   const statusAfter = await beforeWrite();
   const values = {
     claimedLevel: level,
+    basisUkur,
     verification: 'pending',
     verifiedLevel: null,
     verifierNote: null,
@@ -322,7 +363,7 @@ export async function answerSpd(
       const indicator = indicatorOr400(iidStructure((await iidFrameworkOfPeriod(tx, regionCode, period)).framework), 'spd', indicatorId);
       if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
       const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
-      return writeClaim(ctx, tx, key, body.level, body.version, async () => null, null);
+      return writeClaim(ctx, tx, key, { level: body.level, basisUkur: null }, body.version, async () => null, null);
     }),
   );
 }
@@ -332,7 +373,7 @@ export async function answerInnovation(
   regionCode: string,
   innovationId: string,
   indicatorId: string,
-  body: { level: number | null; version?: number | undefined },
+  body: { level: number | null; basisUkur?: string | null | undefined; version?: number | undefined },
 ): Promise<AnswerResult> {
   return mappingRaces(() =>
     ctx.db.transaction(async (tx) => {
@@ -344,6 +385,7 @@ export async function answerInnovation(
       const period = await loadPeriod(tx, regionCode, row.periodId);
       const indicator = indicatorOr400(iidStructure((await iidFrameworkOfPeriod(tx, regionCode, period)).framework), 'sid', indicatorId);
       if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
+      const basisUkur = basisFor(indicator, body.level, body.basisUkur);
       const key = { regionCode, periodId: period.id, innovationId: row.id, indicatorId: indicator.id };
       // Touching the innovation locks it (a concurrent submit waits) and, after verification, sends it
       // back for review with a timeline event, exactly as a profile or evidence edit does.
@@ -370,7 +412,7 @@ export async function answerInnovation(
         }
         return next;
       };
-      return writeClaim(ctx, tx, key, body.level, body.version, touchInnovation, status);
+      return writeClaim(ctx, tx, key, { level: body.level, basisUkur }, body.version, touchInnovation, status);
     }),
   );
 }

@@ -491,9 +491,9 @@ describe('answering and verifying', () => {
     const accepted = await ok<IidAnswerState>(verify(verifier, row.id, '33', { decision: 'accept' }));
     expect(accepted).toMatchObject({ verification: 'accepted', verifiedLevel: 2, version: 2 });
     await t.db.update(innovations).set({ status: 'dikembalikan' }).where(eq(innovations.id, row.id));
-    const stale = await answer(operatorA, row.id, '33', { level: 3, version: 1 });
+    const stale = await answer(operatorA, row.id, '33', { level: 3, basisUkur: 'a', version: 1 });
     expect([stale.statusCode, errorOf(stale).code]).toEqual([409, 'STALE_VERSION']);
-    const changed = await ok<IidAnswerState>(answer(operatorA, row.id, '33', { level: 3, version: 2 }));
+    const changed = await ok<IidAnswerState>(answer(operatorA, row.id, '33', { level: 3, basisUkur: 'a', version: 2 }));
     expect(changed).toMatchObject({ claimedLevel: 3, verification: 'pending', verifiedLevel: null, version: 3 });
   });
 

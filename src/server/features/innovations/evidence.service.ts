@@ -2,8 +2,9 @@
  * An innovation's evidence (bukti dukung): files and links in a slot (`umum`, `anggaran`,
  * `profil_bisnis`, a profile field, or an IID indicator such as `sid.16`), kept by the platform's
  * attachments. This file decides who may change them and when, and what a change does to the
- * innovation: only its unit's operator, only while it is editable, and a change after verification
- * sends it back for review.
+ * innovation: only its unit's operator, only while it is editable, a change after verification
+ * sends it back for review, and a change to an IID indicator's evidence puts that indicator's
+ * verification back to pending.
  */
 import type { Readable } from 'node:stream';
 import type { Actor } from '#domain/access/roles.ts';
@@ -55,7 +56,13 @@ export async function addFileEvidence(
   return ctx.db.transaction(async (tx) => {
     // Who and which state first: a caller who may not touch the innovation learns nothing about the file.
     // A refusal below rolls this back with everything else.
-    const change = await beginInnovationEvidenceChange(ctx, tx, where, `Bukti dukung ditambahkan: ${upload.title?.trim() || upload.fileName}`);
+    const change = await beginInnovationEvidenceChange(
+      ctx,
+      tx,
+      where,
+      `Bukti dukung ditambahkan: ${upload.title?.trim() || upload.fileName}`,
+      upload.target,
+    );
     return attachFile(tx, ctx, storage, { ...ownerOf(where), slot: upload.target }, upload, limits, {
       action: 'evidence.added',
       entityType: 'evidence',
@@ -75,7 +82,7 @@ export interface LinkInput {
 export async function addLinkEvidence(ctx: ServiceContext, where: EvidenceOwner, input: LinkInput): Promise<AttachmentRow> {
   checkTarget(input.target, 'body.target');
   return ctx.db.transaction(async (tx) => {
-    const change = await beginInnovationEvidenceChange(ctx, tx, where, `Tautan bukti dukung ditambahkan: ${input.title}`);
+    const change = await beginInnovationEvidenceChange(ctx, tx, where, `Tautan bukti dukung ditambahkan: ${input.title}`, input.target);
     return attachLink(tx, ctx, { ...ownerOf(where), slot: input.target }, input, {
       action: 'evidence.added',
       entityType: 'evidence',
@@ -95,7 +102,7 @@ export async function removeEvidence(ctx: ServiceContext, storage: BlobStorage, 
     const row = await findAttachment(tx, owner, evidenceId);
     // Both refusals are 404: an evidence id of an innovation the caller cannot see is simply not found.
     if (!row) throw new AppError('NOT_FOUND');
-    const change = await beginInnovationEvidenceChange(ctx, tx, where, `Bukti dukung dihapus: ${row.title}`);
+    const change = await beginInnovationEvidenceChange(ctx, tx, where, `Bukti dukung dihapus: ${row.title}`, row.slot);
     return removeAttachment(tx, ctx, row, {
       action: 'evidence.removed',
       entityType: 'evidence',

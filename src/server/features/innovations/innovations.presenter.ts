@@ -40,6 +40,8 @@ export function presentInnovation(
     tematik: r.tematik,
     waktuUjiCoba: r.waktuUjiCoba,
     waktuPenerapan: r.waktuPenerapan,
+    waktuPengembangan: r.waktuPengembangan,
+    uraianPengembangan: r.uraianPengembangan,
     rancangBangun: r.rancangBangun,
     rancangBangunWords: countWords(r.rancangBangun),
     tujuan: r.tujuan,

@@ -31,6 +31,8 @@ export interface InnovationFields {
   tematik: string | null;
   waktuUjiCoba: string | null;
   waktuPenerapan: string | null;
+  waktuPengembangan: string | null;
+  uraianPengembangan: string;
   rancangBangun: string;
   tujuan: string;
   manfaat: string;
@@ -75,6 +77,8 @@ function fieldsOf(row: InnovationRow): InnovationFields {
     tematik: row.tematik,
     waktuUjiCoba: row.waktuUjiCoba,
     waktuPenerapan: row.waktuPenerapan,
+    waktuPengembangan: row.waktuPengembangan,
+    uraianPengembangan: row.uraianPengembangan,
     rancangBangun: row.rancangBangun,
     tujuan: row.tujuan,
     manfaat: row.manfaat,
@@ -225,6 +229,12 @@ export function submissionIssues(f: InnovationFields): FieldIssue[] {
   }
   if (f.waktuUjiCoba && f.waktuPenerapan && f.waktuPenerapan < f.waktuUjiCoba) {
     issues.push({ field: 'waktuPenerapan', reason: 'Waktu penerapan tidak boleh sebelum waktu uji coba' });
+  }
+  if (f.waktuPengembangan && f.waktuPenerapan && f.waktuPengembangan < f.waktuPenerapan) {
+    issues.push({ field: 'waktuPengembangan', reason: 'Waktu pengembangan terbaru tidak boleh sebelum waktu penerapan' });
+  }
+  if (f.waktuPengembangan && f.uraianPengembangan.trim() === '') {
+    issues.push({ field: 'uraianPengembangan', reason: 'Uraikan pengembangan terbaru: tanggal saja tidak mendokumentasikannya' });
   }
   return issues;
 }
