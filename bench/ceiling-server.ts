@@ -18,18 +18,21 @@
  *   with the period filter only and the default sort (updated_at desc, then id);
  * - the page and count queries of `listPublicInnovations` (src/server/features/catalogue/catalogue.queries.ts)
  *   with the text and year filters only, and the route's weak ETag and cache headers;
- * - a survey answer: the five statements the app runs, each in its own transaction as the app runs them
- *   (src/server/platform/public-write.ts, src/server/features/layanan/skm-responses.service.ts): the
- *   idempotency receipt claimed, the service and its open period looked up, the device's earlier answer
- *   looked for, the answer and its tally share inserted in one statement, the receipt finished with the
- *   answer. Hand-written checks of the body instead of zod; no rate limit (the app's is in memory).
+ * - a survey answer, as the app writes it (src/server/features/layanan/skm-responses.service.ts): the
+ *   service's answer target (region and open period) looked up and remembered for the same few seconds,
+ *   then the answer handed to the same group-commit queue, which writes the answers waiting together
+ *   with the very statement the app runs, prepared under the same name (src/server/features/layanan/
+ *   skm-ingest.ts: target check, device interval, idempotency receipt, answer, tally shares); a retried
+ *   key's first answer read back.
+ *   Hand-written checks of the body instead of zod; no rate limit (the app's is in memory).
  * Keep these in step with the app when its queries change.
  */
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Actor, can, canAccessRegion, type Role } from '#domain/access/roles.ts';
+import { GroupCommit, INGEST_SQL, type IngestRow, RECEIPT_LOOKUP_SQL, type Settled } from '#server/features/layanan/skm-ingest.ts';
 import { benchDatabaseFromEnv, failAndExit, readDump, stopOn, tellParent } from './child.ts';
 
 const SESSION_SQL =
@@ -64,13 +67,7 @@ const CATALOGUE_SQL = { withYear: catalogueSql(true), allYears: catalogueSql(fal
 const PUBLISHED = 'terverifikasi';
 const SUMMARY_TUJUAN_CHARS = 300;
 
-/** A survey answer (suite layanan), as logged by Postgres with log_statement=all for the app's request. */
-const RECEIPT_CLAIM_SQL =
-  'insert into "public_write_receipts" ("id", "scope", "key_hash", "status", "body", "created_at") values (default, $1, $2, default, default, default) on conflict ("scope","key_hash") do update set "status" = $3, "body" = $4, "created_at" = now() where ("public_write_receipts"."created_at" < now() - make_interval(hours => $5) or ("public_write_receipts"."status" is null and "public_write_receipts"."created_at" < now() - make_interval(mins => $6))) returning "id"';
-const RECEIPT_EARLIER_SQL =
-  'select "status", "body" from "public_write_receipts" where ("public_write_receipts"."scope" = $1 and "public_write_receipts"."key_hash" = $2)';
-const RECEIPT_FINISH_SQL = 'update "public_write_receipts" set "status" = $1, "body" = $2 where "public_write_receipts"."id" = $3';
-const RECEIPT_FORGET_SQL = 'delete from "public_write_receipts" where "public_write_receipts"."id" = $1';
+/** A survey answer (suite layanan): the target lookup as logged by Postgres for the app's request; the write is the app's own statement. */
 const ANSWER_TARGET_SQL = `
     select s.region_code as "regionCode", s.is_active as "isActive", p.id as "periodId", p.device_interval_hours as "deviceIntervalHours"
     from "services" s
@@ -81,25 +78,7 @@ const ANSWER_TARGET_SQL = `
       order by p.starts_on desc limit 1
     ) p on true
     where s.id = $3`;
-const DEVICE_SQL =
-  'select "id" from "skm_responses" where ("skm_responses"."service_id" = $1 and "skm_responses"."device_hash" = $2 and "skm_responses"."created_at" > now() - make_interval(hours => $3)) limit $4';
 const UNSUR = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'] as const;
-const STORE_ANSWER_SQL = `
-    with answer as (
-      insert into "skm_responses" (region_code, period_id, service_id, u1, u2, u3, u4, u5, u6, u7, u8, u9,
-        gender, age_group, education, occupation, vulnerable, service_date, suggestion, channel, device_hash)
-      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
-        $13, $14, $15, $16, $17,
-        $18, $19, $20, $21)
-      returning id
-    ), tally as (
-      insert into "skm_tallies" (period_id, service_id, shard, responses, s1, s2, s3, s4, s5, s6, s7, s8, s9, c1, c2, c3, c4, c5, c6, c7, c8, c9)
-      values ($22, $23, $24, 1, $25, $26, $27, $28, $29, $30, $31, $32, $33, 1, 1, 1, 1, 1, 1, 1, 1, 1)
-      on conflict (period_id, service_id, shard) do update set
-        responses = skm_tallies.responses + 1,
-        ${UNSUR.map((_, i) => `s${i + 1} = skm_tallies.s${i + 1} + excluded.s${i + 1}, c${i + 1} = skm_tallies.c${i + 1} + excluded.c${i + 1}`).join(', ')}
-    )
-    select id from answer`;
 const SKM_SCOPE = 'POST /api/v1/public/services/:id/skm-responses';
 const TALLY_SHARDS = 8;
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
@@ -111,8 +90,8 @@ const CATALOGUE_PATH = /^\/api\/v1\/public\/innovations\/?(?:\?(.*))?$/;
 const SKM_ANSWER_PATH = /^\/api\/v1\/public\/services\/([0-9a-f-]{36})\/skm-responses\/?$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Rows as arrays, as Drizzle asks for them (the page query has two columns called "name"). */
-type Query = (text: string, params: unknown[]) => Promise<unknown[][]>;
+/** Rows as arrays, as Drizzle asks for them (the page query has two columns called "name"); `name` prepares it per connection, as the app does. */
+type Query = (text: string, params: unknown[], name?: string) => Promise<unknown[][]>;
 
 interface Driver {
   query: Query;
@@ -126,7 +105,7 @@ async function openDriver(): Promise<Driver> {
     const probe = await pool.connect();
     probe.release();
     return {
-      query: async (text, values) => (await pool.query<unknown[]>({ text, values, rowMode: 'array' })).rows,
+      query: async (text, values, name) => (await pool.query<unknown[]>({ text, values, rowMode: 'array', ...(name ? { name } : {}) })).rows,
       close: () => pool.end(),
     };
   }
@@ -341,9 +320,92 @@ function parseAnswer(raw: string): AnswerInput | null {
   return { answers: answers as AnswerInput['answers'], respondent, suggestion, channel, deviceId, honeypot };
 }
 
-/** The survey day in Indonesia (WIB), as the app counts it. */
-function todayInIndonesia(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** The survey day in Indonesia (WIB), as the app counts it (one formatter, as the app has). */
+const WIB_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
+const todayInIndonesia = (now: Date): string => WIB_DAY.format(now);
+
+/** As the app: a service's target remembered for 5 s; answers arriving together share one lookup. */
+const TARGET_TTL_MS = 5_000;
+interface AnswerTarget {
+  regionCode: string;
+  periodId: string;
+}
+interface PendingAnswer {
+  id: string;
+  keyHash: string | null;
+  serviceId: string;
+  target: AnswerTarget;
+  input: AnswerInput;
+  deviceHash: string | null;
+}
+type WriteOutcome = { stored: true; id: string; replayed: boolean } | { stored: false; onTarget: boolean; tooSoon: boolean };
+
+function ingestRow(p: PendingAnswer, i: number, shard: number): IngestRow {
+  const a = p.input.answers;
+  const r = p.input.respondent;
+  return {
+    i,
+    id: p.id,
+    scope: p.keyHash === null ? null : SKM_SCOPE,
+    key_hash: p.keyHash,
+    service_id: p.serviceId,
+    period_id: p.target.periodId,
+    region_code: p.target.regionCode,
+    device_hash: p.deviceHash,
+    shard,
+    u1: a.U1,
+    u2: a.U2,
+    u3: a.U3,
+    u4: a.U4,
+    u5: a.U5,
+    u6: a.U6,
+    u7: a.U7,
+    u8: a.U8,
+    u9: a.U9,
+    gender: r.gender ?? null,
+    age_group: r.ageGroup ?? null,
+    education: r.education ?? null,
+    occupation: r.occupation ?? null,
+    vulnerable: r.vulnerable ?? null,
+    service_date: r.serviceDate ?? null,
+    suggestion: p.input.suggestion,
+    channel: p.input.channel,
+  };
+}
+
+/** The app's batch write (writeAnswers): one statement per batch, the same key written once. */
+function answerWriter(query: Query) {
+  return async (items: readonly PendingAnswer[]): Promise<Array<Settled<WriteOutcome>>> => {
+    const rows: IngestRow[] = [];
+    const rowOfItem: number[] = [];
+    const firstWithKey = new Map<string, number>();
+    const shards = new Map<string, number>();
+    for (const item of items) {
+      const earlier = item.keyHash === null ? undefined : firstWithKey.get(item.keyHash);
+      if (earlier !== undefined) {
+        rowOfItem.push(earlier);
+        continue;
+      }
+      let shard = shards.get(item.serviceId);
+      if (shard === undefined) {
+        shard = 1 + randomInt(TALLY_SHARDS - 1); // shard 0 is the paper forms', as in the app
+        shards.set(item.serviceId, shard);
+      }
+      if (item.keyHash !== null) firstWithKey.set(item.keyHash, rows.length);
+      rowOfItem.push(rows.length);
+      rows.push(ingestRow(item, rows.length, shard));
+    }
+    const result = await query(INGEST_SQL, [JSON.stringify(rows), todayInIndonesia(new Date()), 24, 5], 'skm_ingest');
+    // Columns: i, stored, on_target, too_soon, interval_hours.
+    const byRow = new Map(result.map((r) => [Number(r[0]), r]));
+    return items.map((item, n): Settled<WriteOutcome> => {
+      const row = rows[rowOfItem[n] ?? -1];
+      const written = byRow.get(rowOfItem[n] ?? -1);
+      if (!row || !written) return { ok: false, error: new Error('the survey batch gave no result for an answer') };
+      if (written[1] === true) return { ok: true, value: { stored: true, id: row.id, replayed: row.id !== item.id } };
+      return { ok: true, value: { stored: false, onTarget: written[2] === true, tooSoon: written[3] === true } };
+    });
+  };
 }
 
 function createHandler(query: Query) {
@@ -391,9 +453,41 @@ function createHandler(query: Query) {
     send(res, 200, body, cacheHeaders(body));
   };
 
+  const queue = new GroupCommit(answerWriter(query));
+  const targets = new Map<string, { today: string; until: number; target: Promise<AnswerTarget | Refusal> }>();
+
+  /** The service's answer target, remembered for a few seconds as the app does; refusals are not remembered. */
+  const targetOf = (serviceId: string, now: Date, fresh: boolean): Promise<AnswerTarget | Refusal> => {
+    const today = todayInIndonesia(now);
+    const known = targets.get(serviceId);
+    if (!fresh && known && known.today === today && known.until > now.getTime()) return known.target;
+    const target = query(ANSWER_TARGET_SQL, [today, today, serviceId]).then(([row]) => {
+      if (row?.[1] !== true) return new Refusal(404, 'SKM_SERVICE_NOT_FOUND');
+      // The app opens the current year here when the region has no period; the dataset has one.
+      if (row[2] === null) return new Refusal(409, 'SKM_PERIOD_CLOSED');
+      return { regionCode: text(row[0]), periodId: text(row[2]) };
+    });
+    const entry = { today, until: now.getTime() + TARGET_TTL_MS, target };
+    targets.set(serviceId, entry);
+    void target.then(
+      (t) => t instanceof Refusal && targets.get(serviceId) === entry && targets.delete(serviceId),
+      () => targets.get(serviceId) === entry && targets.delete(serviceId),
+    );
+    return target;
+  };
+
+  /** The first attempt's answer id for a retried key, null without a receipt. */
+  const earlierAnswer = async (keyHash: string): Promise<string | null> => {
+    const [earlier] = await query(RECEIPT_LOOKUP_SQL, [SKM_SCOPE, keyHash], 'skm_ingest_receipt');
+    if (!earlier) return null;
+    if (earlier[0] === null) throw new Refusal(409, 'IDEMPOTENCY_IN_PROGRESS');
+    return text((earlier[1] as { id: string }).id);
+  };
+
   /**
    * A citizen's survey answer: the body checked by hand (the rules of skmResponseInput that the load
-   * exercises), then the app's five statements, each committed on its own as the app commits them.
+   * exercises), then the app's steps: the target (remembered), the group-commit write, and the
+   * refusals and replays it reports.
    */
   const submitAnswer = async (req: http.IncomingMessage, res: http.ServerResponse, serviceId: string) => {
     const raw = await readBody(req);
@@ -403,58 +497,34 @@ function createHandler(query: Query) {
     if (input.honeypot) return send(res, 202, { ok: true });
     const header = req.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
-    let receipt: string | null = null;
-    if (key !== undefined) {
-      if (!KEY_PATTERN.test(key)) return fail(res, 400, 'VALIDATION_FAILED');
-      const keyHash = createHash('sha256').update(`${SKM_SCOPE}\n${key}`).digest('hex');
-      const [claimed] = await query(RECEIPT_CLAIM_SQL, [SKM_SCOPE, keyHash, null, null, 24, 5]);
-      if (!claimed) {
-        const [earlier] = await query(RECEIPT_EARLIER_SQL, [SKM_SCOPE, keyHash]);
-        if (!earlier || earlier[0] === null) return fail(res, 409, 'IDEMPOTENCY_IN_PROGRESS');
-        return send(res, Number(earlier[0]), earlier[1], { 'idempotent-replayed': 'true' });
-      }
-      receipt = text(claimed[0]);
-    }
+    if (key !== undefined && !KEY_PATTERN.test(key)) return fail(res, 400, 'VALIDATION_FAILED');
+    const keyHash = key === undefined ? null : createHash('sha256').update(`${SKM_SCOPE}\n${key}`).digest('hex');
+    const replay = (id: string) => send(res, 201, { id }, { 'idempotent-replayed': 'true' });
     try {
-      const today = todayInIndonesia(new Date());
-      const [target] = await query(ANSWER_TARGET_SQL, [today, today, serviceId]);
-      if (target?.[1] !== true) throw new Refusal(404, 'SKM_SERVICE_NOT_FOUND');
-      // The app opens the current year here when the region has no period; the dataset has one.
-      if (target[2] === null) throw new Refusal(409, 'SKM_PERIOD_CLOSED');
-      const regionCode = text(target[0]);
-      const periodId = text(target[2]);
-      const intervalHours = Number(target[3] ?? 0);
-      const deviceHash = input.deviceId ? createHash('sha256').update(`sinergi-skm:${regionCode}:${input.deviceId}`).digest('hex') : null;
-      if (deviceHash !== null && intervalHours > 0 && (await query(DEVICE_SQL, [serviceId, deviceHash, intervalHours, 1])).length > 0) {
-        throw new Refusal(409, 'SKM_DEVICE_LIMIT');
+      const now = new Date();
+      for (let fresh = false; ; fresh = true) {
+        const target = await targetOf(serviceId, now, fresh);
+        if (target instanceof Refusal) {
+          const earlier = keyHash === null ? null : await earlierAnswer(keyHash);
+          if (earlier !== null) return replay(earlier);
+          throw target;
+        }
+        const deviceHash = input.deviceId ? createHash('sha256').update(`sinergi-skm:${target.regionCode}:${input.deviceId}`).digest('hex') : null;
+        const outcome = await queue.submit({ id: randomUUID(), keyHash, serviceId, target, input, deviceHash });
+        if (outcome.stored) {
+          if (outcome.replayed) return replay(outcome.id);
+          return send(res, 201, { id: outcome.id });
+        }
+        const earlier = keyHash === null ? null : await earlierAnswer(keyHash);
+        if (earlier !== null) return replay(earlier);
+        if (!outcome.onTarget) {
+          targets.delete(serviceId);
+          if (!fresh) continue;
+          throw new Refusal(409, 'SKM_PERIOD_CLOSED');
+        }
+        throw outcome.tooSoon ? new Refusal(429, 'SKM_DEVICE_LIMIT') : new Refusal(409, 'IDEMPOTENCY_IN_PROGRESS');
       }
-      const a = UNSUR.map((k) => input.answers[k]);
-      const r = input.respondent;
-      const [stored] = await query(STORE_ANSWER_SQL, [
-        regionCode,
-        periodId,
-        serviceId,
-        ...a,
-        r.gender ?? null,
-        r.ageGroup ?? null,
-        r.education ?? null,
-        r.occupation ?? null,
-        r.vulnerable ?? null,
-        r.serviceDate ?? null,
-        input.suggestion,
-        input.channel,
-        deviceHash,
-        periodId,
-        serviceId,
-        randomInt(TALLY_SHARDS),
-        ...a,
-      ]);
-      if (!stored) throw new Error('the survey answer was not stored');
-      const body = { id: text(stored[0]) };
-      if (receipt !== null) await query(RECEIPT_FINISH_SQL, [201, JSON.stringify(body), receipt]);
-      send(res, 201, body);
     } catch (err) {
-      if (receipt !== null) await query(RECEIPT_FORGET_SQL, [receipt]);
       if (err instanceof Refusal) return fail(res, err.status, err.code);
       throw err;
     }

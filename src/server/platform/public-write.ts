@@ -7,7 +7,9 @@
  * - **Rate limit** per client address (`SINERGI_PUBLIC_WRITES_PER_MINUTE`, per instance, like the login limit).
  * - **Idempotency key**: a client may send `Idempotency-Key`; a retry with the same key on the same
  *   route gets the first answer again (with `Idempotent-Replayed: true`) and writes nothing, on every
- *   instance (the receipt is in the database). A retry while the first is still running is 409.
+ *   instance (the receipt is in the database). A retry while the first is still running is 409 (a
+ *   route that writes its receipt with its data, `receiptInWrite`, makes the retry wait for that
+ *   commit and answers it with the first answer instead).
  *   A refused first attempt keeps no receipt, so the corrected form can be sent with the same key.
  * - **Honeypot**: a form field people never see (`website` by default). A filled one means a bot:
  *   it is answered 202 as if accepted, and nothing is written, so the bot learns nothing.
@@ -22,8 +24,9 @@ import { PUBLIC } from '#server/http/access.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 
 /** How long a receipt answers retries. */
-const RECEIPT_HOURS = 24;
-const ABANDONED_MINUTES = 5;
+export const RECEIPT_HOURS = 24;
+/** A first attempt that never finished (its instance stopped) is given up after this long. */
+export const ABANDONED_MINUTES = 5;
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const DEFAULT_HONEYPOT = 'website';
@@ -40,6 +43,13 @@ export interface PublicWriteOptions {
   honeypot?: string | false;
   /** Writes per client address per minute; default `SINERGI_PUBLIC_WRITES_PER_MINUTE`. */
   perMinute?: number;
+  /**
+   * The route writes its receipt itself, in the same statement as its data (a busy endpoint saves two
+   * round trips and two commits per request): it reads the key with `idempotencyKeyOf`, claims the
+   * receipt only when it stores the write, and answers a retry from an earlier receipt with
+   * `Idempotent-Replayed: true`, as the guard would.
+   */
+  receiptInWrite?: boolean;
 }
 
 const hashOf = (scope: string, key: string) => createHash('sha256').update(`${scope}\n${key}`).digest('hex');
@@ -59,16 +69,23 @@ function checkHoneypot(field: string) {
   };
 }
 
+/** The request's idempotency key as receipts store it (scope and hash), null without one; a malformed key is refused. */
+export function idempotencyKeyOf(request: FastifyRequest): { scope: string; keyHash: string } | null {
+  const header = request.headers[IDEMPOTENCY_HEADER];
+  if (header === undefined) return null;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined || !KEY_PATTERN.test(key)) {
+    throw fieldError(`header.${IDEMPOTENCY_HEADER}`, 'Kunci idempotensi berisi 8 sampai 200 karakter ASCII tanpa spasi');
+  }
+  const scope = scopeOf(request);
+  return { scope, keyHash: hashOf(scope, key) };
+}
+
 function claimReceipt(app: FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const header = request.headers[IDEMPOTENCY_HEADER];
-    if (header === undefined) return;
-    const key = Array.isArray(header) ? header[0] : header;
-    if (key === undefined || !KEY_PATTERN.test(key)) {
-      throw fieldError(`header.${IDEMPOTENCY_HEADER}`, 'Kunci idempotensi berisi 8 sampai 200 karakter ASCII tanpa spasi');
-    }
-    const scope = scopeOf(request);
-    const keyHash = hashOf(scope, key);
+    const idempotency = idempotencyKeyOf(request);
+    if (idempotency === null) return;
+    const { scope, keyHash } = idempotency;
     const expired = sql`now() - make_interval(hours => ${RECEIPT_HOURS})`;
     // A first attempt that never finished (its instance stopped) is given up after a few minutes.
     const abandoned = sql`now() - make_interval(mins => ${ABANDONED_MINUTES})`;
@@ -134,7 +151,6 @@ export function publicWrite<T extends RouteShorthandOptions>(app: FastifyInstanc
       rateLimit: { max: options.perMinute ?? app.config.publicWritePerMinute, timeWindow: 60_000 },
     },
     ...(honeypot ? { preValidation: checkHoneypot(honeypot) } : {}),
-    preHandler: claimReceipt(app),
-    onSend: finishReceipt(app),
+    ...(options.receiptInWrite ? {} : { preHandler: claimReceipt(app), onSend: finishReceipt(app) }),
   };
 }

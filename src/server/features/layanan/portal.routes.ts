@@ -9,7 +9,7 @@ import { errorBody, idParam, regionCodeParam } from '#shared/api/common.ts';
 import { publicServiceDetail, publicServiceList, publicServiceListQuery } from '#shared/api/services.ts';
 import { ikmResult, publicIkmQuery, skmResponseCreated, skmResponseInput } from '#shared/api/skm.ts';
 import { PUBLIC } from '#server/http/access.ts';
-import { publicWrite } from '#server/platform/public-write.ts';
+import { idempotencyKeyOf, publicWrite } from '#server/platform/public-write.ts';
 import { buildPosterPdf } from './poster.ts';
 import { listPublicServices, posterDataOf, publicServiceDetailOf } from './portal.service.ts';
 import { submitSkmResponse } from './skm-responses.service.ts';
@@ -47,18 +47,25 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/services/:id/skm-responses',
-    publicWrite(app, {
-      schema: {
-        summary:
-          'Jawaban survei kepuasan masyarakat (tanpa login). Header Idempotency-Key: kiriman ulang dengan kunci yang sama dihitung sekali dan mendapat id yang sama',
-        params: idParam,
-        body: skmResponseInput,
-        response: { 201: skmResponseCreated, 202: accepted, 400: errorBody, 404: errorBody, 409: errorBody, 429: errorBody },
+    publicWrite(
+      app,
+      {
+        schema: {
+          summary:
+            'Jawaban survei kepuasan masyarakat (tanpa login). Header Idempotency-Key: kiriman ulang dengan kunci yang sama dihitung sekali dan mendapat id yang sama',
+          params: idParam,
+          body: skmResponseInput,
+          response: { 201: skmResponseCreated, 202: accepted, 400: errorBody, 404: errorBody, 409: errorBody, 429: errorBody },
+        },
       },
-    }),
+      // The receipt is claimed in the statement that stores the answer: one round trip and one commit.
+      { receiptInWrite: true },
+    ),
     async (request, reply) => {
-      const id = await submitSkmResponse(app.db, request.params.id, request.body, new Date());
-      return reply.status(201).send({ id });
+      const idempotency = idempotencyKeyOf(request);
+      const answer = await submitSkmResponse(app.db, request.params.id, request.body, new Date(), idempotency);
+      if (answer.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send({ id: answer.id });
     },
   );
 

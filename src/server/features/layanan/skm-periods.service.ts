@@ -25,10 +25,17 @@ export function periodLabel(p: { year: number; semester: number | null }): strin
 
 /** Today's date in Western Indonesia time (the day a citizen sees on the counter's calendar). */
 export function todayInIndonesia(now: Date): string {
-  return WIB_DAY.format(now);
+  const t = now.getTime();
+  if (t >= wibDay.from && t < wibDay.to) return wibDay.day;
+  const day = WIB_DAY.format(now);
+  // WIB is UTC+7 all year (no daylight saving), so the day runs from its midnight at +07:00 for 24 hours.
+  const from = Date.parse(`${day}T00:00:00+07:00`);
+  wibDay = { day, from, to: from + 86_400_000 };
+  return day;
 }
-// Made once: every survey answer asks for today's date, and building a formatter costs more than using it.
+// Made once, and the day remembered until its midnight: every survey answer asks for today's date.
 const WIB_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
+let wibDay = { day: '', from: 0, to: 0 };
 
 const responseCount = sql<number>`(select coalesce(sum(t.responses), 0)::int from ${skmTallies} t where t.period_id = "skm_periods"."id")`;
 // All-services periods count the region's active services; others their chosen ones.

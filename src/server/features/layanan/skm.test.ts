@@ -22,6 +22,7 @@ import { anonymous, type Client, clientFor, makeUnit, startTestApp, type TestApp
 import { makePdf } from '../../../../test/support/files.ts';
 import { todayInIndonesia } from './skm-periods.service.ts';
 import { buildSkmReportPdf, skmReportData } from './skm-report.ts';
+import { submitSkmResponse } from './skm-responses.service.ts';
 
 const HOME = '19.71';
 const framework = shipped('ikm-2017');
@@ -318,6 +319,118 @@ describe('a citizen answering the survey', () => {
     // Only a hash of the device id is kept.
     const stored = await t.db.select({ hash: skmResponses.deviceHash }).from(skmResponses).where(eq(skmResponses.serviceId, service.id));
     expect(stored.every((s) => s.hash !== deviceId && /^[0-9a-f]{64}$/.test(s.hash ?? ''))).toBe(true);
+  });
+});
+
+describe('the survey day', () => {
+  it('is the date in WIB (UTC+7), turning at 17:00 UTC, for any moment asked in any order', () => {
+    const day = (iso: string) => todayInIndonesia(new Date(iso));
+    expect(day('2026-03-01T16:59:59.999Z')).toBe('2026-03-01');
+    expect(day('2026-03-01T17:00:00.000Z')).toBe('2026-03-02');
+    expect(day('2026-03-01T16:59:59.999Z')).toBe('2026-03-01');
+    expect(day('2025-12-31T17:00:00.000Z')).toBe('2026-01-01');
+    expect(day('2026-03-02T16:59:59.999Z')).toBe('2026-03-02');
+    expect(day('2026-03-01T00:00:00.000Z')).toBe('2026-03-01');
+  });
+});
+
+describe('many citizens answering at the same moment', () => {
+  /** Rows and tallies of a service, every counter: the tallies must add up to the rows exactly. */
+  async function talliesAndRows(serviceId: string) {
+    const sums = UNSUR_KEYS.map((_, i) => `coalesce(sum(u${i + 1}), 0)::int, count(u${i + 1})::int`).join(', ');
+    const tallySums = UNSUR_KEYS.map((_, i) => `coalesce(sum(s${i + 1}), 0)::int, coalesce(sum(c${i + 1}), 0)::int`).join(', ');
+    const rows = await t.db.execute(sql.raw(`select count(*)::int as n, array[${sums}] as v from skm_responses where service_id = '${serviceId}'`));
+    const tally = await t.db.execute(
+      sql.raw(`select coalesce(sum(responses), 0)::int as n, array[${tallySums}] as v from skm_tallies where service_id = '${serviceId}'`),
+    );
+    const first = (r: unknown) => (r as { rows: Array<{ n: number; v: number[] }> }).rows[0];
+    return { rows: first(rows), tally: first(tally) };
+  }
+
+  it('store every answer of a burst once, with tallies equal to the rows, one per device and one per key', async () => {
+    const services = [await makeService(HOME, unitC.id), await makeService(HOME, unitC.id), await makeService(HOME, unitC.id)];
+    const next = random(7);
+    const sameKey = `kios-burst-${randomUUID()}`;
+    const sameDevice = `perangkat-burst-${randomUUID()}`;
+    const sent = Array.from({ length: 60 }, (_, n) => {
+      const service = services[n % 3] as { id: string };
+      const body: Record<string, unknown> = { answers: answersOf(Array.from({ length: 9 }, () => 1 + Math.floor(next() * 4))) };
+      // Five retries of one key (the first four on one service, all in the same burst), and one device answering one service four times.
+      const headers: Record<string, string> = n < 5 ? { 'idempotency-key': sameKey } : { 'idempotency-key': `kios-${randomUUID()}` };
+      if (n >= 5 && n < 20 && n % 3 === 2) body.deviceId = sameDevice;
+      return { service: n < 5 ? (services[0] as { id: string }) : service, body, headers };
+    });
+    const responses = await Promise.all(sent.map((s) => answer(s.service.id, s.body, s.headers)));
+    const statuses = responses.map((r) => r.statusCode);
+
+    const retried = responses.slice(0, 5).map((r) => json<{ id: string }>(r).id);
+    expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(retried).size).toBe(1);
+    expect(responses.slice(0, 5).filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
+    // The device's five answers went to service index 2: one stored, the others refused.
+    const deviceAnswers = sent.map((s, n) => ({ s, n })).filter(({ s }) => s.body.deviceId === sameDevice);
+    expect(deviceAnswers.map(({ n }) => statuses[n]).sort()).toEqual([201, 429, 429, 429, 429]);
+    expect(statuses.filter((c) => c !== 201 && c !== 429)).toEqual([]);
+
+    const stored = responses.filter((r) => r.statusCode === 201 && r.headers['idempotent-replayed'] !== 'true');
+    const ids = stored.map((r) => json<{ id: string }>(r).id);
+    expect(new Set(ids).size).toBe(60 - 4 - 4);
+    const [found] = await t.db.select({ n: count() }).from(skmResponses).where(sql`${skmResponses.id} in ${ids}`);
+    expect(found?.n).toBe(ids.length);
+    let total = 0;
+    for (const service of services) {
+      const { rows, tally } = await talliesAndRows(service.id);
+      expect(tally).toEqual(rows);
+      total += rows?.n ?? 0;
+    }
+    expect(total).toBe(ids.length);
+  });
+
+  it('give two app instances sending the same key at once one answer: the later waits and replays it', async () => {
+    const service = await makeService(HOME, unitC.id);
+    // A second instance: the same database, its own queue (another process behind the same load balancer).
+    const other = Object.create(t.db) as typeof t.db;
+    const key = { scope: 'POST /api/v1/public/services/:id/skm-responses', keyHash: `uji-${randomUUID()}` };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        submitSkmResponse(n % 2 === 0 ? t.db : other, service.id, { answers: answersOf([3]), suggestion: null, channel: 'kiosk' }, new Date(), key),
+      ),
+    );
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(await countsFor(service.id)).toEqual({ rows: 1, tallied: 1, s1: 3 });
+  });
+
+  it('store the good answers of a batch when one of them fails, and nothing of the failed one', async () => {
+    const service = await makeService(HOME, unitC.id);
+    // Past the schema (this calls the service directly): the database refuses a 9, and so the whole statement.
+    const inputs = [2, 3, 9, 4, 1].map((v) => ({ answers: answersOf([v]), suggestion: null, channel: 'tautan' as const }));
+    const settled = await Promise.allSettled(inputs.map((input) => submitSkmResponse(t.db, service.id, input, new Date())));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const { rows, tally } = await talliesAndRows(service.id);
+    expect(rows?.n).toBe(4);
+    expect(rows?.v[0]).toBe(2 + 3 + 4 + 1);
+    expect(tally).toEqual(rows);
+  });
+
+  it('refuse answers at once after their period closes, and replay a stored answer retried afterwards', async () => {
+    const region = '19.03';
+    const regionAdmin = (await clientFor(t, 'admin_daerah', region)).client;
+    const unit = await makeUnit(t.db, region);
+    const service = await makeService(region, unit.id);
+    const period = await createPeriod({ year: YEAR, startsOn: `${YEAR}-01-01`, endsOn: `${YEAR}-12-31` }, region, regionAdmin);
+    const key = `kios-${randomUUID()}`;
+    const first = await answer(service.id, { answers: answersOf([4]) }, { 'idempotency-key': key });
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await regionAdmin.post(`${periodsUrl(region)}/${period.id}/close`, { version: 1 })).statusCode).toBe(200);
+    // The open period was remembered a moment ago; the write checks it again.
+    const late = await answer(service.id, { answers: answersOf([4]) });
+    expect(late.statusCode).toBe(409);
+    expect(errorOf(late).code).toBe('SKM_PERIOD_CLOSED');
+    const retry = await answer(service.id, { answers: answersOf([4]) }, { 'idempotency-key': key });
+    expect(retry.statusCode).toBe(201);
+    expect(json<{ id: string }>(retry).id).toBe(json<{ id: string }>(first).id);
+    expect(await countsFor(service.id)).toEqual({ rows: 1, tallied: 1, s1: 4 });
   });
 });
 
