@@ -6,12 +6,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { iidAnswerBody, iidVerifyBody } from '#shared/api/assessments.ts';
-import { iidAnswerState, iidProjectionResponse, sidSheet, spdSheet, whatIfResponse } from '#shared/api/iid.ts';
+import { iidAnswerState, iidProjectionResponse, sidAnswerBody, sidSheet, spdSheet, whatIfResponse } from '#shared/api/iid.ts';
 import { apiPath, getJson, sendJson } from './http.ts';
 
 export type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 export type IidAnswerInput = z.input<typeof iidAnswerBody>;
 export type IidVerifyInput = z.input<typeof iidVerifyBody>;
+export type SidAnswerInput = z.input<typeof sidAnswerBody>;
 export type IidBasis = 'claimed' | 'verified';
 
 const iidPath = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'iid', ...rest);
@@ -50,8 +51,8 @@ export const answerSpd = (regionCode: string, periodId: string, indicatorId: str
 export const verifySpd = (regionCode: string, periodId: string, indicatorId: string, input: IidVerifyInput) =>
   sendJson('POST', iidPath(regionCode, 'periods', periodId, 'spd', indicatorId, 'verify'), iidVerifyBody, input, iidAnswerState);
 
-export const answerSid = (regionCode: string, innovationId: string, indicatorId: string, input: IidAnswerInput) =>
-  sendJson('PUT', iidPath(regionCode, 'innovations', innovationId, 'answers', indicatorId), iidAnswerBody, input, iidAnswerState);
+export const answerSid = (regionCode: string, innovationId: string, indicatorId: string, input: SidAnswerInput) =>
+  sendJson('PUT', iidPath(regionCode, 'innovations', innovationId, 'answers', indicatorId), sidAnswerBody, input, iidAnswerState);
 
 export const verifySid = (regionCode: string, innovationId: string, indicatorId: string, input: IidVerifyInput) =>
   sendJson('POST', iidPath(regionCode, 'innovations', innovationId, 'answers', indicatorId, 'verify'), iidVerifyBody, input, iidAnswerState);

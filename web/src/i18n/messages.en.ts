@@ -1,5 +1,7 @@
 /** English, the second language. Must have every key of `messages.id.ts`. */
 import { complaintsMessagesEn } from '../features/complaints/complaints.messages.en.ts';
+import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
+import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
 import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
 import { skmMessagesEn } from '../features/skm/skm.messages.en.ts';
@@ -921,4 +923,6 @@ export const messagesEn: Messages = {
   ...portalMessagesEn,
   ...skmMessagesEn,
   ...complaintsMessagesEn,
+  ...iidMessagesEn,
+  ...innovationsMessagesEn,
 };

@@ -4,6 +4,8 @@
  * value filled in by `t()`.
  */
 import { complaintsMessagesId } from '../features/complaints/complaints.messages.id.ts';
+import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
+import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
 import { skmMessagesId } from '../features/skm/skm.messages.id.ts';
@@ -927,6 +929,8 @@ export const messagesId = {
   ...portalMessagesId,
   ...skmMessagesId,
   ...complaintsMessagesId,
+  ...iidMessagesId,
+  ...innovationsMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

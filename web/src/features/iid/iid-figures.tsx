@@ -1,9 +1,11 @@
 /**
  * The period's projected IID as claimed and as verified, side by side: the index with its predicate,
  * then SPD, SID and the count score (jumlah), the innovations counted against the divisor, and the
- * coverage of the basic-service affairs (yandas) the count score requires.
+ * coverage of the basic-service affairs (yandas) the count score requires; which innovations the
+ * verified index counts and which urusan cover the yandas gate, as the period's framework says; and a
+ * clear mark when no framework of the period's own year exists and another year's rules are assumed.
  */
-import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { IidProjectionResponse } from '../../api/iid.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ScoreCard } from '../scores/score-card.tsx';
@@ -51,7 +53,7 @@ function FigureCard({ label, figure }: { label: string; figure: Figure }) {
 }
 
 export function IidFigures({ projection }: { projection: IidProjectionResponse }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
@@ -63,7 +65,16 @@ export function IidFigures({ projection }: { projection: IidProjectionResponse }
           {t('iid.framework', { name: projection.frameworkName, version: projection.frameworkVersion })}
           {projection.window ? ` · ${t('iid.window', { from: formatDate(projection.window.from), to: formatDate(projection.window.to) })}` : ''}
         </Text>
+        {projection.frameworkExact ? null : (
+          <Badge color="yellow" variant="light" radius="sm" data-iid-framework-assumed>
+            {t('iid.frameworkAssumed', { year: projection.year })}
+          </Badge>
+        )}
       </Group>
+      <Text size="sm" data-iid-verified-basis>
+        {t(`iid.verifiedBasis.${projection.counting.verifiedCounts}`, { words: formatNumber(projection.eligibility.rancangBangunMinWords) })}{' '}
+        {t(`iid.urusanCounted.${projection.claimed.urusanCounted}`)}
+      </Text>
       <Text size="xs" c="dimmed">
         {projection.counting.note}
       </Text>

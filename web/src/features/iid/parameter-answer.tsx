@@ -3,7 +3,8 @@
  * labels and points, and what 0 means), the level claimed and the level verified, the answer (saved
  * with the version it was loaded with; a newer one elsewhere → reload) and the reviewer's decision:
  * accept the claim, or correct it with a level and a required note. What the caller may do comes from
- * the sheet's `canAnswer` and `canVerify`.
+ * the sheet's `canAnswer` and `canVerify`. An indicator measured on one of several bases (2026:
+ * indicator 33, a–f) is answered with its basis, and each level reads as that basis words it.
  */
 import { Alert, Badge, Button, Group, Paper, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -30,6 +31,9 @@ export interface IidIndicatorView {
   verifiedLevel: number | null;
   verifierNote: string | null;
   version: number;
+  /** Measurement bases (basis ukur) the indicator offers; absent or empty for most. */
+  bases?: { key: string; name: string; levels: { level: number; label: string }[] }[];
+  basisUkur?: string | null;
 }
 
 interface LevelOption {
@@ -38,10 +42,16 @@ interface LevelOption {
   points: string | null;
 }
 
-function optionsOf(indicator: IidIndicatorView): LevelOption[] {
+/** The levels with their wording: the chosen basis's when the indicator has bases and one is chosen. */
+function optionsOf(indicator: IidIndicatorView, basisKey: string | null = null): LevelOption[] {
+  const basis = indicator.bases?.find((b) => b.key === basisKey);
   return [
     ...(indicator.zeroLabel !== null ? [{ level: 0, label: indicator.zeroLabel, points: null }] : []),
-    ...indicator.parameters.map((p) => ({ level: p.level, label: p.label, points: p.points })),
+    ...indicator.parameters.map((p) => ({
+      level: p.level,
+      label: basis?.levels.find((l) => l.level === p.level)?.label ?? p.label,
+      points: p.points,
+    })),
   ];
 }
 
@@ -166,7 +176,7 @@ export function ParameterAnswer({
   indicator: IidIndicatorView;
   canAnswer: boolean;
   canVerify: boolean;
-  onAnswer: (level: number | null, version: number) => Promise<IidAnswerState>;
+  onAnswer: (level: number | null, version: number, basisUkur: string | null) => Promise<IidAnswerState>;
   onVerify: (input: IidVerifyInput) => Promise<IidAnswerState>;
   /** Reloads the sheet (and whatever the answer moves). */
   onDone: (state: IidAnswerState | null) => Promise<unknown>;
@@ -177,25 +187,30 @@ export function ParameterAnswer({
 }) {
   const { t, pick, formatDecimal } = useI18n();
   const levelText = useLevelText();
-  const options = optionsOf(indicator);
+  const bases = indicator.bases ?? [];
   const claimedText = indicator.claimedLevel === null ? null : String(indicator.claimedLevel);
+  const claimedBasis = indicator.basisUkur ?? null;
   // The copy the choice started from: answered with its version, so a newer answer is never overwritten.
-  const [base, setBase] = useState({ version: indicator.version, claimed: claimedText });
+  const [base, setBase] = useState({ version: indicator.version, claimed: claimedText, basis: claimedBasis });
   const [draft, setDraft] = useState<string | null>(claimedText);
+  const [draftBasis, setDraftBasis] = useState<string | null>(claimedBasis);
+  const options = optionsOf(indicator, canAnswer ? draftBasis : claimedBasis);
   const answer = useMutation({
-    mutationFn: () => onAnswer(draft === null ? null : Number(draft), base.version),
+    mutationFn: () => onAnswer(draft === null ? null : Number(draft), base.version, bases.length > 0 ? draftBasis : null),
     onSuccess: async (state) => {
-      setBase({ version: state.version, claimed: state.claimedLevel === null ? null : String(state.claimedLevel) });
+      setBase({ version: state.version, claimed: state.claimedLevel === null ? null : String(state.claimedLevel), basis: state.basisUkur });
       notifications.show({ color: 'green', message: t('iid.answered', { id: state.indicatorId }) });
       await onDone(state);
     },
   });
-  const isDirty = draft !== base.claimed;
+  const isDirty = draft !== base.claimed || (bases.length > 0 && draftBasis !== base.basis);
   // A newer copy (verified, or answered elsewhere) while nothing is chosen: show it.
   if (indicator.version !== base.version && !isDirty && !answer.isPending) {
-    setBase({ version: indicator.version, claimed: claimedText });
+    setBase({ version: indicator.version, claimed: claimedText, basis: claimedBasis });
     setDraft(claimedText);
+    setDraftBasis(claimedBasis);
   }
+  const chosenBasis = bases.find((b) => b.key === claimedBasis);
   const verified = verifiedLevelOf(indicator);
   const optionAt = (level: number | null) => options.find((o) => o.level === level);
   const isStale = isApiError(answer.error, 'STALE_VERSION');
@@ -225,6 +240,22 @@ export function ParameterAnswer({
           </Group>
         </Group>
 
+        {bases.length > 0 && canAnswer ? (
+          <Select
+            label={t('iid.basisUkur')}
+            description={t('iid.basisUkurHint')}
+            placeholder={t('iid.basisUkurPlaceholder')}
+            data={bases.map((b) => ({ value: b.key, label: `${b.key}. ${b.name}` }))}
+            value={draftBasis}
+            onChange={setDraftBasis}
+            comboboxProps={{ withinPortal: true }}
+          />
+        ) : null}
+        {bases.length > 0 && !canAnswer && indicator.claimedLevel !== null ? (
+          <Text size="sm">
+            {chosenBasis ? t('iid.basisUkurChosen', { basis: `${chosenBasis.key}. ${chosenBasis.name}` }) : t('iid.basisUkurNone')}
+          </Text>
+        ) : null}
         {canAnswer ? (
           <Radio.Group value={draft} onChange={setDraft} aria-labelledby={titleId} name={`iid-answer-${indicator.id}`}>
             <Stack gap={6}>
@@ -303,7 +334,15 @@ export function ParameterAnswer({
               <FormErrorAlert error={answer.error} unplaced={reasonsOf(answer.error)} />
             ) : null}
             <Group gap="xs" justify="flex-end">
-              <Button size="xs" variant="default" onClick={() => setDraft(base.claimed)} disabled={!isDirty}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => {
+                  setDraft(base.claimed);
+                  setDraftBasis(base.basis);
+                }}
+                disabled={!isDirty}
+              >
                 {t('common.cancel')}
               </Button>
               <Button size="xs" loading={answer.isPending} disabled={!isDirty || isStale} onClick={() => answer.mutate()}>

@@ -39,10 +39,12 @@ function SidIndicatorCard({
   const { t } = useI18n();
   const evidence = useInnovationEvidenceSource(regionCode, innovation.id, indicator.evidenceTarget);
   // Evidence changed on a verified innovation sends it back for review: the page shows the new status.
+  // It also puts this indicator's verification back to pending, so the sheet is read again.
   const source = {
     ...evidence,
     refresh: async () => {
       await evidence.refresh();
+      await onDone(null);
       if (innovation.status === 'terverifikasi') onInnovationChanged();
     },
   };
@@ -51,7 +53,7 @@ function SidIndicatorCard({
       indicator={indicator}
       canAnswer={sheet.canAnswer}
       canVerify={sheet.canVerify}
-      onAnswer={(level, version) => answerSid(regionCode, innovation.id, indicator.id, { level, version })}
+      onAnswer={(level, version, basisUkur) => answerSid(regionCode, innovation.id, indicator.id, { level, version, basisUkur })}
       onVerify={(input) => verifySid(regionCode, innovation.id, indicator.id, input)}
       onDone={onDone}
       badges={

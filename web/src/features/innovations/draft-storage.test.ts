@@ -31,6 +31,8 @@ const values = (name: string): ProfileValues => ({
   tematik: null,
   waktuUjiCoba: '',
   waktuPenerapan: '',
+  waktuPengembangan: '',
+  uraianPengembangan: '',
   rancangBangun: '',
   tujuan: '',
   manfaat: '',

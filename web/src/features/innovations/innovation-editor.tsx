@@ -307,6 +307,27 @@ export function InnovationEditor({
                 />
                 <ReviewNote note={notes.waktuPenerapan} />
               </div>
+              <div>
+                <TextInput
+                  type="date"
+                  label={t('editor.waktuPengembangan')}
+                  description={t('editor.waktuPengembanganHint')}
+                  min={form.values.waktuPenerapan || undefined}
+                  {...form.getInputProps('waktuPengembangan')}
+                />
+                <ReviewNote note={notes.waktuPengembangan} />
+              </div>
+              <div>
+                <Textarea
+                  label={t('editor.uraianPengembangan')}
+                  description={t('editor.uraianPengembanganHint')}
+                  autosize
+                  minRows={2}
+                  maxLength={5000}
+                  {...form.getInputProps('uraianPengembangan')}
+                />
+                <ReviewNote note={notes.uraianPengembangan} />
+              </div>
             </SimpleGrid>
           </Stack>
         </Fieldset>

@@ -121,6 +121,8 @@ export const PROFILE_FIELDS = [
   { field: 'tematik', label: 'field.tematik' },
   { field: 'waktuUjiCoba', label: 'field.waktuUjiCoba' },
   { field: 'waktuPenerapan', label: 'field.waktuPenerapan' },
+  { field: 'waktuPengembangan', label: 'editor.waktuPengembangan' },
+  { field: 'uraianPengembangan', label: 'editor.uraianPengembangan' },
   { field: 'rancangBangun', label: 'field.rancangBangun' },
   { field: 'tujuan', label: 'field.tujuan' },
   { field: 'manfaat', label: 'field.manfaat' },

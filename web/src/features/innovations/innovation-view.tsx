@@ -109,6 +109,12 @@ export function InnovationView({ innovation }: { innovation: Innovation }) {
         <Row label="field.waktuPenerapan" note={notes.waktuPenerapan}>
           {innovation.waktuPenerapan ? formatDate(innovation.waktuPenerapan) : <Empty />}
         </Row>
+        {innovation.waktuPengembangan || innovation.uraianPengembangan ? (
+          <Row label="editor.waktuPengembangan" note={notes.waktuPengembangan ?? notes.uraianPengembangan}>
+            {innovation.waktuPengembangan ? formatDate(innovation.waktuPengembangan) : <Empty />}
+            {innovation.uraianPengembangan ? <LongText text={innovation.uraianPengembangan} /> : null}
+          </Row>
+        ) : null}
         <Row label="field.rancangBangun" note={notes.rancangBangun}>
           <LongText text={innovation.rancangBangun} />
           <WordCounter text={innovation.rancangBangun} />

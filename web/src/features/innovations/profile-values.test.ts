@@ -13,6 +13,8 @@ const base: ProfileValues = {
   tematik: null,
   waktuUjiCoba: '2025-06-02',
   waktuPenerapan: '',
+  waktuPengembangan: '',
+  uraianPengembangan: '',
   rancangBangun: 'Uraian',
   tujuan: '',
   manfaat: '',

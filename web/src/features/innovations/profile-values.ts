@@ -17,6 +17,9 @@ export interface ProfileValues {
   /** '' or YYYY-MM-DD, as a date input gives it. */
   waktuUjiCoba: string;
   waktuPenerapan: string;
+  /** Pengembangan terbaru: '' or YYYY-MM-DD, and what was developed. */
+  waktuPengembangan: string;
+  uraianPengembangan: string;
   rancangBangun: string;
   tujuan: string;
   manfaat: string;
@@ -39,6 +42,8 @@ export const PROFILE_VALUE_KEYS = [
   'tematik',
   'waktuUjiCoba',
   'waktuPenerapan',
+  'waktuPengembangan',
+  'uraianPengembangan',
   'rancangBangun',
   'tujuan',
   'manfaat',
@@ -62,6 +67,8 @@ export function valuesOf(innovation: Innovation): ProfileValues {
     tematik: innovation.tematik,
     waktuUjiCoba: innovation.waktuUjiCoba ?? '',
     waktuPenerapan: innovation.waktuPenerapan ?? '',
+    waktuPengembangan: innovation.waktuPengembangan ?? '',
+    uraianPengembangan: innovation.uraianPengembangan,
     rancangBangun: innovation.rancangBangun,
     tujuan: innovation.tujuan,
     manfaat: innovation.manfaat,
@@ -96,6 +103,8 @@ export function toUpdateInput(values: ProfileValues, version: number): Innovatio
     tematik: values.tematik as InnovationUpdateInput['tematik'],
     waktuUjiCoba: values.waktuUjiCoba || null,
     waktuPenerapan: values.waktuPenerapan || null,
+    waktuPengembangan: values.waktuPengembangan || null,
+    uraianPengembangan: values.uraianPengembangan,
     rancangBangun: values.rancangBangun,
     tujuan: values.tujuan,
     manfaat: values.manfaat,
