@@ -1,13 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { complaintsMessagesEn } from '../features/complaints/complaints.messages.en.ts';
-import { complaintsMessagesId } from '../features/complaints/complaints.messages.id.ts';
-import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
-import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
-import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
-import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
-import { skmMessagesEn } from '../features/skm/skm.messages.en.ts';
-import { skmMessagesId } from '../features/skm/skm.messages.id.ts';
 import { interpolate } from './i18n.tsx';
 import { messagesEn } from './messages.en.ts';
 import { type MessageKey, messagesId } from './messages.id.ts';
@@ -16,13 +8,26 @@ import { type MessageKey, messagesId } from './messages.id.ts';
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1]))].sort();
 const keys = Object.keys(messagesId) as MessageKey[];
 
-/** The feature files merged into the two dictionaries, in pairs. */
-const FEATURE_FILES: [string, Record<string, string>, Record<string, string>][] = [
-  ['layanan', layananMessagesId, layananMessagesEn],
-  ['portal', portalMessagesId, portalMessagesEn],
-  ['skm', skmMessagesId, skmMessagesEn],
-  ['complaints', complaintsMessagesId, complaintsMessagesEn],
-];
+/**
+ * The feature files merged into the two dictionaries, in pairs (`<area>.messages.id.ts` and `.en.ts`
+ * under web/src/features), found on disk so a new area is checked without changing this test.
+ */
+const FEATURES = new URL('../features/', import.meta.url);
+const FEATURE_FILES: [string, Record<string, string>, Record<string, string>][] = await Promise.all(
+  readdirSync(FEATURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(new URL(`${d.name}/`, FEATURES))
+        .filter((f) => f.endsWith('.messages.id.ts'))
+        .map((f) => `${d.name}/${f.replace('.messages.id.ts', '')}`),
+    )
+    .map(async (base) => {
+      const only = (module: Record<string, unknown>) => Object.values(module)[0] as Record<string, string>;
+      const id = only(await import(new URL(`${base}.messages.id.ts`, FEATURES).href));
+      const en = only(await import(new URL(`${base}.messages.en.ts`, FEATURES).href));
+      return [base, id, en] as [string, Record<string, string>, Record<string, string>];
+    }),
+);
 
 /** The keys written in a dictionary file itself (not the feature files it spreads in). */
 function ownKeys(file: string): string[] {
@@ -32,6 +37,7 @@ function ownKeys(file: string): string[] {
 
 describe('the interface dictionaries', () => {
   it('have the same keys in both languages, including those merged from the feature files', () => {
+    expect(FEATURE_FILES.map(([name]) => name)).toContain('skm/skm');
     const en = Object.keys(messagesEn);
     expect(keys.filter((k) => !en.includes(k))).toEqual([]);
     expect(en.filter((k) => !(k in messagesId))).toEqual([]);
