@@ -7,22 +7,11 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, logIn, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
-
-const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
-/**
- * The app's Content-Security-Policy allows scripts from its own origin only (an inline script tag is
- * refused, rightly), so axe-core is served under the app's origin by the browser context itself.
- */
-const AXE_PATH = '/__axe-core.min.js';
-const BLOCKING = new Set(['serious', 'critical']);
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
 
 const VIEWPORTS = [
   { name: 'desktop', size: { width: 1366, height: 900 } },
@@ -47,7 +36,7 @@ afterAll(async () => {
 async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
   if (!server || !browser) throw new Error('The server or the browser did not start');
   const context = await newContext(browser, server.baseUrl, size);
-  await context.route(`**${AXE_PATH}`, (route) => route.fulfill({ body: AXE_SOURCE, contentType: 'text/javascript' }));
+  await serveAxe(context);
   return context;
 }
 
@@ -66,22 +55,7 @@ async function check(page: Page, viewport: string, name: string): Promise<void> 
   // A dialog is fixed to the screen: a full-page picture would show the page under it, cut off.
   const hasDialog = (await page.getByRole('dialog').count()) > 0;
   await page.screenshot({ path: path.join(SCREENSHOTS, `a11y-${name}-${viewport}.png`), fullPage: !hasDialog });
-  if ((await page.evaluate(() => 'axe' in window)) === false) await page.addScriptTag({ url: AXE_PATH });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    }),
-  );
-  const failures: string[] = [];
-  for (const violation of results.violations) {
-    if (!BLOCKING.has(violation.impact ?? '')) continue;
-    for (const node of violation.nodes) {
-      failures.push(
-        `${violation.id} (${violation.impact}) at ${node.target.map(String).join(' ')} on ${name} [${viewport}]: ${node.failureSummary ?? violation.help}`,
-      );
-    }
-  }
-  expect(failures, `axe-core violations on ${name} [${viewport}]:\n${failures.join('\n')}`).toEqual([]);
+  await expectAccessible(page, `${name} [${viewport}]`);
 }
 
 for (const viewport of VIEWPORTS) {
@@ -155,14 +129,21 @@ for (const viewport of VIEWPORTS) {
       await page.goto('/inovasi');
       await heading('Inovasi Daerah');
       // A table on a desktop, a list of cards on a phone: both are named after the period.
-      await page.getByLabel(/^Inovasi tahun \d{4}$/).getByRole('link').first().waitFor();
+      await page
+        .getByLabel(/^Inovasi tahun \d{4}$/)
+        .getByRole('link')
+        .first()
+        .waitFor();
       await check(page, viewport.name, 'innovations');
     });
 
     it('one innovation with its evidence', async () => {
       await page.goto('/inovasi');
       await heading('Inovasi Daerah');
-      const link = page.getByLabel(/^Inovasi tahun \d{4}$/).getByRole('link').first();
+      const link = page
+        .getByLabel(/^Inovasi tahun \d{4}$/)
+        .getByRole('link')
+        .first();
       const name = (await link.textContent()) ?? '';
       await link.click();
       await heading(name);

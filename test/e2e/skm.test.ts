@@ -8,20 +8,13 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimumSample } from '../../src/domain/services/sample-size.ts';
-import { DEMO_PASSWORD, launchBrowser, logIn, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
 
-const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
-/** The app's Content-Security-Policy refuses inline scripts, so axe-core is served under its origin. */
-const AXE_PATH = '/__axe-core.min.js';
-const BLOCKING = new Set(['serious', 'critical']);
 const REGION = '19.71';
 const API = `/api/v1/regions/${REGION}/skm-periods`;
 
@@ -58,7 +51,7 @@ afterAll(async () => {
 async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
   if (!server || !browser) throw new Error('The server or the browser did not start');
   const context = await newContext(browser, server.baseUrl, size);
-  await context.route(`**${AXE_PATH}`, (route) => route.fulfill({ body: AXE_SOURCE, contentType: 'text/javascript' }));
+  await serveAxe(context);
   return context;
 }
 
@@ -72,22 +65,7 @@ async function check(page: Page, viewport: string, name: string): Promise<void> 
   await settle(page);
   const hasDialog = (await page.getByRole('dialog').count()) > 0;
   await page.screenshot({ path: path.join(SCREENSHOTS, `skm-${name}-${viewport}.png`), fullPage: !hasDialog });
-  if ((await page.evaluate(() => 'axe' in window)) === false) await page.addScriptTag({ url: AXE_PATH });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    }),
-  );
-  const failures: string[] = [];
-  for (const violation of results.violations) {
-    if (!BLOCKING.has(violation.impact ?? '')) continue;
-    for (const node of violation.nodes) {
-      failures.push(
-        `${violation.id} (${violation.impact}) at ${node.target.map(String).join(' ')} on ${name} [${viewport}]: ${node.failureSummary ?? violation.help}`,
-      );
-    }
-  }
-  expect(failures, `axe-core violations on ${name} [${viewport}]:\n${failures.join('\n')}`).toEqual([]);
+  await expectAccessible(page, `${name} [${viewport}]`);
 }
 
 async function getJson<T>(page: Page, url: string): Promise<T> {

@@ -187,7 +187,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const failures: string[] = [];
   for (const violation of results.violations) {
     if (!BLOCKING_IMPACTS.has(violation.impact ?? '')) continue;
-    for (const node of violation.nodes) failures.push(`${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${violation.help}`);
+    for (const node of violation.nodes)
+      failures.push(`${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${node.failureSummary ?? violation.help}`);
   }
   if (failures.length > 0) throw new Error(`axe-core violations on ${label}:\n${failures.join('\n')}`);
 }
