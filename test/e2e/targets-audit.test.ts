@@ -8,18 +8,11 @@
  *
  * Needs `npm run build` first and Debian's chromium at /usr/bin/chromium.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, logIn, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
-
-const AXE_SOURCE = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'), 'utf8');
-const AXE_PATH = '/__axe-core.min.js';
-const BLOCKING = new Set(['serious', 'critical']);
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
 
 const VIEWPORTS = [
   { name: 'desktop', size: { width: 1280, height: 900 } },
@@ -44,16 +37,7 @@ async function check(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SCREENSHOTS, `targets-${name}.png`), fullPage: true });
-  if ((await page.evaluate(() => 'axe' in window)) === false) await page.addScriptTag({ url: AXE_PATH });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }).axe.run(document, {
-      resultTypes: ['violations'],
-    }),
-  );
-  const failures = results.violations
-    .filter((v) => BLOCKING.has(v.impact ?? ''))
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.map(String).join(' ')} on ${name}: ${n.failureSummary ?? v.help}`));
-  expect(failures, failures.join('\n')).toEqual([]);
+  await expectAccessible(page, name);
 }
 
 for (const viewport of VIEWPORTS) {
@@ -68,7 +52,7 @@ for (const viewport of VIEWPORTS) {
       beforeAll(async () => {
         if (!server || !browser) throw new Error('The server or the browser did not start');
         context = await newContext(browser, server.baseUrl, viewport.size);
-        await context.route(`**${AXE_PATH}`, (route) => route.fulfill({ body: AXE_SOURCE, contentType: 'text/javascript' }));
+        await serveAxe(context);
         await context.addInitScript((lang) => window.localStorage.setItem('sinergi.language', lang), language);
         page = await context.newPage();
         page.setDefaultTimeout(20_000);
