@@ -127,7 +127,7 @@ function Categories({ regionCode }: { regionCode: string }) {
                   <Table.Td>{c.groupName}</Table.Td>
                   <Table.Td>{c.unitName}</Table.Td>
                   <Table.Td ta="end" style={{ whiteSpace: 'nowrap' }}>
-                    {t('complaints.stats.days', { n: formatNumber(c.slaDays) })}
+                    {t('complaints.category.slaDays', { n: formatNumber(c.slaDays) })}
                   </Table.Td>
                   <Table.Td>{stateBadge(c)}</Table.Td>
                   <Table.Td ta="end">{editButton(c)}</Table.Td>

@@ -141,13 +141,15 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   'complaints.stats.period': 'Period',
   'complaints.stats.allTime': 'All time',
   'complaints.stats.open': 'Still open',
-  'complaints.stats.ofTotal': 'of {n} complaints',
+  'complaints.stats.ofTotal': 'of {n} {n|complaint|complaints}',
   'complaints.stats.closed': 'Closed',
   'complaints.stats.overdueOpen': 'Overdue',
   'complaints.stats.resolutionRate': 'Resolution rate',
   'complaints.stats.resolutionRateHint': 'resolved ÷ all closed',
   'complaints.stats.median': 'Median time to resolve',
   'complaints.stats.medianHint': 'from received to resolved',
+  // A median in days (here and in rowMedian) always has one decimal place ("1,0"), and English takes the
+  // plural with any fraction.
   'complaints.stats.days': '{n} days',
   'complaints.stats.none': 'No complaints in this period.',
   'complaints.stats.byUnit': 'Per unit',
@@ -160,7 +162,7 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   'complaints.stats.legendResolved': 'Resolved',
   'complaints.stats.legendOther': 'Other (open, rejected, duplicate)',
 
-  'complaints.stats.rowSummary': '{total} complaints, {resolved} resolved',
+  'complaints.stats.rowSummary': '{total} {total|complaint|complaints}, {resolved} resolved',
   'complaints.stats.rowOverdue': '{n} overdue',
   'complaints.stats.rowMedian': 'median {n} days',
 
@@ -186,7 +188,8 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   'complaints.category.slaHint': 'Days from receipt until it must be resolved.',
   'complaints.category.slaRequired': 'The SLA is required (1–365 days)',
   'complaints.category.active': 'Active (citizens may choose it)',
-  'complaints.category.slaText': 'SLA {n} days',
+  'complaints.category.slaText': 'SLA {n} {n|day|days}',
+  'complaints.category.slaDays': '{n} {n|day|days}',
   'complaints.category.state': 'State',
   'complaints.category.activeState': 'Active',
   'complaints.category.inactiveState': 'Inactive',

@@ -189,6 +189,7 @@ export const complaintsMessagesId = {
   'complaints.category.slaRequired': 'SLA wajib diisi (1–365 hari)',
   'complaints.category.active': 'Aktif (dapat dipilih warga)',
   'complaints.category.slaText': 'SLA {n} hari',
+  'complaints.category.slaDays': '{n} hari',
   'complaints.category.state': 'Keadaan',
   'complaints.category.activeState': 'Aktif',
   'complaints.category.inactiveState': 'Nonaktif',

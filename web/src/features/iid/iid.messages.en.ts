@@ -8,7 +8,7 @@ export const iidMessagesEn: Record<keyof typeof iidMessagesId, string> = {
   'iid.basisUkurChosen': 'Measurement basis: {basis}',
   'iid.basisUkurNone': 'No measurement basis chosen',
   'iid.verifiedBasis.eligible-verified':
-    'The verified index counts only verified innovations that are also eligible to be reported (implemented, or last developed, inside the window; a design text of at least {words} words; mandatory indicators filled); they make its number of innovations, divisor and count score.',
+    'The verified index counts only verified innovations that are also eligible to be reported (implemented, or last developed, inside the window; a design text of at least {words} {words|word|words}; mandatory indicators filled); they make its number of innovations, divisor and count score.',
   'iid.verifiedBasis.all-verified':
     'The verified index counts every verified innovation; they make its number of innovations, divisor and count score.',
   'iid.urusanCounted.utama': "The basic-service affairs requirement reads each innovation's main affair only, not its related ones.",

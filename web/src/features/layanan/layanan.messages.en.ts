@@ -105,7 +105,7 @@ export const layananMessagesEn: Record<keyof typeof layananMessagesId, string> =
   'layanan.import.willCreate': '{n} new',
   'layanan.import.willUpdate': '{n} updated',
   'layanan.import.noErrors': 'All rows are valid. Press Import to save.',
-  'layanan.import.done': 'Import finished: {created} new services, {updated} updated.',
+  'layanan.import.done': 'Import finished: {created} new {created|service|services}, {updated} updated.',
   'aplikasi.title': 'Applications',
   'aplikasi.description': 'Application inventory of {region}: owner, kind, hosting and the services served (for the SPBE and Pemdi evaluations).',
   'aplikasi.descriptionUnit': 'Applications owned by {unit}.',
@@ -120,7 +120,7 @@ export const layananMessagesEn: Record<keyof typeof layananMessagesId, string> =
   'aplikasi.col.hosting': 'Hosting',
   'aplikasi.col.status': 'Status',
   'aplikasi.col.services': 'Services served',
-  'aplikasi.serviceCount': '{n} services',
+  'aplikasi.serviceCount': '{n} {n|service|services}',
   'aplikasi.kind.layanan_publik': 'Public service',
   'aplikasi.kind.administrasi_pemerintahan': 'Government administration',
   'aplikasi.kindHint.layanan_publik': 'Used by citizens or businesses to obtain a service.',
@@ -163,7 +163,7 @@ export const layananMessagesEn: Record<keyof typeof layananMessagesId, string> =
   'aplikasi.import.title': 'Import applications from XLSX',
   'aplikasi.import.intro':
     'Download the template, fill in one application per row, then choose the file. The file is checked first without saving anything; an application with the same name is updated, the others are added.',
-  'aplikasi.import.done': 'Import finished: {created} new applications, {updated} updated.',
+  'aplikasi.import.done': 'Import finished: {created} new {created|application|applications}, {updated} updated.',
 
   'layanan.evidence.title': 'Attach to indicators',
   'layanan.evidence.intro':
