@@ -48,6 +48,7 @@ import { registerWebApp } from './http/web-app.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { enforceAccessDeclarations, registerSessionAndAccess, type RegisteredRoute } from './http/plugins.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { installSearchSynonyms } from './platform/search.ts';
 import { type BlobStorage, createBlobStorage } from './lib/storage.ts';
 import type { Logger } from './logger.ts';
 import { VERSION } from './version.ts';
@@ -80,6 +81,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   app.decorate('db', database.db);
   app.decorate('dbKind', database.kind);
   app.decorate('config', config);
+  installSearchSynonyms(config.searchSynonyms);
   app.decorate('storage', options.storage ?? (await createBlobStorage(config)));
   const registry: RegisteredRoute[] = [];
   app.decorate('apiRoutes', registry);

@@ -2,8 +2,10 @@
  * Configuration from the environment, read once and validated, so a typo fails at start-up with a
  * clear message instead of at the first request.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSynonymFile, type SynonymGroups } from '#domain/search/search-synonyms.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -65,6 +67,8 @@ const envSchema = z.object({
     ])
     .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   SINERGI_MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
+  /** A JSON file of the install's own search synonym groups, added to the shipped spelling variants. */
+  SINERGI_SEARCH_SYNONYMS: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -123,6 +127,8 @@ export interface AppConfig {
   publicWritePerMinute: number;
   /** The map of the complaint form: a tile URL template and its attribution; null for no map. */
   map: { tiles: string; attribution: string } | null;
+  /** The install's own search synonym groups (SINERGI_SEARCH_SYNONYMS), added to the shipped ones; empty when unset. */
+  searchSynonyms: SynonymGroups;
   logLevel: string;
   /** Built web app; served at `/` when present. */
   webDir: string;
@@ -136,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const problems = crossChecks(e);
+  const synonyms = e.SINERGI_SEARCH_SYNONYMS ? readSynonymFile(path.resolve(e.SINERGI_SEARCH_SYNONYMS)) : { groups: [] };
+  if ('problems' in synonyms) problems.push(...synonyms.problems.map((p) => `SINERGI_SEARCH_SYNONYMS: ${p}`));
   if (problems.length > 0) throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     port: e.PORT,
@@ -155,9 +163,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A counter's kiosk sends every respondent's answer from one address: 30 a minute is a busy counter.
     publicWritePerMinute: e.SINERGI_PUBLIC_WRITES_PER_MINUTE ?? e.SINERGI_PUBLIC_WRITE_PER_MINUTE ?? 30,
     map: e.SINERGI_MAP_TILES === 'off' ? null : { tiles: e.SINERGI_MAP_TILES, attribution: e.SINERGI_MAP_ATTRIBUTION },
+    searchSynonyms: 'groups' in synonyms ? synonyms.groups : [],
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
+}
+
+/** The install's synonym file, read once at start-up so a missing or malformed file stops the start. */
+function readSynonymFile(file: string): { groups: string[][] } | { problems: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { problems: [`berkas ${file} tidak dapat dibaca / cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`] };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { problems: [`${file} bukan JSON yang sah / is not valid JSON (${(error as Error).message})`] };
+  }
+  const parsed = parseSynonymFile(value);
+  return 'problems' in parsed ? { problems: parsed.problems.map((p) => `${file} ${p}`) } : parsed;
 }
 
 function storageConfig(e: Env): StorageConfig {

@@ -7,6 +7,7 @@ import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovations, periods, regions, units } from '#server/db/schema.ts';
 import { offsetOf } from '#server/db/sql-helpers.ts';
+import { searchTsQuery } from '#server/platform/search.ts';
 
 /** The only status the public ever sees. */
 const PUBLISHED = 'terverifikasi';
@@ -27,7 +28,8 @@ export interface CatalogueFilter {
   pageSize: number;
 }
 
-const tsQuery = (q: string) => sql`websearch_to_tsquery('indonesian', ${q})`;
+/** Websearch syntax, with the spelling variants of its words (akte finds akta). */
+const tsQuery = (q: string) => searchTsQuery(q);
 
 function whereOf(f: CatalogueFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [eq(innovations.status, PUBLISHED)];

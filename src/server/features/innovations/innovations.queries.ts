@@ -1,10 +1,11 @@
 /** Queries on innovations; every one filters by region, and operators see only their own unit. */
-import { and, asc, count, desc, eq, ilike, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovationEvents, innovations, periods, units } from '#server/db/schema.ts';
-import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
+import { offsetOf } from '#server/db/sql-helpers.ts';
 import { visibleTo } from '#server/platform/records.ts';
+import { containsSearchText, matchesSearch } from '#server/platform/search.ts';
 
 export interface InnovationFilter {
   q?: string | undefined;
@@ -40,8 +41,8 @@ const SORT = { name: innovations.name, status: innovations.status, updatedAt: in
 export async function listInnovations(db: DbOrTx, regionCode: string, actor: Actor, f: InnovationFilter) {
   const conds: (SQL | undefined)[] = [eq(innovations.regionCode, regionCode), visibleTo(actor)];
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    conds.push(or(ilike(innovations.name, like), sql`${innovations.searchVector} @@ websearch_to_tsquery('indonesian', ${f.q})`));
+    // A fragment of the name, or words through the search vector; both with the spelling variants (akte finds akta).
+    conds.push(or(containsSearchText([innovations.name], f.q), matchesSearch(innovations.searchVector, f.q)));
   }
   if (f.periodId) conds.push(eq(innovations.periodId, f.periodId));
   if (f.unitId) conds.push(eq(innovations.unitId, f.unitId));

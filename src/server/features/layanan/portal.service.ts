@@ -3,13 +3,14 @@
  * latest IKM and whether the survey is open; one service's page with the questionnaire of the open
  * period and the published follow-up plan; and the poster that leads citizens to the survey.
  */
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import { leaves } from '#domain/scoring/tree.ts';
 import type { z } from 'zod';
 import type { publicServiceDetail, publicServiceList, publicServiceListQuery } from '#shared/api/services.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { regions, services, skmPeriodServices, skmPeriods, units } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
+import { containsSearchText, matchesSearch } from '#server/platform/search.ts';
 import type { PosterData } from './poster.ts';
 import { publishedFollowUps } from './skm-follow-ups.service.ts';
 import { periodLabel, questionsOf, type SkmPeriodRow, surveyFrameworkOf, todayInIndonesia } from './skm-periods.service.ts';
@@ -18,8 +19,6 @@ import { latestIkmByService } from './skm-results.service.ts';
 type PublicServiceList = z.infer<typeof publicServiceList>;
 type PublicServiceDetail = z.infer<typeof publicServiceDetail>;
 type PublicServiceListQuery = z.infer<typeof publicServiceListQuery>;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
 /**
  * Which services take answers today: the open periods covering today (all services, or the chosen
@@ -66,10 +65,9 @@ export async function listPublicServices(db: DbOrTx, regionCode: string, query: 
   const conditions: Array<SQL | undefined> = [eq(services.regionCode, regionCode), eq(services.isActive, true)];
   if (query.unitId) conditions.push(eq(services.unitId, query.unitId));
   if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
-    conditions.push(
-      or(sql`${services.searchVector} @@ websearch_to_tsquery('indonesian', ${query.q})`, ilike(services.name, like), ilike(units.name, like)),
-    );
+    // Words of the name or description, or a fragment of the service's or unit's name, with the spelling
+    // variants of the words (akte finds akta).
+    conditions.push(or(matchesSearch(services.searchVector, query.q), containsSearchText([services.name, units.name], query.q)));
   }
   const where = and(...conditions);
   const [rows, [counted]] = await Promise.all([

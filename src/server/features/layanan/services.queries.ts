@@ -7,6 +7,7 @@ import type { Actor } from '#domain/access/roles.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { applicationServices, applications, services, units } from '#server/db/schema.ts';
 import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
+import { containsSearchText, matchesSearch } from '#server/platform/search.ts';
 
 /** Operators work for one unit: they see its services and applications only. */
 function ownUnitOf(actor: Actor | undefined, column: typeof services.unitId | typeof applications.unitId): SQL | undefined {
@@ -55,15 +56,14 @@ export interface ServiceFilter {
   pageSize: number;
 }
 
-const tsQuery = (q: string) => sql`websearch_to_tsquery('indonesian', ${q})`;
-
 const SERVICE_SORT = { name: services.name, unitName: units.name, updatedAt: services.updatedAt };
 
 export async function listServices(db: DbOrTx, regionCode: string, f: ServiceFilter, actor?: Actor) {
   const conds: (SQL | undefined)[] = [eq(services.regionCode, regionCode), ownUnitOf(actor, services.unitId)];
   if (f.q) {
-    // Words match through the search vector (stemmed); a fragment of a name ("KTP", "akta lah") by ILIKE.
-    conds.push(or(sql`${services.searchVector} @@ ${tsQuery(f.q)}`, ilike(services.name, `%${escapeLike(f.q)}%`)));
+    // Words match through the search vector (stemmed); a fragment of a name ("KTP", "akta lah") by ILIKE;
+    // both with the spelling variants of the words (akte finds akta).
+    conds.push(or(matchesSearch(services.searchVector, f.q), containsSearchText([services.name], f.q)));
   }
   if (f.unitId) conds.push(eq(services.unitId, f.unitId));
   if (f.channel) conds.push(eq(services.channel, f.channel));
