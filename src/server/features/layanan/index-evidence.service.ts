@@ -231,13 +231,15 @@ export async function attachIndexDocument(
       throw fieldError('body.target.indicatorId', `Indikator IID ${target.indicatorId} tidak meminta dokumen ini sebagai bukti dukung`);
     }
     // A missing or foreign innovation is refused here (404), with the same answer as its own pages give.
+    const slot = sidSlot(target.indicatorId);
+    // With its slot, so the indicator's verified answer goes back to pending as for any evidence change.
     const change = await beginInnovationEvidenceChange(
       ctx,
       tx,
       { regionCode, innovationId: target.innovationId },
       `Bukti dukung ditambahkan: ${document.title}`,
+      slot,
     );
-    const slot = sidSlot(target.indicatorId);
     await refuseSecondCopy(tx, regionCode, 'innovation', target.innovationId, slot, document.title);
     return attachFile(tx, ctx, storage, { regionCode, ownerType: 'innovation', ownerId: target.innovationId, slot }, document, limits, {
       action: 'evidence.added',

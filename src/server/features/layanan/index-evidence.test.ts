@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentDetail } from '#shared/api/assessments.ts';
 import type { IndexEvidenceTargets } from '#shared/api/index-evidence.ts';
 import type { ErrorBody } from '#shared/errors.ts';
-import { assessments, attachments, innovations, periods, services, skmPeriods } from '#server/db/schema.ts';
+import { assessments, attachments, iidAnswers, innovations, periods, services, skmPeriods } from '#server/db/schema.ts';
 import { type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 
 const HOME = '19.71';
@@ -168,10 +168,26 @@ describe('attaching in one click', () => {
     expect(draft.statusCode, draft.body).toBe(201);
     expect((await attachmentsOf(draftId)).map((a) => a.slot)).toEqual(['sid.34']);
 
+    // The verifier had accepted indicator 29 on the evidence then there: new evidence reopens it.
+    const [innovationRow] = await t.db.select({ periodId: innovations.periodId }).from(innovations).where(eq(innovations.id, verifiedId));
+    await t.db.insert(iidAnswers).values({
+      regionCode: HOME,
+      periodId: innovationRow?.periodId ?? '',
+      innovationId: verifiedId,
+      indicatorId: '29',
+      claimedLevel: 2,
+      verification: 'accepted',
+      verifiedLevel: 2,
+    });
     const verified = await admin.post(`${base()}/complaints`, { target: { kind: 'innovation', innovationId: verifiedId, indicatorId: '29' } });
     expect(verified.statusCode, verified.body).toBe(201);
     const [after] = await t.db.select({ status: innovations.status }).from(innovations).where(eq(innovations.id, verifiedId));
     expect(after?.status).toBe('diajukan');
+    const [answer] = await t.db
+      .select({ verification: iidAnswers.verification, verifiedLevel: iidAnswers.verifiedLevel })
+      .from(iidAnswers)
+      .where(and(eq(iidAnswers.innovationId, verifiedId), eq(iidAnswers.indicatorId, '29')));
+    expect(answer).toEqual({ verification: 'pending', verifiedLevel: null });
 
     const locked = await admin.post(`${base()}/skm/${skmPeriodId}`, { target: { kind: 'innovation', innovationId: submittedId, indicatorId: '34' } });
     expect(locked.statusCode).toBe(409);
