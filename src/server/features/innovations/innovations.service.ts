@@ -296,7 +296,13 @@ export async function transitionInnovation(ctx: ServiceContext, regionCode: stri
       entityId: id,
       regionCode,
       before: { status: from },
-      after: { status: result.to, ...(req.action === 'return' ? { notes } : {}), ...(req.reason ? { reason: req.reason } : {}) },
+      after: {
+        status: result.to,
+        ...(req.action === 'return' ? { notes } : {}),
+        // The verifier's general note too: the audit log shows what the unit was told, not only per field.
+        ...(req.note?.trim() ? { note: req.note.trim() } : {}),
+        ...(req.reason ? { reason: req.reason } : {}),
+      },
     });
   });
 }

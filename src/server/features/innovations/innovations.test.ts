@@ -949,7 +949,7 @@ describe('the audit trail of an innovation', () => {
     const i = await propose(op.client, completeProfile({ tujuan: 'Tujuan awal.' }));
     const edited = json<Innovation>(await save(op.client, i, { tujuan: 'Tujuan kedua.' }));
     const submitted = (await step(op.client, edited, { action: 'submit' })).innovation;
-    const returned = (await step(verifier, submitted, RETURN)).innovation;
+    const returned = (await step(verifier, submitted, { ...RETURN, note: 'Lengkapi juga foto kegiatan.' })).innovation;
     const resubmitted = (await step(op.client, returned, { action: 'submit' })).innovation;
     const verified = (await step(verifier, resubmitted, { action: 'verify' })).innovation;
     const reopened = json<Innovation>(await save(op.client, await read(op.client, verified.id), { hasil: 'Hasil baru.' }));
@@ -973,6 +973,12 @@ describe('the audit trail of an innovation', () => {
     expect(firstEdit?.before).toEqual({ tujuan: 'Tujuan awal.' });
     expect(firstEdit?.after).toEqual({ tujuan: 'Tujuan kedua.' });
     expect(entries.find((e) => e.action === 'innovation.reject')?.after).toMatchObject({ status: 'ditolak', reason: REJECT.reason });
+    // What the unit was told on return: the notes per field and the general note.
+    expect(entries.find((e) => e.action === 'innovation.return')?.after).toEqual({
+      status: 'dikembalikan',
+      notes: RETURN.notes,
+      note: 'Lengkapi juga foto kegiatan.',
+    });
   });
 
   it('records the carry-over on the new innovation', async () => {
