@@ -292,6 +292,9 @@ for (const viewport of VIEWPORTS) {
       // A table on a desktop, a list on a phone.
       await page.locator('[aria-label="Per perangkat daerah"]').getByText('Dinas Sosial', { exact: true }).waitFor();
       await check(page, viewport.name, 'stats');
+      // The same figures as a PDF, downloaded with the session.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh PDF' }).click()]);
+      expect(download.suggestedFilename()).toBe('statistik-pengaduan-semua.pdf');
     });
 
     it('one complaint, and its step dialog', async () => {

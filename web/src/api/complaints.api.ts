@@ -67,6 +67,13 @@ export const complaintStatsQueryOptions = (regionCode: string, range: { from?: s
   });
 
 /** The answer is the complaint (with or without its history): the page reloads the detail after. */
+/** The statistics of a range as a PDF to download (the same figures as the statistics tab). */
+export const complaintStatsReportUrl = (regionCode: string, range: { from?: string; to?: string }) => {
+  const query = new URLSearchParams(Object.entries(range).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const path = regionPath(regionCode, 'complaint-stats', 'report.pdf');
+  return query.size > 0 ? `${path}?${query}` : path;
+};
+
 export const transitionComplaint = (regionCode: string, id: string, input: ComplaintTransitionInput) =>
   sendJson('POST', regionPath(regionCode, 'complaints', id, 'transition'), complaintTransition, input, complaint);
 

@@ -4,6 +4,7 @@
  * Registered under /api/v1/regions/:regionCode.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { errorBody, idParam, regionCodeParam } from '#shared/api/common.ts';
 import {
@@ -23,10 +24,12 @@ import {
   open311ClientInput,
   open311ClientList,
 } from '#shared/api/complaints.ts';
+import { regions } from '#server/db/schema.ts';
 import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { sendStoredFile } from '#server/platform/attachments/stored-file.ts';
+import { buildComplaintStatsPdf, complaintStatsFileName } from './complaint-stats-report.ts';
 import { complaintStatistics } from './complaint-stats.service.ts';
 import { findCategory, listCategories, listClients, listComplaints } from './complaints.queries.ts';
 import {
@@ -145,6 +148,29 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = serviceContext(request);
       return complaintStatistics(ctx.db, ctx.actor, request.params.regionCode, request.query, ctx.now);
+    },
+  );
+
+  app.get(
+    '/complaint-stats/report.pdf',
+    {
+      config: { access: inRegion('complaints.read') },
+      schema: {
+        summary: 'Statistik pengaduan sebagai PDF (rentang tanggal dan unit seperti statistiknya), untuk diunduh',
+        params: regionCodeParam,
+        querystring: complaintStatsQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = serviceContext(request);
+      const { regionCode } = request.params;
+      const stats = await complaintStatistics(ctx.db, ctx.actor, regionCode, request.query, ctx.now);
+      const [region] = await ctx.db.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode));
+      const report = { regionName: region?.name ?? regionCode, from: request.query.from, to: request.query.to, stats, printedAt: ctx.now };
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${complaintStatsFileName(report)}"`)
+        .send(await buildComplaintStatsPdf(report));
     },
   );
 

@@ -13,6 +13,7 @@ import type { complaint, complaintCategory, complaintDetail, complaintStats, pub
 import type { ErrorBody } from '#shared/errors.ts';
 import { attachments, complaintCategories, complaintEvents, complaints, publicWriteReceipts } from '#server/db/schema.ts';
 import { makePdf } from '../../../../test/support/files.ts';
+import { pdfText } from '../../../../test/support/pdf-text.ts';
 import { anonymous, type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 
 type Category = z.output<typeof complaintCategory>;
@@ -561,6 +562,20 @@ describe('statistics', () => {
     const op = (await clientFor(t, 'operator', STATS_REGION, u2.id)).client;
     const mine = json<Stats>(await op.get(`/api/v1/regions/${STATS_REGION}/complaint-stats?from=2026-03-01&to=2026-03-31`));
     expect(mine).toMatchObject({ total: 2, closed: 0, resolutionRate: null });
+
+    // The same figures as a PDF to download, named by its range; the operator's shows their unit only.
+    const pdf = await statsAdmin.get(`/api/v1/regions/${STATS_REGION}/complaint-stats/report.pdf?from=2026-03-01&to=2026-03-31`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe('attachment; filename="statistik-pengaduan-2026-03-01_2026-03-31.pdf"');
+    const text = pdfText(pdf.rawPayload);
+    for (const expected of ['Unit Satu', 'Unit Dua', 'Kategori Satu', '66,7']) expect(text, expected).toContain(expected);
+    const operatorPdf = pdfText(
+      (await op.get(`/api/v1/regions/${STATS_REGION}/complaint-stats/report.pdf?from=2026-03-01&to=2026-03-31`)).rawPayload,
+    );
+    expect(operatorPdf).toContain('Unit Dua');
+    expect(operatorPdf).not.toContain('Unit Satu');
+    expect((await statsAdmin.get(`/api/v1/regions/${STATS_REGION}/complaint-stats/report.pdf?from=2026-04-01&to=2026-03-01`)).statusCode).toBe(400);
   });
 });
 

@@ -6,7 +6,6 @@
  * scoping, the raw-answer workbook, the follow-up plan with its evidence, and the report PDF.
  */
 import { randomUUID } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { and, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
@@ -18,6 +17,7 @@ import type { FollowUp, IkmResult, SkmGroupResults, SkmPeriod, SkmResults } from
 import type { ErrorBody } from '#shared/errors.ts';
 import { services, skmPeriods, skmResponses, skmTallies } from '#server/db/schema.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
+import { pdfText } from '../../../../test/support/pdf-text.ts';
 import { anonymous, type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 import { makePdf } from '../../../../test/support/files.ts';
 import { todayInIndonesia } from './skm-periods.service.ts';
@@ -728,21 +728,3 @@ describe('the report PDF', () => {
     expect(Number(/\/Type \/Pages\s*\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1] ?? 0)).toBeGreaterThanOrEqual(2);
   });
 });
-
-/** The text of an uncompressed pdfkit file: its standard fonts write each line as hex strings inside TJ arrays. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1').replace(/\/FlateDecode[\s\S]*?stream\n([\s\S]*?)\nendstream/g, (whole, body: string) => {
-    try {
-      return `stream\n${inflateSync(Buffer.from(body, 'latin1')).toString('latin1')}\nendstream`;
-    } catch {
-      return whole;
-    }
-  });
-  const lines: string[] = [];
-  for (const match of raw.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?\d+(?:\.\d+)?)*)\]\s*TJ/g)) {
-    let line = '';
-    for (const hex of (match[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)) line += Buffer.from(hex[1] ?? '', 'hex').toString('latin1');
-    lines.push(line);
-  }
-  return lines.join('\n');
-}

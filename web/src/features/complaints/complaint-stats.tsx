@@ -3,11 +3,12 @@
  * median days to resolve, then per unit and per category with bars (the numbers stand beside them, so
  * the bars are only an aid to the eye).
  */
-import { Box, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFileTypePdf } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type ComplaintStats, complaintStatsQueryOptions } from '../../api/complaints.api.ts';
+import { type ComplaintStats, complaintStatsQueryOptions, complaintStatsReportUrl } from '../../api/complaints.api.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -202,6 +203,15 @@ export function ComplaintStatsPanel({ regionCode }: { regionCode: string }) {
             allowDeselect={false}
             w={180}
           />
+          <Button
+            component="a"
+            href={complaintStatsReportUrl(regionCode, range)}
+            download
+            variant="default"
+            leftSection={<IconFileTypePdf size={16} aria-hidden />}
+          >
+            {t('complaints.stats.download')}
+          </Button>
           {canManage ? (
             // The statistics of the range on screen are what goes to the indicator.
             <AttachToIndexButton

@@ -139,6 +139,7 @@ export const complaintsMessagesEn: Record<keyof typeof complaintsMessagesId, str
   // Statistics
   'complaints.stats.intro': 'Complaint volume, resolution rate and time to resolve per unit and per category.',
   'complaints.stats.period': 'Period',
+  'complaints.stats.download': 'Download PDF',
   'complaints.stats.allTime': 'All time',
   'complaints.stats.open': 'Still open',
   'complaints.stats.ofTotal': 'of {n} {n|complaint|complaints}',

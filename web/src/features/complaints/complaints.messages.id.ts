@@ -140,6 +140,7 @@ export const complaintsMessagesId = {
   // Statistics
   'complaints.stats.intro': 'Jumlah pengaduan, tingkat penyelesaian, dan lama penyelesaian per perangkat daerah dan per kategori.',
   'complaints.stats.period': 'Periode',
+  'complaints.stats.download': 'Unduh PDF',
   'complaints.stats.allTime': 'Semua waktu',
   'complaints.stats.open': 'Masih terbuka',
   'complaints.stats.ofTotal': 'dari {n} pengaduan',
