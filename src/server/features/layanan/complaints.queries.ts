@@ -138,29 +138,82 @@ function inboxOrder(sort: ComplaintFilter['sort'], order: ComplaintFilter['order
 /** Open and past its due time at `now`. */
 export const overdueAt = (now: Date): SQL | undefined => and(notInArray(complaints.status, [...CLOSED_STATUSES]), lt(complaints.dueAt, now));
 
-export async function listComplaints(db: DbOrTx, regionCode: string, actor: Actor, f: ComplaintFilter, now: Date) {
-  const conds: (SQL | undefined)[] = [eq(complaints.regionCode, regionCode), visibleComplaints(actor)];
+/**
+ * The inbox page is asked on every visit of every officer's inbox: it runs as a statement prepared
+ * under a name per filter shape (which filters are present, the order), so each connection parses and
+ * plans each shape once; the values are its parameters. There are at most a few dozen shapes.
+ */
+function inboxQuery(db: DbOrTx, shape: string, f: ComplaintFilter, operatorUnit: boolean) {
+  const conds: (SQL | undefined)[] = [eq(complaints.regionCode, sql.placeholder('region'))];
+  if (operatorUnit) conds.push(eq(complaints.unitId, sql.placeholder('operatorUnit')));
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    conds.push(or(ilike(complaints.trackingCode, like), ilike(complaints.description, like), ilike(complaints.address, like)));
+    conds.push(
+      or(
+        ilike(complaints.trackingCode, sql.placeholder('like')),
+        ilike(complaints.description, sql.placeholder('like')),
+        ilike(complaints.address, sql.placeholder('like')),
+      ),
+    );
   }
-  if (f.status) conds.push(eq(complaints.status, f.status));
-  if (f.unitId) conds.push(eq(complaints.unitId, f.unitId));
-  if (f.categoryId) conds.push(eq(complaints.categoryId, f.categoryId));
-  if (f.overdue === 'ya') conds.push(overdueAt(now));
+  if (f.status) conds.push(eq(complaints.status, sql.placeholder('status')));
+  if (f.unitId) conds.push(eq(complaints.unitId, sql.placeholder('unitId')));
+  if (f.categoryId) conds.push(eq(complaints.categoryId, sql.placeholder('categoryId')));
+  if (f.overdue === 'ya') conds.push(and(notInArray(complaints.status, [...CLOSED_STATUSES]), lt(complaints.dueAt, sql.placeholder('now'))));
   const where = and(...conds);
   // The page and the count in one statement (the count is computed once, its subquery's "complaints"
-  // being the inner table): each statement is a round trip whose socket write costs the server as
-  // much as the rest of the page. Only a page past the end needs the count on its own.
-  const rows = await db
-    .select({ ...complaintColumns, total: sql<number>`(select count(*)::int from ${complaints} where ${where})` })
-    .from(complaints)
-    .where(where)
-    .orderBy(...inboxOrder(f.sort, f.order))
-    .limit(f.pageSize)
-    .offset(offsetOf(f.page, f.pageSize));
+  // being the inner table): each statement is a round trip. Only a page past the end needs the count
+  // on its own.
+  return {
+    page: db
+      .select({ ...complaintColumns, total: sql<number>`(select count(*)::int from ${complaints} where ${where})` })
+      .from(complaints)
+      .where(where)
+      .orderBy(...inboxOrder(f.sort, f.order))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(`complaint_inbox_${shape}`),
+    count: db.select({ n: count() }).from(complaints).where(where).prepare(`complaint_inbox_count_${shape}`),
+  };
+}
+
+const preparedInboxQueries = new WeakMap<object, Map<string, ReturnType<typeof inboxQuery>>>();
+
+export async function listComplaints(db: DbOrTx, regionCode: string, actor: Actor, f: ComplaintFilter, now: Date) {
+  const operatorUnit = actor.role === 'operator' && actor.unitId !== null;
+  const shape = [
+    operatorUnit ? 'o' : '',
+    f.q ? 'q' : '',
+    f.status ? 's' : '',
+    f.unitId ? 'u' : '',
+    f.categoryId ? 'c' : '',
+    f.overdue === 'ya' ? 'd' : '',
+    f.sort,
+    f.order,
+  ].join('_');
+  let shapes = preparedInboxQueries.get(db);
+  if (shapes === undefined) {
+    shapes = new Map();
+    preparedInboxQueries.set(db, shapes);
+  }
+  let query = shapes.get(shape);
+  if (query === undefined) {
+    query = inboxQuery(db, shape, f, operatorUnit);
+    shapes.set(shape, query);
+  }
+  const values = {
+    region: regionCode,
+    operatorUnit: actor.unitId,
+    like: f.q ? `%${escapeLike(f.q)}%` : null,
+    status: f.status ?? null,
+    unitId: f.unitId ?? null,
+    categoryId: f.categoryId ?? null,
+    now,
+    limit: f.pageSize,
+    offset: offsetOf(f.page, f.pageSize),
+  };
+  const rows = await query.page.execute(values);
   if (rows.length > 0) return { items: rows, total: rows[0]?.total ?? 0 };
-  const [total] = await db.select({ n: count() }).from(complaints).where(where);
+  const [total] = await query.count.execute(values);
   return { items: rows, total: total?.n ?? 0 };
 }
 

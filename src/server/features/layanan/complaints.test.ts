@@ -347,6 +347,31 @@ describe('the inbox', () => {
     expect(json<{ items: Complaint[]; total: number }>(await regionAdmin.get(`${url}&page=9`))).toMatchObject({ items: [], total: 5 });
     const filtered = json<{ items: Complaint[]; total: number }>(await regionAdmin.get(`${url}&status=duplikat`));
     expect(filtered).toMatchObject({ total: 1, items: [{ trackingCode: second }] });
+
+    // Each filter shape is a statement prepared once per connection: the same shape asked again with
+    // other values, and every filter alone and together, answer what the whole list implies.
+    const all = json<{ items: Complaint[] }>(await regionAdmin.get(`/api/v1/regions/${region}/complaints?pageSize=200`)).items;
+    const list = async (query: string) =>
+      json<{ items: Complaint[]; total: number }>(await regionAdmin.get(`/api/v1/regions/${region}/complaints?pageSize=200&${query}`));
+    const codesOf = (items: Complaint[]) => items.map((c) => c.trackingCode);
+    const open = all.filter((c) => c.status === 'diterima');
+    expect(open.length).toBe(4);
+    expect(await list('status=diterima')).toMatchObject({ total: 4 });
+    expect(codesOf((await list('status=diterima')).items)).toEqual(codesOf(open));
+    expect((await list('status=selesai')).total).toBe(0);
+    const needle = first.slice(-4).toLowerCase();
+    expect(codesOf((await list(`q=${needle}`)).items)).toEqual(codesOf(all.filter((c) => c.trackingCode.toLowerCase().includes(needle))));
+    const someCategory = all[0]?.categoryId ?? '';
+    expect(codesOf((await list(`categoryId=${someCategory}`)).items)).toEqual(codesOf(all.filter((c) => c.categoryId === someCategory)));
+    const someUnit = all[0]?.unitId ?? '';
+    expect(codesOf((await list(`unitId=${someUnit}&status=duplikat`)).items)).toEqual(
+      codesOf(all.filter((c) => c.unitId === someUnit && c.status === 'duplikat')),
+    );
+    const byStatus = (await list('sort=status&order=asc')).items;
+    expect(byStatus.map((c) => c.status)).toEqual([...all.map((c) => c.status)].sort());
+    expect(codesOf((await list('sort=dueAt&order=desc')).items)).toEqual(
+      codesOf([...all].sort((a, b) => b.dueAt.localeCompare(a.dueAt) || b.createdAt.localeCompare(a.createdAt))),
+    );
   });
 
   it('flags overdue open complaints at read time and filters by it', async () => {
