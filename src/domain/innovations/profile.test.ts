@@ -8,6 +8,17 @@ describe('urusan list', () => {
     expect(by('wajib_yandas')).toBe(6);
     expect(by('wajib_non_yandas')).toBe(18);
     expect(by('pilihan')).toBe(8);
+    // The national application's 38: the 32 urusan, then six supporting functions ending with "Fungsi lain".
+    expect(URUSAN).toHaveLength(38);
+    expect(URUSAN.filter((u) => u.group === 'penunjang').map((u) => u.name)).toEqual([
+      'Perencanaan',
+      'Keuangan',
+      'Kepegawaian',
+      'Pendidikan dan Pelatihan',
+      'Penelitian dan Pengembangan',
+      'Fungsi lain sesuai ketentuan peraturan perundang-undangan',
+    ]);
+    expect(URUSAN.map((u) => u.id)).not.toContain('pengawasan');
     expect(new Set(URUSAN.map((u) => u.id)).size).toBe(URUSAN.length);
     expect(YANDAS.map((u) => u.id)).toEqual(['pendidikan', 'kesehatan', 'pupr', 'perumahan', 'trantibum', 'sosial']);
     expect(isYandas('sosial')).toBe(true);

@@ -63,8 +63,7 @@ const PENUNJANG = [
   ['kepegawaian', 'Kepegawaian'],
   ['diklat', 'Pendidikan dan Pelatihan'],
   ['litbang', 'Penelitian dan Pengembangan'],
-  ['pengawasan', 'Pengawasan'],
-  ['kesekretariatan', 'Kesekretariatan'],
+  ['fungsi_lain', 'Fungsi lain sesuai ketentuan peraturan perundang-undangan'],
 ] as const;
 
 export type UrusanGroup = 'wajib_yandas' | 'wajib_non_yandas' | 'pilihan' | 'penunjang';
@@ -75,7 +74,11 @@ export interface Urusan {
   group: UrusanGroup;
 }
 
-/** The official list: 6 yandas, 18 wajib non-pelayanan dasar, 8 pilihan, then supporting functions. */
+/**
+ * The national application's list, 38 entries: 6 yandas, 18 wajib non-pelayanan dasar, 8 pilihan, then the
+ * supporting functions ending with "Fungsi lain". Pengawasan and Kesekretariatan are not in it: an
+ * inspectorate's or a secretariat's innovation is filed under "Fungsi lain" there (and was moved so here).
+ */
 export const URUSAN: readonly Urusan[] = [
   ...YANDAS.map((u) => ({ id: u.id, name: u.name, group: 'wajib_yandas' as const })),
   ...NON_YANDAS_WAJIB.map(([id, name]) => ({ id, name, group: 'wajib_non_yandas' as const })),

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'innovation.verify': { id: 'Inovasi diverifikasi', en: 'Innovation verified' },
   'innovation.reject': { id: 'Inovasi ditolak', en: 'Innovation rejected' },
   'innovation.carried_over': { id: 'Inovasi dilanjutkan ke periode berikutnya', en: 'Innovation carried over' },
+  'innovation.urusan_moved': { id: 'Urusan inovasi disesuaikan dengan daftar nasional', en: 'Innovation urusan moved to the national list' },
   'evidence.added': { id: 'Bukti dukung ditambahkan', en: 'Evidence added' },
   'evidence.removed': { id: 'Bukti dukung dihapus', en: 'Evidence removed' },
   'iid.answer.answered': { id: 'Jawaban indikator IID disimpan', en: 'IID indicator answered' },
