@@ -124,7 +124,7 @@ export const acaraMessagesEn: Record<keyof typeof acaraMessagesId, string> = {
   'acara.participants.col.attendance': 'Attended',
   'acara.participants.empty.title': 'No participants yet',
   'acara.participants.empty.text': 'Add participants one by one or import a list from XLSX; each gets a personal check-in link and QR code.',
-  'acara.participants.present': 'Mark {name} as attended',
+  'acara.participants.present': 'Attended: {name}',
   'acara.participants.checkedInAt': 'Attended {time}',
   'acara.participants.via.qr': 'own QR',
   'acara.participants.via.kode': 'code at the desk',
@@ -153,7 +153,7 @@ export const acaraMessagesEn: Record<keyof typeof acaraMessagesId, string> = {
   'acara.import.title': 'Import participants from XLSX',
   'acara.import.intro':
     'One row per participant. Name is required; give Unit (short name or name) for regional staff, or Instansi/organisasi for people from outside. Those already registered are skipped.',
-  'acara.import.done': '{created} participants added, {skipped} already registered.',
+  'acara.import.done': '{created} {created|participant|participants} added, {skipped} already registered.',
   'acara.import.skipped': '{n} already registered (skipped)',
 
   'acara.desk.title': 'Check-in desk',
@@ -162,7 +162,7 @@ export const acaraMessagesEn: Record<keyof typeof acaraMessagesId, string> = {
   'acara.desk.submit': 'Check in',
   'acara.desk.checkedIn': '{name} checked in.',
   'acara.desk.already': '{name} had already checked in ({time}).',
-  'acara.desk.count': '{attended} of {total} participants attended',
+  'acara.desk.count': 'Attended: {attended} of {total}',
   'acara.desk.recent': 'Just recorded',
 
   'acara.materials.title': 'Materials',
