@@ -121,7 +121,7 @@ export function CheckinDeskPage() {
                     {r.affiliation}
                   </Text>
                 </Text>
-                <Text size="xs" c={r.status === 'checked_in' ? 'green.8' : 'dimmed'}>
+                <Text size="xs" c={r.status === 'checked_in' ? 'teal.9' : 'dimmed'}>
                   {formatWibDateTime(r.checkedInAt, language)}
                 </Text>
               </Group>

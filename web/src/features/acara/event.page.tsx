@@ -69,13 +69,14 @@ function Overview({ event }: { event: EventDetail }) {
             {t('acara.detail.noInvited')}
           </Text>
         ) : (
-          <Group gap={6} mt={4}>
-            {[...event.invitedUnits.map((u) => u.name), ...event.invitedOrganisations].map((name) => (
-              <Badge key={name} variant="outline" color="gray" tt="none" fw={500}>
-                {name}
-              </Badge>
-            ))}
-          </Group>
+          <Stack gap={4} mt={2}>
+            {event.invitedUnits.length > 0 ? <Text size="sm">{event.invitedUnits.map((u) => u.name).join(' · ')}</Text> : null}
+            {event.invitedOrganisations.length > 0 ? (
+              <Text size="sm" c="dimmed">
+                {event.invitedOrganisations.join(' · ')}
+              </Text>
+            ) : null}
+          </Stack>
         )}
       </Fact>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={event.description ? undefined : 'dimmed'}>

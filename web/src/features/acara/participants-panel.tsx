@@ -387,7 +387,7 @@ export function ParticipantsPanel({ regionCode, event }: { regionCode: string; e
                       {p.code}
                     </Text>
                     {attendedText(p) ? (
-                      <Text size="xs" c="green.8">
+                      <Text size="xs" c="teal.9">
                         {attendedText(p)}
                       </Text>
                     ) : null}
