@@ -38,7 +38,7 @@ import { attachIndexDocument, indexEvidenceTargets as targetsOf } from '#server/
 import { attendanceDocument, certificateDocument, evidenceSourceOf, evidenceTitle } from './event-exports.service.ts';
 import { qrSvg } from './event-documents.ts';
 import { addMaterialFile, addMaterialLink, listMaterials, openMaterial, presentMaterial, removeMaterial } from './event-materials.service.ts';
-import { findParticipant, listEvents, listParticipants } from './events.queries.ts';
+import { findEvent, findParticipant, listEvents, listParticipants } from './events.queries.ts';
 import {
   addFollowUp,
   createEvent,
@@ -248,6 +248,7 @@ export const eventsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const q = request.query;
+      if (!(await findEvent(app.db, request.params.regionCode, request.params.id))) throw new AppError('NOT_FOUND');
       const { items, total } = await listParticipants(app.db, request.params.regionCode, request.params.id, q);
       return { items: items.map(presentParticipant), total, page: q.page, pageSize: q.pageSize };
     },

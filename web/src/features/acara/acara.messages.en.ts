@@ -122,6 +122,7 @@ export const acaraMessagesEn: Record<keyof typeof acaraMessagesId, string> = {
   'acara.participants.col.affiliation': 'Unit / organisation',
   'acara.participants.col.code': 'Code',
   'acara.participants.col.attendance': 'Attended',
+  'acara.participants.col.checkedInAt': 'Check-in time',
   'acara.participants.empty.title': 'No participants yet',
   'acara.participants.empty.text': 'Add participants one by one or import a list from XLSX; each gets a personal check-in link and QR code.',
   'acara.participants.present': 'Attended: {name}',

@@ -121,6 +121,7 @@ export const acaraMessagesId = {
   'acara.participants.col.affiliation': 'Unit / instansi',
   'acara.participants.col.code': 'Kode',
   'acara.participants.col.attendance': 'Hadir',
+  'acara.participants.col.checkedInAt': 'Waktu hadir',
   'acara.participants.empty.title': 'Belum ada peserta',
   'acara.participants.empty.text':
     'Tambahkan peserta satu per satu atau impor daftar dari XLSX; masing-masing mendapat tautan dan kode QR kehadiran pribadi.',

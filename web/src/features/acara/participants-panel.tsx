@@ -405,7 +405,7 @@ export function ParticipantsPanel({ regionCode, event }: { regionCode: string; e
                     <SortableTh column="name" label={t('acara.participants.col.name')} sort={sort} order={order} onSort={toggleSort} />
                     <SortableTh column="affiliation" label={t('acara.participants.col.affiliation')} sort={sort} order={order} onSort={toggleSort} />
                     <Table.Th>{t('acara.participants.col.code')}</Table.Th>
-                    <SortableTh column="checkedInAt" label={t('acara.participants.hadir')} sort={sort} order={order} onSort={toggleSort} />
+                    <SortableTh column="checkedInAt" label={t('acara.participants.col.checkedInAt')} sort={sort} order={order} onSort={toggleSort} />
                     <Table.Th ta="end">{t('common.actions')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
