@@ -157,6 +157,11 @@ describe('an event from creation to the attendance list', () => {
     expect(guest?.checkinPath).toMatch(/^\/hadir\/[A-Za-z0-9_-]{32}$/);
     if (!guest || !internal) return;
 
+    // The page as a laptop shows it (a participant may open the link from an e-mail), before anything is confirmed.
+    await page.goto(guest.checkinPath);
+    await page.getByRole('button', { name: 'Saya hadir' }).waitFor();
+    await check(page, 'desktop', 'checkin');
+
     // The guest's own phone: no login, the link is the authorisation.
     const phone = await openContext(PHONE);
     const mobile = await phone.newPage();
@@ -195,6 +200,9 @@ describe('an event from creation to the attendance list', () => {
   });
 
   it('downloads the attendance list with both names', async () => {
+    await page.goto(`${eventUrl}?tab=materi`);
+    await page.getByRole('heading', { name: 'Notulen' }).waitFor();
+    await check(page, 'desktop', 'materials');
     await page.goto(eventUrl);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Daftar hadir (PDF)' }).click()]);
     const file = await download.path();
@@ -229,11 +237,21 @@ describe('the pages on a phone', () => {
     await check(page, 'phone', 'follow-ups');
 
     const eventId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.goto(`/acara/${eventId}/presensi`);
+    await page.getByRole('heading', { name: 'Meja presensi' }).waitFor();
+    await check(page, 'phone', 'desk');
     const list = await (await page.request.get(`/api/v1/regions/19.71/events/${eventId}/participants?attendance=hadir&pageSize=1`)).json();
     const code = (list.items as ParticipantView[])[0]?.code ?? '';
     await page.goto(`/sertifikat/${code}`);
     await page.getByText('Sertifikat ini sah.').waitFor();
     await check(page, 'phone', 'certificate-check');
     await context.close();
+
+    const desktop = await openContext(DESKTOP);
+    const wide = await desktop.newPage();
+    await wide.goto(`/sertifikat/${code}`);
+    await wide.getByText('Sertifikat ini sah.').waitFor();
+    await check(wide, 'desktop', 'certificate-check');
+    await desktop.close();
   });
 });

@@ -345,8 +345,8 @@ export function FollowUpsPanel({ regionCode, event }: { regionCode: string; even
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {event.followUps.map((f) => (
           <Paper key={f.id} component="li" withBorder radius="md" p="sm">
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-              <Stack gap={2} style={{ minWidth: 0 }}>
+            <Group justify="space-between" align="flex-start" gap="xs">
+              <Stack gap={2} style={{ minWidth: 0, flex: '1 1 260px' }}>
                 <Text size="sm" fw={600}>
                   {f.action}
                 </Text>
