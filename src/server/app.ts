@@ -23,6 +23,8 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { resolveSession } from './features/auth/auth.service.ts';
 import { catalogueRoutes } from './features/catalogue/catalogue.routes.ts';
+import { eventsPublicRoutes } from './features/acara/events-public.routes.ts';
+import { eventsRoutes } from './features/acara/events.routes.ts';
 import { evidenceRoutes } from './features/innovations/evidence.routes.ts';
 import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
 import { iidRoutes } from './features/iid/iid.routes.ts';
@@ -141,6 +143,8 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(assessmentRoutes, { prefix: '/api/v1/regions/:regionCode/assessments' });
   await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
+  await app.register(eventsRoutes, { prefix: '/api/v1/regions/:regionCode/events' });
+  await app.register(eventsPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);
   return app;

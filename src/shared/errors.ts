@@ -231,6 +231,32 @@ export const ERROR_CATALOG = {
     id: 'Kunci API Open311 tidak ada, salah, atau sudah dicabut untuk daerah ini.',
     en: 'The Open311 API key is missing, wrong or revoked for this jurisdiction.',
   },
+  // Events (acara).
+  EVENT_REGISTRATION_CLOSED: {
+    status: 409,
+    id: 'Pendaftaran acara ini sudah ditutup. Buka kembali pendaftarannya pada halaman acara bila peserta masih boleh ditambah.',
+    en: "This event's registration is closed. Reopen it on the event page if participants may still be added.",
+  },
+  EVENT_FULL: {
+    status: 409,
+    id: 'Kapasitas acara sudah penuh. Naikkan kapasitasnya pada halaman acara bila ruangan masih cukup.',
+    en: 'The event is full. Raise its capacity on the event page if the room allows.',
+  },
+  EVENT_HAS_ATTENDANCE: {
+    status: 409,
+    id: 'Acara ini sudah punya daftar hadir atau materi, sehingga tidak dapat dihapus agar buktinya tetap utuh. Ubah judul atau tanggalnya saja.',
+    en: 'This event already has attendance or materials, so it cannot be deleted: the record must stay whole. Edit its title or dates instead.',
+  },
+  EVENT_CHECKIN_CLOSED: {
+    status: 409,
+    id: 'Konfirmasi kehadiran hanya dapat dilakukan pada hari acara. Bila Anda hadir di luar waktu itu, minta panitia mencatat kehadiran Anda.',
+    en: 'Attendance can be confirmed on the day of the event only. If you attended outside that time, ask the organisers to record it.',
+  },
+  CHECKIN_NOT_FOUND: {
+    status: 404,
+    id: 'Tautan atau kode kehadiran tidak dikenal. Periksa kembali kode QR pada undangan Anda, atau minta panitia mencarikan nama Anda.',
+    en: 'Unknown check-in link or code. Check the QR code on your invitation, or ask the organisers to look up your name.',
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

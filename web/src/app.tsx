@@ -3,6 +3,11 @@
  * one and shows inside the app shell.
  */
 import { Route, Routes } from 'react-router';
+import { CertificateCheckPage } from './features/acara/certificate-check.page.tsx';
+import { CheckinDeskPage } from './features/acara/checkin-desk.page.tsx';
+import { CheckinPage } from './features/acara/checkin.page.tsx';
+import { EventPage } from './features/acara/event.page.tsx';
+import { EventsPage } from './features/acara/events.page.tsx';
 import { PortalLayout } from './features/portal/portal-layout.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -53,6 +58,9 @@ export function App() {
         <Route path="/portal/:regionCode/layanan/:serviceId/survei" element={<SurveyPage />} />
         <Route path="/portal/:regionCode/pengaduan" element={<ComplaintFormPage />} />
         <Route path="/pengaduan/:trackingCode" element={<ComplaintStatusPage />} />
+        {/* An event participant's own check-in page (their QR code) and the certificate check. */}
+        <Route path="/hadir/:token" element={<CheckinPage />} />
+        <Route path="/sertifikat/:code" element={<CertificateCheckPage />} />
       </Route>
       {/* A tablet at the counter: full screen, no shell. */}
       <Route path="/kiosk/:serviceId" element={<KioskPage />} />
@@ -80,6 +88,9 @@ export function App() {
         <Route path="pengaduan-masuk" element={<ComplaintsPage />} />
         <Route path="pengaduan-masuk/:id" element={<ComplaintPage />} />
         <Route path="pengaturan-pengaduan" element={<ComplaintSettingsPage />} />
+        <Route path="acara" element={<EventsPage />} />
+        <Route path="acara/:id" element={<EventPage />} />
+        <Route path="acara/:id/presensi" element={<CheckinDeskPage />} />
         <Route path="perangkat-daerah" element={<UnitsPage />} />
         <Route path="pengguna" element={<UsersPage />} />
         <Route path="log-audit" element={<AuditPage />} />

@@ -40,6 +40,10 @@ export const PERMISSIONS = [
   'complaints.handle',
   /** Manage complaint categories and issue Open311 API keys. */
   'complaints.manage',
+  /** Read the region's events (acara: rakor, bimtek, sosialisasi, FGD, expo) and their participants. */
+  'events.read',
+  /** Organise events (operators: those organised by their own unit; checked per event). */
+  'events.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +64,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'skm.enter',
     'complaints.read',
     'complaints.handle',
+    'events.read',
+    'events.manage',
   ],
   verifikator: [
     'region.read',
@@ -72,9 +78,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'services.read',
     'skm.read',
     'complaints.read',
+    'events.read',
   ],
   juri: ['region.read', 'units.read'],
-  pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read', 'assessments.read', 'services.read', 'skm.read', 'complaints.read'],
+  pimpinan: [
+    'region.read',
+    'units.read',
+    'innovations.read',
+    'dashboard.read',
+    'assessments.read',
+    'services.read',
+    'skm.read',
+    'complaints.read',
+    'events.read',
+  ],
 };
 
 /** The roles a regional admin may give: everything below the national admin. */

@@ -27,5 +27,13 @@ describe('evidence of public services for the indices', () => {
     expect(names.filter((n) => n.startsWith('complaints')).every((n) => /pengaduan|pengguna/i.test(n))).toBe(true);
     expect(names.filter((n) => n.startsWith('skm iid')).every((n) => /monitoring/i.test(n))).toBe(true);
     expect(indicatorsFor('skm', 'smartcity-2021')).toEqual([]);
+    // An event's attendance list: a bimtek for IID "Bimtek inovasi", a sosialisasi for "Sosialisasi inovasi daerah".
+    expect(names.filter((n) => n.startsWith('bimtek iid'))).toEqual(['bimtek iid-2026 20 Bimtek inovasi', 'bimtek iid-2023 20 Bimtek inovasi']);
+    expect(names.filter((n) => n.startsWith('sosialisasi iid')).every((n) => /sosialisasi/i.test(n))).toBe(true);
+    const smartCity = new Set(leaves(loadShipped('smartcity-2021').root).map((n) => n.id));
+    for (const source of ['bimtek', 'sosialisasi'] as const) {
+      expect(indicatorsFor(source, 'smartcity-2021').every((id) => smartCity.has(id))).toBe(true);
+      expect(indicatorsFor(source, 'smartcity-2021').length).toBeGreaterThan(0);
+    }
   });
 });

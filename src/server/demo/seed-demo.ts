@@ -24,6 +24,7 @@ import { listIndicators } from '#domain/assessments/indicators.ts';
 import { iidStructure } from '#domain/iid/structure.ts';
 import { parseFramework } from '#domain/scoring/framework-registry.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
+import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoSkm } from './demo-skm.ts';
@@ -91,6 +92,7 @@ export async function seedDemo(
     await seedDemoServices(tx, idOf);
     await seedDemoSkm(tx);
     await seedDemoComplaints(tx, options.storage);
+    await seedDemoAcara(tx, idOf);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })

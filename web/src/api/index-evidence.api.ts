@@ -22,7 +22,14 @@ export type IndexEvidenceTarget = z.input<typeof indexEvidenceTarget>;
 export type IndexEvidenceAttached = z.output<typeof indexEvidenceAttached>;
 
 /** The document to send: one SKM period's report, or the complaint statistics of a range (open ends allowed). */
-export type IndexEvidenceSource = { kind: 'skm'; periodId: string } | { kind: 'complaints'; from?: string; to?: string };
+export type IndexEvidenceSource =
+  | { kind: 'skm'; periodId: string }
+  | { kind: 'complaints'; from?: string; to?: string }
+  /** An event's attendance list (a bimtek or a sosialisasi), with a link to the event. */
+  | { kind: 'event'; eventId: string };
+
+const eventEvidencePath = (regionCode: string, eventId: string, ...rest: string[]) =>
+  apiPath('regions', regionCode, 'events', eventId, 'index-evidence', ...rest);
 
 const evidencePath = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'index-evidence', ...rest);
 
@@ -37,7 +44,9 @@ export const indexEvidenceTargetsQueryOptions = (regionCode: string, source: Ind
     queryFn: () =>
       source.kind === 'skm'
         ? getJson(evidencePath(regionCode, 'skm', source.periodId, 'targets'), indexEvidenceTargets)
-        : getJson(evidencePath(regionCode, 'complaints', 'targets'), indexEvidenceTargets, rangeOf(source)),
+        : source.kind === 'event'
+          ? getJson(eventEvidencePath(regionCode, source.eventId, 'targets'), indexEvidenceTargets)
+          : getJson(evidencePath(regionCode, 'complaints', 'targets'), indexEvidenceTargets, rangeOf(source)),
     // "Already attached" must be current when the dialog opens: another clerk may have attached meanwhile.
     staleTime: 0,
   });
@@ -45,10 +54,12 @@ export const indexEvidenceTargetsQueryOptions = (regionCode: string, source: Ind
 export const attachIndexEvidence = (regionCode: string, source: IndexEvidenceSource, target: IndexEvidenceTarget) =>
   source.kind === 'skm'
     ? sendJson('POST', evidencePath(regionCode, 'skm', source.periodId), attachIndexEvidenceInput, { target }, indexEvidenceAttached)
-    : sendJson(
-        'POST',
-        evidencePath(regionCode, 'complaints'),
-        attachComplaintStatsInput,
-        { target, ...(source.from ? { from: source.from } : {}), ...(source.to ? { to: source.to } : {}) },
-        indexEvidenceAttached,
-      );
+    : source.kind === 'event'
+      ? sendJson('POST', eventEvidencePath(regionCode, source.eventId), attachIndexEvidenceInput, { target }, indexEvidenceAttached)
+      : sendJson(
+          'POST',
+          evidencePath(regionCode, 'complaints'),
+          attachComplaintStatsInput,
+          { target, ...(source.from ? { from: source.from } : {}), ...(source.to ? { to: source.to } : {}) },
+          indexEvidenceAttached,
+        );

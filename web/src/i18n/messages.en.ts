@@ -5,6 +5,7 @@ import { innovationsMessagesEn } from '../features/innovations/innovations.messa
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
 import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
 import { skmMessagesEn } from '../features/skm/skm.messages.en.ts';
+import { acaraMessagesEn } from '../features/acara/acara.messages.en.ts';
 import type { Messages } from './messages.id.ts';
 
 export const messagesEn: Messages = {
@@ -922,6 +923,7 @@ export const messagesEn: Messages = {
   ...layananMessagesEn,
   ...portalMessagesEn,
   ...skmMessagesEn,
+  ...acaraMessagesEn,
   ...complaintsMessagesEn,
   ...iidMessagesEn,
   ...innovationsMessagesEn,

@@ -9,6 +9,7 @@ import { innovationsMessagesId } from '../features/innovations/innovations.messa
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
 import { skmMessagesId } from '../features/skm/skm.messages.id.ts';
+import { acaraMessagesId } from '../features/acara/acara.messages.id.ts';
 
 export const messagesId = {
   'app.tagline': 'Inovasi daerah, penilaian, kota cerdas dan layanan publik',
@@ -928,6 +929,7 @@ export const messagesId = {
   ...layananMessagesId,
   ...portalMessagesId,
   ...skmMessagesId,
+  ...acaraMessagesId,
   ...complaintsMessagesId,
   ...iidMessagesId,
   ...innovationsMessagesId,

@@ -75,6 +75,10 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/portal', label: 'nav.portal', icon: IconWorld, permission: 'region.read', perRegion: true },
     ],
   },
+  {
+    label: 'nav.section.events',
+    items: [{ to: '/acara', label: 'nav.events', icon: IconCalendarEvent, permission: 'events.read' }],
+  },
   // Further module sections (Kota Cerdas, Laporan) go here.
   {
     label: 'nav.section.admin',

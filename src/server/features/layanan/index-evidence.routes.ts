@@ -10,10 +10,10 @@ import { attachComplaintStatsInput, attachIndexEvidenceInput, indexEvidenceAttac
 import { regions } from '#server/db/schema.ts';
 import { inRegion } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
+import { attachIndexDocument, indexEvidenceTargets as targetsOf } from '#server/platform/index-evidence.ts';
 import { eq } from 'drizzle-orm';
 import { buildComplaintStatsPdf, complaintStatsFileName, rangeLabel } from './complaint-stats-report.ts';
 import { complaintStatistics } from './complaint-stats.service.ts';
-import { attachIndexDocument, indexEvidenceTargets as targetsOf } from './index-evidence.service.ts';
 import { periodLabel, loadSkmPeriod } from './skm-periods.service.ts';
 import { buildSkmReportPdf, skmReportData, skmReportFileName } from './skm-report.ts';
 

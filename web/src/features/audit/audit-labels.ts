@@ -76,6 +76,20 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'complaint_category.updated': { id: 'Kategori pengaduan diubah', en: 'Complaint category updated' },
   'open311_client.created': { id: 'Kunci API Open311 dibuat', en: 'Open311 API key created' },
   'open311_client.revoked': { id: 'Kunci API Open311 dicabut', en: 'Open311 API key revoked' },
+  'event.created': { id: 'Acara dibuat', en: 'Event created' },
+  'event.updated': { id: 'Acara diubah', en: 'Event updated' },
+  'event.deleted': { id: 'Acara dihapus', en: 'Event deleted' },
+  'event.notes_saved': { id: 'Notulen acara disimpan', en: 'Event minutes saved' },
+  'event.follow_up.created': { id: 'Tindak lanjut acara ditambahkan', en: 'Event follow-up added' },
+  'event.follow_up.updated': { id: 'Tindak lanjut acara diubah', en: 'Event follow-up updated' },
+  'event.follow_up.deleted': { id: 'Tindak lanjut acara dihapus', en: 'Event follow-up deleted' },
+  'event.participants.imported': { id: 'Peserta acara diimpor', en: 'Event participants imported' },
+  'event.participant.registered': { id: 'Peserta acara didaftarkan', en: 'Event participant registered' },
+  'event.participant.removed': { id: 'Peserta acara dihapus', en: 'Event participant removed' },
+  'event.participant.checked_in': { id: 'Kehadiran peserta dicatat', en: 'Participant checked in' },
+  'event.participant.check_in_undone': { id: 'Kehadiran peserta dibatalkan', en: 'Participant check-in undone' },
+  'event.material.added': { id: 'Materi acara ditambahkan', en: 'Event material added' },
+  'event.material.removed': { id: 'Materi acara dihapus', en: 'Event material removed' },
 };
 
 export const AUDIT_ENTITY_TYPES: Record<string, Bilingual> = {
@@ -98,6 +112,10 @@ export const AUDIT_ENTITY_TYPES: Record<string, Bilingual> = {
   complaint: { id: 'Pengaduan', en: 'Complaint' },
   complaint_category: { id: 'Kategori pengaduan', en: 'Complaint category' },
   open311_client: { id: 'Klien Open311', en: 'Open311 client' },
+  event: { id: 'Acara', en: 'Event' },
+  event_participant: { id: 'Peserta acara', en: 'Event participant' },
+  event_follow_up: { id: 'Tindak lanjut acara', en: 'Event follow-up' },
+  event_material: { id: 'Materi acara', en: 'Event material' },
 };
 
 /** A record type in words; an unknown one as its code with spaces ("survey_batch" → "survey batch"). */

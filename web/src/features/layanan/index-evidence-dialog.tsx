@@ -35,7 +35,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { StatusBadge } from '../innovations/status-badge.tsx';
 
 /** The names clerks use for the assessments (the framework's full name cites its regulation). */
-const ASSESSMENT_NAMES: Record<string, string> = { spbe: 'Evaluasi SPBE', pemdi: 'Indeks Pemdi' };
+const ASSESSMENT_NAMES: Record<string, string> = { spbe: 'Evaluasi SPBE', pemdi: 'Indeks Pemdi', smartcity: 'Evaluasi Smart City' };
 
 /** Above this many innovations the list gets a search field: a busy period has dozens. */
 const SEARCH_FROM = 6;
@@ -335,7 +335,15 @@ function TargetsBody({ regionCode, source, targets }: { regionCode: string; sour
   if (targets.assessmentItems.length === 0 && targets.innovations.length === 0) {
     return (
       <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('layanan.evidence.emptyTitle')} data-empty>
-        <Text size="sm">{t(source.kind === 'skm' ? 'layanan.evidence.emptySkm' : 'layanan.evidence.emptyComplaints')}</Text>
+        <Text size="sm">
+          {t(
+            source.kind === 'skm'
+              ? 'layanan.evidence.emptySkm'
+              : source.kind === 'event'
+                ? 'acara.evidence.empty'
+                : 'layanan.evidence.emptyComplaints',
+          )}
+        </Text>
       </Alert>
     );
   }

@@ -19,6 +19,7 @@ export function LayananImport({
   runImport,
   onImported,
   onDone,
+  updatedLabel,
 }: {
   /** Which sheet this takes and how rows are matched (by name and unit). */
   intro: string;
@@ -26,6 +27,8 @@ export function LayananImport({
   runImport: (file: File, dryRun: boolean) => Promise<ImportReport>;
   onImported: (report: ImportReport) => Promise<void>;
   onDone: () => void;
+  /** How the rows counted as `updated` are named, when they are not updates (a participant list skips those registered). */
+  updatedLabel?: (n: string) => string;
 }) {
   const { t, formatNumber } = useI18n();
   const [file, setFile] = useState<File | null>(null);
@@ -92,7 +95,7 @@ export function LayananImport({
                   {t('layanan.import.willCreate', { n: formatNumber(report.created) })}
                 </Badge>
                 <Badge variant="light" color="blue">
-                  {t('layanan.import.willUpdate', { n: formatNumber(report.updated) })}
+                  {updatedLabel ? updatedLabel(formatNumber(report.updated)) : t('layanan.import.willUpdate', { n: formatNumber(report.updated) })}
                 </Badge>
               </Group>
               <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />}>

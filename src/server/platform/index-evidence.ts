@@ -1,6 +1,7 @@
 /**
- * Attaches a public-service document to the index indicators that ask for it, in one click: the SKM
- * report of a period (IID 34, Pemdi 19–20) or the complaint statistics (IID 29, SPBE 42, Pemdi 19).
+ * Attaches a document a feature produces to the index indicators that ask for it, in one click: the SKM
+ * report of a period (IID 34, Pemdi 19–20), the complaint statistics (IID 29, SPBE 42, Pemdi 19), an
+ * event's attendance list (IID 20 bimtek, 25 sosialisasi; the smart-city evaluation's outcome).
  * The document is made now, as the download would be, and attached under the owning record's own
  * rule (platform/evidence-owners.ts): an assessment item only in penilaian mandiri, an innovation only
  * while its evidence may change (a verified one goes back for review, as any evidence change does).
@@ -11,13 +12,15 @@ import { iidStructure } from '#domain/iid/structure.ts';
 import { isAssessmentStage, isFillOpen } from '#domain/assessments/stages.ts';
 import { type InnovationStatus, statusAfterEdit } from '#domain/innovations/workflow.ts';
 import { type IndexEvidenceSource, indicatorsFor } from '#domain/services/index-evidence.ts';
+
+export type { IndexEvidenceSource };
 import type { IndexEvidenceTargets } from '#shared/api/index-evidence.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
 import { assessmentItems, assessments, attachments, innovations, periods, units } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
-import { attachFile, type AttachmentRow } from '#server/platform/attachments/attachments.ts';
+import { attachFile, attachLink, type AttachmentAudit, type AttachmentRow, type AttachmentOwner } from '#server/platform/attachments/attachments.ts';
 import { beginAssessmentItemFill, beginInnovationEvidenceChange } from '#server/platform/evidence-owners.ts';
 import { iidFrameworkOfPeriod, loadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
 
@@ -29,6 +32,8 @@ export interface IndexDocument {
   fileName: string;
   title: string;
   data: Buffer;
+  /** A link attached beside the file (an event's page, where the verifier sees its participants and notulen). */
+  link?: { title: string; url: string };
 }
 
 const sidSlot = (indicatorId: string) => `sid.${indicatorId}`;
@@ -195,6 +200,36 @@ async function refuseSecondCopy(
   }
 }
 
+/** The file, and its link when the document has one, in the same slot and transaction. */
+async function attachDocument(
+  tx: DbOrTx,
+  ctx: ServiceContext,
+  storage: BlobStorage,
+  target: AttachmentOwner & { slot: string },
+  document: IndexDocument,
+  limits: { maxUploadBytes: number },
+  audit: AttachmentAudit,
+): Promise<AttachmentRow> {
+  const row = await attachFile(tx, ctx, storage, target, document, limits, audit);
+  if (document.link) {
+    const [same] = await tx
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(
+        and(
+          eq(attachments.regionCode, target.regionCode),
+          eq(attachments.ownerType, target.ownerType),
+          eq(attachments.ownerId, target.ownerId),
+          eq(attachments.slot, target.slot),
+          eq(attachments.url, document.link.url),
+        ),
+      )
+      .limit(1);
+    if (!same) await attachLink(tx, ctx, target, document.link, audit);
+  }
+  return row;
+}
+
 /** Attaches the document to one target, under that record's rule, in one transaction. */
 export async function attachIndexDocument(
   ctx: ServiceContext,
@@ -212,7 +247,7 @@ export async function attachIndexDocument(
         throw fieldError('body.target', `Indikator ${item.indicatorId} ${assessment.frameworkId} tidak meminta dokumen ini sebagai bukti dukung`);
       }
       await refuseSecondCopy(tx, regionCode, 'assessment_item', item.id, 'umum', document.title);
-      return attachFile(tx, ctx, storage, { regionCode, ownerType: 'assessment_item', ownerId: item.id, slot: 'umum' }, document, limits, {
+      return attachDocument(tx, ctx, storage, { regionCode, ownerType: 'assessment_item', ownerId: item.id, slot: 'umum' }, document, limits, {
         action: 'assessment_evidence.added',
         entityType: 'assessment_evidence',
         extra: { assessmentId: assessment.id, itemId: item.id, indicatorId: item.indicatorId, source },
@@ -241,7 +276,7 @@ export async function attachIndexDocument(
       slot,
     );
     await refuseSecondCopy(tx, regionCode, 'innovation', target.innovationId, slot, document.title);
-    return attachFile(tx, ctx, storage, { regionCode, ownerType: 'innovation', ownerId: target.innovationId, slot }, document, limits, {
+    return attachDocument(tx, ctx, storage, { regionCode, ownerType: 'innovation', ownerId: target.innovationId, slot }, document, limits, {
       action: 'evidence.added',
       entityType: 'evidence',
       extra: { innovationId: target.innovationId, target: slot, source },
