@@ -26,6 +26,7 @@ import { catalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { evidenceRoutes } from './features/innovations/evidence.routes.ts';
 import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
 import { iidRoutes } from './features/iid/iid.routes.ts';
+import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(assessmentRoutes, { prefix: '/api/v1/regions/:regionCode/assessments' });
   await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
+  await app.register(notificationRoutes, { prefix: '/api/v1/me/notifications' });
 
   await registerWebApp(app, config.webDir);
   return app;

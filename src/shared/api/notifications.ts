@@ -151,11 +151,26 @@ export function fillTemplate(template: string, params: NotificationParams): stri
     .replace(/\s+$/, '');
 }
 
+/**
+ * The params as a language reads them: a value that differs by language is given twice, as
+ * `subject:id` and `subject:en`, and fills `{subject}`.
+ */
+function localParams(params: NotificationParams, language: NotificationLanguage): NotificationParams {
+  const out: NotificationParams = {};
+  for (const [key, value] of Object.entries(params)) {
+    const at = key.indexOf(':');
+    if (at < 0) out[key] ??= value;
+    else if (key.slice(at + 1) === language) out[key.slice(0, at)] = value;
+  }
+  return out;
+}
+
 /** A notification's title and body in a language. A kind no longer known shows as itself rather than failing. */
 export function renderNotification(kind: string, params: NotificationParams, language: NotificationLanguage): { title: string; body: string } {
   const def = (NOTIFICATION_KINDS as Record<string, KindDefinition>)[kind];
   if (!def) return { title: kind, body: '' };
-  return { title: fillTemplate(def.title[language], params), body: fillTemplate(def.body[language], params) };
+  const local = localParams(params, language);
+  return { title: fillTemplate(def.title[language], local), body: fillTemplate(def.body[language], local) };
 }
 
 // ---- HTTP contract --------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import {
   type NotificationParams,
   renderNotification,
 } from '#shared/api/notifications.ts';
-import type { DbOrTx } from '#server/db/client.ts';
+import type { Db, DbOrTx } from '#server/db/client.ts';
 import { mailOutbox, notificationPreferences, notificationSettings, notifications, users } from '#server/db/schema.ts';
 
 export interface NotifyInput {
@@ -111,4 +111,22 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<{ created:
   });
   if (mails.length > 0) await tx.insert(mailOutbox).values(mails);
   return { created: inserted.length };
+}
+
+/**
+ * A date as notification texts show it in both languages, day first as Indonesians write it
+ * (`31/03/2026`); a moment is taken on the western Indonesian calendar.
+ */
+export function noticeDate(value: string | Date): string {
+  const iso =
+    typeof value === 'string'
+      ? value.slice(0, 10)
+      : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(value);
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** `notify` for a caller outside any transaction (a scheduled job): the notifications and their e-mails land together. */
+export async function notifyAlone(db: Db, input: NotifyInput): Promise<{ created: number }> {
+  return db.transaction((tx) => notify(tx, input));
 }
