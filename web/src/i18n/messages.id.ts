@@ -5,6 +5,7 @@
  */
 import { complaintsMessagesId } from '../features/complaints/complaints.messages.id.ts';
 import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
+import { notificationsMessagesId } from '../features/notifications/notifications.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
@@ -33,6 +34,7 @@ export const messagesId = {
   'nav.units': 'Perangkat Daerah',
   'nav.users': 'Pengguna',
   'nav.audit': 'Log Audit',
+  'nav.notifications': 'Notifikasi',
   'nav.account': 'Akun Saya',
   'nav.logout': 'Keluar',
   'userMenu.label': 'Menu akun {name}',
@@ -930,6 +932,7 @@ export const messagesId = {
   ...skmMessagesId,
   ...complaintsMessagesId,
   ...iidMessagesId,
+  ...notificationsMessagesId,
   ...innovationsMessagesId,
 } as const;
 
