@@ -113,8 +113,8 @@ describe('notifications', () => {
     await operator.getByRole('heading', { name: 'Notifikasi', level: 1 }).waitFor();
     const list = operator.getByRole('list', { name: 'Daftar notifikasi' });
     const first = list.getByRole('listitem').first();
-    await expect.poll(() => first.innerText()).toContain(`Inovasi dikembalikan: ${NAME}`);
-    await expect.poll(() => first.innerText()).toContain('Belum dibaca');
+    await expect.poll(() => first.textContent()).toContain(`Inovasi dikembalikan: ${NAME}`);
+    await expect.poll(() => first.textContent()).toContain('Belum dibaca');
     await shoot(operator, 'notifications-centre-desktop');
     await expectAccessible(operator, 'the notification centre');
 
@@ -122,7 +122,7 @@ describe('notifications', () => {
     await expect.poll(() => bellCount(operator), { timeout: 10_000 }).toBe(before);
     // Read, it moves below the unread ones and opens its innovation.
     const row = list.getByRole('listitem').filter({ hasText: `Inovasi dikembalikan: ${NAME}` });
-    await expect.poll(() => row.innerText()).not.toContain('Belum dibaca');
+    await expect.poll(() => row.textContent()).not.toContain('Belum dibaca');
     await row.getByRole('button', { name: `Inovasi dikembalikan: ${NAME}` }).click();
     await operator.waitForURL(`**/inovasi/${created.id}`);
   });

@@ -26,10 +26,10 @@ function NotificationRow({ item, onRead, onOpen }: { item: NotificationItem; onR
       radius="md"
       p="md"
       style={{ listStyle: 'none', borderLeft: item.isRead ? undefined : '4px solid var(--mantine-color-blue-6)' }}
-      bg={item.isRead ? undefined : 'var(--mantine-color-blue-light)'}
+      bg={item.isRead ? undefined : 'var(--mantine-color-blue-0)'}
     >
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-        <Stack gap={4} style={{ minWidth: 0 }}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="xs" wrap="wrap">
             {!item.isRead ? (
               <Badge size="sm" color="blue" variant="filled">
@@ -40,28 +40,28 @@ function NotificationRow({ item, onRead, onOpen }: { item: NotificationItem; onR
               {formatDateTime(item.createdAt)}
             </Text>
           </Group>
-          <UnstyledButton onClick={onOpen} style={{ textAlign: 'left' }}>
-            <Text fw={item.isRead ? 500 : 700} c="blue.8" td="underline" style={{ wordBreak: 'break-word' }}>
-              {item.title}
-            </Text>
-          </UnstyledButton>
-          <Text size="sm" style={{ wordBreak: 'break-word' }}>
-            {item.body}
+          {!item.isRead ? (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconCheck size={14} aria-hidden />}
+              onClick={onRead}
+              aria-label={t('notifications.markReadOf', { title: item.title })}
+              style={{ flexShrink: 0 }}
+            >
+              {t('notifications.markRead')}
+            </Button>
+          ) : null}
+        </Group>
+        <UnstyledButton onClick={onOpen} style={{ textAlign: 'left' }}>
+          <Text fw={item.isRead ? 500 : 700} c="blue.9" td="underline" style={{ wordBreak: 'break-word' }}>
+            {item.title}
           </Text>
-        </Stack>
-        {!item.isRead ? (
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconCheck size={14} aria-hidden />}
-            onClick={onRead}
-            aria-label={t('notifications.markReadOf', { title: item.title })}
-            style={{ flexShrink: 0 }}
-          >
-            {t('notifications.markRead')}
-          </Button>
-        ) : null}
-      </Group>
+        </UnstyledButton>
+        <Text size="sm" style={{ wordBreak: 'break-word' }}>
+          {item.body}
+        </Text>
+      </Stack>
     </Paper>
   );
 }
