@@ -136,7 +136,7 @@ describe('notifications', () => {
     const markAll = phone.getByRole('button', { name: 'Tandai semua dibaca' });
     if (await markAll.isEnabled()) await markAll.click();
     await expect.poll(() => bellCount(phone), { timeout: 10_000 }).toBe(0);
-    await phone.getByRole('radio', { name: 'Belum dibaca' }).check({ force: true });
+    await phone.locator('label', { hasText: /^Belum dibaca$/ }).click();
     await phone.getByText('Semua sudah dibaca').waitFor();
 
     await phone.getByRole('link', { name: 'Atur notifikasi' }).click();

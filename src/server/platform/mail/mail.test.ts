@@ -11,7 +11,8 @@ import { mailOutbox, notificationPreferences, notificationSettings, users } from
 import { notify } from '#server/platform/notifications/notify.ts';
 import { makeUnit, makeUser, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 import { queueDigests } from './digest.ts';
-import { smtpSender } from './mailer.ts';
+import { smtpSender, transportOptions } from './mailer.ts';
+import { loadConfig } from '#server/config.ts';
 import { sendDueMail } from './outbox.ts';
 
 interface Received {
@@ -185,5 +186,25 @@ describe('e-mail from the outbox', () => {
     expect(received.map((m) => m.to)).toEqual([['sekretariat@example.go.id']]);
     const [sent] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.userId, user.id));
     expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
+
+describe('mail settings', () => {
+  it('reads the SMTP URL, and without one e-mail is off', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    const config = loadConfig({
+      SINERGI_SMTP_URL: 'smtp://sinergi%40kota.go.id:rahasia%2Fku@mail.kota.go.id:587',
+      SINERGI_MAIL_FROM: 'Sinergi <s@kota.go.id>',
+    });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://sinergi%40kota.go.id:rahasia%2Fku@mail.kota.go.id:587', from: 'Sinergi <s@kota.go.id>' });
+    expect(transportOptions(config.mail?.smtpUrl ?? '')).toMatchObject({
+      host: 'mail.kota.go.id',
+      port: 587,
+      secure: false,
+      auth: { user: 'sinergi@kota.go.id', pass: 'rahasia/ku' },
+    });
+    expect(transportOptions('smtps://mail.kota.go.id')).toMatchObject({ port: 465, secure: true });
+    expect(() => loadConfig({ SINERGI_SMTP_URL: 'http://mail.kota.go.id' })).toThrow(/SINERGI_SMTP_URL/);
+    expect(() => loadConfig({ SINERGI_JOBS: 'maybe' })).toThrow(/SINERGI_JOBS/);
   });
 });
