@@ -3,7 +3,7 @@
  * in, and per kind whether it is also e-mailed, at once or in the daily digest. In the app (the bell)
  * every kind always shows.
  */
-import { Alert, Button, Checkbox, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -85,53 +85,49 @@ export function NotificationPreferencesPanel() {
               ]}
               w={{ base: '100%', sm: 280 }}
             />
-            <Table.ScrollContainer minWidth={420}>
-              <Table verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('notifications.prefs.kind')}</Table.Th>
-                    <Table.Th w={70}>{t('notifications.prefs.email')}</Table.Th>
-                    <Table.Th w={230}>{t('notifications.prefs.delivery')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {kinds.map((k) => {
-                    const def = NOTIFICATION_KINDS[k.kind];
-                    const label = pick(def.label);
-                    return (
-                      <Table.Tr key={k.kind}>
-                        <Table.Td>
-                          <Text size="sm">{label}</Text>
-                          <Text size="xs" c="dimmed">
-                            {t(`notifications.area.${def.area}`)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Checkbox
-                            checked={k.email}
-                            onChange={(e) => change(k.kind, { email: e.currentTarget.checked })}
-                            aria-label={t('notifications.prefs.emailOf', { kind: label })}
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <SegmentedControl
-                            size="xs"
-                            disabled={!k.email}
-                            value={k.delivery}
-                            onChange={(v) => change(k.kind, { delivery: v as Delivery })}
-                            aria-label={t('notifications.prefs.deliveryOf', { kind: label })}
-                            data={[
-                              { value: 'immediate', label: t('notifications.prefs.immediate') },
-                              { value: 'digest', label: t('notifications.prefs.digest') },
-                            ]}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <Stack component="ul" gap={0} p={0} m={0} aria-label={t('notifications.prefs.kind')}>
+              {kinds.map((k) => {
+                const def = NOTIFICATION_KINDS[k.kind];
+                const label = pick(def.label);
+                return (
+                  <Group
+                    component="li"
+                    key={k.kind}
+                    justify="space-between"
+                    wrap="wrap"
+                    gap="xs"
+                    py="xs"
+                    style={{ listStyle: 'none', borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+                  >
+                    <div style={{ flex: '1 1 220px', minWidth: 0 }}>
+                      <Text size="sm">{label}</Text>
+                      <Text size="xs" c="dimmed">
+                        {t(`notifications.area.${def.area}`)}
+                      </Text>
+                    </div>
+                    <Group gap="md" wrap="nowrap">
+                      <Checkbox
+                        label={t('notifications.prefs.email')}
+                        checked={k.email}
+                        onChange={(e) => change(k.kind, { email: e.currentTarget.checked })}
+                        aria-label={t('notifications.prefs.emailOf', { kind: label })}
+                      />
+                      <SegmentedControl
+                        size="xs"
+                        disabled={!k.email}
+                        value={k.delivery}
+                        onChange={(v) => change(k.kind, { delivery: v as Delivery })}
+                        aria-label={t('notifications.prefs.deliveryOf', { kind: label })}
+                        data={[
+                          { value: 'immediate', label: t('notifications.prefs.immediate') },
+                          { value: 'digest', label: t('notifications.prefs.digest') },
+                        ]}
+                      />
+                    </Group>
+                  </Group>
+                );
+              })}
+            </Stack>
             <FormErrorAlert error={save.error} />
             <Button type="submit" loading={save.isPending} w="fit-content">
               {t('notifications.prefs.save')}

@@ -15,7 +15,6 @@ export const notificationsMessagesEn: Record<keyof typeof notificationsMessagesI
   'notifications.markAll': 'Mark all as read',
   'notifications.markedAll': 'All notifications marked as read',
   'notifications.unread': 'Unread',
-  'notifications.open': 'Open',
   'notifications.listLabel': 'Notifications',
   'notifications.empty.title': 'No notifications yet',
   'notifications.empty.text':
@@ -28,10 +27,9 @@ export const notificationsMessagesEn: Record<keyof typeof notificationsMessagesI
   'notifications.prefs.text':
     'Notifications always show in the bell. Choose which are also sent to your e-mail, at once or in a daily digest at 07:00 WIB.',
   'notifications.prefs.language': 'Language of notifications and e-mails',
-  'notifications.prefs.kind': 'Kind',
+  'notifications.prefs.kind': 'Notification kinds',
   'notifications.prefs.email': 'E-mail',
   'notifications.prefs.emailOf': 'Send e-mail: {kind}',
-  'notifications.prefs.delivery': 'When',
   'notifications.prefs.deliveryOf': 'When to send: {kind}',
   'notifications.prefs.immediate': 'At once',
   'notifications.prefs.digest': 'Daily digest',

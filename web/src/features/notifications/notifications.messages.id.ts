@@ -14,7 +14,6 @@ export const notificationsMessagesId = {
   'notifications.markAll': 'Tandai semua dibaca',
   'notifications.markedAll': 'Semua notifikasi ditandai dibaca',
   'notifications.unread': 'Belum dibaca',
-  'notifications.open': 'Buka',
   'notifications.listLabel': 'Daftar notifikasi',
   'notifications.empty.title': 'Belum ada notifikasi',
   'notifications.empty.text':
@@ -27,10 +26,9 @@ export const notificationsMessagesId = {
   'notifications.prefs.text':
     'Notifikasi selalu tampil di lonceng. Pilih mana yang juga dikirim ke e-mail Anda, segera atau sebagai ringkasan harian pukul 07.00 WIB.',
   'notifications.prefs.language': 'Bahasa notifikasi dan e-mail',
-  'notifications.prefs.kind': 'Jenis',
+  'notifications.prefs.kind': 'Jenis notifikasi',
   'notifications.prefs.email': 'E-mail',
   'notifications.prefs.emailOf': 'Kirim e-mail: {kind}',
-  'notifications.prefs.delivery': 'Waktu kirim',
   'notifications.prefs.deliveryOf': 'Waktu kirim: {kind}',
   'notifications.prefs.immediate': 'Segera',
   'notifications.prefs.digest': 'Ringkasan harian',
