@@ -141,7 +141,7 @@ describe('notifications', () => {
 
     await phone.getByRole('link', { name: 'Atur notifikasi' }).click();
     await phone.getByRole('heading', { name: 'Notifikasi', level: 2 }).waitFor();
-    await phone.getByRole('checkbox', { name: 'Kirim e-mail: Inovasi dikembalikan untuk diperbaiki' }).waitFor();
+    await phone.getByRole('checkbox', { name: 'Kirim surel: Inovasi dikembalikan untuk diperbaiki' }).waitFor();
     await shoot(phone, 'notifications-settings-phone');
     await expectAccessible(phone, 'the notification settings on a phone');
   });
@@ -149,13 +149,13 @@ describe('notifications', () => {
   it('saves the e-mail choices on the account page', async () => {
     const page = await signedIn('verifikator.demo');
     await page.goto('/akun');
-    const email = page.getByRole('checkbox', { name: 'Kirim e-mail: Pengaduan melewati batas waktu' });
+    const email = page.getByRole('checkbox', { name: 'Kirim surel: Pengaduan melewati batas waktu' });
     await email.waitFor();
     await email.uncheck();
     await page.getByRole('button', { name: 'Simpan pengaturan notifikasi' }).click();
     await page.getByText('Pengaturan notifikasi disimpan').waitFor();
     await page.reload();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'Kirim e-mail: Pengaduan melewati batas waktu' }).isChecked()).toBe(false);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Kirim surel: Pengaduan melewati batas waktu' }).isChecked()).toBe(false);
     await shoot(page, 'notifications-settings-desktop');
     await expectAccessible(page, 'the notification settings');
   });

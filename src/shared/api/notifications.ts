@@ -198,7 +198,7 @@ export const unreadCount = z.object({ unread: z.number().int() });
 
 export const notificationPreference = z.object({
   kind: notificationKind,
-  email: z.boolean({ error: 'Pilih apakah dikirim lewat e-mail' }),
+  email: z.boolean({ error: 'Pilih apakah dikirim lewat surel' }),
   delivery: z.enum(['immediate', 'digest'], { error: 'Pilih segera atau ringkasan harian' }),
 });
 
