@@ -28,6 +28,7 @@ import { eventsRoutes } from './features/acara/events.routes.ts';
 import { evidenceRoutes } from './features/innovations/evidence.routes.ts';
 import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
 import { iidRoutes } from './features/iid/iid.routes.ts';
+import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
   await app.register(eventsRoutes, { prefix: '/api/v1/regions/:regionCode/events' });
   await app.register(eventsPublicRoutes, { prefix: '/api/v1/public' });
+  await app.register(notificationRoutes, { prefix: '/api/v1/me/notifications' });
 
   await registerWebApp(app, config.webDir);
   return app;

@@ -69,6 +69,15 @@ const envSchema = z.object({
   SINERGI_MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap contributors'),
   /** A JSON file of the install's own search synonym groups, added to the shipped spelling variants. */
   SINERGI_SEARCH_SYNONYMS: z.string().min(1).optional(),
+  /** The mail server notifications are sent through, e.g. smtp://user:pass@host:587 (smtps:// for TLS from the start); unset: no e-mail. */
+  SINERGI_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'harus URL smtp:// atau smtps://, mis. smtp://user:pass@mail.example.go.id:587' })
+    .optional(),
+  SINERGI_MAIL_FROM: z.string().trim().min(3).max(300).default('Sinergi <no-reply@localhost>'),
+  /** The address people open Sinergi at, for the links in e-mails, e.g. https://sinergi.pangkalpinangkota.go.id */
+  SINERGI_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'harus URL http(s), mis. https://sinergi.example.go.id' }).optional(),
+  /** `off`: this instance runs no scheduled jobs (reminders, e-mail); `on` (default) runs them. */
+  SINERGI_JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -129,6 +138,12 @@ export interface AppConfig {
   map: { tiles: string; attribution: string } | null;
   /** The install's own search synonym groups (SINERGI_SEARCH_SYNONYMS), added to the shipped ones; empty when unset. */
   searchSynonyms: SynonymGroups;
+  /** Outgoing e-mail; null when SINERGI_SMTP_URL is unset (notifications then stay in the app). */
+  mail: { smtpUrl: string; from: string } | null;
+  /** The address people open Sinergi at (no trailing slash), for links in e-mails; null: links show as paths. */
+  publicUrl: string | null;
+  /** Whether `serve` starts the scheduled jobs (SINERGI_JOBS). */
+  jobs: boolean;
   logLevel: string;
   /** Built web app; served at `/` when present. */
   webDir: string;
@@ -164,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicWritePerMinute: e.SINERGI_PUBLIC_WRITES_PER_MINUTE ?? e.SINERGI_PUBLIC_WRITE_PER_MINUTE ?? 30,
     map: e.SINERGI_MAP_TILES === 'off' ? null : { tiles: e.SINERGI_MAP_TILES, attribution: e.SINERGI_MAP_ATTRIBUTION },
     searchSynonyms: 'groups' in synonyms ? synonyms.groups : [],
+    mail: e.SINERGI_SMTP_URL ? { smtpUrl: e.SINERGI_SMTP_URL, from: e.SINERGI_MAIL_FROM } : null,
+    publicUrl: e.SINERGI_PUBLIC_URL ? e.SINERGI_PUBLIC_URL.replace(/\/+$/, '') : null,
+    jobs: e.SINERGI_JOBS === 'on',
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };

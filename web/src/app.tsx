@@ -37,6 +37,7 @@ import { InnovationPage } from './pages/innovation.page.tsx';
 import { InnovationsPage } from './pages/innovations.page.tsx';
 import { LoginPage } from './pages/login.page.tsx';
 import { NotFoundPage } from './pages/not-found.page.tsx';
+import { NotificationsPage } from './pages/notifications.page.tsx';
 import { PeriodsPage } from './pages/periods.page.tsx';
 import { UnitsPage } from './pages/units.page.tsx';
 import { UsersPage } from './pages/users.page.tsx';
@@ -95,6 +96,7 @@ export function App() {
         <Route path="pengguna" element={<UsersPage />} />
         <Route path="log-audit" element={<AuditPage />} />
         <Route path="akun" element={<AccountPage />} />
+        <Route path="notifikasi" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

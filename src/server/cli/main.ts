@@ -37,8 +37,11 @@ program
     const webBuild: unknown = Reflect.get(globalThis, Symbol.for('sinergi.webBuild'));
     if (webBuild instanceof Promise) await webBuild;
     const app = await buildApp({ config, database, logger });
+    const { startScheduledJobs } = await import('../scheduled-jobs.ts');
+    const jobs = await startScheduledJobs({ config, database, logger });
     const shutdown = async (signal: string) => {
       logger.info({ signal }, 'shutting down');
+      await jobs?.stop();
       await app.close();
       await database.close();
       process.exit(0);

@@ -1,6 +1,7 @@
 /** English, the second language. Must have every key of `messages.id.ts`. */
 import { complaintsMessagesEn } from '../features/complaints/complaints.messages.en.ts';
 import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
+import { notificationsMessagesEn } from '../features/notifications/notifications.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
 import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
@@ -31,6 +32,7 @@ export const messagesEn: Messages = {
   'nav.units': 'Government units',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
+  'nav.notifications': 'Notifications',
   'nav.account': 'My account',
   'nav.logout': 'Log out',
   'userMenu.label': 'Account menu of {name}',
@@ -926,5 +928,6 @@ export const messagesEn: Messages = {
   ...acaraMessagesEn,
   ...complaintsMessagesEn,
   ...iidMessagesEn,
+  ...notificationsMessagesEn,
   ...innovationsMessagesEn,
 };

@@ -5,6 +5,7 @@
  */
 import { complaintsMessagesId } from '../features/complaints/complaints.messages.id.ts';
 import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
+import { notificationsMessagesId } from '../features/notifications/notifications.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
@@ -34,6 +35,7 @@ export const messagesId = {
   'nav.units': 'Perangkat Daerah',
   'nav.users': 'Pengguna',
   'nav.audit': 'Log Audit',
+  'nav.notifications': 'Notifikasi',
   'nav.account': 'Akun Saya',
   'nav.logout': 'Keluar',
   'userMenu.label': 'Menu akun {name}',
@@ -932,6 +934,7 @@ export const messagesId = {
   ...acaraMessagesId,
   ...complaintsMessagesId,
   ...iidMessagesId,
+  ...notificationsMessagesId,
   ...innovationsMessagesId,
 } as const;
 

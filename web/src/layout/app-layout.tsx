@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { QueryError } from '../components/query-error.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 import classes from './app-layout.module.css';
@@ -110,6 +111,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

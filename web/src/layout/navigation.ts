@@ -15,6 +15,7 @@ import {
   IconClipboardCheck,
   IconHistory,
   IconApps,
+  IconBell,
   IconBuildingStore,
   IconMessageReport,
   IconMoodSmile,
@@ -90,6 +91,9 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     label: 'nav.section.account',
-    items: [{ to: '/akun', label: 'nav.account', icon: IconUserCircle }],
+    items: [
+      { to: '/notifikasi', label: 'nav.notifications', icon: IconBell },
+      { to: '/akun', label: 'nav.account', icon: IconUserCircle },
+    ],
   },
 ];

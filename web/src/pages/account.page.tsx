@@ -13,6 +13,7 @@ import { isFullyPlaced, placeFieldIssues } from '../components/form-issues.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { PasswordStrength, usePasswordEstimator, usePasswordRefusal } from '../components/password-strength.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { NotificationPreferencesPanel } from '../features/notifications/notification-preferences.tsx';
 import { useSignedInUser } from '../session/session.tsx';
 
 const validateShape = schemaResolver(changePasswordBody, { sync: true });
@@ -142,6 +143,9 @@ export function AccountPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <ChangePassword />
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <NotificationPreferencesPanel />
         </Grid.Col>
       </Grid>
     </>

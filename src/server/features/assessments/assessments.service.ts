@@ -49,6 +49,7 @@ import {
   unitsInRegion,
 } from './assessments.queries.ts';
 import { type EvidenceEntry, presentEvidence, presentFigure, presentItem, presentSummary, verificationOf } from './assessments.presenter.ts';
+import { noticeOfAssignment } from './assessment-notices.ts';
 
 // ---- loading -----------------------------------------------------------------------------------
 
@@ -257,6 +258,12 @@ export async function assignIndicators(ctx: ServiceContext, regionCode: string, 
       .set({ updatedAt: ctx.now })
       .where(and(eq(assessments.id, id), eq(assessments.regionCode, regionCode)));
     await recordAudit(tx, ctx, { action: 'assessment.assigned', entityType: 'assessment', entityId: id, regionCode, before, after });
+    await noticeOfAssignment(
+      tx,
+      ctx,
+      assessment,
+      after.filter((a, n) => a.unitId !== before[n]?.unitId),
+    );
   });
 }
 

@@ -19,6 +19,7 @@ import { findPeriod } from './periods.service.ts';
 import { unitOf } from '#server/platform/records.ts';
 import { findInnovation, type InnovationRow } from '#server/platform/records.ts';
 import { otherInnovationNames } from './innovations.queries.ts';
+import { noticeOfReview } from './innovation-notices.ts';
 
 export interface InnovationFields {
   name: string;
@@ -304,6 +305,7 @@ export async function transitionInnovation(ctx: ServiceContext, regionCode: stri
         ...(req.reason ? { reason: req.reason } : {}),
       },
     });
+    await noticeOfReview(tx, ctx, row, req.action, req.version + 1);
   });
 }
 

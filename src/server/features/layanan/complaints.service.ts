@@ -18,6 +18,7 @@ import type { BlobStorage } from '#server/lib/storage.ts';
 import { type AttachmentRow, listAttachments, openAttachment } from '#server/platform/attachments/attachments.ts';
 import { acceptFile, fileColumns, storeFile, uploadName } from '#server/platform/attachments/stored-file.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { noticeOfComplaintUnit } from './complaint-notices.ts';
 import { unitOf } from '#server/platform/records.ts';
 import { type CategoryView, findByTrackingCode, findCategory, findComplaint, findPublicComplaint, listEvents } from './complaints.queries.ts';
 
@@ -198,6 +199,8 @@ export async function fileComplaint(
         apiClientId: options.apiClientId ?? null,
       },
     });
+    const routed = { unitId: category.unitId, unitName: category.unitName, categoryName: category.name };
+    await noticeOfComplaintUnit(tx, who.actor?.id ?? null, { id: row.id, regionCode, trackingCode: row.trackingCode, dueAt, version: 1, ...routed });
     return row;
   });
   return {
@@ -447,6 +450,13 @@ export async function reassignComplaint(
       regionCode,
       before: { unitId: row.unitId, version: row.version },
       after: { unitId: target.id, note: input.note, version: row.version + 1 },
+    });
+    await noticeOfComplaintUnit(tx, ctx.actor.id, {
+      ...row,
+      unitId: target.id,
+      unitName: target.name,
+      categoryName: view.categoryName,
+      version: row.version + 1,
     });
   });
 }

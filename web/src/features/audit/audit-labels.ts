@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'user.activated': { id: 'Akun diaktifkan', en: 'Account activated' },
   'user.deactivated': { id: 'Akun dinonaktifkan', en: 'Account deactivated' },
   'user.locked': { id: 'Akun dikunci', en: 'Account locked' },
+  'notification_preferences.updated': { id: 'Pengaturan notifikasi diubah', en: 'Notification settings changed' },
   'user.password_reset': { id: 'Kata sandi disetel ulang', en: 'Password reset' },
   'demo.seeded': { id: 'Data demo dimuat', en: 'Demo data loaded' },
   'period.created': { id: 'Periode dibuka', en: 'Period opened' },

@@ -1,0 +1,92 @@
+/**
+ * The e-mail outbox: mails are written in the transaction of the event they tell (see `notify`) and sent
+ * here, by a scheduled job, never inside a request. A failed send is tried again after a growing wait;
+ * after the last try the mail is marked failed with the server's answer. A mail that waited more than two
+ * days (the mail server was down, or e-mail was only now switched on) is not sent any more: the bell has
+ * told the user, and news that old by e-mail only confuses.
+ */
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '#server/db/client.ts';
+import { mailOutbox } from '#server/db/schema.ts';
+import type { MailSender } from './mailer.ts';
+
+/** Minutes to wait after the 1st, 2nd, … failed try; a mail is given up after the last. */
+export const RETRY_WAIT_MINUTES = [1, 5, 15, 60, 180, 360] as const;
+export const MAX_ATTEMPTS = RETRY_WAIT_MINUTES.length + 1;
+const MAX_AGE_MS = 48 * 3_600_000;
+/** How long a claimed mail is left to its sender before another run may try it (a crashed process). */
+const LEASE_MS = 10 * 60_000;
+const BATCH = 25;
+
+export interface SendReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+  expired: number;
+}
+
+/** The full address of a page for a mail: with the public URL when set, else the path as it is. */
+export function absoluteLink(publicUrl: string | null, link: string): string {
+  return publicUrl ? `${publicUrl}${link}` : link;
+}
+
+export function mailText(body: string, link: string | null, publicUrl: string | null): string {
+  return `${body}${link ? `\n\n${absoluteLink(publicUrl, link)}` : ''}\n\n-- \nSinergi`;
+}
+
+/** Sends the mails that are due, one batch; returns what happened to them. */
+export async function sendDueMail(db: Db, sender: MailSender, options: { now: Date; publicUrl: string | null }): Promise<SendReport> {
+  const { now } = options;
+  const report: SendReport = { sent: 0, retrying: 0, failed: 0, expired: 0 };
+  const expired = await db
+    .update(mailOutbox)
+    .set({ status: 'expired' })
+    .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.createdAt, new Date(now.getTime() - MAX_AGE_MS))))
+    .returning({ id: mailOutbox.id });
+  report.expired = expired.length;
+
+  // Claim a batch: another instance's run skips these rows and, through the lease, does not take them again.
+  const claimed = await db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
+      .orderBy(asc(mailOutbox.nextAttemptAt))
+      .limit(BATCH)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    await tx
+      .update(mailOutbox)
+      .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS), attempts: sql`${mailOutbox.attempts} + 1` })
+      .where(
+        inArray(
+          mailOutbox.id,
+          due.map((m) => m.id),
+        ),
+      );
+    return due;
+  });
+
+  for (const mail of claimed) {
+    const attempt = mail.attempts + 1;
+    try {
+      await sender.send({ to: mail.toAddress, subject: mail.subject, text: mailText(mail.body, mail.link, options.publicUrl) });
+      await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), lastError: null }).where(eq(mailOutbox.id, mail.id));
+      report.sent++;
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      const wait = RETRY_WAIT_MINUTES[attempt - 1];
+      if (wait === undefined) {
+        await db.update(mailOutbox).set({ status: 'failed', lastError: reason }).where(eq(mailOutbox.id, mail.id));
+        report.failed++;
+      } else {
+        await db
+          .update(mailOutbox)
+          .set({ lastError: reason, nextAttemptAt: new Date(now.getTime() + wait * 60_000) })
+          .where(eq(mailOutbox.id, mail.id));
+        report.retrying++;
+      }
+    }
+  }
+  return report;
+}

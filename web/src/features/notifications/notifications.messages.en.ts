@@ -1,0 +1,46 @@
+/** Interface texts of notifications, in English; merged into messages.en.ts. */
+import type { notificationsMessagesId } from './notifications.messages.id.ts';
+
+export const notificationsMessagesEn: Record<keyof typeof notificationsMessagesId, string> = {
+  'notifications.bell': 'Notifications, {n} unread',
+  'notifications.bellNone': 'Notifications, none unread',
+  'notifications.title': 'Notifications',
+  'notifications.description': 'News for you: innovations returned or verified, indicators and complaints assigned, and deadlines coming up.',
+  'notifications.filter': 'Show',
+  'notifications.filter.all': 'All',
+  'notifications.filter.unread': 'Unread',
+  'notifications.unreadCount': '{n} unread',
+  'notifications.markRead': 'Mark as read',
+  'notifications.markReadOf': 'Mark as read: {title}',
+  'notifications.markAll': 'Mark all as read',
+  'notifications.markedAll': 'All notifications marked as read',
+  'notifications.unread': 'Unread',
+  'notifications.listLabel': 'Notifications',
+  'notifications.empty.title': 'No notifications yet',
+  'notifications.empty.text':
+    'Notifications show here when your innovations are reviewed, indicators or complaints are assigned to your unit, or a deadline comes close.',
+  'notifications.emptyUnread.title': 'All read',
+  'notifications.emptyUnread.text': 'No unread notifications. Choose "All" to see earlier ones.',
+  'notifications.settingsLink': 'Notification settings',
+
+  'notifications.prefs.title': 'Notifications',
+  'notifications.prefs.text':
+    'Notifications always show in the bell. Choose which are also sent to your e-mail, at once or in a daily digest at 07:00 WIB.',
+  'notifications.prefs.language': 'Language of notifications and e-mails',
+  'notifications.prefs.kind': 'Notification kinds',
+  'notifications.prefs.email': 'E-mail',
+  'notifications.prefs.emailOf': 'Send e-mail: {kind}',
+  'notifications.prefs.deliveryOf': 'When to send: {kind}',
+  'notifications.prefs.immediate': 'At once',
+  'notifications.prefs.digest': 'Daily digest',
+  'notifications.prefs.save': 'Save notification settings',
+  'notifications.prefs.saved': 'Notification settings saved',
+  'notifications.prefs.mailOff': 'This install does not send e-mail yet (no mail server is set). Your choices apply once e-mail is switched on.',
+  'notifications.prefs.noAddress': 'Your account has no e-mail address; ask the region admin to add one so e-mails can be sent.',
+  'notifications.area.inovasi': 'Innovation',
+  'notifications.area.penilaian': 'Assessment',
+  'notifications.area.tenggat': 'Deadlines',
+  'notifications.area.pengaduan': 'Complaints',
+  'notifications.area.kota_cerdas': 'Smart city',
+  'notifications.area.kompetisi': 'Competitions',
+};
