@@ -147,7 +147,17 @@ export type Outlier = {
   deviation: DecimalText;
 };
 
-export type AggregateResult = { entries: EntryAggregate[]; judges: JudgeStats[]; outliers: Outlier[] };
+/** One sheet's weighted score, raw and after normalisation (equal when not normalising), 2 places. */
+export type SheetScore = { judgeId: string; entryId: string; weighted: DecimalText; normalised: DecimalText };
+
+export type AggregateResult = {
+  entries: EntryAggregate[];
+  judges: JudgeStats[];
+  outliers: Outlier[];
+  sheets: SheetScore[];
+  /** Mean and population SD of every sheet's raw weighted score: the scale normalised scores are put on. */
+  overall: { mean: DecimalText; sd: DecimalText };
+};
 
 /** What breaks a tie in rankEntries, in this order (see docs/scoring/kompetisi.md). */
 export type TieBreakKeys = {
