@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RUBRIK_IGA_PRESENTASI_2023 as IGA } from './rubrics.ts';
+import { loadShippedRubric } from './rubrics.ts';
 import {
   advance,
   aggregateStage,
@@ -14,6 +14,8 @@ import {
   weightedScore,
 } from './scoring.ts';
 import type { Rubric, ScoreSheet } from './types.ts';
+
+const IGA = loadShippedRubric('rubrik-iga-presentasi-2023');
 
 /** Criterion scores in the IGA order: kebaharuan 30, kemanfaatan 25, kewenangan 15, replikasi 20, penguasaan 10. */
 const iga = (k: number, m: number, w: number, r: number, p: number): Record<string, string> => ({
