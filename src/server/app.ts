@@ -26,6 +26,9 @@ import { catalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { evidenceRoutes } from './features/innovations/evidence.routes.ts';
 import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
 import { iidRoutes } from './features/iid/iid.routes.ts';
+import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
+import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.routes.ts';
+import { kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -141,6 +144,9 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(assessmentRoutes, { prefix: '/api/v1/regions/:regionCode/assessments' });
   await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
+  await app.register(kompetisiRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
+  await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
+  await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);
   return app;

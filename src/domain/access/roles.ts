@@ -40,6 +40,14 @@ export const PERMISSIONS = [
   'complaints.handle',
   /** Manage complaint categories and issue Open311 API keys. */
   'complaints.manage',
+  /** See the region's competitions and their entries (operators: their unit's entries). */
+  'competitions.read',
+  /** Set up competitions, screen entries, form panels, lock stages, publish results. */
+  'competitions.manage',
+  /** Enter the unit's innovations in a competition (operators: their own unit's; checked per entry). */
+  'competitions.enter',
+  /** Score the entries assigned to the judge (checked per sheet: anything else is not there). */
+  'competitions.judge',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +68,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'skm.enter',
     'complaints.read',
     'complaints.handle',
+    'competitions.read',
+    'competitions.enter',
   ],
   verifikator: [
     'region.read',
@@ -72,9 +82,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'services.read',
     'skm.read',
     'complaints.read',
+    'competitions.read',
   ],
-  juri: ['region.read', 'units.read'],
-  pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read', 'assessments.read', 'services.read', 'skm.read', 'complaints.read'],
+  juri: ['region.read', 'units.read', 'competitions.judge'],
+  pimpinan: [
+    'region.read',
+    'units.read',
+    'innovations.read',
+    'dashboard.read',
+    'assessments.read',
+    'services.read',
+    'skm.read',
+    'complaints.read',
+    'competitions.read',
+  ],
 };
 
 /** The roles a regional admin may give: everything below the national admin. */
