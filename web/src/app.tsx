@@ -3,6 +3,12 @@
  * one and shows inside the app shell.
  */
 import { Route, Routes } from 'react-router';
+import { HasilKompetisiPage } from './features/kompetisi/hasil-kompetisi.page.tsx';
+import { KompetisiDetailPage } from './features/kompetisi/kompetisi-detail.page.tsx';
+import { KompetisiEntryPage } from './features/kompetisi/kompetisi-entry.page.tsx';
+import { KompetisiPage } from './features/kompetisi/kompetisi.page.tsx';
+import { PenjurianSheetPage } from './features/kompetisi/penjurian-sheet.page.tsx';
+import { PenjurianPage } from './features/kompetisi/penjurian.page.tsx';
 import { PortalLayout } from './features/portal/portal-layout.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -46,6 +52,9 @@ export function App() {
         <Route index element={<CataloguePage />} />
         <Route path=":id" element={<CatalogueDetailPage />} />
       </Route>
+      <Route path="/hasil-kompetisi" element={<PublicLayout />}>
+        <Route path=":id" element={<HasilKompetisiPage />} />
+      </Route>
       {/* The public service portal, its survey and complaint forms, and the status page: no login, phone first. */}
       <Route element={<PortalLayout />}>
         <Route path="/portal/:regionCode" element={<PortalPage />} />
@@ -80,6 +89,11 @@ export function App() {
         <Route path="pengaduan-masuk" element={<ComplaintsPage />} />
         <Route path="pengaduan-masuk/:id" element={<ComplaintPage />} />
         <Route path="pengaturan-pengaduan" element={<ComplaintSettingsPage />} />
+        <Route path="kompetisi" element={<KompetisiPage />} />
+        <Route path="kompetisi/:id" element={<KompetisiDetailPage />} />
+        <Route path="kompetisi/:id/peserta/:entryId" element={<KompetisiEntryPage />} />
+        <Route path="penjurian" element={<PenjurianPage />} />
+        <Route path="penjurian/:sheetId" element={<PenjurianSheetPage />} />
         <Route path="perangkat-daerah" element={<UnitsPage />} />
         <Route path="pengguna" element={<UsersPage />} />
         <Route path="log-audit" element={<AuditPage />} />

@@ -2,6 +2,7 @@
 import { complaintsMessagesEn } from '../features/complaints/complaints.messages.en.ts';
 import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
+import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
 import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
 import { skmMessagesEn } from '../features/skm/skm.messages.en.ts';
@@ -920,6 +921,7 @@ export const messagesEn: Messages = {
   'predicate.kurang_inovatif': 'Less innovative',
   'predicate.tidak_dapat_dinilai': 'Cannot be assessed',
   ...layananMessagesEn,
+  ...kompetisiMessagesEn,
   ...portalMessagesEn,
   ...skmMessagesEn,
   ...complaintsMessagesEn,

@@ -7,6 +7,7 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import { checkEligibility } from '#domain/competition/eligibility.ts';
 import type { EligibilityRules, Tahapan } from '#domain/competition/types.ts';
+import { countWords } from '#domain/innovations/profile.ts';
 import type { InnovationStatus } from '#domain/innovations/workflow.ts';
 import { type CompetitionDetail, type CompetitionInput, type EntryDetail, type EntrySummary, isScoredStage } from '#shared/api/competitions.ts';
 import type { DbOrTx } from '#server/db/client.ts';
@@ -37,12 +38,6 @@ const WIB_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', yea
 /** The calendar day in Western Indonesia time: registration closes at the end of its last day there. */
 export function todayWib(now: Date): string {
   return WIB_DAY.format(now);
-}
-
-/** Words as a reader counts them: runs of non-space. */
-export function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/u).length;
 }
 
 // ---- presenting --------------------------------------------------------------------------------

@@ -323,7 +323,9 @@ describe('judging', () => {
       ranked.map((r) => [r.entryId, r.score, r.rank]).sort((a, b) => Number(a[2]) - Number(b[2])),
     );
     const own = panel.sheets.find((s) => s.judgeUserId === judges[0]?.id);
-    const after = json<SheetDetail>(await judges[0]?.client.get(`/api/v1/regions/${HOME}/judging/sheets/${own?.id}`));
+    const judge = judges[0];
+    if (!judge) throw new Error('judge');
+    const after = json<SheetDetail>(await judge.client.get(`/api/v1/regions/${HOME}/judging/sheets/${own?.id}`));
     expect(after.total).not.toBeNull();
   });
 });
