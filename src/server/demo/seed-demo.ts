@@ -25,6 +25,7 @@ import { iidStructure } from '#domain/iid/structure.ts';
 import { parseFramework } from '#domain/scoring/framework-registry.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
+import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 
@@ -91,6 +92,7 @@ export async function seedDemo(
     await seedDemoServices(tx, idOf);
     await seedDemoSkm(tx);
     await seedDemoComplaints(tx, options.storage);
+    await seedDemoKompetisi(tx, passwordHash);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })

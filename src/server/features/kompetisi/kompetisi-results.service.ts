@@ -73,7 +73,7 @@ export async function lockStage(ctx: ServiceContext, regionCode: string, competi
       const pending = entries.filter((e) => e.entry.status === 'diajukan').length;
       if (pending > 0) throw new AppError('COMPETITION_SCREENING_PENDING', { detail: `${pending} entries not screened` });
     }
-    if (isScoredStage(stage.code)) summary = await aggregateAndStore(tx, regionCode, stage);
+    if (isScoredStage(stage.code)) summary = await storeStageResults(tx, regionCode, stage);
     await moveOn(tx, stages, stage, ctx.now);
     await recordAudit(tx, ctx, {
       action: 'competition.stage_locked',
@@ -85,7 +85,8 @@ export async function lockStage(ctx: ServiceContext, regionCode: string, competi
   });
 }
 
-async function aggregateAndStore(tx: DbOrTx, regionCode: string, stage: StageRow) {
+/** Aggregates a scored stage's submitted sheets with the engine and stores each category's ranking (also used by the demo). */
+export async function storeStageResults(tx: DbOrTx, regionCode: string, stage: StageRow) {
   const rubric = rubricOf(stage);
   const sheets = await tx.select().from(competitionSheets).where(eq(competitionSheets.stageId, stage.id));
   if (sheets.length === 0) throw new AppError('COMPETITION_SHEETS_PENDING', { detail: 'no sheet was assigned' });
@@ -202,59 +203,7 @@ export async function finaliseCompetition(
     const penetapan = runningStage(stages);
     if (competition.status !== 'berjalan' || penetapan?.code !== 'penetapan')
       throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'every stage before penetapan must be locked' });
-    const scored = stages.filter((s) => isScoredStage(s.code));
-    const last = scored.at(-1);
-    if (!last) throw new AppError('INTERNAL');
-    const results = await tx
-      .select()
-      .from(competitionResults)
-      .where(
-        inArray(
-          competitionResults.stageId,
-          scored.map((s) => s.id),
-        ),
-      );
-    const finalists = results.filter((r) => r.stageId === last.id);
-    const finalistIds = new Set(finalists.map((f) => f.entryId));
-    const combined = combineStages({
-      stages: scored.map((s) => ({
-        code: s.code,
-        weight: s.weight,
-        scores: Object.fromEntries(
-          results.filter((r) => r.stageId === s.id && finalistIds.has(r.entryId)).map((r) => [r.entryId, toPercent(r.score, s)]),
-        ),
-      })),
-    });
-    const entries = new Map((await allEntries(tx, regionCode, competitionId)).map((e) => [e.entry.id, e]));
-    const lastRubric = rubricByCode(last.rubricCode ?? '');
-    await tx.delete(competitionResults).where(eq(competitionResults.stageId, penetapan.id));
-    for (const category of new Set(finalists.map((f) => f.category))) {
-      const inCategory = finalists.filter((f) => f.category === category);
-      const ranked = rankCategory(
-        inCategory.map((f) => ({
-          entryId: f.entryId,
-          score: combined[f.entryId] ?? '0',
-          perCriterion: f.perCriterion,
-          submittedAt: entries.get(f.entryId)?.entry.submittedAt ?? null,
-        })),
-        lastRubric,
-      );
-      const byId = new Map(inCategory.map((f) => [f.entryId, f]));
-      await tx.insert(competitionResults).values(
-        ranked.map((r) => ({
-          regionCode,
-          stageId: penetapan.id,
-          entryId: r.entryId,
-          category,
-          score: r.score,
-          rank: r.rank,
-          tied: r.tied,
-          judgeCount: byId.get(r.entryId)?.judgeCount ?? 0,
-          perCriterion: byId.get(r.entryId)?.perCriterion ?? {},
-          advanced: false,
-        })),
-      );
-    }
+    const combined = await storeFinalRanking(tx, regionCode, competitionId, stages, penetapan);
     await tx
       .update(competitions)
       .set({
@@ -274,6 +223,67 @@ export async function finaliseCompetition(
       after: { ...input, combined },
     });
   });
+}
+
+/**
+ * The final ranking of each category: the engine's combination of the scored stages by weight over the
+ * entries that reached the last scored stage, ranked with the tie rule, stored on the penetapan stage.
+ */
+export async function storeFinalRanking(tx: DbOrTx, regionCode: string, competitionId: string, stages: StageRow[], penetapan: StageRow) {
+  const scored = stages.filter((s) => isScoredStage(s.code));
+  const last = scored.at(-1);
+  if (!last) throw new AppError('INTERNAL');
+  const results = await tx
+    .select()
+    .from(competitionResults)
+    .where(
+      inArray(
+        competitionResults.stageId,
+        scored.map((s) => s.id),
+      ),
+    );
+  const finalists = results.filter((r) => r.stageId === last.id);
+  const finalistIds = new Set(finalists.map((f) => f.entryId));
+  const combined = combineStages({
+    stages: scored.map((s) => ({
+      code: s.code,
+      weight: s.weight,
+      scores: Object.fromEntries(
+        results.filter((r) => r.stageId === s.id && finalistIds.has(r.entryId)).map((r) => [r.entryId, toPercent(r.score, s)]),
+      ),
+    })),
+  });
+  const entries = new Map((await allEntries(tx, regionCode, competitionId)).map((e) => [e.entry.id, e]));
+  const lastRubric = rubricByCode(last.rubricCode ?? '');
+  await tx.delete(competitionResults).where(eq(competitionResults.stageId, penetapan.id));
+  for (const category of new Set(finalists.map((f) => f.category))) {
+    const inCategory = finalists.filter((f) => f.category === category);
+    const ranked = rankCategory(
+      inCategory.map((f) => ({
+        entryId: f.entryId,
+        score: combined[f.entryId] ?? '0',
+        perCriterion: f.perCriterion,
+        submittedAt: entries.get(f.entryId)?.entry.submittedAt ?? null,
+      })),
+      lastRubric,
+    );
+    const byId = new Map(inCategory.map((f) => [f.entryId, f]));
+    await tx.insert(competitionResults).values(
+      ranked.map((r) => ({
+        regionCode,
+        stageId: penetapan.id,
+        entryId: r.entryId,
+        category,
+        score: r.score,
+        rank: r.rank,
+        tied: r.tied,
+        judgeCount: byId.get(r.entryId)?.judgeCount ?? 0,
+        perCriterion: byId.get(r.entryId)?.perCriterion ?? {},
+        advanced: false,
+      })),
+    );
+  }
+  return combined;
 }
 
 export async function publishCompetition(ctx: ServiceContext, regionCode: string, competitionId: string): Promise<void> {
