@@ -21,7 +21,16 @@ export function HasilKompetisiPage() {
   const results = useQuery(publicResultsQuery(id));
   useDocumentTitle(results.data ? `${t('hasil.title', { name: results.data.competition.name })} · Sinergi` : 'Sinergi');
   if (results.isError) {
-    if (isApiError(results.error, 'NOT_FOUND')) return <ListEmpty kind="empty" title={t('hasil.notPublished')} description="" />;
+    if (isApiError(results.error, 'NOT_FOUND')) {
+      return (
+        <Stack>
+          <Title order={1} size="h2">
+            {t('hasil.unknownTitle')}
+          </Title>
+          <ListEmpty kind="empty" title={t('hasil.notPublished')} description={t('hasil.notPublishedText')} />
+        </Stack>
+      );
+    }
     return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
   }
   if (!results.data) return <FullPageLoader />;

@@ -168,38 +168,36 @@ function StagePanel({ competition: c, regionCode, stageId }: { competition: Comp
           <Title order={2} size="h4" mb="sm">
             {t('kompetisi.panel.sheets')}
           </Title>
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped verticalSpacing="xs" aria-label={t('kompetisi.panel.sheets')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('kompetisi.entries.col.innovation')}</Table.Th>
-                  <Table.Th>{t('kompetisi.results.col.judges')}</Table.Th>
-                  <Table.Th>{t('kompetisi.entries.col.status')}</Table.Th>
-                  <Table.Th />
+          <Table striped verticalSpacing="xs" aria-label={t('kompetisi.panel.sheets')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('kompetisi.entries.col.innovation')}</Table.Th>
+                <Table.Th>{t('kompetisi.results.col.judges')}</Table.Th>
+                <Table.Th>{t('kompetisi.entries.col.status')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {p.sheets.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>{s.innovationName}</Table.Td>
+                  <Table.Td>{s.judgeName}</Table.Td>
+                  <Table.Td>
+                    <Badge color={s.status === 'submitted' ? 'green' : 'gray'} variant="light" radius="sm">
+                      {t(`kompetisi.panel.sheetStatus.${s.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="end">
+                    {running && s.status === 'submitted' ? (
+                      <Button size="xs" variant="subtle" onClick={() => setReopening(s.id)}>
+                        {t('kompetisi.panel.reopen')}
+                      </Button>
+                    ) : null}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.sheets.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>{s.innovationName}</Table.Td>
-                    <Table.Td>{s.judgeName}</Table.Td>
-                    <Table.Td>
-                      <Badge color={s.status === 'submitted' ? 'green' : 'gray'} variant="light" radius="sm">
-                        {t(`kompetisi.panel.sheetStatus.${s.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="end">
-                      {running && s.status === 'submitted' ? (
-                        <Button size="xs" variant="subtle" onClick={() => setReopening(s.id)}>
-                          {t('kompetisi.panel.reopen')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         </Paper>
       ) : null}
 

@@ -17,6 +17,7 @@ import {
   competitionKey,
   competitionQuery,
   lockStage,
+  rubricsQuery,
   openCompetition,
   scoresXlsxUrl,
 } from '../../api/kompetisi.api.ts';
@@ -82,8 +83,10 @@ export function KompetisiDetailPage() {
 }
 
 function Overview({ competition: c, regionCode }: { competition: CompetitionDetail; regionCode: string }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const queryClient = useQueryClient();
+  const rubrics = useQuery(rubricsQuery(regionCode));
+  const rubricName = (code: string | null) => rubrics.data?.items.find((r) => r.code === code)?.name ?? code ?? '';
   const [confirm, setConfirm] = useState<'open' | 'lock' | null>(null);
   const running = c.stages.find((s) => s.status === 'berjalan');
   const act = useMutation({
@@ -141,7 +144,7 @@ function Overview({ competition: c, regionCode }: { competition: CompetitionDeta
                 <Table.Td>
                   <Text size="sm" c="dimmed">
                     {isScoredStage(s.code)
-                      ? `${t('kompetisi.stageRubric', { rubric: s.rubricCode ?? '', k: s.judgesPerEntry, weight: s.weight })}${s.normalise ? ` · ${t('kompetisi.normalised')}` : ''}`
+                      ? `${t('kompetisi.stageRubric', { rubric: rubricName(s.rubricCode), k: s.judgesPerEntry, weight: formatNumber(Number(s.weight)) })}${s.normalise ? ` · ${t('kompetisi.normalised')}` : ''}`
                       : ''}
                   </Text>
                 </Table.Td>

@@ -229,6 +229,8 @@ export const kompetisiMessagesEn: Record<keyof typeof kompetisiMessagesId, strin
 
   'hasil.title': 'Results of {name}',
   'hasil.decree': 'Decided by decree {number} of {date}',
+  'hasil.unknownTitle': 'Competition results',
+  'hasil.notPublishedText': 'The results show here once the committee has decided and published them.',
   'hasil.notPublished': 'The results of this competition are not published yet.',
   'hasil.col.rank': 'Rank',
   'hasil.col.innovation': 'Innovation',

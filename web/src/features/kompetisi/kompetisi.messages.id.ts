@@ -229,6 +229,8 @@ export const kompetisiMessagesId = {
 
   'hasil.title': 'Hasil {name}',
   'hasil.decree': 'Ditetapkan dengan keputusan {number} tanggal {date}',
+  'hasil.unknownTitle': 'Hasil kompetisi',
+  'hasil.notPublishedText': 'Hasil tampil di sini setelah panitia menetapkan dan mengumumkannya.',
   'hasil.notPublished': 'Hasil kompetisi ini belum diumumkan.',
   'hasil.col.rank': 'Peringkat',
   'hasil.col.innovation': 'Inovasi',

@@ -168,7 +168,8 @@ function SheetForm({ regionCode, sheet }: { regionCode: string; sheet: SheetDeta
                 ) : null}
                 <Group align="flex-start" grow>
                   <NumberInput
-                    label={`${t('judging.sheet.score')} — ${c.name}`}
+                    label={t('judging.sheet.score')}
+                    aria-label={`${t('judging.sheet.score')} — ${c.name}`}
                     min={Number(rubric.scale.min)}
                     max={Number(rubric.scale.max)}
                     value={scores[c.code] ?? ''}
@@ -178,7 +179,8 @@ function SheetForm({ regionCode, sheet }: { regionCode: string; sheet: SheetDeta
                     decimalSeparator=","
                   />
                   <Textarea
-                    label={`${t('judging.sheet.comment')} — ${c.name}`}
+                    label={t('judging.sheet.comment')}
+                    aria-label={`${t('judging.sheet.comment')} — ${c.name}`}
                     value={comments[c.code] ?? ''}
                     onChange={(e) => change({ comments: { ...latest.current.comments, [c.code]: e.currentTarget.value } })}
                     readOnly={readOnly}

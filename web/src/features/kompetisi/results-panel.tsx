@@ -74,48 +74,46 @@ function StageTable({ competition: c, regionCode, stageId }: { competition: Comp
             <Title order={2} size="h4" mb="sm">
               {categoryName(cat.code)}
             </Title>
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped verticalSpacing="xs" aria-label={`${t(stageLabel(stage.code))} ${cat.name}`}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th ta="end">{t('kompetisi.results.col.rank')}</Table.Th>
-                    <Table.Th>{t('kompetisi.entries.col.innovation')}</Table.Th>
-                    <Table.Th>{t('kompetisi.entries.col.unit')}</Table.Th>
-                    <Table.Th ta="end">{t('kompetisi.results.col.score')}</Table.Th>
-                    <Table.Th ta="end">{t('kompetisi.results.col.judges')}</Table.Th>
-                    {scored ? <Table.Th>{t('kompetisi.results.col.advanced')}</Table.Th> : null}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((i) => (
-                    <Table.Tr key={i.entryId}>
-                      <Table.Td ta="end" fw={700}>
-                        {i.rank}
-                        {i.tied ? (
-                          <Text span size="xs" c="dimmed">
-                            {' '}
-                            ({t('kompetisi.results.tied')})
-                          </Text>
+            <Table striped verticalSpacing="xs" aria-label={`${t(stageLabel(stage.code))} ${cat.name}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th ta="end">{t('kompetisi.results.col.rank')}</Table.Th>
+                  <Table.Th>{t('kompetisi.entries.col.innovation')}</Table.Th>
+                  <Table.Th>{t('kompetisi.entries.col.unit')}</Table.Th>
+                  <Table.Th ta="end">{t('kompetisi.results.col.score')}</Table.Th>
+                  <Table.Th ta="end">{t('kompetisi.results.col.judges')}</Table.Th>
+                  {scored ? <Table.Th>{t('kompetisi.results.col.advanced')}</Table.Th> : null}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((i) => (
+                  <Table.Tr key={i.entryId}>
+                    <Table.Td ta="end" fw={700}>
+                      {i.rank}
+                      {i.tied ? (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          ({t('kompetisi.results.tied')})
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>{i.innovationName}</Table.Td>
+                    <Table.Td>{i.unitName}</Table.Td>
+                    <Table.Td ta="end">{formatDecimal(i.score)}</Table.Td>
+                    <Table.Td ta="end">{i.judgeCount}</Table.Td>
+                    {scored ? (
+                      <Table.Td>
+                        {i.advanced ? (
+                          <Badge color="green" variant="light" radius="sm">
+                            {t('kompetisi.results.col.advanced')}
+                          </Badge>
                         ) : null}
                       </Table.Td>
-                      <Table.Td>{i.innovationName}</Table.Td>
-                      <Table.Td>{i.unitName}</Table.Td>
-                      <Table.Td ta="end">{formatDecimal(i.score)}</Table.Td>
-                      <Table.Td ta="end">{i.judgeCount}</Table.Td>
-                      {scored ? (
-                        <Table.Td>
-                          {i.advanced ? (
-                            <Badge color="green" variant="light" radius="sm">
-                              {t('kompetisi.results.col.advanced')}
-                            </Badge>
-                          ) : null}
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                    ) : null}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
           </Paper>
         );
       })}
