@@ -4,7 +4,7 @@
  * criterion. Never a judge's sheet: the server sends only the aggregates.
  */
 import { Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/http.ts';
@@ -19,6 +19,7 @@ export function HasilKompetisiPage() {
   const { id = '' } = useParams();
   const { t, formatDate, formatDecimal } = useI18n();
   const results = useQuery(publicResultsQuery(id));
+  const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
   useDocumentTitle(results.data ? `${t('hasil.title', { name: results.data.competition.name })} · Sinergi` : 'Sinergi');
   if (results.isError) {
     if (isApiError(results.error, 'NOT_FOUND')) {
@@ -55,6 +56,22 @@ export function HasilKompetisiPage() {
             <Text size="sm" c="dimmed">
               {t('hasil.emptyCategory')}
             </Text>
+          ) : isMobile ? (
+            <Stack gap="xs">
+              {c.ranking.map((e) => (
+                <Paper key={e.innovationId} withBorder radius="sm" p="sm">
+                  <Text fw={800} size="sm">
+                    {t('hasil.col.rank')} {e.rank} · {t('hasil.col.score')} {formatDecimal(e.score)}
+                  </Text>
+                  <Anchor component={Link} to={`/katalog/${e.innovationId}`} fw={600}>
+                    {e.name}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {e.unitName}
+                  </Text>
+                </Paper>
+              ))}
+            </Stack>
           ) : (
             <Table.ScrollContainer minWidth={640}>
               <Table striped verticalSpacing="xs" aria-label={c.name}>

@@ -4,6 +4,7 @@
  * interest (units of the region, entries assigned to them).
  */
 import { Anchor, Badge, Button, MultiSelect, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,9 +25,12 @@ export function PenjurianPage() {
   const { t } = useI18n();
   const { regionCode, region, can } = useRegion();
   const canJudge = can('competitions.judge');
+  const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
   const home = useQuery({ ...judgeHomeQuery(regionCode), enabled: canJudge });
   if (region && !canJudge) return <NoAccess />;
-  const items = home.data?.items ?? [];
+  // Sheets still open first: a finished competition's sheets stay readable below them.
+  const items = [...(home.data?.items ?? [])].sort((a, b) => Number(a.stageLocked) - Number(b.stageLocked));
+  const openCompetitions = new Set(items.filter((i) => !i.stageLocked).map((i) => i.competitionId));
   return (
     <>
       <PageHeader title={t('judging.title')} description={t('judging.description')} />
@@ -38,6 +42,25 @@ export function PenjurianPage() {
             <TableSkeleton />
           ) : items.length === 0 ? (
             <ListEmpty kind="empty" title={t('judging.emptyTitle')} description={t('judging.emptyText')} />
+          ) : isMobile ? (
+            <Stack gap="sm">
+              {items.map((i) => (
+                <Paper key={i.sheetId} withBorder radius="sm" p="sm">
+                  <Anchor component={Link} to={`/penjurian/${i.sheetId}`} fw={700}>
+                    {i.innovationName}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {i.competitionName} · {t(stageLabel(i.stageCode))}
+                  </Text>
+                  <Text size="sm" mt={4}>
+                    <Badge color={i.status === 'submitted' ? 'green' : 'gray'} variant="light" radius="sm">
+                      {t(`kompetisi.panel.sheetStatus.${i.status}`)}
+                    </Badge>{' '}
+                    {t('judging.col.progress')}: {i.scoredCriteria} / {i.criteriaCount}
+                  </Text>
+                </Paper>
+              ))}
+            </Stack>
           ) : (
             <Table.ScrollContainer minWidth={560}>
               <Table striped verticalSpacing="xs" aria-label={t('judging.title')}>
@@ -78,9 +101,11 @@ export function PenjurianPage() {
             </Table.ScrollContainer>
           )}
         </Paper>
-        {(home.data?.panels ?? []).map((p) => (
-          <Conflicts key={p.competitionId} regionCode={regionCode} panel={p} items={items.filter((i) => i.competitionId === p.competitionId)} />
-        ))}
+        {(home.data?.panels ?? [])
+          .filter((p) => openCompetitions.has(p.competitionId))
+          .map((p) => (
+            <Conflicts key={p.competitionId} regionCode={regionCode} panel={p} items={items.filter((i) => i.competitionId === p.competitionId)} />
+          ))}
       </Stack>
     </>
   );
