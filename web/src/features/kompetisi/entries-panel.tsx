@@ -62,7 +62,7 @@ export function EntriesPanel({ competition: c, regionCode }: { competition: Comp
           />
           <Select
             label={t('kompetisi.entries.col.status')}
-            data={[{ value: '', label: '–' }, ...ENTRY_STATUSES.map((s) => ({ value: s, label: t(entryStatusLabel(s)) }))]}
+            data={[{ value: '', label: t('kompetisi.entries.allStatuses') }, ...ENTRY_STATUSES.map((s) => ({ value: s, label: t(entryStatusLabel(s)) }))]}
             value={params.status}
             onChange={(v) => setParams({ ...params, status: v ?? '', page: 1 })}
             allowDeselect={false}

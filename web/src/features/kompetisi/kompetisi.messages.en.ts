@@ -112,6 +112,7 @@ export const kompetisiMessagesEn: Record<keyof typeof kompetisiMessagesId, strin
   'kompetisi.entries.col.category': 'Category',
   'kompetisi.entries.col.status': 'Status',
   'kompetisi.entries.allCategories': 'All categories',
+  'kompetisi.entries.allStatuses': 'All statuses',
   'kompetisi.entries.screen': 'Screen',
   'kompetisi.entries.screenTitle': 'Administrative screening: {name}',
   'kompetisi.entries.pass': 'Passes',

@@ -112,6 +112,7 @@ export const kompetisiMessagesId = {
   'kompetisi.entries.col.category': 'Kategori',
   'kompetisi.entries.col.status': 'Status',
   'kompetisi.entries.allCategories': 'Semua kategori',
+  'kompetisi.entries.allStatuses': 'Semua status',
   'kompetisi.entries.screen': 'Seleksi',
   'kompetisi.entries.screenTitle': 'Seleksi administrasi: {name}',
   'kompetisi.entries.pass': 'Lolos',
