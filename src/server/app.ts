@@ -29,6 +29,9 @@ import { evidenceRoutes } from './features/innovations/evidence.routes.ts';
 import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
 import { iidRoutes } from './features/iid/iid.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
+import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.routes.ts';
+import { kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -147,6 +150,9 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(eventsRoutes, { prefix: '/api/v1/regions/:regionCode/events' });
   await app.register(eventsPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(notificationRoutes, { prefix: '/api/v1/me/notifications' });
+  await app.register(kompetisiRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
+  await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
+  await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);
   return app;

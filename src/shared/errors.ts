@@ -257,6 +257,47 @@ export const ERROR_CATALOG = {
     id: 'Tautan atau kode kehadiran tidak dikenal. Periksa kembali kode QR pada undangan Anda, atau minta panitia mencarikan nama Anda.',
     en: 'Unknown check-in link or code. Check the QR code on your invitation, or ask the organisers to look up your name.',
   },
+  // Kompetisi inovasi.
+  COMPETITION_NOT_ELIGIBLE: {
+    status: 422,
+    id: 'Inovasi ini belum memenuhi syarat kompetisi. Lihat alasannya di bawah.',
+    en: 'This innovation does not meet the competition rules. See the reasons below.',
+  },
+  COMPETITION_DEADLINE_PASSED: {
+    status: 409,
+    id: 'Batas waktu pendaftaran sudah lewat: proposal tidak dapat lagi diajukan atau diubah.',
+    en: 'The registration deadline has passed: the proposal can no longer be submitted or changed.',
+  },
+  COMPETITION_WRONG_STAGE: {
+    status: 409,
+    id: 'Tindakan ini tidak berlaku pada tahap kompetisi saat ini. Muat ulang untuk melihat tahapnya.',
+    en: "This action does not apply to the competition's current stage. Reload to see the stage.",
+  },
+  COMPETITION_ENTRY_LOCKED: {
+    status: 409,
+    id: 'Proposal yang sudah diajukan tidak dapat diubah lagi.',
+    en: 'A submitted proposal can no longer be changed.',
+  },
+  COMPETITION_SHEET_SUBMITTED: {
+    status: 409,
+    id: 'Lembar nilai ini sudah dikirim. Minta admin membukanya kembali bila ada yang perlu diperbaiki.',
+    en: 'This score sheet is submitted. Ask the admin to reopen it if something needs fixing.',
+  },
+  COMPETITION_SCORING_STARTED: {
+    status: 409,
+    id: 'Penilaian tahap ini sudah dimulai: penugasan juri tidak dapat diulang.',
+    en: 'Scoring of this stage has started: the judge assignment cannot be run again.',
+  },
+  COMPETITION_SCREENING_PENDING: {
+    status: 409,
+    id: 'Masih ada proposal yang belum diseleksi administrasi. Tetapkan lolos atau tidak lolos untuk semuanya sebelum mengunci tahap.',
+    en: 'Some proposals are not screened yet. Mark every one as passed or not before locking the stage.',
+  },
+  COMPETITION_SHEETS_PENDING: {
+    status: 409,
+    id: 'Masih ada lembar nilai yang belum dikirim juri. Tahap baru dapat dikunci setelah semua lembar dikirim.',
+    en: 'Some score sheets are not submitted yet. The stage can be locked once every sheet is in.',
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -8,6 +8,12 @@ import { CheckinDeskPage } from './features/acara/checkin-desk.page.tsx';
 import { CheckinPage } from './features/acara/checkin.page.tsx';
 import { EventPage } from './features/acara/event.page.tsx';
 import { EventsPage } from './features/acara/events.page.tsx';
+import { HasilKompetisiPage } from './features/kompetisi/hasil-kompetisi.page.tsx';
+import { KompetisiDetailPage } from './features/kompetisi/kompetisi-detail.page.tsx';
+import { KompetisiEntryPage } from './features/kompetisi/kompetisi-entry.page.tsx';
+import { KompetisiPage } from './features/kompetisi/kompetisi.page.tsx';
+import { PenjurianSheetPage } from './features/kompetisi/penjurian-sheet.page.tsx';
+import { PenjurianPage } from './features/kompetisi/penjurian.page.tsx';
 import { PortalLayout } from './features/portal/portal-layout.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -52,6 +58,9 @@ export function App() {
         <Route index element={<CataloguePage />} />
         <Route path=":id" element={<CatalogueDetailPage />} />
       </Route>
+      <Route path="/hasil-kompetisi" element={<PublicLayout />}>
+        <Route path=":id" element={<HasilKompetisiPage />} />
+      </Route>
       {/* The public service portal, its survey and complaint forms, and the status page: no login, phone first. */}
       <Route element={<PortalLayout />}>
         <Route path="/portal/:regionCode" element={<PortalPage />} />
@@ -92,6 +101,11 @@ export function App() {
         <Route path="acara" element={<EventsPage />} />
         <Route path="acara/:id" element={<EventPage />} />
         <Route path="acara/:id/presensi" element={<CheckinDeskPage />} />
+        <Route path="kompetisi" element={<KompetisiPage />} />
+        <Route path="kompetisi/:id" element={<KompetisiDetailPage />} />
+        <Route path="kompetisi/:id/peserta/:entryId" element={<KompetisiEntryPage />} />
+        <Route path="penjurian" element={<PenjurianPage />} />
+        <Route path="penjurian/:sheetId" element={<PenjurianSheetPage />} />
         <Route path="perangkat-daerah" element={<UnitsPage />} />
         <Route path="pengguna" element={<UsersPage />} />
         <Route path="log-audit" element={<AuditPage />} />

@@ -44,6 +44,14 @@ export const PERMISSIONS = [
   'events.read',
   /** Organise events (operators: those organised by their own unit; checked per event). */
   'events.manage',
+  /** See the region's competitions and their entries (operators: their unit's entries). */
+  'competitions.read',
+  /** Set up competitions, screen entries, form panels, lock stages, publish results. */
+  'competitions.manage',
+  /** Enter the unit's innovations in a competition (operators: their own unit's; checked per entry). */
+  'competitions.enter',
+  /** Score the entries assigned to the judge (checked per sheet: anything else is not there). */
+  'competitions.judge',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +74,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'complaints.handle',
     'events.read',
     'events.manage',
+    'competitions.read',
+    'competitions.enter',
   ],
   verifikator: [
     'region.read',
@@ -79,8 +89,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'skm.read',
     'complaints.read',
     'events.read',
+    'competitions.read',
   ],
-  juri: ['region.read', 'units.read'],
+  juri: ['region.read', 'units.read', 'competitions.judge'],
   pimpinan: [
     'region.read',
     'units.read',
@@ -91,6 +102,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'skm.read',
     'complaints.read',
     'events.read',
+    'competitions.read',
   ],
 };
 

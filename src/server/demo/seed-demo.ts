@@ -26,6 +26,7 @@ import { parseFramework } from '#domain/scoring/framework-registry.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
 import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
+import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 
@@ -93,6 +94,7 @@ export async function seedDemo(
     await seedDemoSkm(tx);
     await seedDemoComplaints(tx, options.storage);
     await seedDemoAcara(tx, idOf);
+    await seedDemoKompetisi(tx, passwordHash);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })

@@ -3,6 +3,7 @@ import { complaintsMessagesEn } from '../features/complaints/complaints.messages
 import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
 import { notificationsMessagesEn } from '../features/notifications/notifications.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
+import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
 import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
 import { skmMessagesEn } from '../features/skm/skm.messages.en.ts';
@@ -923,6 +924,7 @@ export const messagesEn: Messages = {
   'predicate.kurang_inovatif': 'Less innovative',
   'predicate.tidak_dapat_dinilai': 'Cannot be assessed',
   ...layananMessagesEn,
+  ...kompetisiMessagesEn,
   ...portalMessagesEn,
   ...skmMessagesEn,
   ...acaraMessagesEn,

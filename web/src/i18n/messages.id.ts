@@ -7,6 +7,7 @@ import { complaintsMessagesId } from '../features/complaints/complaints.messages
 import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
 import { notificationsMessagesId } from '../features/notifications/notifications.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
+import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
 import { skmMessagesId } from '../features/skm/skm.messages.id.ts';
@@ -929,6 +930,7 @@ export const messagesId = {
   'predicate.tidak_dapat_dinilai': 'Tidak Dapat Dinilai',
   // Public services: each area keeps its texts in its own file.
   ...layananMessagesId,
+  ...kompetisiMessagesId,
   ...portalMessagesId,
   ...skmMessagesId,
   ...acaraMessagesId,

@@ -21,6 +21,8 @@ import {
   IconMoodSmile,
   IconSettings,
   IconWorld,
+  IconTrophy,
+  IconGavel,
   IconHome,
   IconUserCircle,
   IconUsers,
@@ -52,6 +54,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/inovasi', label: 'nav.innovations', icon: IconBulb, permission: 'innovations.read' },
       { to: '/capaian-target', label: 'nav.dashboard', icon: IconChartBar, permission: 'dashboard.read' },
       { to: '/periode', label: 'nav.periods', icon: IconCalendarEvent, permission: 'periods.write' },
+      { to: '/kompetisi', label: 'nav.competitions', icon: IconTrophy, permission: 'competitions.read' },
+      { to: '/penjurian', label: 'nav.judging', icon: IconGavel, permission: 'competitions.judge' },
       // The public catalogue, as citizens see it (opens outside the app shell).
       { to: '/katalog', label: 'nav.catalogue', icon: IconBook2, permission: 'region.read' },
     ],
