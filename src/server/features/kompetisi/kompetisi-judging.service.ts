@@ -24,6 +24,7 @@ import {
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { noticeOfJudging } from './kompetisi-notices.ts';
 import { rubricByCode } from './kompetisi-rubrics.ts';
 import { allEntries, type EntryWithNames, findCompetition, findEntry, findStage, type StageRow, stagesOf } from './kompetisi.queries.ts';
 import { presentEntryDetail } from './kompetisi.service.ts';
@@ -171,6 +172,8 @@ export async function assignStage(ctx: ServiceContext, regionCode: string, compe
         .insert(competitionSheets)
         .values(result.assignments.map((a) => ({ regionCode, stageId: stage.id, entryId: a.entryId, judgeUserId: a.judgeId, updatedAt: ctx.now })));
     }
+    const competition = await findCompetition(tx, regionCode, competitionId);
+    await noticeOfJudging(tx, ctx, stage, competition?.name ?? '', result.assignments);
     await recordAudit(tx, ctx, {
       action: 'competition.judges_assigned',
       entityType: 'competition_stage',

@@ -236,6 +236,18 @@ describe('judging', () => {
       if (s.entryId === entries[0]?.id) expect(s.judgeUserId, 'own unit').not.toBe(judges[0]?.id);
       if (s.entryId === entries[1]?.id) expect(s.judgeUserId, 'declared conflict').not.toBe(judges[1]?.id);
     }
+    // Each judge given entries is told how many; a judge given none is not told.
+    for (const j of judges) {
+      const given = panel.sheets.filter((s) => s.judgeUserId === j.id).length;
+      const told = json<{ items: { kind: string; title: string; body: string; link: string }[] }>(
+        await j.client.get('/api/v1/me/notifications'),
+      ).items.filter((n) => n.kind === 'judge_assigned');
+      expect(told, `judge ${j.id}`).toHaveLength(given > 0 ? 1 : 0);
+      if (given > 0) {
+        expect(told[0]?.body).toContain(`${given} peserta`);
+        expect(told[0]?.link).toBe('/penjurian');
+      }
+    }
   });
 
   it("hides every other judge's sheet and every unassigned entry, and shows no totals before the lock", async () => {
