@@ -26,6 +26,8 @@ import { catalogueRoutes } from './features/catalogue/catalogue.routes.ts';
 import { evidenceRoutes } from './features/innovations/evidence.routes.ts';
 import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
 import { iidRoutes } from './features/iid/iid.routes.ts';
+import { kotaCerdasPublicRoutes } from './features/kota-cerdas/kota-cerdas-public.routes.ts';
+import { kotaCerdasRoutes } from './features/kota-cerdas/kota-cerdas.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -141,6 +143,8 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(assessmentRoutes, { prefix: '/api/v1/regions/:regionCode/assessments' });
   await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
+  await app.register(kotaCerdasRoutes, { prefix: '/api/v1/regions/:regionCode/smart-city' });
+  await app.register(kotaCerdasPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);
   return app;

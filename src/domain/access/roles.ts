@@ -40,6 +40,12 @@ export const PERMISSIONS = [
   'complaints.handle',
   /** Manage complaint categories and issue Open311 API keys. */
   'complaints.manage',
+  /** Read the smart-city masterplan, its programmes and their progress. */
+  'smartcity.read',
+  /** Keep the masterplan: its structure, programmes, funding and targets. */
+  'smartcity.manage',
+  /** Report a programme's quarter (operators: programmes their unit leads; checked per programme). */
+  'smartcity.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +66,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'skm.enter',
     'complaints.read',
     'complaints.handle',
+    'smartcity.read',
+    'smartcity.report',
   ],
   verifikator: [
     'region.read',
@@ -72,9 +80,20 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'services.read',
     'skm.read',
     'complaints.read',
+    'smartcity.read',
   ],
   juri: ['region.read', 'units.read'],
-  pimpinan: ['region.read', 'units.read', 'innovations.read', 'dashboard.read', 'assessments.read', 'services.read', 'skm.read', 'complaints.read'],
+  pimpinan: [
+    'region.read',
+    'units.read',
+    'innovations.read',
+    'dashboard.read',
+    'assessments.read',
+    'services.read',
+    'skm.read',
+    'complaints.read',
+    'smartcity.read',
+  ],
 };
 
 /** The roles a regional admin may give: everything below the national admin. */

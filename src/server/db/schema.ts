@@ -823,3 +823,4 @@ export const open311Clients = pgTable(
   },
   (t) => [uniqueIndex('open311_clients_key_uq').on(t.keyHash), index('open311_clients_region_idx').on(t.regionCode)],
 );
+export * from './schema-kota-cerdas.ts';
