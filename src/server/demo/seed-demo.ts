@@ -25,6 +25,7 @@ import { iidStructure } from '#domain/iid/structure.ts';
 import { parseFramework } from '#domain/scoring/framework-registry.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
+import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 
@@ -91,6 +92,8 @@ export async function seedDemo(
     await seedDemoServices(tx, idOf);
     await seedDemoSkm(tx);
     await seedDemoComplaints(tx, options.storage);
+    // After the innovations: programmes link to them.
+    await seedDemoKotaCerdas(tx, idOf);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })
