@@ -1,6 +1,7 @@
 /** English, the second language. Must have every key of `messages.id.ts`. */
 import { complaintsMessagesEn } from '../features/complaints/complaints.messages.en.ts';
 import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
+import { kotaCerdasMessagesEn } from '../features/kota-cerdas/kota-cerdas.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
 import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
@@ -925,4 +926,5 @@ export const messagesEn: Messages = {
   ...complaintsMessagesEn,
   ...iidMessagesEn,
   ...innovationsMessagesEn,
+  ...kotaCerdasMessagesEn,
 };

@@ -5,6 +5,7 @@
  */
 import { complaintsMessagesId } from '../features/complaints/complaints.messages.id.ts';
 import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
+import { kotaCerdasMessagesId } from '../features/kota-cerdas/kota-cerdas.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
@@ -931,6 +932,7 @@ export const messagesId = {
   ...complaintsMessagesId,
   ...iidMessagesId,
   ...innovationsMessagesId,
+  ...kotaCerdasMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -16,6 +16,7 @@ import {
   IconHistory,
   IconApps,
   IconBuildingStore,
+  IconBuildingSkyscraper,
   IconMessageReport,
   IconMoodSmile,
   IconSettings,
@@ -75,7 +76,11 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/portal', label: 'nav.portal', icon: IconWorld, permission: 'region.read', perRegion: true },
     ],
   },
-  // Further module sections (Kota Cerdas, Laporan) go here.
+  {
+    label: 'nav.section.smartcity',
+    items: [{ to: '/kota-cerdas', label: 'nav.smartcity', icon: IconBuildingSkyscraper, permission: 'smartcity.read' }],
+  },
+  // Further module sections (Laporan) go here.
   {
     label: 'nav.section.admin',
     items: [
