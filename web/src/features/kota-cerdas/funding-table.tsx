@@ -2,6 +2,7 @@
 import { Table, Text } from '@mantine/core';
 import type { MasterplanDetail } from '../../api/kota-cerdas.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ScrollRegion } from './scroll-region.tsx';
 import { FUNDING_SOURCES, SOURCE_LABELS } from './kota-cerdas-labels.ts';
 
 type Funding = MasterplanDetail['funding'];
@@ -17,7 +18,7 @@ export function FundingTable({ funding, caption }: { funding: Funding; caption: 
   }
   const num = { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' as const };
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollRegion label={caption} minWidth={720}>
       <Table striped withTableBorder>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -58,6 +59,6 @@ export function FundingTable({ funding, caption }: { funding: Funding; caption: 
           </Table.Tr>
         </Table.Tfoot>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }

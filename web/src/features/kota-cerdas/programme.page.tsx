@@ -24,6 +24,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ScrollRegion } from './scroll-region.tsx';
 import { useRegion } from '../../session/region.tsx';
 import { FundingTable } from './funding-table.tsx';
 import { KIND_COLORS, KIND_LABELS } from './kota-cerdas-labels.ts';
@@ -226,7 +227,7 @@ function Outputs({ p }: { p: ProgrammeDetail }) {
       <Title order={2} size="h4" mb="sm">
         {t('kc.detail.outputs')}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollRegion label={t('kc.detail.targetsBy')} minWidth={640}>
         <Table withTableBorder striped>
           <Table.Caption>{t('kc.detail.targetsBy')}</Table.Caption>
           <Table.Thead>
@@ -268,7 +269,7 @@ function Outputs({ p }: { p: ProgrammeDetail }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       <Text size="xs" c="dimmed" mt={4}>
         {t('kc.detail.realised')} / target · {t('kc.report.cumulative')}
       </Text>
@@ -307,7 +308,7 @@ function Reports({ p, onUpdate }: { p: ProgrammeDetail; onUpdate: (year: number,
                         onClick={() => onUpdate(r.year, r.quarter)}
                         aria-label={t('kc.detail.reportThis', { year: r.year, quarter: r.quarter })}
                       >
-                        {t('common.edit')}
+                        {t('kc.detail.update')}
                       </Button>
                     ) : null}
                   </Group>

@@ -178,6 +178,7 @@ export function QuarterReportForm({
           label={t('kc.report.evidence')}
           multiple
           clearable
+          clearButtonProps={{ 'aria-label': t('kc.report.clearFiles') }}
           accept="application/pdf,image/png,image/jpeg,image/webp"
           leftSection={<IconPaperclip size={16} aria-hidden />}
           value={files}
