@@ -365,6 +365,12 @@ describe('quarterly progress', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     // (0.75 + 1 + 20/80) / 3 = 2/3 → 66.67
     expect(json<ProgrammeDetail>(ok).progress).toBe('66.67');
+    const ongoing = json<{ items: { name: string; progress: string | null }[] }>(await admin.get(`${base()}/programmes?status=berjalan`));
+    expect(ongoing.items).toEqual([expect.objectContaining({ name: 'Satu Data Pangkalpinang', progress: '66.67' })]);
+    const held = json<{ items: unknown[] }>(await admin.get(`${base()}/programmes?status=terhambat`));
+    expect(held.items).toEqual([]);
+    const unreported = json<{ items: { name: string }[] }>(await admin.get(`${base()}/programmes?status=belum_dilaporkan`));
+    expect(unreported.items.map((p) => p.name)).toEqual(['Bus Sekolah Cerdas']);
   });
 
   it('keeps a programme with reports from being deleted; one without goes', async () => {

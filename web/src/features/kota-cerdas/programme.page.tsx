@@ -227,7 +227,7 @@ function Outputs({ p }: { p: ProgrammeDetail }) {
       <Title order={2} size="h4" mb="sm">
         {t('kc.detail.outputs')}
       </Title>
-      <ScrollRegion label={t('kc.detail.targetsBy')} minWidth={640}>
+      <ScrollRegion label={t('kc.detail.targetsBy')} minWidth={180 + years.length * 80}>
         <Table withTableBorder striped>
           <Table.Caption>{t('kc.detail.targetsBy')}</Table.Caption>
           <Table.Thead>
