@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { FUNDING_SOURCES, PROGRAMME_KINDS, PROGRAMME_STATUSES, PROGRESS_STATUSES } from '../../domain/kota-cerdas/dimensions.ts';
-import { optionalText, pageQuery, paged, requiredText } from './common.ts';
+import { optionalText, pageQuery, paged, requiredText, sortOrder } from './common.ts';
 
 export { FUNDING_SOURCES, PROGRAMME_KINDS, PROGRAMME_STATUSES, PROGRESS_STATUSES };
 
@@ -272,6 +272,9 @@ export const programmeListQuery = pageQuery.extend({
   kind: programmeKind.optional(),
   status: programmeStatus.optional(),
   unitId: z.uuid('Unit tidak valid').optional(),
+  /** `kind`: quick wins first, then the plan's dimensions in order (the masterplan's own order). */
+  sort: z.enum(['kind', 'name', 'leadUnit', 'start', 'dimension']).default('kind'),
+  order: sortOrder,
 });
 export const programmeList = paged(programmeSummary);
 

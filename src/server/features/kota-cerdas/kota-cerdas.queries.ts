@@ -3,7 +3,7 @@
  * an id from another region is simply not found. Progress and funding totals are computed from the
  * rows by the pure rules in `domain/kota-cerdas`, never stored.
  */
-import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { can, type Actor } from '#domain/access/roles.ts';
 import {
   FUNDING_SOURCES,
@@ -136,15 +136,25 @@ const programmeColumns = {
 };
 export type ProgrammeRow = Awaited<ReturnType<typeof selectProgrammes>>[number];
 
+const kindRank = sql`case ${smartcityProgrammes.kind} when 'quick_win' then 0 when 'jangka_pendek' then 1 when 'jangka_menengah' then 2 else 3 end`;
 /** Quick wins first, then the plan's dimensions in order, then by name. */
-const programmeOrder = [
-  sql`case ${smartcityProgrammes.kind} when 'quick_win' then 0 when 'jangka_pendek' then 1 when 'jangka_menengah' then 2 else 3 end`,
-  asc(smartcityDimensions.position),
-  asc(smartcityProgrammes.name),
-  asc(smartcityProgrammes.id),
-];
+const programmeOrder = [kindRank, asc(smartcityDimensions.position), asc(smartcityProgrammes.name), asc(smartcityProgrammes.id)];
 
-function selectProgrammes(db: DbOrTx, where: SQL | undefined, page?: { limit: number; offset: number }) {
+export type ProgrammeSort = 'kind' | 'name' | 'leadUnit' | 'start' | 'dimension';
+const SORT_KEYS: Record<ProgrammeSort, SQL[]> = {
+  kind: [kindRank],
+  name: [sql`lower(${smartcityProgrammes.name})`],
+  leadUnit: [sql`lower(${units.name})`],
+  start: [sql`${smartcityProgrammes.startYear} * 4 + ${smartcityProgrammes.startQuarter}`],
+  dimension: [sql`${smartcityDimensions.position}`, sql`${smartcityElements.position}`],
+};
+
+function orderOf(sort: ProgrammeSort, order: 'asc' | 'desc') {
+  const direction = order === 'desc' ? desc : asc;
+  return [...SORT_KEYS[sort].map((k) => direction(k)), ...programmeOrder];
+}
+
+function selectProgrammes(db: DbOrTx, where: SQL | undefined, page?: { limit: number; offset: number }, orderBy = programmeOrder) {
   const q = db
     .select(programmeColumns)
     .from(smartcityProgrammes)
@@ -152,13 +162,18 @@ function selectProgrammes(db: DbOrTx, where: SQL | undefined, page?: { limit: nu
     .innerJoin(smartcityDimensions, eq(smartcityDimensions.id, smartcityElements.dimensionId))
     .innerJoin(units, eq(units.id, smartcityProgrammes.leadUnitId))
     .where(where)
-    .orderBy(...programmeOrder)
+    .orderBy(...orderBy)
     .$dynamic();
   return page ? q.limit(page.limit).offset(page.offset) : q;
 }
 
 export async function programmesOfMasterplan(db: DbOrTx, regionCode: string, masterplanId: string) {
   return selectProgrammes(db, and(eq(smartcityProgrammes.regionCode, regionCode), eq(smartcityProgrammes.masterplanId, masterplanId)));
+}
+
+export async function programmesByIds(db: DbOrTx, regionCode: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return selectProgrammes(db, and(eq(smartcityProgrammes.regionCode, regionCode), inArray(smartcityProgrammes.id, [...ids])));
 }
 
 export async function findProgramme(db: DbOrTx, regionCode: string, id: string) {
@@ -173,6 +188,8 @@ export interface ProgrammeFilter {
   kind?: string | undefined;
   status?: ProgrammeStatus | undefined;
   unitId?: string | undefined;
+  sort?: ProgrammeSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
   page: number;
   pageSize: number;
 }
@@ -194,7 +211,7 @@ export async function listProgrammes(db: DbOrTx, regionCode: string, f: Programm
     );
   const where = and(...conds);
   const [items, [total]] = await Promise.all([
-    selectProgrammes(db, where, { limit: f.pageSize, offset: offsetOf(f.page, f.pageSize) }),
+    selectProgrammes(db, where, { limit: f.pageSize, offset: offsetOf(f.page, f.pageSize) }, orderOf(f.sort ?? 'kind', f.order ?? 'asc')),
     db
       .select({ n: count() })
       .from(smartcityProgrammes)

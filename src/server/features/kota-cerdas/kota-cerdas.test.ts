@@ -222,10 +222,19 @@ describe('programmes', () => {
         leadUnitId: supportUnitId,
         supportUnitIds: [],
         innovationIds: [],
+        startYear: 2024,
+        funding: [],
+        outputs: [],
       }),
     );
     const all = json<{ items: { name: string }[]; total: number }>(await otherOperator.get(`${base()}/programmes?masterplanId=${plan.id}`));
     expect(all.items.map((p) => p.name)).toEqual(['Satu Data Pangkalpinang', 'Bus Sekolah Cerdas']);
+    const byName = json<{ items: { name: string }[] }>(await otherOperator.get(`${base()}/programmes?sort=name&order=asc`));
+    expect(byName.items.map((p) => p.name)).toEqual(['Bus Sekolah Cerdas', 'Satu Data Pangkalpinang']);
+    const byStartDesc = json<{ items: { name: string }[] }>(await otherOperator.get(`${base()}/programmes?sort=start&order=desc`));
+    expect(byStartDesc.items.map((p) => p.name)).toEqual(['Bus Sekolah Cerdas', 'Satu Data Pangkalpinang']);
+    const byStart = json<{ items: { name: string }[] }>(await otherOperator.get(`${base()}/programmes?sort=start`));
+    expect(byStart.items.map((p) => p.name)).toEqual(['Satu Data Pangkalpinang', 'Bus Sekolah Cerdas']);
     const quick = json<{ items: { name: string }[] }>(await otherOperator.get(`${base()}/programmes?kind=quick_win`));
     expect(quick.items.map((p) => p.name)).toEqual(['Satu Data Pangkalpinang']);
     const byUnit = json<{ items: { name: string }[] }>(await admin.get(`${base()}/programmes?unitId=${supportUnitId}`));

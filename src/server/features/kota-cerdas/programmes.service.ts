@@ -15,6 +15,7 @@ import { uniqueConstraintOf } from '#server/db/errors.ts';
 import {
   innovations,
   smartcityFunding,
+  smartcityMasterplans,
   smartcityOutputs,
   smartcityOutputTargets,
   smartcityProgrammeInnovations,
@@ -39,6 +40,7 @@ import {
   progressFactsOf,
   elementOf,
   type ProgrammeRow,
+  programmesByIds,
 } from './kota-cerdas.queries.ts';
 import { presentDocument } from './masterplans.service.ts';
 
@@ -286,19 +288,39 @@ export async function presentProgrammeDetail(db: DbOrTx, actor: Actor, row: Prog
 
 /** The programmes that carry out one innovation (for the innovation's page). */
 export async function programmesOfInnovation(ctx: ServiceContext, regionCode: string, innovationId: string) {
-  const rows = await ctx.db
-    .select({ id: smartcityProgrammes.id })
+  const links = await ctx.db
+    .select({ id: smartcityProgrammeInnovations.programmeId })
     .from(smartcityProgrammeInnovations)
-    .innerJoin(smartcityProgrammes, eq(smartcityProgrammes.id, smartcityProgrammeInnovations.programmeId))
     .where(and(eq(smartcityProgrammeInnovations.regionCode, regionCode), eq(smartcityProgrammeInnovations.innovationId, innovationId)));
-  const items = [];
-  for (const { id } of rows) {
-    const row = await findProgramme(ctx.db, regionCode, id);
-    if (!row) continue;
-    const plan = await findMasterplan(ctx.db, regionCode, row.masterplanId);
-    const facts = await progressFactsOf(ctx.db, regionCode, [id]);
-    const summary = presentProgrammeSummary(row, facts, ctx.actor);
-    items.push({ id, name: row.name, kind: summary.kind, masterplanTitle: plan?.title ?? '', status: summary.status, progress: summary.progress });
-  }
-  return { items };
+  const rows = await programmesByIds(
+    ctx.db,
+    regionCode,
+    links.map((l) => l.id),
+  );
+  const ids = rows.map((r) => r.id);
+  const [facts, plans] = await Promise.all([
+    progressFactsOf(ctx.db, regionCode, ids),
+    ids.length === 0
+      ? []
+      : ctx.db
+          .select({ id: smartcityMasterplans.id, title: smartcityMasterplans.title })
+          .from(smartcityMasterplans)
+          .where(
+            and(eq(smartcityMasterplans.regionCode, regionCode), inArray(smartcityMasterplans.id, [...new Set(rows.map((r) => r.masterplanId))])),
+          ),
+  ]);
+  const titleOf = new Map(plans.map((p) => [p.id, p.title]));
+  return {
+    items: rows.map((row) => {
+      const summary = presentProgrammeSummary(row, facts, ctx.actor);
+      return {
+        id: row.id,
+        name: row.name,
+        kind: summary.kind,
+        masterplanTitle: titleOf.get(row.masterplanId) ?? '',
+        status: summary.status,
+        progress: summary.progress,
+      };
+    }),
+  };
 }

@@ -45,6 +45,7 @@ import { ListEmpty } from '../../components/list-empty.tsx';
 import { NoAccess } from '../../components/no-access.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { SortableTh } from '../../components/sortable-th.tsx';
 import { TablePager } from '../../components/table-pager.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useErrorText } from '../../components/use-error-text.ts';
@@ -62,7 +63,7 @@ import { Timeline } from './timeline.tsx';
 
 const TABS = ['dimensi', 'program', 'pendanaan', 'linimasa'] as const;
 const FILTERS = ['mp', 'tab', 'q', 'dimensionId', 'kind', 'status', 'unitId'] as const;
-const SORTS = ['default'] as const;
+const SORTS = ['kind', 'name', 'dimension', 'leadUnit', 'start'] as const;
 
 type Dialog = 'create' | 'edit' | 'structure' | 'programme' | null;
 
@@ -72,7 +73,7 @@ export function MasterplanPage() {
   const { t } = useI18n();
   const { regionCode, region, can } = useRegion();
   const navigate = useNavigate();
-  const list = useListParams({ sorts: SORTS, defaultSort: 'default', filters: FILTERS });
+  const list = useListParams({ sorts: SORTS, defaultSort: 'kind', filters: FILTERS });
   const [dialog, setDialog] = useState<Dialog>(null);
   const plans = useQuery({ ...masterplanListQueryOptions(regionCode), enabled: can('smartcity.read') });
   const chosenId = list.filters.mp || plans.data?.items[0]?.id || '';
@@ -409,7 +410,13 @@ function DimensionCards({ plan }: { plan: MasterplanDetail }) {
   );
 }
 
-function ProgrammeList({ plan, list }: { plan: MasterplanDetail; list: ReturnType<typeof useListParams<'default', (typeof FILTERS)[number]>> }) {
+function ProgrammeList({
+  plan,
+  list,
+}: {
+  plan: MasterplanDetail;
+  list: ReturnType<typeof useListParams<(typeof SORTS)[number], (typeof FILTERS)[number]>>;
+}) {
   const { t } = useI18n();
   const { regionCode } = useRegion();
   const f = list.filters;
@@ -425,10 +432,13 @@ function ProgrammeList({ plan, list }: { plan: MasterplanDetail; list: ReturnTyp
       status,
       dimensionId,
       unitId,
+      sort: list.sort,
+      order: list.order,
       page: list.page,
       pageSize: list.pageSize,
     }),
   );
+  const sortProps = { sort: list.sort, order: list.order, onSort: list.toggleSort };
   const total = query.data?.total ?? 0;
   const lastPage = Math.max(1, Math.ceil(total / list.pageSize));
   const { setPage } = list;
@@ -449,6 +459,11 @@ function ProgrammeList({ plan, list }: { plan: MasterplanDetail; list: ReturnTyp
           type="search"
           style={{ flex: '1 1 240px' }}
         />
+        {list.sort !== 'kind' ? (
+          <Button variant="subtle" size="sm" onClick={() => list.toggleSort('kind')}>
+            {t('kc.list.quickWinsFirst')}
+          </Button>
+        ) : null}
         <CollapsibleFilters activeCount={[kind, status, dimensionId, unitId].filter(Boolean).length}>
           <Select
             label={t('kc.list.dimension')}
@@ -503,10 +518,10 @@ function ProgrammeList({ plan, list }: { plan: MasterplanDetail; list: ReturnTyp
             <Table striped highlightOnHover verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('kc.col.programme')}</Table.Th>
-                  <Table.Th scope="col">{t('kc.col.dimension')}</Table.Th>
-                  <Table.Th scope="col">{t('kc.col.lead')}</Table.Th>
-                  <Table.Th scope="col">{t('kc.col.span')}</Table.Th>
+                  <SortableTh column="name" label={t('kc.col.programme')} {...sortProps} />
+                  <SortableTh column="dimension" label={t('kc.col.dimension')} {...sortProps} />
+                  <SortableTh column="leadUnit" label={t('kc.col.lead')} {...sortProps} />
+                  <SortableTh column="start" label={t('kc.col.span')} {...sortProps} />
                   <Table.Th scope="col">{t('kc.col.status')}</Table.Th>
                   <Table.Th scope="col">{t('kc.col.progress')}</Table.Th>
                 </Table.Tr>

@@ -4,9 +4,9 @@
  * and budget realised, every quarter reported (newest first) with its evidence, and the innovations it
  * carries out. The lead unit's operator reports a quarter from here; admins edit or delete.
  */
-import { Anchor, Badge, Button, Card, Group, List, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, List, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconEdit, IconReportAnalytics, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconEdit, IconReportAnalytics, IconTrash, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -17,6 +17,7 @@ import {
   type ProgrammeDetail,
   programmeQueryOptions,
   progressEvidenceUrl,
+  removeProgressEvidence,
 } from '../../api/kota-cerdas.api.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { NoAccess } from '../../components/no-access.tsx';
@@ -280,12 +281,31 @@ function Outputs({ p }: { p: ProgrammeDetail }) {
 function Reports({ p, onUpdate }: { p: ProgrammeDetail; onUpdate: (year: number, quarter: number) => void }) {
   const { t, formatDecimal, formatDateTime } = useI18n();
   const { regionCode } = useRegion();
+  const queryClient = useQueryClient();
+  const [toRemove, setToRemove] = useState<{ year: number; quarter: number; id: string; name: string } | null>(null);
+  const remove = useMutation({
+    mutationFn: (e: { year: number; quarter: number; id: string }) => removeProgressEvidence(regionCode, p.id, e.year, e.quarter, e.id),
+    onSuccess: async () => {
+      setToRemove(null);
+      await queryClient.invalidateQueries({ queryKey: kotaCerdasKey(regionCode) });
+    },
+  });
   const outputName = new Map(p.outputs.map((o) => [o.id, `${o.kpiName} (${o.unitOfMeasure})`]));
   return (
     <Paper withBorder radius="md" p="md">
       <Title order={2} size="h4" mb="sm">
         {t('kc.detail.reports')}
       </Title>
+      <ConfirmDialog
+        opened={toRemove !== null}
+        title={t('kc.detail.removeEvidenceTitle')}
+        message={t('kc.detail.removeEvidence', { file: toRemove?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => toRemove && remove.mutate(toRemove)}
+        onClose={() => setToRemove(null)}
+      />
       {p.reports.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('kc.detail.noReports')}
@@ -341,9 +361,22 @@ function Reports({ p, onUpdate }: { p: ProgrammeDetail; onUpdate: (year: number,
                     </Text>
                   ) : (
                     r.evidence.map((e) => (
-                      <Anchor key={e.id} size="xs" href={progressEvidenceUrl(regionCode, p.id, r.year, r.quarter, e.id)} target="_blank">
-                        {e.fileName ?? e.title}
-                      </Anchor>
+                      <Group key={e.id} gap={2} wrap="nowrap">
+                        <Anchor size="xs" href={progressEvidenceUrl(regionCode, p.id, r.year, r.quarter, e.id)} target="_blank">
+                          {e.fileName ?? e.title}
+                        </Anchor>
+                        {p.canReport ? (
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            size="sm"
+                            aria-label={t('kc.detail.removeEvidenceLabel', { file: e.fileName ?? e.title })}
+                            onClick={() => setToRemove({ year: r.year, quarter: r.quarter, id: e.id, name: e.fileName ?? e.title })}
+                          >
+                            <IconX size={14} aria-hidden />
+                          </ActionIcon>
+                        ) : null}
+                      </Group>
                     ))
                   )}
                 </Group>
