@@ -514,7 +514,7 @@ function ProgrammeList({
       ) : null}
       {items.length > 0 ? (
         <>
-          <Table.ScrollContainer minWidth={860}>
+          <Table.ScrollContainer minWidth={980}>
             <Table striped highlightOnHover verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -529,7 +529,7 @@ function ProgrammeList({
               <Table.Tbody>
                 {items.map((p) => (
                   <Table.Tr key={p.id}>
-                    <Table.Td>
+                    <Table.Td miw={220}>
                       <Stack gap={2}>
                         <Anchor component={Link} to={programmePath(p.id)} size="sm" fw={600}>
                           {p.name}
@@ -558,7 +558,7 @@ function ProgrammeList({
                       <StatusBadge status={p.status} />
                     </Table.Td>
                     <Table.Td>
-                      <ProgressFigure name={p.name} progress={p.progress} />
+                      <ProgressFigure name={p.name} progress={p.progress} width={70} />
                     </Table.Td>
                   </Table.Tr>
                 ))}
