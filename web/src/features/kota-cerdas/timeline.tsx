@@ -42,7 +42,7 @@ export function Timeline({
   const spanText = (p: ProgrammeSummary) => t('kc.span', { sq: p.startQuarter, sy: p.startYear, eq: p.endQuarter, ey: p.endYear });
   return (
     <div className={classes.scroll}>
-      <div className={classes.grid} style={{ gridTemplateColumns: `minmax(180px, 260px) repeat(${years.length * 4}, minmax(22px, 1fr))` }}>
+      <div className={classes.grid} style={{ gridTemplateColumns: `minmax(110px, 260px) repeat(${years.length * 4}, minmax(22px, 1fr))` }}>
         <div aria-hidden />
         {years.map((y) => (
           <div key={y} className={classes.year} style={{ gridColumn: `${column(y, 1)} / span 4` }} aria-hidden>
