@@ -19,7 +19,7 @@ export function FundingTable({ funding, caption }: { funding: Funding; caption: 
   const num = { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' as const };
   return (
     <ScrollRegion label={caption} minWidth={720}>
-      <Table striped withTableBorder>
+      <Table striped withTableBorder horizontalSpacing={6} fz={13}>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
