@@ -32,6 +32,8 @@ import { notificationRoutes } from './features/notifications/notifications.route
 import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
 import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.routes.ts';
 import { kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
+import { kotaCerdasPublicRoutes } from './features/kota-cerdas/kota-cerdas-public.routes.ts';
+import { kotaCerdasRoutes } from './features/kota-cerdas/kota-cerdas.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -153,6 +155,8 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(kompetisiRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
   await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
   await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
+  await app.register(kotaCerdasRoutes, { prefix: '/api/v1/regions/:regionCode/smart-city' });
+  await app.register(kotaCerdasPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);
   return app;

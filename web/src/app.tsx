@@ -14,6 +14,9 @@ import { KompetisiEntryPage } from './features/kompetisi/kompetisi-entry.page.ts
 import { KompetisiPage } from './features/kompetisi/kompetisi.page.tsx';
 import { PenjurianSheetPage } from './features/kompetisi/penjurian-sheet.page.tsx';
 import { PenjurianPage } from './features/kompetisi/penjurian.page.tsx';
+import { MasterplanPage } from './features/kota-cerdas/masterplan.page.tsx';
+import { PortalSmartCityPage } from './features/kota-cerdas/portal-smart-city.page.tsx';
+import { ProgrammePage } from './features/kota-cerdas/programme.page.tsx';
 import { PortalLayout } from './features/portal/portal-layout.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -67,6 +70,7 @@ export function App() {
         <Route path="/portal/:regionCode/layanan/:serviceId" element={<PortalServicePage />} />
         <Route path="/portal/:regionCode/layanan/:serviceId/survei" element={<SurveyPage />} />
         <Route path="/portal/:regionCode/pengaduan" element={<ComplaintFormPage />} />
+        <Route path="/portal/:regionCode/kota-cerdas" element={<PortalSmartCityPage />} />
         <Route path="/pengaduan/:trackingCode" element={<ComplaintStatusPage />} />
         {/* An event participant's own check-in page (their QR code) and the certificate check. */}
         <Route path="/hadir/:token" element={<CheckinPage />} />
@@ -95,6 +99,8 @@ export function App() {
         <Route path="aplikasi" element={<ApplicationsPage />} />
         <Route path="skm" element={<SkmPeriodsPage />} />
         <Route path="skm/:id" element={<SkmPeriodPage />} />
+        <Route path="kota-cerdas" element={<MasterplanPage />} />
+        <Route path="kota-cerdas/program/:id" element={<ProgrammePage />} />
         <Route path="pengaduan-masuk" element={<ComplaintsPage />} />
         <Route path="pengaduan-masuk/:id" element={<ComplaintPage />} />
         <Route path="pengaturan-pengaduan" element={<ComplaintSettingsPage />} />

@@ -52,6 +52,12 @@ export const PERMISSIONS = [
   'competitions.enter',
   /** Score the entries assigned to the judge (checked per sheet: anything else is not there). */
   'competitions.judge',
+  /** Read the smart-city masterplan, its programmes and their progress. */
+  'smartcity.read',
+  /** Keep the masterplan: its structure, programmes, funding and targets. */
+  'smartcity.manage',
+  /** Report a programme's quarter (operators: programmes their unit leads; checked per programme). */
+  'smartcity.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +82,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'events.manage',
     'competitions.read',
     'competitions.enter',
+    'smartcity.read',
+    'smartcity.report',
   ],
   verifikator: [
     'region.read',
@@ -90,6 +98,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'events.read',
     'competitions.read',
+    'smartcity.read',
   ],
   juri: ['region.read', 'units.read', 'competitions.judge'],
   pimpinan: [
@@ -103,6 +112,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'complaints.read',
     'events.read',
     'competitions.read',
+    'smartcity.read',
   ],
 };
 

@@ -826,3 +826,4 @@ export const open311Clients = pgTable(
 export * from './schema-acara.ts';
 export * from './schema-notifications.ts';
 export * from './schema-kompetisi.ts';
+export * from './schema-kota-cerdas.ts';

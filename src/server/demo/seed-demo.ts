@@ -27,6 +27,7 @@ import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations
 import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
+import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 
@@ -95,6 +96,8 @@ export async function seedDemo(
     await seedDemoComplaints(tx, options.storage);
     await seedDemoAcara(tx, idOf);
     await seedDemoKompetisi(tx, passwordHash);
+    // After the innovations: programmes link to them.
+    await seedDemoKotaCerdas(tx, idOf);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })

@@ -17,6 +17,7 @@ import {
   IconApps,
   IconBell,
   IconBuildingStore,
+  IconBuildingSkyscraper,
   IconMessageReport,
   IconMoodSmile,
   IconSettings,
@@ -84,7 +85,11 @@ export const NAV_SECTIONS: NavSection[] = [
     label: 'nav.section.events',
     items: [{ to: '/acara', label: 'nav.events', icon: IconCalendarEvent, permission: 'events.read' }],
   },
-  // Further module sections (Kota Cerdas, Laporan) go here.
+  {
+    label: 'nav.section.smartcity',
+    items: [{ to: '/kota-cerdas', label: 'nav.smartcity', icon: IconBuildingSkyscraper, permission: 'smartcity.read' }],
+  },
+  // Further module sections (Laporan) go here.
   {
     label: 'nav.section.admin',
     items: [

@@ -10,7 +10,14 @@ import { useQuery } from '@tanstack/react-query';
 import { IconBuilding, IconMessageReport, IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { complaintFormPath, portalAllServicesQuery, portalRegionQuery, portalServiceQuery, portalServicesQuery } from '../api/portal.api.ts';
+import {
+  complaintFormPath,
+  portalAllServicesQuery,
+  portalPath as portalPathOf,
+  portalRegionQuery,
+  portalServiceQuery,
+  portalServicesQuery,
+} from '../api/portal.api.ts';
 import { DebouncedInput } from '../components/debounced-input.tsx';
 import { ListEmpty } from '../components/list-empty.tsx';
 import { QueryError } from '../components/query-error.tsx';
@@ -76,6 +83,9 @@ export function PortalPage() {
           </Anchor>
           <Anchor href="#lacak" size="sm" fw={600}>
             {t('portal.track.title')}
+          </Anchor>
+          <Anchor component={Link} to={`${portalPathOf(regionCode)}/kota-cerdas`} size="sm" fw={600}>
+            {t('kc.public.title')}
           </Anchor>
         </Group>
       </Stack>

@@ -22,7 +22,15 @@ export { type ReleaseResult, releaseBlob } from './blobs.ts';
 export type AttachmentRow = typeof attachments.$inferSelect;
 
 /** The kinds of record that carry attachments. A new kind is a new name here, nothing else. */
-export type OwnerType = 'innovation' | 'assessment_item' | 'complaint' | 'skm_follow_up' | 'event' | 'competition_entry';
+export type OwnerType =
+  | 'innovation'
+  | 'assessment_item'
+  | 'complaint'
+  | 'skm_follow_up'
+  | 'event'
+  | 'competition_entry'
+  | 'smartcity_masterplan'
+  | 'smartcity_progress';
 
 /** One record that carries attachments, in its region. */
 export interface AttachmentOwner {

@@ -1,0 +1,193 @@
+/**
+ * Kota cerdas in the browser, on the real server with the demo data in Chromium: the admin of Kota
+ * Pangkalpinang opens the demo masterplan, adds a programme led by Diskominfo with its funding and KPI
+ * targets; Diskominfo's operator reports its first quarter with an evidence file; the programme page,
+ * the masterplan page and its PDF then show the programme and its progress (4 of 10 in 2025, nothing
+ * yet of 2026's 20: 20,00 %); the timeline bars are links reached by keyboard; citizens see the public
+ * page. axe-core checks every page on a desktop and a phone screen; screenshots land in
+ * test-results/kota-cerdas-*.png for a person to look at.
+ *
+ * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../support/pdf-text.ts';
+import {
+  choose,
+  DEMO_PASSWORD,
+  expectAccessible,
+  launchBrowser,
+  logIn,
+  minimalPdf,
+  newContext,
+  SCREENSHOTS,
+  serveAxe,
+  startServer,
+  type TestServer,
+} from './support.ts';
+
+const NAME = 'Uji Kios Informasi Kelurahan';
+const PHONE = { width: 390, height: 844 };
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+let programmeUrl = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
+  if (!server || !browser) throw new Error('The server or the browser did not start');
+  const context = await newContext(browser, server.baseUrl, size);
+  await serveAxe(context);
+  return context;
+}
+
+async function check(page: Page, viewport: string, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const hasDialog = (await page.getByRole('dialog').count()) > 0;
+  await page.screenshot({ path: path.join(SCREENSHOTS, `kota-cerdas-${name}-${viewport}.png`), fullPage: !hasDialog });
+  await expectAccessible(page, `${name} [${viewport}]`);
+}
+
+async function logInAs(page: Page, username: string, to: string): Promise<void> {
+  await page.goto(to);
+  await logIn(page, username, DEMO_PASSWORD);
+  await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
+}
+
+describe('kota cerdas', () => {
+  it('the admin sees the demo masterplan and adds a programme led by Diskominfo', async () => {
+    const context = await openContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await logInAs(page, 'admin.demo', '/kota-cerdas');
+    await page.getByRole('heading', { name: 'Kota Cerdas', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /Masterplan Smart City Kota Pangkalpinang 2022/ }).waitFor();
+    // Six dimensions as cards, quick wins named with their stage.
+    await expect(page.getByRole('heading', { level: 3 }).count()).resolves.toBe(6);
+    await page.getByText('Mal Pelayanan Publik Digital').first().waitFor();
+    await check(page, 'desktop', 'masterplan');
+
+    await page.getByRole('button', { name: 'Tambah program' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tambah program' });
+    await dialog.getByLabel(/^Nama program/).fill(NAME);
+    await choose(page, dialog.getByRole('combobox', { name: /^Dimensi \/ elemen/ }), 'Layanan Publik (Smart Governance)');
+    await choose(page, dialog.getByRole('combobox', { name: /^Unit pengampu/ }), 'Dinas Komunikasi dan Informatika (Diskominfo)', 'Diskominfo');
+    await dialog.getByLabel(/^Mulai – Tahun/).fill('2025');
+    await dialog.getByLabel(/^Selesai – Tahun/).fill('2026');
+    await dialog.getByLabel('APBD 2025').fill('150000000');
+    await dialog.getByLabel('APBD 2026').fill('175000000,50');
+    await dialog.getByLabel(/^Keluaran/).fill('Kios informasi terpasang');
+    await dialog.getByLabel(/^Indikator \(KPI\)/).fill('Jumlah kios');
+    await dialog.getByLabel(/^Satuan/).fill('kios');
+    await dialog.getByLabel('Target 2025').fill('10');
+    await dialog.getByLabel('Target 2026').fill('20');
+    await check(page, 'desktop', 'programme-form');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    programmeUrl = new URL(page.url()).pathname;
+    expect(programmeUrl).toMatch(/^\/kota-cerdas\/program\//);
+    await page.getByText('Belum ada laporan triwulan.').waitFor();
+    // Funding: 150.000.000,00 + 175.000.000,50 = 325.000.000,50, summed by the server.
+    await page.getByRole('cell', { name: '325.000.000,50' }).first().waitFor();
+    await expect(page.getByRole('button', { name: 'Laporkan triwulan' }).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('the operator of the lead unit reports a quarter with evidence', async () => {
+    const context = await openContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await logInAs(page, 'operator.demo', programmeUrl);
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Laporkan triwulan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Realisasi Jumlah kios/).fill('4');
+    await dialog.getByLabel(/^Realisasi anggaran triwulan/).fill('30000000');
+    await dialog.getByLabel(/^Catatan/).fill('Empat kios terpasang di kantor kelurahan.');
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'foto-kios.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+    await check(page, 'desktop', 'report-form');
+    // Held up without a reason is refused next to the field.
+    await dialog.getByRole('radio', { name: 'Terhambat' }).check();
+    await dialog.getByRole('button', { name: 'Simpan laporan' }).click();
+    await dialog.getByText('Status terhambat wajib disertai kendala/alasannya').waitFor();
+    await dialog.getByRole('radio', { name: 'Berjalan' }).check();
+    await dialog.getByRole('button', { name: 'Simpan laporan' }).click();
+    await page.getByRole('heading', { name: 'TW1 2025' }).waitFor();
+    await page.getByRole('link', { name: 'foto-kios.pdf' }).waitFor();
+    // (4/10 + 0/20) / 2 = 20 %.
+    await page.getByText('20,00%').first().waitFor();
+    await check(page, 'desktop', 'programme');
+    await context.close();
+  });
+
+  it('the masterplan page, its timeline and its PDF show the programme', async () => {
+    const context = await openContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await logInAs(page, 'pimpinan.demo', '/kota-cerdas?tab=program');
+    await page.getByLabel('Cari program').fill('kios informasi');
+    await page.getByRole('link', { name: NAME }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: NAME }) });
+    await expect(row.getByText('20,00%').count()).resolves.toBe(1);
+    await expect(row.getByText('Berjalan').count()).resolves.toBe(1);
+    await check(page, 'desktop', 'programmes');
+
+    await page.getByRole('tab', { name: 'Pendanaan' }).click();
+    await page.getByRole('table').waitFor();
+    await check(page, 'desktop', 'funding');
+
+    await page.getByRole('tab', { name: 'Linimasa' }).click();
+    const bar = page.getByRole('link', { name: new RegExp(`^${NAME}: TW1 2025 – TW4 2026, Berjalan`) });
+    await bar.waitFor();
+    await bar.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: new RegExp(`^${NAME}:`) }).waitFor();
+    await check(page, 'desktop', 'timeline');
+
+    const plan = page.getByRole('link', { name: 'Unduh PDF' });
+    const href = await plan.getAttribute('href');
+    const pdf = await page.request.get(href ?? '');
+    expect(pdf.status()).toBe(200);
+    const text = pdfText(Buffer.from(await pdf.body()));
+    expect(text).toContain(NAME);
+    expect(text).toContain('Mal Pelayanan Publik Digital');
+    await context.close();
+  });
+
+  it('works on a phone, and citizens see the public page', async () => {
+    const context = await openContext(PHONE);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto('/portal/19.71/kota-cerdas');
+    await page.getByRole('heading', { name: 'Kota Cerdas', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Quick win', level: 2 }).waitFor();
+    await page.getByText(NAME).first().waitFor();
+    await check(page, 'phone', 'public');
+
+    await logInAs(page, 'admin.demo', '/kota-cerdas');
+    await page.getByRole('heading', { name: /Masterplan Smart City Kota Pangkalpinang 2022/ }).waitFor();
+    await check(page, 'phone', 'masterplan');
+    await page.goto(programmeUrl);
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await check(page, 'phone', 'programme');
+    await page.goto('/kota-cerdas?tab=linimasa');
+    await page.getByRole('link', { name: new RegExp(`^${NAME}:`) }).waitFor();
+    await check(page, 'phone', 'timeline');
+    await context.close();
+  });
+});
