@@ -92,15 +92,26 @@ export async function readSheet(buffer: Buffer, headers: Record<string, string>,
 export interface SheetColumn<T> {
   header: string;
   width?: number;
-  value: (item: T) => string | number | null;
+  /** A Date is written as a date cell (a spreadsheet sorts and filters it as a date, not as text). */
+  value: (item: T) => string | number | Date | null;
+  /** The cell format, e.g. `dd/mm/yyyy` for a date column or `#,##0.00` for an amount. */
+  numFmt?: string;
 }
+
+/** A calendar date (`YYYY-MM-DD`) as a date cell's value: midnight UTC, spreadsheet dates having no time zone. */
+export function dateCell(value: string | null): Date | null {
+  return value ? new Date(`${value}T00:00:00Z`) : null;
+}
+
+/** The date format of the sheets Sinergi writes: day first, as Indonesian offices write dates. */
+export const DATE_FORMAT = 'dd/mm/yyyy';
 
 export async function writeSheet<T>(sheetName: string, columns: SheetColumn<T>[], items: T[]): Promise<Buffer> {
   const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
   workbook.creator = 'Sinergi';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20 }));
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 20, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const item of items) sheet.addRow(columns.map((c) => c.value(item)));

@@ -11,7 +11,7 @@ import { OPD_KINDS, UNIT_KINDS } from '#domain/units/unit-kinds.ts';
 import type { Period, PeriodDashboard } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovations, units } from '#server/db/schema.ts';
-import { writeSheet, type SheetColumn } from '#server/lib/xlsx.ts';
+import { DATE_FORMAT, dateCell, type SheetColumn, writeSheet } from '#server/lib/xlsx.ts';
 
 // ---- labels -----------------------------------------------------------------------------------
 
@@ -293,7 +293,7 @@ export async function periodInnovationsForSheet(db: DbOrTx, regionCode: string, 
 
 type SheetItem = Awaited<ReturnType<typeof periodInnovationsForSheet>>[number];
 
-const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | null> = {
+const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | Date | null> = {
   name: (r) => r.name,
   unit: (r) => r.unitName,
   tahapan: (r) => labelOf('tahapan', r.tahapan),
@@ -307,8 +307,8 @@ const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | null> = {
   tujuan: (r) => r.tujuan || null,
   manfaat: (r) => r.manfaat || null,
   hasil: (r) => r.hasil || null,
-  waktuUjiCoba: (r) => r.waktuUjiCoba,
-  waktuPenerapan: (r) => r.waktuPenerapan,
+  waktuUjiCoba: (r) => dateCell(r.waktuUjiCoba),
+  waktuPenerapan: (r) => dateCell(r.waktuPenerapan),
   status: (r) => labelOf('status', r.status),
   // numeric(9,6) comes back as text: keep it as stored rather than round-tripping through a float.
   koordinat: (r) => (r.latitude !== null && r.longitude !== null ? `${r.latitude}, ${r.longitude}` : null),
@@ -324,6 +324,7 @@ export async function exportPeriodInnovations(db: DbOrTx, regionCode: string, pe
     header: c.header,
     width: WIDTHS[c.key] ?? 18,
     value: SHEET_VALUES[c.key],
+    ...(c.key === 'waktuUjiCoba' || c.key === 'waktuPenerapan' ? { numFmt: DATE_FORMAT } : {}),
   }));
   return writeSheet(`Inovasi ${period.year}`, columns, rows);
 }

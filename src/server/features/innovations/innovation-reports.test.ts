@@ -318,8 +318,11 @@ async function readSheetRows(file: Buffer): Promise<string[][]> {
   sheet.eachRow((row) => {
     const cells: string[] = [];
     for (let c = 1; c <= EXPECTED_HEADERS.length; c++) {
-      const v = row.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : String(v));
+      const cell = row.getCell(c);
+      const v = cell.value;
+      // A date must arrive as a date cell in the day-first format, not as text: say so in the value.
+      if (v instanceof Date) cells.push(`date ${v.toISOString().slice(0, 10)} ${cell.numFmt}`);
+      else cells.push(v === null || v === undefined ? '' : String(v));
     }
     rows.push(cells);
   });
@@ -409,7 +412,7 @@ describe('the XLSX export', () => {
         'Mendekatkan layanan',
         'Hemat waktu warga',
         'Dokumen sampai dalam dua hari',
-        '2025-02-03',
+        'date 2025-02-03 dd/mm/yyyy',
         '',
         'Draf',
         '-2.129100, 106.113400',
@@ -431,8 +434,8 @@ describe('the XLSX export', () => {
         '',
         '',
         '',
-        '2024-01-10',
-        '2024-07-01',
+        'date 2024-01-10 dd/mm/yyyy',
+        'date 2024-07-01 dd/mm/yyyy',
         'Terverifikasi',
         '',
         '',
