@@ -190,4 +190,27 @@ describe('kota cerdas', () => {
     await check(page, 'phone', 'timeline');
     await context.close();
   });
+
+  it("an innovation's page names the programmes it carries out, each a link to its programme", async () => {
+    const context = await openContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await logInAs(page, 'admin.demo', '/kota-cerdas');
+    const found = await page.request.get('/api/v1/regions/19.71/innovations?q=Naskah%20Dinas%20Elektronik');
+    expect(found.status()).toBe(200);
+    const innovation = ((await found.json()) as { items: { id: string; name: string }[] }).items.find((i) => i.name === 'Naskah Dinas Elektronik');
+    expect(innovation).toBeDefined();
+    const linked = await page.request.get(`/api/v1/regions/19.71/smart-city/innovations/${innovation?.id}/programmes`);
+    const programmes = ((await linked.json()) as { items: { id: string; name: string }[] }).items;
+    expect(programmes.length).toBeGreaterThan(0);
+    await page.goto(`/inovasi/${innovation?.id}`);
+    const panel = page.locator('[data-innovation-programmes]');
+    await panel.getByRole('heading', { name: 'Program kota cerdas' }).waitFor();
+    for (const p of programmes) await panel.getByRole('link', { name: p.name }).waitFor();
+    await check(page, 'desktop', 'innovation-programmes');
+    await panel.getByRole('link', { name: programmes[0]?.name ?? '' }).click();
+    await page.waitForURL(`**/kota-cerdas/program/${programmes[0]?.id}`);
+    await page.getByRole('heading', { name: programmes[0]?.name ?? '', level: 1 }).waitFor();
+    await context.close();
+  });
 });

@@ -25,6 +25,7 @@ import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { SidPanel } from '../features/iid/sid-panel.tsx';
+import { InnovationProgrammes } from '../features/kota-cerdas/innovation-programmes.tsx';
 import { CarryOverForm } from '../features/innovations/carry-over-form.tsx';
 import { EvidencePanel } from '../features/innovations/evidence-panel.tsx';
 import { type EditorHandle, InnovationEditor, isAutosaved } from '../features/innovations/innovation-editor.tsx';
@@ -291,6 +292,7 @@ function InnovationDetail({ id }: { id: string }) {
             <Grid.Col span={{ base: 12, lg: 4 }}>
               <Stack gap="md">
                 <EvidencePanel regionCode={regionCode} innovation={innovation} canChange={showEditor} />
+                {can('smartcity.read') ? <InnovationProgrammes regionCode={regionCode} innovationId={innovation.id} /> : null}
                 <InnovationTimeline entries={innovation.timeline} />
               </Stack>
             </Grid.Col>

@@ -55,6 +55,8 @@ export const kotaCerdasMessagesEn: Record<keyof typeof kotaCerdasMessagesId, str
   'kc.progress': 'Progress',
   'kc.progressValue': '{value}%',
   'kc.progressNone': 'No target yet',
+  'kc.innovationProgrammes.title': 'Smart-city programmes',
+  'kc.innovationProgrammes.text': 'The smart-city masterplan programmes this innovation carries out.',
   'kc.progressLabel': 'Progress of {name}: {value}',
   'kc.lastReport': 'Last report Q{quarter} {year}',
   'kc.notReported': 'No report yet',

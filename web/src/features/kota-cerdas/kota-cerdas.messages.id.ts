@@ -53,6 +53,8 @@ export const kotaCerdasMessagesId = {
   'kc.progress': 'Progres',
   'kc.progressValue': '{value}%',
   'kc.progressNone': 'Belum ada target',
+  'kc.innovationProgrammes.title': 'Program kota cerdas',
+  'kc.innovationProgrammes.text': 'Program masterplan kota cerdas yang dilaksanakan melalui inovasi ini.',
   'kc.progressLabel': 'Progres {name}: {value}',
   'kc.lastReport': 'Laporan terakhir TW{quarter} {year}',
   'kc.notReported': 'Belum ada laporan',
