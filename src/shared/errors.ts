@@ -231,6 +231,11 @@ export const ERROR_CATALOG = {
     id: 'Kunci API Open311 tidak ada, salah, atau sudah dicabut untuk daerah ini.',
     en: 'The Open311 API key is missing, wrong or revoked for this jurisdiction.',
   },
+  OUTSIDE_REPORTING_WINDOW: {
+    status: 409,
+    id: 'Jadwal pelaporan periode ini belum dibuka atau sudah ditutup, dan periode ini menolak usulan serta pengajuan di luar jadwal. Hubungi admin daerah bila jadwalnya diperpanjang.',
+    en: "This period's reporting window is not open, and the period refuses proposals and submissions outside it. Ask the regional admin if the window is extended.",
+  },
   // Events (acara).
   EVENT_REGISTRATION_CLOSED: {
     status: 409,

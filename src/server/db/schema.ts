@@ -176,6 +176,11 @@ export const periods = pgTable(
     /** Whether schools, puskesmas and UPT count as units that owe the minimum. */
     countsSubUnits: boolean('counts_sub_units').notNull().default(false),
     /**
+     * Outside the reporting window a unit's proposal or submission is refused, not only warned about
+     * (the region's choice; the regional admins may still act, as they extend windows by hand).
+     */
+    refuseOutsideWindow: boolean('refuse_outside_window').notNull().default(false),
+    /**
      * The framework version (shipped or uploaded, install-wide or the region's) that projects this
      * period's IID; null: the version effective in `year` among those the region may use.
      */

@@ -19,6 +19,8 @@ export const period = z
     targetTotal: z.number().int(),
     minPerUnit: z.number().int(),
     countsSubUnits: z.boolean(),
+    /** Outside the window a unit's proposal or submission is refused (else only warned about). */
+    refuseOutsideWindow: z.boolean(),
     /** The IID framework version chosen for the period; null: the one effective in its year. */
     iidFrameworkVersionId: z.string().nullable(),
     innovationCount: z.number().int(),
@@ -36,6 +38,7 @@ export const periodInput = z
     targetTotal: z.number({ error: 'Target wajib diisi' }).int().min(0, 'Target tidak boleh negatif').max(100_000),
     minPerUnit: z.number().int().min(0, 'Minimum per unit tidak boleh negatif').max(1000).default(1),
     countsSubUnits: z.boolean().default(false),
+    refuseOutsideWindow: z.boolean().default(false),
     iidFrameworkVersionId: z.uuid('Pilih kerangka IID dari daftar').nullable().default(null),
   })
   .refine((p) => p.closesOn >= p.opensOn, { message: 'Tanggal tutup harus sesudah tanggal buka', path: ['closesOn'] });

@@ -617,6 +617,8 @@ export const messagesEn: Messages = {
   'periods.iidShipped': 'shipped',
   'periods.iidNational': 'national upload',
   'periods.iidRegional': 'regional upload',
+  'periods.refuseOutsideWindow': "Refuse units' proposals and submissions outside the window",
+  'periods.refuseOutsideWindowHint': 'If not, units are only warned. Regional admins may still propose and submit.',
   'periods.countsSubUnitsHint': 'If not, their proposals count for their parent unit (e.g. the education office, the kecamatan).',
   'periods.owing': 'Owing the minimum',
   'periods.owing.all': 'Every unit',
@@ -906,6 +908,7 @@ export const messagesEn: Messages = {
   'iid.staleTitle': 'This answer was changed elsewhere',
   'iid.staleText': "Someone saved this indicator's answer after you opened it. Load the latest version, then choose again.",
   'deadline.late': 'Late',
+  'deadline.refusedOutside': "This period refuses units' proposals and submissions outside the window: ask the regional admin if it needs extending.",
   'deadline.outsideTitle': 'Outside the reporting window',
   'deadline.afterWindow':
     'The reporting window of the {year} period closed on {date}. The proposal can still be saved and submitted, but it will be late; ask the regional admin if the window should be extended.',

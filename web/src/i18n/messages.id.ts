@@ -621,6 +621,8 @@ export const messagesId = {
   'periods.iidShipped': 'bawaan',
   'periods.iidNational': 'unggahan nasional',
   'periods.iidRegional': 'unggahan daerah',
+  'periods.refuseOutsideWindow': 'Tolak usulan dan pengajuan unit di luar jadwal',
+  'periods.refuseOutsideWindowHint': 'Bila tidak, unit hanya diberi peringatan. Admin daerah tetap dapat mengusulkan dan mengajukan.',
   'periods.countsSubUnitsHint': 'Bila tidak, usulan mereka dihitung untuk unit induknya (mis. dinas pendidikan, kecamatan).',
   'periods.owing': 'Menanggung minimum',
   'periods.owing.all': 'Semua unit',
@@ -911,6 +913,7 @@ export const messagesId = {
   'iid.staleTitle': 'Jawaban ini diubah di tempat lain',
   'iid.staleText': 'Seseorang menyimpan jawaban indikator ini setelah Anda membukanya. Muat versi terbaru, lalu pilih lagi.',
   'deadline.late': 'Terlambat',
+  'deadline.refusedOutside': 'Periode ini menolak usulan dan pengajuan unit di luar jadwal: hubungi admin daerah bila jadwalnya perlu diperpanjang.',
   'deadline.outsideTitle': 'Di luar jadwal pelaporan',
   'deadline.afterWindow':
     'Jadwal pelaporan periode {year} sudah ditutup {date}. Usulan tetap dapat disimpan dan diajukan, tetapi tercatat terlambat; hubungi admin daerah bila jadwal perlu diperpanjang.',

@@ -136,6 +136,21 @@ async function resolveUnit(ctx: ServiceContext, db: DbOrTx, regionCode: string, 
   return unitId;
 }
 
+/** The calendar day in Indonesia's western time, as the reporting windows are written. */
+const windowDay = (now: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+/**
+ * A period may refuse a unit's proposal or submission outside its reporting window (else the page only
+ * warns). The regional admins may still act: they are the ones who extend a window by hand.
+ */
+function checkWindow(ctx: ServiceContext, period: { refuseOutsideWindow: boolean; opensOn: string; closesOn: string; year: number }): void {
+  if (!period.refuseOutsideWindow || ctx.actor.role === 'admin_daerah' || ctx.actor.role === 'admin_nasional') return;
+  const today = windowDay(ctx.now);
+  if (today >= period.opensOn && today <= period.closesOn) return;
+  throw new AppError('OUTSIDE_REPORTING_WINDOW', { detail: `${today} is outside ${period.opensOn}..${period.closesOn} of ${period.year}` });
+}
+
 export async function createInnovation(
   ctx: ServiceContext,
   regionCode: string,
@@ -144,6 +159,7 @@ export async function createInnovation(
   return ctx.db.transaction(async (tx) => {
     const period = await findPeriod(tx, regionCode, input.periodId);
     if (!period) throw fieldError('body.periodId', 'Periode tidak ditemukan di daerah ini');
+    checkWindow(ctx, period);
     const unitId = await resolveUnit(ctx, tx, regionCode, input.unitId);
     const { periodId: _p, unitId: _u, ...fields } = input;
     const [created] = await tx
@@ -267,6 +283,8 @@ export async function transitionInnovation(ctx: ServiceContext, regionCode: stri
     if (req.action === 'submit') {
       const issues = submissionIssues(fieldsOf(row));
       if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
+      const period = await findPeriod(tx, regionCode, row.periodId);
+      if (period) checkWindow(ctx, period);
     }
     const notes = req.action === 'return' ? Object.fromEntries(Object.entries(req.notes ?? {}).filter(([, v]) => v.trim())) : {};
     const [updated] = await tx

@@ -1065,3 +1065,60 @@ describe('the innovation list', () => {
     expect(errorOf(res).issues).toContainEqual({ field: 'querystring.tahapan', reason: 'Tahapan harus inisiatif, uji coba atau penerapan' });
   });
 });
+
+describe('a period that refuses units outside its reporting window', () => {
+  it("refuses an operator's proposal and submission outside the window, writes nothing, and lets the regional admin act", async () => {
+    const operator = await newOperator();
+    const periodsUrl = `/api/v1/regions/${HOME}/periods`;
+    // A window that opens long after today.
+    const created = await admin.post(periodsUrl, {
+      year: 2041,
+      opensOn: '2041-01-01',
+      closesOn: '2041-12-31',
+      targetTotal: 10,
+      refuseOutsideWindow: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let late = json<Period>(created);
+    expect(late.refuseOutsideWindow).toBe(true);
+
+    const name = uniqueName('Di Luar Jadwal');
+    const refused = await operator.client.post(innovationsUrl(), { periodId: late.id, name });
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('OUTSIDE_REPORTING_WINDOW');
+    expect((await list(admin, `periodId=${late.id}&pageSize=100`)).items.map((i) => i.name)).not.toContain(name);
+    // The regional admin, who extends windows by hand, may still propose for the unit.
+    const byAdmin = await admin.post(innovationsUrl(), { periodId: late.id, name, unitId: operator.unitId });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(201);
+
+    // Open the window around today: the operator proposes a complete draft there; then close it again.
+    const edit = (fields: Record<string, unknown>) =>
+      admin.put(`${periodsUrl}/${late.id}`, {
+        year: 2041,
+        opensOn: late.opensOn,
+        closesOn: late.closesOn,
+        targetTotal: 10,
+        refuseOutsideWindow: late.refuseOutsideWindow,
+        ...fields,
+        version: late.version,
+      });
+    const opened = await edit({ opensOn: '2020-01-01', closesOn: '2099-12-31' });
+    expect(opened.statusCode, opened.body).toBe(200);
+    late = json<Period>(opened);
+    const inLate = await operator.client.post(innovationsUrl(), { ...completeProfile(), periodId: late.id });
+    expect(inLate.statusCode, inLate.body).toBe(201);
+    const ready = json<Innovation>(inLate);
+    const closed = await edit({ opensOn: '2020-01-01', closesOn: '2020-12-31' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    late = json<Period>(closed);
+    const submit = await act(operator.client, ready, { action: 'submit' });
+    expect(submit.statusCode).toBe(409);
+    expect(errorOf(submit).code).toBe('OUTSIDE_REPORTING_WINDOW');
+    expect((await read(operator.client, ready.id)).status).toBe('draft');
+
+    // Only a warning once the period stops refusing: the submission goes through.
+    const warnOnly = await edit({ refuseOutsideWindow: false });
+    expect(warnOnly.statusCode, warnOnly.body).toBe(200);
+    expect((await step(operator.client, ready, { action: 'submit' })).innovation.status).toBe('diajukan');
+  });
+});

@@ -17,6 +17,7 @@ export interface PeriodFields {
   targetTotal: number;
   minPerUnit: number;
   countsSubUnits: boolean;
+  refuseOutsideWindow: boolean;
   iidFrameworkVersionId: string | null;
 }
 
@@ -29,6 +30,7 @@ const periodColumns = {
   targetTotal: periods.targetTotal,
   minPerUnit: periods.minPerUnit,
   countsSubUnits: periods.countsSubUnits,
+  refuseOutsideWindow: periods.refuseOutsideWindow,
   iidFrameworkVersionId: periods.iidFrameworkVersionId,
   version: periods.version,
   // Qualified by hand: in a single-table select Drizzle prints the column bare, which the subquery would read as i.id.

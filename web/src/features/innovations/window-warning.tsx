@@ -1,6 +1,7 @@
 /**
  * Warnings about a period's reporting window where an innovation is proposed or submitted: outside the
- * window the server still accepts it (regions extend windows by hand), so this warns and never blocks.
+ * window the server accepts it unless the period refuses units outside it (then it says so: only the
+ * regional admins, who extend windows by hand, may still act).
  */
 import { Alert, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
@@ -9,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { isInnovationLate, todayIso, windowPosition } from '../deadlines/deadlines.ts';
 
 /** Before a proposal or a submission: says so when today is outside the chosen period's window. */
-export function WindowWarning({ period }: { period: Pick<Period, 'year' | 'opensOn' | 'closesOn'> | undefined }) {
+export function WindowWarning({ period }: { period: Pick<Period, 'year' | 'opensOn' | 'closesOn' | 'refuseOutsideWindow'> | undefined }) {
   const { t, formatDate } = useI18n();
   if (!period) return null;
   const position = windowPosition(period, todayIso());
@@ -27,6 +28,11 @@ export function WindowWarning({ period }: { period: Pick<Period, 'year' | 'opens
           ? t('deadline.afterWindow', { year: period.year, date: formatDate(period.closesOn) })
           : t('deadline.beforeWindow', { year: period.year, date: formatDate(period.opensOn) })}
       </Text>
+      {period.refuseOutsideWindow ? (
+        <Text size="sm" fw={600} mt={4} data-window-refused>
+          {t('deadline.refusedOutside')}
+        </Text>
+      ) : null}
     </Alert>
   );
 }

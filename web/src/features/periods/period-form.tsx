@@ -26,11 +26,21 @@ interface Values {
   targetTotal: number | string;
   minPerUnit: number | string;
   countsSubUnits: boolean;
+  refuseOutsideWindow: boolean;
   /** '' = the version effective in the period's year. */
   iidFrameworkVersionId: string;
 }
 
-const FIELDS = ['year', 'opensOn', 'closesOn', 'targetTotal', 'minPerUnit', 'countsSubUnits', 'iidFrameworkVersionId'] as const;
+const FIELDS = [
+  'year',
+  'opensOn',
+  'closesOn',
+  'targetTotal',
+  'minPerUnit',
+  'countsSubUnits',
+  'refuseOutsideWindow',
+  'iidFrameworkVersionId',
+] as const;
 const validateShape = schemaResolver(periodInput, { sync: true });
 
 function valuesOf(period: Period | null, nextYear: number): Values {
@@ -42,6 +52,7 @@ function valuesOf(period: Period | null, nextYear: number): Values {
         targetTotal: period.targetTotal,
         minPerUnit: period.minPerUnit,
         countsSubUnits: period.countsSubUnits,
+        refuseOutsideWindow: period.refuseOutsideWindow,
         iidFrameworkVersionId: period.iidFrameworkVersionId ?? '',
       }
     : {
@@ -51,6 +62,7 @@ function valuesOf(period: Period | null, nextYear: number): Values {
         targetTotal: '',
         minPerUnit: 1,
         countsSubUnits: false,
+        refuseOutsideWindow: false,
         iidFrameworkVersionId: '',
       };
 }
@@ -66,6 +78,7 @@ function inputOf(values: Values) {
     targetTotal: toNumber(values.targetTotal),
     minPerUnit: toNumber(values.minPerUnit),
     countsSubUnits: values.countsSubUnits,
+    refuseOutsideWindow: values.refuseOutsideWindow,
     iidFrameworkVersionId: values.iidFrameworkVersionId === '' ? null : values.iidFrameworkVersionId,
   };
 }
@@ -185,6 +198,11 @@ export function PeriodForm({
           label={t('periods.countsSubUnits')}
           description={t('periods.countsSubUnitsHint')}
           {...form.getInputProps('countsSubUnits', { type: 'checkbox' })}
+        />
+        <Switch
+          label={t('periods.refuseOutsideWindow')}
+          description={t('periods.refuseOutsideWindowHint')}
+          {...form.getInputProps('refuseOutsideWindow', { type: 'checkbox' })}
         />
         <Select
           label={t('periods.iidFramework')}

@@ -1,0 +1,1 @@
+ALTER TABLE "periods" ADD COLUMN "refuse_outside_window" boolean DEFAULT false NOT NULL;
