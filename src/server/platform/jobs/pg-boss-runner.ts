@@ -21,6 +21,27 @@ function poolOf(options: RunnerOptions): Pool {
   return (options.database.db as unknown as { $client: Pool }).$client;
 }
 
+/** The advisory lock that lets one instance at a time set up the queues and schedules ("SNRGJOBS"). */
+const SETUP_LOCK = 0x534e5247;
+
+/**
+ * Runs the set-up under a session advisory lock: instances started together otherwise create the same
+ * queues at the same moment, and Postgres breaks that deadlock by failing one instance's start.
+ */
+async function oneAtATime(pool: Pool, work: () => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SETUP_LOCK]);
+    try {
+      await work();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [SETUP_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 export function pgBossRunner(options: RunnerOptions & { tuning?: PgBossTuning }): JobRunner {
   const pool = poolOf(options);
   const tuning = options.tuning ?? {};
@@ -35,14 +56,18 @@ export function pgBossRunner(options: RunnerOptions & { tuning?: PgBossTuning })
     kind: 'pg-boss',
     async start() {
       if (started) return;
-      await boss.start();
-      started = true;
       const names = new Set(options.jobs.map((j) => j.name));
-      // A job removed from the code leaves no schedule behind to fill a queue nobody works.
-      for (const s of await boss.getSchedules()) if (!names.has(s.name)) await boss.unschedule(s.name);
+      await oneAtATime(pool, async () => {
+        await boss.start();
+        started = true;
+        // A job removed from the code leaves no schedule behind to fill a queue nobody works.
+        for (const s of await boss.getSchedules()) if (!names.has(s.name)) await boss.unschedule(s.name);
+        for (const job of options.jobs) {
+          await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 });
+          await boss.schedule(job.name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE });
+        }
+      });
       for (const job of options.jobs) {
-        await boss.createQueue(job.name, { name: job.name, policy: 'singleton', retryLimit: 2, retryDelay: 60, expireInSeconds: 15 * 60 });
-        await boss.schedule(job.name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE });
         await boss.work(job.name, { pollingIntervalSeconds: tuning.pollingIntervalSeconds ?? 2 }, async (batch) => {
           for (const _ of batch) await runHandler(job, options, new Date());
         });
