@@ -3,7 +3,17 @@ import { pageQuery, paged } from './common.ts';
 
 /** The page that shows an audited record (its own, or the record it belongs to). */
 export const auditLink = z.object({
-  type: z.enum(['innovation', 'assessment', 'skm_period', 'complaint', 'period']),
+  type: z.enum([
+    'innovation',
+    'assessment',
+    'skm_period',
+    'complaint',
+    'period',
+    'event',
+    'competition',
+    'smartcity_programme',
+    'smartcity_masterplan',
+  ]),
   id: z.string(),
   /** The tab of that page, where the record sits on one (an IID answer on its innovation's IID tab). */
   tab: z.enum(['iid']).optional(),

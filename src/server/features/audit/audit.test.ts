@@ -246,6 +246,35 @@ describe('the audit list', () => {
     expect(unitEntry?.record).toEqual({ name: unit.name, link: null });
   });
 
+  it('names an event and links it to its page', async () => {
+    const { unit } = await createUnit(admin);
+    const start = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    const created = await admin.post(`/api/v1/regions/${HOME}/events`, {
+      title: 'Rakor Inovasi Daerah Uji Log',
+      kind: 'rakor',
+      topic: 'inovasi_daerah',
+      organiserUnitId: unit.id,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 2 * 60 * 60 * 1000).toISOString(),
+      place: 'Balai Besar Betason',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const eventId = json<{ id: string }>(created).id;
+    const entry = (await list(admin, `action=event.created&q=${eventId}`)).items[0];
+    expect(entry?.record).toEqual({ name: 'Rakor Inovasi Daerah Uji Log', link: { type: 'event', id: eventId } });
+
+    // The other modules' records are looked up the same way: a page holding each kind still reads.
+    const kinds = ['competition', 'competition_stage', 'competition_entry', 'smartcity_masterplan', 'smartcity_programme'];
+    const tag = randomUUID();
+    await t.db
+      .insert(auditLog)
+      .values(kinds.map((kind) => ({ regionCode: HOME, action: `${kind}.updated`, entityType: kind, entityId: randomUUID(), after: { tag } })));
+    const page = await list(admin, `q=&pageSize=100`);
+    const tagged = page.items.filter((i) => kinds.includes(i.entityType));
+    expect(tagged.length).toBeGreaterThanOrEqual(kinds.length);
+    expect(tagged.every((i) => i.record.link === null)).toBe(true);
+  });
+
   it('does not name a record of another region, even when an entry points at it', async () => {
     const region = freshRegion();
     const foreign = await createUnit(nasional, region);

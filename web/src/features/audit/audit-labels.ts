@@ -187,6 +187,14 @@ export function auditLinkPath(link: AuditLink): string {
       return `/pengaduan-masuk/${link.id}`;
     case 'period':
       return `/capaian-target?periodId=${link.id}`;
+    case 'event':
+      return `/acara/${link.id}`;
+    case 'competition':
+      return `/kompetisi/${link.id}`;
+    case 'smartcity_programme':
+      return `/kota-cerdas/program/${link.id}`;
+    case 'smartcity_masterplan':
+      return '/kota-cerdas';
   }
 }
 
