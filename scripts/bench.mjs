@@ -15,7 +15,13 @@
 //
 //   node scripts/bench.mjs [--suite units,innovations,layanan,scoring,startup] [--postgres] [--pglite] [--pglite-innovations]
 //                          [--duration 10] [--warmup 3] [--connections 50] [--innovation-connections 10]
-//                          [--rounds 5] [--startup-runs 5]
+//                          [--rounds 5] [--startup-runs 5] [--rate 200]
+//
+// --rate N adds, after each closed-loop read run, an open-loop run at a steady N requests per second
+// (all connections together): each request leaves at its scheduled time whether or not the earlier ones
+// were answered, and its latency counts from that time. With closed-loop connections the latency is
+// mostly the queue the connections themselves form; a steady arrival rate is how citizens and screens
+// actually arrive, so the p95 targets are read there. The closed-loop runs still give the throughput.
 //
 // With neither --postgres nor --pglite the load suites run on both databases, Postgres first; the
 // innovations suite runs on PGlite only with --pglite-innovations (its seeding alone takes minutes there;
@@ -25,6 +31,7 @@
 // run as root). The servers run in child processes; this process only generates load. Raw results go to
 // bench/results/.
 import { execFileSync, spawn } from 'node:child_process';
+import http from 'node:http';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -40,7 +47,7 @@ const BENCH = path.join(ROOT, 'bench');
 const SUITES = ['units', 'innovations', 'layanan', 'scoring', 'startup'];
 const USAGE = `node scripts/bench.mjs [--suite ${SUITES.join(',')}] [--postgres] [--pglite] [--pglite-innovations]
                       [--duration s] [--warmup s] [--connections n] [--innovation-connections n] [--rounds n]
-                      [--startup-runs n]`;
+                      [--startup-runs n] [--rate n]`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -54,6 +61,7 @@ const { values: opts } = parseArgs({
     'innovation-connections': { type: 'string', default: '10' },
     rounds: { type: 'string', default: '5' },
     'startup-runs': { type: 'string', default: '5' },
+    rate: { type: 'string', default: '0' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -79,6 +87,9 @@ const CONNECTIONS = Number(opts.connections);
 const INNOVATION_CONNECTIONS = Number(opts['innovation-connections']);
 const ROUNDS = Number(opts.rounds);
 const STARTUP_RUNS = Number(opts['startup-runs']);
+/** Requests per second of the open-loop runs; 0 leaves them out. */
+const RATE = Number(opts.rate);
+if (!Number.isFinite(RATE) || RATE < 0) usageError('--rate: requests per second, a number ≥ 0');
 for (const [name, v] of [
   ['duration', DURATION],
   ['warmup', WARMUP],
@@ -309,6 +320,88 @@ async function serialLatency(url, cookie, n) {
   return { requests: n, p50: percentile(times, 50), max: percentile(times, 100) };
 }
 
+/**
+ * Open loop: request i leaves at start + i / rate, whatever happened to the earlier ones, on a keep-alive
+ * pool that opens a new connection whenever every open one is busy (so a slow server meets more
+ * connections, as it would in production, instead of slowing the sender). Latency counts from the
+ * scheduled time, so a late sender or a queue in front of the server is in the figure (no coordinated
+ * omission); `sendLagMs` says how late the sender itself was, to tell a slow generator from a slow server.
+ */
+function openLoop(url, cookie, rate, seconds) {
+  const target = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2000 });
+  const total = Math.max(1, Math.round(rate * seconds));
+  const interval = 1000 / rate;
+  const latencies = new Float64Array(total);
+  const counts = { ok: 0, non2xx: 0, errors: 0, done: 0 };
+  let sendLagMax = 0;
+  return new Promise((resolve) => {
+    const start = performance.now();
+    let next = 0;
+    const settle = () => {
+      if (++counts.done < total) return;
+      agent.destroy();
+      const elapsed = (performance.now() - start) / 1000;
+      resolve({ latencies: latencies.subarray(0, counts.ok).sort(), ...counts, elapsed, sendLagMs: round(sendLagMax) });
+    };
+    const send = (scheduled) => {
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          headers: cookie ? { cookie } : {},
+          timeout: 30_000,
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode >= 200 && res.statusCode <= 299) latencies[counts.ok++] = performance.now() - scheduled;
+            else counts.non2xx++;
+            settle();
+          });
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        counts.errors++;
+        settle();
+      });
+      req.end();
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (next < total && start + next * interval <= now) {
+        const scheduled = start + next * interval;
+        sendLagMax = Math.max(sendLagMax, now - scheduled);
+        send(scheduled);
+        next++;
+      }
+      if (next < total) setTimeout(tick, Math.max(0, start + next * interval - performance.now()));
+    };
+    tick();
+  });
+}
+
+/** The open-loop run of a read at `RATE` requests per second: a short warm-up at the same rate, then the measured run. */
+async function measureOpenLoop(url, cookie) {
+  if (WARMUP > 0) await openLoop(url, cookie, RATE, Math.min(WARMUP, 2));
+  const r = await openLoop(url, cookie, RATE, DURATION);
+  const p95 = percentile(r.latencies, 95);
+  return {
+    rate: RATE,
+    sent: r.done,
+    achievedPerSec: round(r.ok / r.elapsed, 1),
+    requests2xx: r.ok,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    sendLagMs: r.sendLagMs,
+    latencyMs: { p50: percentile(r.latencies, 50), p95, p99: percentile(r.latencies, 99), max: percentile(r.latencies, 100) },
+    p95Under50: p95 !== null && p95 < 50 && r.non2xx === 0 && r.errors === 0,
+  };
+}
+
 /** A short warm-up (discarded), then the measured run; latencies of 2xx answers kept exactly for p95. */
 async function measure(name, url, cookie, connections = CONNECTIONS, hooks = null) {
   const base = { url, connections, headers: cookie ? { cookie } : {}, pipelining: 1, timeout: 30 };
@@ -330,6 +423,9 @@ async function measure(name, url, cookie, connections = CONNECTIONS, hooks = nul
   });
   hooks?.after();
   await drain(url, cookie);
+  // After the closed-loop figures (and outside the CPU hooks, which divide by the closed-loop requests).
+  const openLoopResult = RATE > 0 ? await measureOpenLoop(url, cookie) : null;
+  if (openLoopResult) await drain(url, cookie);
   const sorted = latencies.subarray(0, n).sort();
   const mean = n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : 0;
   return {
@@ -356,6 +452,7 @@ async function measure(name, url, cookie, connections = CONNECTIONS, hooks = nul
       throughput: result.throughput,
       statusCodeStats: result.statusCodeStats,
     },
+    openLoop: openLoopResult,
   };
 }
 
@@ -824,8 +921,18 @@ function formatTable(rows, leftColumns) {
     .join('\n');
 }
 
+/** The open-loop columns of a read's row when `--rate` is given: its p95 at that rate, and whether it is under 50 ms. */
+const openHeader = () => (RATE > 0 ? [`p95 ms @${RATE}/s`, 'sent/2xx/late ms'] : []);
+function openCells(t) {
+  if (!(RATE > 0)) return [];
+  const o = t?.openLoop;
+  if (!o) return ['-', '-'];
+  return [`${o.latencyMs.p95 ?? '-'}${o.p95Under50 ? '' : ' !'}`, `${o.sent}/${o.requests2xx}/${o.sendLagMs}`];
+}
+const openBlank = () => (RATE > 0 ? ['', ''] : []);
+
 function unitsTable(runs) {
-  const rows = [['database', 'target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx/errors']];
+  const rows = [['database', 'target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx/errors', ...openHeader()]];
   for (const run of runs) {
     if (!run.units) continue;
     const [app, ceiling] = run.units.targets;
@@ -839,6 +946,7 @@ function unitsTable(runs) {
         String(t.latencyMs.p99),
         String(t.requests2xx),
         `${t.non2xx}/${t.errors + t.timeouts}`,
+        ...openCells(t),
       ]);
     }
     const pct = (a, b) => (b > 0 ? `${Math.round((a / b) * 100)}%` : '-');
@@ -852,13 +960,16 @@ function unitsTable(runs) {
       times(app.latencyMs.p99, ceiling.latencyMs.p99),
       '',
       '',
+      ...openBlank(),
     ]);
   }
   return formatTable(rows, 2);
 }
 
 function innovationsTable(runs) {
-  const rows = [['database', 'endpoint', 'target', 'matches', 'alone ms', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx/errors']];
+  const rows = [
+    ['database', 'endpoint', 'target', 'matches', 'alone ms', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'non-2xx/errors', ...openHeader()],
+  ];
   for (const run of runs) {
     if (!run.innovations) continue;
     const { targets } = run.innovations;
@@ -879,6 +990,7 @@ function innovationsTable(runs) {
           String(t.latencyMs.p99),
           String(t.requests2xx),
           `${t.non2xx}/${t.errors + t.timeouts}`,
+          ...openCells(t),
         ]);
       }
       if (app && ceiling) {
@@ -896,6 +1008,7 @@ function innovationsTable(runs) {
           times(app.latencyMs.p99, ceiling.latencyMs.p99),
           '',
           '',
+          ...openBlank(),
         ]);
       }
     }
@@ -933,6 +1046,7 @@ function layananTables(runs) {
       'non-2xx/errors',
       'CPU ms/req server+pg',
       'p95 < 50 ms',
+      ...openHeader(),
     ],
   ];
   for (const run of runs) {
@@ -981,6 +1095,7 @@ function layananTables(runs) {
         `${t.non2xx}/${t.errors + t.timeouts}`,
         t.cpuPerRequestMs.server === null ? '-' : `${t.cpuPerRequestMs.server.toFixed(2)}+${t.cpuPerRequestMs.postgres?.toFixed(2) ?? '?'}`,
         t.meetsTarget ? 'yes' : 'NO',
+        ...openCells(t),
       ]);
     }
   }
@@ -1041,6 +1156,11 @@ async function main() {
     );
   }
   console.log(`Machine: ${host.cpus} CPUs (${host.cpuModel}), ${host.memoryGiB} GiB, Node ${host.node}, ${host.platform}`);
+  if (loadSuites && RATE > 0) {
+    console.log(
+      `Open loop: every read also at a steady ${RATE} requests/s (latency from each request's scheduled time; "!" marks p95 ≥ 50 ms or a failed request)`,
+    );
+  }
   console.log(`Load average at start: ${host.loadAverage.join(' ')} (other work on the machine skews the figures)`);
 
   const runs = [];
@@ -1112,6 +1232,7 @@ async function main() {
       scoringRounds: ROUNDS,
       layananTargets: LAYANAN_TARGETS,
       startupRuns: STARTUP_RUNS,
+      openLoopRate: RATE,
     },
     runs,
     scoring,
