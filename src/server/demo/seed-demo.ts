@@ -380,6 +380,11 @@ async function seedDemoIid(tx: Tx): Promise<void> {
     if (inn.status === 'draft') continue;
     for (const ind of structure.sid) {
       const level = demoLevel(`${inn.id}-${ind.id}`, 1, ind.maxLevel);
+      // An indicator measured on one of several bases (2026: indicator 33, a–f) is answered on one of
+      // them, as the national form requires: one that offers the level (the level itself is unchanged,
+      // so the demo's index stays what it was).
+      const offering = ind.bases.filter((b) => b.levels.some((l) => l.level === level));
+      const basis = offering.length > 0 ? offering[demoLevel(`${inn.id}-${ind.id}-basis`, 0, offering.length - 1)] : undefined;
       const isVerified = inn.status === 'terverifikasi';
       answers.push({
         regionCode: REGION,
@@ -387,6 +392,7 @@ async function seedDemoIid(tx: Tx): Promise<void> {
         innovationId: inn.id,
         indicatorId: ind.id,
         claimedLevel: level,
+        basisUkur: basis?.key ?? null,
         verification: isVerified ? 'accepted' : 'pending',
       });
       links.push({
