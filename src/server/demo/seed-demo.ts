@@ -373,6 +373,10 @@ async function seedDemoIid(tx: Tx): Promise<void> {
   const structure = iidStructure(iid.framework);
   const [period] = await tx.select({ id: periods.id }).from(periods).where(eq(periods.regionCode, REGION)).orderBy(periods.year).limit(1);
   if (!period) return;
+  // The answers below are made for the 2026 framework (its indicators, indicator 33's bases), so the
+  // period is scored with it, chosen as a region chooses on the period form; left to the year, 2025
+  // would be scored with the 2023 rules and marked "assumed".
+  await tx.update(periods).set({ iidFrameworkVersionId: iid.id }).where(eq(periods.id, period.id));
   const rows = await tx.select({ id: innovations.id, status: innovations.status }).from(innovations).where(eq(innovations.periodId, period.id));
   const answers: (typeof iidAnswers.$inferInsert)[] = [];
   const links: (typeof attachments.$inferInsert)[] = [];
