@@ -113,7 +113,8 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
       info: {
         title: 'Sinergi API',
         version: VERSION,
-        description: 'API Sinergi. Titik akhir bertanda `public` tidak memerlukan login; yang lain memerlukan sesi (cookie `sinergi_session`). Layar command center membaca dengan token API baca-saja (`Authorization: Bearer snrg_…`) pada titik akhir daerah yang bertanda `apiToken` dan termasuk cakupan tokennya.',
+        description:
+          'API Sinergi. Titik akhir bertanda `public` tidak memerlukan login; yang lain memerlukan sesi (cookie `sinergi_session`). Layar command center membaca dengan token API baca-saja (`Authorization: Bearer snrg_…`) pada titik akhir daerah yang bertanda `apiToken` dan termasuk cakupan tokennya.',
       },
       tags: [{ name: 'public', description: 'Tanpa login / no login needed' }],
       components: {

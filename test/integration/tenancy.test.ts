@@ -158,7 +158,10 @@ describe('every API route called with an API token', () => {
     const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, token.id));
     expect(row?.lastUsedAt).not.toBeNull();
     expect(row?.tokenHash).not.toContain(token.token.slice(-43));
-    await t.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, token.id));
+    await t.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, token.id));
     for (const route of inScope) expect((await withToken('GET', concrete(route.url))).statusCode, `expired ${route.url}`).toBe(401);
     await t.db.update(apiTokens).set({ expiresAt: null }).where(eq(apiTokens.id, token.id));
     expect((await client('admin_daerah').post(`/api/v1/regions/${HOME}/api-tokens/${token.id}/revoke`)).statusCode).toBe(200);

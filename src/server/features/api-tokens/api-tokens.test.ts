@@ -20,7 +20,10 @@ let periodId: string;
 beforeAll(async () => {
   t = await startTestApp();
   admin = (await clientFor(t, 'admin_daerah', HOME)).client;
-  const [period] = await t.db.insert(periods).values({ regionCode: HOME, year: 2026, opensOn: '2026-01-01', closesOn: '2026-12-31', targetTotal: 10 }).returning();
+  const [period] = await t.db
+    .insert(periods)
+    .values({ regionCode: HOME, year: 2026, opensOn: '2026-01-01', closesOn: '2026-12-31', targetTotal: 10 })
+    .returning();
   if (!period) throw new Error('no period');
   periodId = period.id;
 });
@@ -59,7 +62,10 @@ describe('issuing a token', () => {
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(secret);
 
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'api_token'), eq(auditLog.entityId, created.id)));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'api_token'), eq(auditLog.entityId, created.id)));
     expect(audit.map((a) => a.action)).toEqual(['api_token.created']);
     expect(JSON.stringify(audit)).not.toContain(secret);
     expect(JSON.stringify(audit)).not.toContain(stored.tokenHash);
@@ -117,14 +123,20 @@ describe('a command centre calling with its token', () => {
     const res = await anonymous(t.app).request('GET', dashboardUrl(), undefined, bearer(created.token));
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'api_token'), eq(auditLog.entityId, created.id)));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'api_token'), eq(auditLog.entityId, created.id)));
     expect(audit.map((a) => a.action).sort()).toEqual(['api_token.created', 'api_token.revoked']);
     expect((await row(created.id)).revokedBy).not.toBeNull();
   });
 
   it('is refused with 401 once expired, and the list says so', async () => {
     const created = await issue('Layar kedaluwarsa', 1);
-    await t.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, created.id));
+    await t.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, created.id));
     const res = await anonymous(t.app).request('GET', dashboardUrl(), undefined, bearer(created.token));
     expect(res.statusCode).toBe(401);
     const listed = ((await admin.get(base)).json() as { items: { id: string; status: string }[] }).items.find((i) => i.id === created.id);
