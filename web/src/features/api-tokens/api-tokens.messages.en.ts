@@ -18,7 +18,7 @@ export const apiTokensMessagesEn: Record<keyof typeof apiTokensMessagesId, strin
   'apiTokens.scopeHint': 'A token can only read; its scope decides which data it may read.',
   'apiTokens.validity': 'Valid for',
   'apiTokens.validity.none': 'Until revoked',
-  'apiTokens.validity.days': '{days} days',
+  'apiTokens.validity.days': '{days} {days|day|days}',
   'apiTokens.validity.year': '1 year',
   'apiTokens.onceTitle': 'Copy it now: the token is shown only once',
   'apiTokens.onceText':
