@@ -60,7 +60,7 @@ describe('a command-centre token from creation to revocation', () => {
     await page.goto('/pengaturan/token-api');
     await logIn(page, 'admin.demo', DEMO_PASSWORD);
     await page.getByRole('heading', { name: 'Token API', level: 1 }).waitFor();
-    const table = page.getByRole('table', { name: 'Token API' });
+    const table = page.getByRole('table', { name: 'Token layar command center' });
     await table.getByText('Layar command center Diskominfo').waitFor();
     await expect(table.getByText('Dicabut', { exact: false }).count()).resolves.toBeGreaterThan(0);
     await check(page, 'desktop', 'list');
@@ -81,7 +81,9 @@ describe('a command-centre token from creation to revocation', () => {
     // The list names the token by its start only, never the whole token.
     await expect(page.getByText(token).count()).resolves.toBe(0);
 
-    const periods = (await page.evaluate(async () => (await fetch('/api/v1/regions/19.71/periods')).json())) as { items?: { id: string }[] } | { id: string }[];
+    const periods = (await page.evaluate(async () => (await fetch('/api/v1/regions/19.71/periods')).json())) as
+      | { items?: { id: string }[] }
+      | { id: string }[];
     const list = Array.isArray(periods) ? periods : (periods.items ?? []);
     const periodId = list[0]?.id;
     expect(periodId).toBeDefined();
@@ -105,7 +107,10 @@ describe('a command-centre token from creation to revocation', () => {
     await page.getByText('Layar command center Diskominfo').waitFor();
     await check(page, 'phone', 'list');
     await page.getByRole('button', { name: 'Buat token' }).first().click();
-    await page.getByRole('dialog').getByLabel(/^Nama token/).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByLabel(/^Nama token/)
+      .waitFor();
     await check(page, 'phone', 'create');
     await context.close();
   });

@@ -150,19 +150,75 @@ function ShowTokenOnce({ created, onClose }: { created: ApiTokenCreated; onClose
   );
 }
 
+const STATUS_COLOR = { active: 'green', expired: 'orange', revoked: 'gray' } as const;
+
 function StatusBadge({ token }: { token: ApiToken }) {
   const { t, formatDateTime } = useI18n();
-  if (token.status === 'revoked') {
-    return (
-      <Badge color="gray" variant="light" radius="sm">
-        {token.revokedAt ? t('apiTokens.revokedAt', { date: formatDateTime(token.revokedAt) }) : t('apiTokens.status.revoked')}
-      </Badge>
-    );
-  }
   return (
-    <Badge color={token.status === 'active' ? 'green' : 'orange'} variant="light" radius="sm">
-      {t(`apiTokens.status.${token.status}`)}
-    </Badge>
+    <Stack gap={2} align="flex-start">
+      <Badge color={STATUS_COLOR[token.status]} variant="light" radius="sm">
+        {t(`apiTokens.status.${token.status}`)}
+      </Badge>
+      {token.revokedAt ? (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatDateTime(token.revokedAt)}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function RevokeButton({ token, onRevoke }: { token: ApiToken; onRevoke: (token: ApiToken) => void }) {
+  const { t } = useI18n();
+  if (token.status === 'revoked') return null;
+  return (
+    <Tooltip label={t('apiTokens.revoke')}>
+      <ActionIcon variant="subtle" color="red" aria-label={t('apiTokens.revokeLabel', { name: token.name })} onClick={() => onRevoke(token)}>
+        <IconKeyOff size={18} aria-hidden />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+/** On a phone, one card per token: the table's seven columns do not fit beside each other. */
+function TokenCards({ items, onRevoke }: { items: ApiToken[]; onRevoke: (token: ApiToken) => void }) {
+  const { t, formatDateTime } = useI18n();
+  return (
+    <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('apiTokens.listTitle')}>
+      {items.map((token) => (
+        <Paper key={token.id} withBorder radius="sm" p="sm" component="li">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600}>
+                {token.name}
+              </Text>
+              <Code style={{ alignSelf: 'flex-start' }}>{token.prefix}…</Code>
+            </Stack>
+            <RevokeButton token={token} onRevoke={onRevoke} />
+          </Group>
+          <Group gap="xs" mt="xs">
+            <StatusBadge token={token} />
+            {token.scopes.map((s) => (
+              <Badge key={s} variant="outline" radius="sm">
+                {t(scopeLabel(s))}
+              </Badge>
+            ))}
+          </Group>
+          <Stack gap={0} mt="xs">
+            <Text size="xs">
+              {t('apiTokens.createdAt')}: {formatDateTime(token.createdAt)}
+              {token.createdByName ? ` ${t('apiTokens.createdBy', { name: token.createdByName })}` : ''}
+            </Text>
+            <Text size="xs">
+              {t('apiTokens.lastUsed')}: {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}
+            </Text>
+            <Text size="xs">
+              {t('apiTokens.expires')}: {token.expiresAt ? formatDateTime(token.expiresAt) : t('apiTokens.noExpiry')}
+            </Text>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
   );
 }
 
@@ -185,12 +241,17 @@ export function ApiTokensPanel({ regionCode }: { regionCode: string }) {
   });
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   const items = query.data?.items ?? [];
+  const askRevoke = (token: ApiToken) => {
+    revoke.reset();
+    setToRevoke(token);
+    setRevokeOpen(true);
+  };
 
   return (
     <Paper withBorder radius="md" p="md">
       <Group justify="space-between" align="flex-start" mb="sm">
         <Title order={2} size="h4">
-          {t('apiTokens.title')}
+          {t('apiTokens.listTitle')}
         </Title>
         <Button
           leftSection={<IconPlus size={16} aria-hidden />}
@@ -220,9 +281,11 @@ export function ApiTokensPanel({ regionCode }: { regionCode: string }) {
         <Text size="sm" c="dimmed">
           {t('apiTokens.empty')}
         </Text>
+      ) : isMobile ? (
+        <TokenCards items={items} onRevoke={askRevoke} />
       ) : (
-        <Table.ScrollContainer minWidth={860}>
-          <Table verticalSpacing="xs" aria-label={t('apiTokens.title')}>
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="xs" aria-label={t('apiTokens.listTitle')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('apiTokens.name')}</Table.Th>
@@ -257,7 +320,7 @@ export function ApiTokensPanel({ regionCode }: { regionCode: string }) {
                       {formatDateTime(token.createdAt)}
                     </Text>
                     {token.createdByName ? (
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="dimmed" lineClamp={1} title={token.createdByName}>
                         {t('apiTokens.createdBy', { name: token.createdByName })}
                       </Text>
                     ) : null}
@@ -270,22 +333,7 @@ export function ApiTokensPanel({ regionCode }: { regionCode: string }) {
                     <StatusBadge token={token} />
                   </Table.Td>
                   <Table.Td ta="end">
-                    {token.status === 'revoked' ? null : (
-                      <Tooltip label={t('apiTokens.revoke')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('apiTokens.revokeLabel', { name: token.name })}
-                          onClick={() => {
-                            revoke.reset();
-                            setToRevoke(token);
-                            setRevokeOpen(true);
-                          }}
-                        >
-                          <IconKeyOff size={18} aria-hidden />
-                        </ActionIcon>
-                      </Tooltip>
-                    )}
+                    <RevokeButton token={token} onRevoke={askRevoke} />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -5,6 +5,7 @@ export const apiTokensMessagesEn: Record<keyof typeof apiTokensMessagesId, strin
   'apiTokens.title': 'API tokens',
   'apiTokens.description':
     "Read-only tokens for {region}'s command-centre screens: a screen reads the dashboard figures without a user account. A token works only in this region, cannot change data, and can be revoked at any time.",
+  'apiTokens.listTitle': 'Command-centre screen tokens',
   'apiTokens.usage': 'How to use',
   'apiTokens.usageText': 'Send the token in the Authorization header of every GET request to a regional endpoint within its scope, e.g.:',
   'apiTokens.create': 'Create token',
@@ -38,7 +39,6 @@ export const apiTokensMessagesEn: Record<keyof typeof apiTokensMessagesId, strin
   'apiTokens.status.active': 'Active',
   'apiTokens.status.expired': 'Expired',
   'apiTokens.status.revoked': 'Revoked',
-  'apiTokens.revokedAt': 'Revoked {date}',
   'apiTokens.empty': "No API tokens yet. Create one for the region's command-centre screen.",
   'apiTokens.revoke': 'Revoke token',
   'apiTokens.revokeLabel': 'Revoke token {name}',

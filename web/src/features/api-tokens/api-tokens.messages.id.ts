@@ -3,6 +3,7 @@ export const apiTokensMessagesId = {
   'apiTokens.title': 'Token API',
   'apiTokens.description':
     'Token baca-saja untuk layar command center {region}: layar membaca angka dasbor tanpa akun pengguna. Token hanya berlaku di daerah ini, tidak dapat mengubah data, dan dapat dicabut kapan saja.',
+  'apiTokens.listTitle': 'Token layar command center',
   'apiTokens.usage': 'Cara memakai',
   'apiTokens.usageText': 'Kirim token di kepala permintaan Authorization pada setiap permintaan GET ke titik akhir daerah dalam cakupannya, mis.:',
   'apiTokens.create': 'Buat token',
@@ -36,7 +37,6 @@ export const apiTokensMessagesId = {
   'apiTokens.status.active': 'Aktif',
   'apiTokens.status.expired': 'Kedaluwarsa',
   'apiTokens.status.revoked': 'Dicabut',
-  'apiTokens.revokedAt': 'Dicabut {date}',
   'apiTokens.empty': 'Belum ada token API. Buat satu untuk layar command center daerah.',
   'apiTokens.revoke': 'Cabut token',
   'apiTokens.revokeLabel': 'Cabut token {name}',
