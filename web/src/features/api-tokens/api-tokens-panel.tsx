@@ -316,9 +316,7 @@ export function ApiTokensPanel({ regionCode }: { regionCode: string }) {
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(token.createdAt)}
-                    </Text>
+                    <Text size="sm">{formatDateTime(token.createdAt)}</Text>
                     {token.createdByName ? (
                       <Text size="xs" c="dimmed" lineClamp={1} title={token.createdByName}>
                         {t('apiTokens.createdBy', { name: token.createdByName })}
