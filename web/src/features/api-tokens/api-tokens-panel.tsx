@@ -323,10 +323,8 @@ export function ApiTokensPanel({ regionCode }: { regionCode: string }) {
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{token.expiresAt ? formatDateTime(token.expiresAt) : t('apiTokens.noExpiry')}</Table.Td>
+                  <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('apiTokens.neverUsed')}</Table.Td>
+                  <Table.Td>{token.expiresAt ? formatDateTime(token.expiresAt) : t('apiTokens.noExpiry')}</Table.Td>
                   <Table.Td>
                     <StatusBadge token={token} />
                   </Table.Td>
