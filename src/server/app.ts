@@ -34,6 +34,8 @@ import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.rou
 import { kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
 import { kotaCerdasPublicRoutes } from './features/kota-cerdas/kota-cerdas-public.routes.ts';
 import { kotaCerdasRoutes } from './features/kota-cerdas/kota-cerdas.routes.ts';
+import { apiTokenRoutes } from './features/api-tokens/api-tokens.routes.ts';
+import { resolveApiToken } from './features/api-tokens/api-tokens.service.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -111,10 +113,16 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
       info: {
         title: 'Sinergi API',
         version: VERSION,
-        description: 'API Sinergi. Titik akhir bertanda `public` tidak memerlukan login; yang lain memerlukan sesi (cookie `sinergi_session`).',
+        description:
+          'API Sinergi. Titik akhir bertanda `public` tidak memerlukan login; yang lain memerlukan sesi (cookie `sinergi_session`). Layar command center membaca dengan token API baca-saja (`Authorization: Bearer snrg_…`) pada titik akhir daerah yang bertanda `apiToken` dan termasuk cakupan tokennya.',
       },
       tags: [{ name: 'public', description: 'Tanpa login / no login needed' }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'Token API baca-saja daerah (snrg_…), diterbitkan admin daerah' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -122,13 +130,14 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   enforceAccessDeclarations(app, registry);
-  registerSessionAndAccess(app, resolveSession);
+  registerSessionAndAccess(app, resolveSession, resolveApiToken);
 
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/v1/auth' });
   await app.register(regionRoutes, { prefix: '/api/v1/regions' });
   await app.register(unitRoutes, { prefix: '/api/v1/regions/:regionCode/units' });
   await app.register(userRoutes, { prefix: '/api/v1/regions/:regionCode/users' });
+  await app.register(apiTokenRoutes, { prefix: '/api/v1/regions/:regionCode/api-tokens' });
   await app.register(auditRoutes, { prefix: '/api/v1/regions/:regionCode/audit' });
   await app.register(periodRoutes, { prefix: '/api/v1/regions/:regionCode/periods' });
   await app.register(innovationRoutes, { prefix: '/api/v1/regions/:regionCode/innovations' });

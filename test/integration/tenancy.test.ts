@@ -1,12 +1,15 @@
 /**
  * Tenancy that cannot leak: walks every API route the app registered (so a new route is covered the
- * day it is added) and checks that an anonymous caller, a user of another region and a user whose role
- * is too weak are refused, while a rightful caller is not.
+ * day it is added) and checks that an anonymous caller, a user of another region, a user whose role
+ * is too weak and an API token outside its region or scope are refused, while a rightful caller is not.
  */
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { isReadMethod, TOKEN_SCOPES } from '../../src/domain/access/api-tokens.ts';
 import { ROLES, rolesWith, type Role } from '../../src/domain/access/roles.ts';
+import { apiTokens } from '../../src/server/db/schema.ts';
 import { enforceAccessDeclarations } from '../../src/server/http/plugins.ts';
 import { anonymous, clientFor, makeUnit, type Client, type TestApp, startTestApp } from '../support/harness.ts';
 
@@ -16,6 +19,8 @@ const OTHER = '62.71';
 let t: TestApp;
 let unitId: string;
 const clients = new Map<string, Client>();
+/** A command-centre token of HOME holding every scope a token may hold (today: dashboard.read). */
+let token: { id: string; token: string };
 const key = (role: Role, region: string) => `${role}@${region}`;
 
 beforeAll(async () => {
@@ -27,12 +32,15 @@ beforeAll(async () => {
   }
   clients.set(key('admin_daerah', OTHER), (await clientFor(t, 'admin_daerah', OTHER)).client);
   clients.set('admin_nasional', (await clientFor(t, 'admin_nasional')).client);
+  const issued = await client('admin_daerah').post(`/api/v1/regions/${HOME}/api-tokens`, { name: 'Layar command center', scopes: TOKEN_SCOPES });
+  if (issued.statusCode !== 201) throw new Error(`token not issued: ${issued.body}`);
+  token = issued.json() as { id: string; token: string };
 });
 afterAll(() => t.close());
 
-function concrete(url: string): string {
+function concrete(url: string, region = HOME): string {
   return url
-    .replace(':regionCode', HOME)
+    .replace(':regionCode', region)
     .replace(/:id\b/g, unitId)
     .replace(/:[a-zA-Z]+/g, randomUUID());
 }
@@ -111,6 +119,57 @@ describe('every API route', () => {
     expect((await client('admin_nasional').get(`/api/v1/regions/${OTHER}/units`)).statusCode).toBe(200);
     const res = await client('admin_nasional').get('/api/v1/regions/99.99/units');
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('every API route called with an API token', () => {
+  const withToken = (method: string, url: string, secret = token.token) =>
+    anonymous(t.app).request(method, url, method === 'GET' ? undefined : {}, { authorization: `Bearer ${secret}` });
+  const scopes: readonly string[] = TOKEN_SCOPES;
+
+  it('opens only the GET routes of its own region within its scope, and refuses every other with 403', async () => {
+    let opened = 0;
+    for (const route of t.app.apiRoutes) {
+      if (route.access.kind === 'public') continue;
+      const label = `${route.method} ${route.url}`;
+      const res = await withToken(route.method, concrete(route.url));
+      const inScope = route.access.kind === 'region' && isReadMethod(route.method) && scopes.includes(route.access.permission);
+      if (inScope) {
+        opened++;
+        expect([401, 403], label).not.toContain(res.statusCode);
+      } else {
+        expect(res.statusCode, label).toBe(403);
+        expect(res.json().error.code, label).toBe('FORBIDDEN');
+      }
+    }
+    expect(opened, 'at least one route is readable with a dashboard token').toBeGreaterThan(0);
+  });
+
+  it('refuses every route of another region with 403', async () => {
+    for (const route of t.app.apiRoutes) {
+      if (route.access.kind !== 'region') continue;
+      const res = await withToken(route.method, concrete(route.url, OTHER));
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(403);
+    }
+  });
+
+  it('is refused with 401 on every route once expired or revoked, and was marked used', async () => {
+    const inScope = t.app.apiRoutes.filter((r) => r.access.kind === 'region' && r.method === 'GET' && scopes.includes(r.access.permission));
+    const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, token.id));
+    expect(row?.lastUsedAt).not.toBeNull();
+    expect(row?.tokenHash).not.toContain(token.token.slice(-43));
+    await t.db
+      .update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, token.id));
+    for (const route of inScope) expect((await withToken('GET', concrete(route.url))).statusCode, `expired ${route.url}`).toBe(401);
+    await t.db.update(apiTokens).set({ expiresAt: null }).where(eq(apiTokens.id, token.id));
+    expect((await client('admin_daerah').post(`/api/v1/regions/${HOME}/api-tokens/${token.id}/revoke`)).statusCode).toBe(200);
+    for (const route of t.app.apiRoutes) {
+      if (route.access.kind === 'public') continue;
+      const res = await withToken(route.method, concrete(route.url));
+      expect(res.statusCode, `revoked ${route.method} ${route.url}`).toBe(401);
+    }
   });
 });
 

@@ -23,6 +23,7 @@ import { PublicLayout } from './layout/public-layout.tsx';
 import { AccountPage } from './pages/account.page.tsx';
 import { ApplicationsPage } from './pages/applications.page.tsx';
 import { ComplaintFormPage } from './pages/complaint-form.page.tsx';
+import { ApiTokensPage } from './pages/api-tokens.page.tsx';
 import { ComplaintSettingsPage } from './pages/complaint-settings.page.tsx';
 import { ComplaintStatusPage } from './pages/complaint-status.page.tsx';
 import { ComplaintPage } from './pages/complaint.page.tsx';
@@ -115,6 +116,7 @@ export function App() {
         <Route path="perangkat-daerah" element={<UnitsPage />} />
         <Route path="pengguna" element={<UsersPage />} />
         <Route path="log-audit" element={<AuditPage />} />
+        <Route path="pengaturan/token-api" element={<ApiTokensPage />} />
         <Route path="akun" element={<AccountPage />} />
         <Route path="notifikasi" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -25,6 +25,7 @@ import { iidStructure } from '#domain/iid/structure.ts';
 import { parseFramework } from '#domain/scoring/framework-registry.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
 import { seedDemoAcara } from './demo-acara.ts';
+import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
@@ -98,6 +99,7 @@ export async function seedDemo(
     await seedDemoKompetisi(tx, passwordHash);
     // After the innovations: programmes link to them.
     await seedDemoKotaCerdas(tx, idOf);
+    await seedDemoApiTokens(tx);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })

@@ -1,4 +1,5 @@
 /** English, the second language. Must have every key of `messages.id.ts`. */
+import { apiTokensMessagesEn } from '../features/api-tokens/api-tokens.messages.en.ts';
 import { complaintsMessagesEn } from '../features/complaints/complaints.messages.en.ts';
 import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
 import { notificationsMessagesEn } from '../features/notifications/notifications.messages.en.ts';
@@ -34,6 +35,7 @@ export const messagesEn: Messages = {
   'nav.units': 'Government units',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
+  'nav.apiTokens': 'API tokens',
   'nav.notifications': 'Notifications',
   'nav.account': 'My account',
   'nav.logout': 'Log out',
@@ -933,6 +935,7 @@ export const messagesEn: Messages = {
   ...skmMessagesEn,
   ...acaraMessagesEn,
   ...complaintsMessagesEn,
+  ...apiTokensMessagesEn,
   ...iidMessagesEn,
   ...notificationsMessagesEn,
   ...innovationsMessagesEn,

@@ -3,6 +3,7 @@
  * message keys; `messages.en.ts` must translate each of them (the compiler checks). `{name}` marks a
  * value filled in by `t()`.
  */
+import { apiTokensMessagesId } from '../features/api-tokens/api-tokens.messages.id.ts';
 import { complaintsMessagesId } from '../features/complaints/complaints.messages.id.ts';
 import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
 import { notificationsMessagesId } from '../features/notifications/notifications.messages.id.ts';
@@ -37,6 +38,7 @@ export const messagesId = {
   'nav.units': 'Perangkat Daerah',
   'nav.users': 'Pengguna',
   'nav.audit': 'Log Audit',
+  'nav.apiTokens': 'Token API',
   'nav.notifications': 'Notifikasi',
   'nav.account': 'Akun Saya',
   'nav.logout': 'Keluar',
@@ -939,6 +941,7 @@ export const messagesId = {
   ...skmMessagesId,
   ...acaraMessagesId,
   ...complaintsMessagesId,
+  ...apiTokensMessagesId,
   ...iidMessagesId,
   ...notificationsMessagesId,
   ...innovationsMessagesId,

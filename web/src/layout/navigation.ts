@@ -26,6 +26,7 @@ import {
   IconGavel,
   IconHome,
   IconUserCircle,
+  IconKey,
   IconUsers,
 } from '@tabler/icons-react';
 import type { Permission } from '#domain/access/roles.ts';
@@ -96,6 +97,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/perangkat-daerah', label: 'nav.units', icon: IconBuildingCommunity, permission: 'units.read' },
       { to: '/pengguna', label: 'nav.users', icon: IconUsers, permission: 'users.read' },
       { to: '/log-audit', label: 'nav.audit', icon: IconHistory, permission: 'audit.read' },
+      // Machine access for the region's command-centre screens; whoever manages the accounts issues it.
+      { to: '/pengaturan/token-api', label: 'nav.apiTokens', icon: IconKey, permission: 'users.write' },
     ],
   },
   {
