@@ -34,6 +34,7 @@ import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.rou
 import { kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
 import { kotaCerdasPublicRoutes } from './features/kota-cerdas/kota-cerdas-public.routes.ts';
 import { kotaCerdasRoutes } from './features/kota-cerdas/kota-cerdas.routes.ts';
+import { ligaRoutes } from './features/liga/liga.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
   await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(kotaCerdasRoutes, { prefix: '/api/v1/regions/:regionCode/smart-city' });
+  await app.register(ligaRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(kotaCerdasPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);

@@ -832,3 +832,4 @@ export * from './schema-acara.ts';
 export * from './schema-notifications.ts';
 export * from './schema-kompetisi.ts';
 export * from './schema-kota-cerdas.ts';
+export * from './schema-liga.ts';
