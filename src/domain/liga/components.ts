@@ -17,4 +17,3 @@ export const LEAGUE_COMPONENT_RULES: Record<LeagueComponent, string> = {
   complaints: 'Pengaduan selesai dalam batas waktu ÷ pengaduan yang sudah jatuh tempo atau selesai',
   programmes: 'Rata-rata progres program kota cerdas yang dipimpin unit, pada target tahun itu',
 };
-

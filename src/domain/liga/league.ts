@@ -93,8 +93,7 @@ export function componentScores(f: UnitFacts): ComponentScores {
     if (f.innovations.minimum > 0) innovations = fixed(pct(f.innovations.verified, f.innovations.minimum));
     else if (f.innovations.verified > 0) innovations = '100.00';
   }
-  const programmes =
-    f.programmes.length === 0 ? null : fixed(f.programmes.reduce((s, p) => s.plus(new Dec(p)), new Dec(0)).div(f.programmes.length));
+  const programmes = f.programmes.length === 0 ? null : fixed(f.programmes.reduce((s, p) => s.plus(new Dec(p)), new Dec(0)).div(f.programmes.length));
   return {
     innovations,
     ikm: f.ikm === null ? null : fixed(new Dec(f.ikm)),
@@ -130,7 +129,9 @@ export interface RankedUnit {
  * Ranks units: composite descending, equal composites share a rank (1, 1, 3), ties and unranked units
  * by name. Returns the units in rank order.
  */
-export function rankUnits<T extends { unitId: string; unitName: string; composite: string | null }>(units: readonly T[]): Array<T & { rank: number | null }> {
+export function rankUnits<T extends { unitId: string; unitName: string; composite: string | null }>(
+  units: readonly T[],
+): Array<T & { rank: number | null }> {
   const byName = (a: T, b: T) => a.unitName.localeCompare(b.unitName, 'id') || a.unitId.localeCompare(b.unitId);
   const ranked = units.filter((u) => u.composite !== null);
   const unranked = units.filter((u) => u.composite === null).sort(byName);

@@ -31,7 +31,11 @@ export const ligaRoutes: FastifyPluginAsyncZod = async (app) => {
     '/league.xlsx',
     {
       config: { access: inRegion('dashboard.read') },
-      schema: { summary: 'Liga OPD sebagai XLSX (angka sebagai sel angka, bobot di baris judul)', params: regionCodeParam, querystring: leagueExportQuery },
+      schema: {
+        summary: 'Liga OPD sebagai XLSX (angka sebagai sel angka, bobot di baris judul)',
+        params: regionCodeParam,
+        querystring: leagueExportQuery,
+      },
     },
     async (request, reply) => {
       const { regionCode } = request.params;

@@ -106,14 +106,16 @@ beforeAll(async () => {
     status,
     name,
   });
-  await db.insert(innovations).values([
-    inn(p2025?.id, unitIds.alfa, 'terverifikasi', 'Alfa Satu'),
-    inn(p2025?.id, school.id, 'terverifikasi', 'Alfa Sekolah'),
-    inn(p2025?.id, unitIds.alfa, 'diajukan', 'Alfa Tiga'),
-    inn(p2025?.id, unitIds.beta, 'terverifikasi', 'Beta Satu'),
-    inn(p2025?.id, unitIds.gama, 'draft', 'Gama Draf'),
-    inn(p2024?.id, unitIds.beta, 'terverifikasi', 'Beta Lama'),
-  ]);
+  await db
+    .insert(innovations)
+    .values([
+      inn(p2025?.id, unitIds.alfa, 'terverifikasi', 'Alfa Satu'),
+      inn(p2025?.id, school.id, 'terverifikasi', 'Alfa Sekolah'),
+      inn(p2025?.id, unitIds.alfa, 'diajukan', 'Alfa Tiga'),
+      inn(p2025?.id, unitIds.beta, 'terverifikasi', 'Beta Satu'),
+      inn(p2025?.id, unitIds.gama, 'draft', 'Gama Draf'),
+      inn(p2024?.id, unitIds.beta, 'terverifikasi', 'Beta Lama'),
+    ]);
 
   // Survey: Alfa all unsur NRR 3.5, Beta all 3; Gama no service answered.
   const [sAlfa, sBeta] = await db
@@ -225,7 +227,13 @@ describe('league table', () => {
       ['Dinas Gama', 3, '23.08'],
       ['Dinas Delta', 4, '0.00'],
     ]);
-    expect(rowOf(tbl, unitIds.alfa).scores).toEqual({ innovations: '100.00', ikm: '87.50', assessments: '75.00', complaints: '50.00', programmes: '90.00' });
+    expect(rowOf(tbl, unitIds.alfa).scores).toEqual({
+      innovations: '100.00',
+      ikm: '87.50',
+      assessments: '75.00',
+      complaints: '50.00',
+      programmes: '90.00',
+    });
     expect(rowOf(tbl, unitIds.alfa).facts.innovations).toEqual({ proposed: 3, verified: 2, minimum: 2 });
     expect(rowOf(tbl, unitIds.alfa).facts.complaints).toEqual({ due: 2, onTime: 1 });
   });
@@ -276,7 +284,10 @@ describe('league table', () => {
 });
 
 describe('weights', () => {
-  const weights = (w: [number, number, number, number, number], enabled: [boolean, boolean, boolean, boolean, boolean] = [true, true, true, true, true]) => ({
+  const weights = (
+    w: [number, number, number, number, number],
+    enabled: [boolean, boolean, boolean, boolean, boolean] = [true, true, true, true, true],
+  ) => ({
     innovations: { weight: w[0], enabled: enabled[0] },
     ikm: { weight: w[1], enabled: enabled[1] },
     assessments: { weight: w[2], enabled: enabled[2] },
@@ -309,7 +320,10 @@ describe('weights', () => {
       ['Dinas Delta', 3, '0.00'],
       ['Dinas Gama', 3, '0.00'],
     ]);
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'league_weights.updated'), eq(auditLog.regionCode, HOME)));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'league_weights.updated'), eq(auditLog.regionCode, HOME)));
     expect(entry?.entityType).toBe('league_weights');
   });
 
