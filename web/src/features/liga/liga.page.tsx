@@ -5,7 +5,7 @@
  * of units, not thousands). On a phone each unit is a card.
  */
 import { Badge, Button, Card, Group, NativeSelect, Progress, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconAdjustments, IconArrowDown, IconArrowUp, IconDownload, IconMinus, IconSearch } from '@tabler/icons-react';
+import { IconAdjustments, IconDownload, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -128,7 +128,7 @@ export function LigaPage() {
             <ListEmpty kind="no-match" title={t('liga.noMatch.title')} description={t('liga.noMatch.text')} />
           ) : (
             <>
-              <Table.ScrollContainer minWidth={960} visibleFrom="sm">
+              <Table.ScrollContainer minWidth={1100} visibleFrom="sm">
                 <Table striped highlightOnHover verticalSpacing="xs">
                   <Table.Thead>
                     <Table.Tr>
@@ -147,7 +147,7 @@ export function LigaPage() {
                         <Table.Td>
                           <RankText row={r} />
                         </Table.Td>
-                        <Table.Td maw={260}>
+                        <Table.Td miw={200} maw={280}>
                           <Text size="sm" fw={500}>
                             {r.unitName}
                           </Text>
@@ -286,7 +286,7 @@ function ComponentValue({ row, component }: { row: LeagueRow; component: LeagueC
     <Stack gap={0}>
       <Text size="sm">{formatDecimal(value)}</Text>
       {fact ? (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {fact}
         </Text>
       ) : null}
@@ -312,15 +312,8 @@ function ChangeBadge({ row, previousYear }: { row: LeagueRow; previousYear: numb
       : n < 0
         ? t('liga.change.down', { n: -n, year: previousYear })
         : t('liga.change.same', { year: previousYear });
-  const Icon = n > 0 ? IconArrowUp : n < 0 ? IconArrowDown : IconMinus;
   return (
-    <Badge
-      variant="light"
-      color={n > 0 ? 'teal' : n < 0 ? 'red' : 'gray'}
-      leftSection={<Icon size={12} aria-hidden />}
-      aria-label={label}
-      title={label}
-    >
+    <Badge variant="light" color={n > 0 ? 'teal' : n < 0 ? 'red' : 'gray'} aria-label={label} title={label}>
       {n > 0 ? `▲ ${n}` : n < 0 ? `▼ ${-n}` : '0'}
     </Badge>
   );
