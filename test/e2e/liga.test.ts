@@ -96,13 +96,22 @@ describe('liga OPD', () => {
     const ikmHeader = page.getByRole('columnheader', { name: /IKM/ });
     await ikmHeader.getByRole('button').press('Enter');
     await expect.poll(() => ikmHeader.getAttribute('aria-sort'), { timeout: 10_000 }).toBe('descending');
-    await page.waitForLoadState('networkidle');
-    const ikm = await page
-      .locator('table tbody tr')
-      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.querySelector('p')?.textContent ?? ''));
-    const ikmValues = ikm.filter((v) => v !== 'tanpa data').map((v) => Number(v.replace(/\./g, '').replace(',', '.')));
-    expect(ikmValues.length).toBeGreaterThan(1);
-    expect([...ikmValues].sort((a, b) => b - a)).toEqual(ikmValues);
+    const ikmColumn = async () => {
+      const texts = await page
+        .locator('table tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[4]?.querySelector('p')?.textContent ?? ''));
+      return texts.filter((v) => v !== 'tanpa data').map((v) => Number(v.replace(/\./g, '').replace(',', '.')));
+    };
+    // The server's order arrives after the header turns: wait until the column falls from top to bottom.
+    await expect
+      .poll(
+        async () => {
+          const values = await ikmColumn();
+          return values.length > 1 && values.every((v, i) => i === 0 || (values[i - 1] ?? 0) >= v);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await ikmHeader.getByRole('button').press('Enter');
     await expect.poll(() => ikmHeader.getAttribute('aria-sort'), { timeout: 10_000 }).toBe('ascending');
 
