@@ -165,7 +165,8 @@ describe('liga OPD', () => {
     phonePage.setDefaultTimeout(20_000);
     await logInAs(phonePage, 'pimpinan.demo', '/liga-opd?year=2026');
     await phonePage.getByRole('heading', { name: 'Liga OPD', level: 1 }).waitFor();
-    await phonePage.getByText('Komposit', { exact: false }).first().waitFor();
+    // Cards appear once the table has loaded (the desktop table is hidden on a phone).
+    await phonePage.locator('.mantine-Card-root').first().waitFor();
     await check(phonePage, 'phone', '2026');
     await phone.close();
   });
