@@ -71,7 +71,7 @@ async function composites(page: Page): Promise<Array<number | null>> {
   const n = await rows.count();
   const out: Array<number | null> = [];
   for (let i = 0; i < n; i++) {
-    const text = await rows.nth(i).locator('td').nth(2).innerText();
+    const text = (await rows.nth(i).locator('td').nth(2).textContent()) ?? '';
     out.push(text.includes('tanpa data') ? null : shownDecimal(text));
   }
   return out;
