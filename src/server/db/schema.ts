@@ -833,3 +833,4 @@ export * from './schema-notifications.ts';
 export * from './schema-kompetisi.ts';
 export * from './schema-kota-cerdas.ts';
 export * from './schema-api-tokens.ts';
+export * from './schema-liga.ts';

@@ -8,6 +8,7 @@ import { complaintsMessagesId } from '../features/complaints/complaints.messages
 import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
 import { notificationsMessagesId } from '../features/notifications/notifications.messages.id.ts';
 import { kotaCerdasMessagesId } from '../features/kota-cerdas/kota-cerdas.messages.id.ts';
+import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
@@ -946,6 +947,7 @@ export const messagesId = {
   ...notificationsMessagesId,
   ...innovationsMessagesId,
   ...kotaCerdasMessagesId,
+  ...ligaMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

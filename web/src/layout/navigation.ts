@@ -25,6 +25,7 @@ import {
   IconTrophy,
   IconGavel,
   IconHome,
+  IconListNumbers,
   IconUserCircle,
   IconKey,
   IconUsers,
@@ -49,7 +50,12 @@ export interface NavSection {
 }
 
 export const NAV_SECTIONS: NavSection[] = [
-  { items: [{ to: '/', label: 'nav.home', icon: IconHome, permission: 'region.read' }] },
+  {
+    items: [
+      { to: '/', label: 'nav.home', icon: IconHome, permission: 'region.read' },
+      { to: '/liga-opd', label: 'nav.league', icon: IconListNumbers, permission: 'dashboard.read' },
+    ],
+  },
   {
     label: 'nav.section.innovation',
     items: [
