@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { COMPLAINT_STATUSES } from '../../domain/services/complaint-workflow.ts';
-import { optionalText, pageQuery, paged, requiredText, sortOrder } from './common.ts';
+import { optionalText, paged, pageQuery, requiredText, sortOrder } from './common.ts';
 
 export const complaintStatus = z.enum(COMPLAINT_STATUSES, { error: `Status harus salah satu dari: ${COMPLAINT_STATUSES.join(', ')}` });
 
@@ -122,7 +122,37 @@ export const complaint = z
     version: z.number().int(),
   })
   .meta({ id: 'Complaint' });
-export const complaintList = paged(complaint);
+/** Characters of a complaint's text the inbox list shows; the complaint's own page has all of it. */
+export const INBOX_DESCRIPTION_CHARS = 240;
+
+/**
+ * One line of the inbox: what the list shows and filters by. The contact details, the location and the
+ * internal status note are on the complaint's own page only, so an officer scrolling the inbox never
+ * has every citizen's telephone number in one answer, and the page the inbox asks for on every visit
+ * stays small.
+ */
+export const complaintSummary = z
+  .object({
+    id: z.string(),
+    trackingCode: z.string(),
+    categoryId: z.string(),
+    categoryName: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    serviceId: z.string().nullable(),
+    serviceName: z.string().nullable(),
+    description: z.string().describe(`Paling banyak ${INBOX_DESCRIPTION_CHARS} karakter pertama isi pengaduan`),
+    status: complaintStatus,
+    duplicateOfCode: z.string().nullable(),
+    source: z.enum(['web', 'open311']),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    closedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ComplaintSummary' });
+export const complaintList = paged(complaintSummary);
 export const complaintListQuery = pageQuery.extend({
   status: complaintStatus.optional(),
   unitId: z.uuid().optional(),

@@ -9,6 +9,7 @@ import { CLOSED_STATUSES } from '#domain/services/complaint-workflow.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { attachments, complaintCategories, complaintEvents, complaints, open311Clients, services, units, users } from '#server/db/schema.ts';
 import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
+import { INBOX_DESCRIPTION_CHARS } from '#shared/api/complaints.ts';
 
 /** Operators work for one unit: they see the complaints routed to it only. */
 export function visibleComplaints(actor: Actor): SQL | undefined {
@@ -28,6 +29,26 @@ const complaintColumns = {
   unitName: sql<string>`(select u.name from ${units} u where u.id = ${outer(complaints.unitId)})`,
   serviceName: sql<string | null>`(select s.name from ${services} s where s.id = ${outer(complaints.serviceId)})`,
   duplicateOfCode: sql<string | null>`(select o.tracking_code from ${complaints} o where o.id = ${outer(complaints.duplicateOfId)})`,
+};
+
+/** The inbox's line: the list's columns only (never the contacts), the text cut where the list cuts it. */
+const inboxColumns = {
+  id: complaints.id,
+  trackingCode: complaints.trackingCode,
+  categoryId: complaints.categoryId,
+  unitId: complaints.unitId,
+  serviceId: complaints.serviceId,
+  description: sql<string>`left(${complaints.description}, ${sql.raw(String(INBOX_DESCRIPTION_CHARS))})`,
+  status: complaints.status,
+  source: complaints.source,
+  dueAt: complaints.dueAt,
+  closedAt: complaints.closedAt,
+  createdAt: complaints.createdAt,
+  updatedAt: complaints.updatedAt,
+  categoryName: complaintColumns.categoryName,
+  unitName: complaintColumns.unitName,
+  serviceName: complaintColumns.serviceName,
+  duplicateOfCode: complaintColumns.duplicateOfCode,
 };
 
 function selectComplaints(db: DbOrTx) {
@@ -165,7 +186,7 @@ function inboxQuery(db: DbOrTx, shape: string, f: ComplaintFilter, operatorUnit:
   // on its own.
   return {
     page: db
-      .select({ ...complaintColumns, total: sql<number>`(select count(*)::int from ${complaints} where ${where})` })
+      .select({ ...inboxColumns, total: sql<number>`(select count(*)::int from ${complaints} where ${where})` })
       .from(complaints)
       .where(where)
       .orderBy(...inboxOrder(f.sort, f.order))
@@ -177,6 +198,8 @@ function inboxQuery(db: DbOrTx, shape: string, f: ComplaintFilter, operatorUnit:
 }
 
 const preparedInboxQueries = new WeakMap<object, Map<string, ReturnType<typeof inboxQuery>>>();
+
+export type InboxRow = Awaited<ReturnType<typeof listComplaints>>['items'][number];
 
 export async function listComplaints(db: DbOrTx, regionCode: string, actor: Actor, f: ComplaintFilter, now: Date) {
   const operatorUnit = actor.role === 'operator' && actor.unitId !== null;

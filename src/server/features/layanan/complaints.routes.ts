@@ -3,9 +3,15 @@
  * (config.access, then the unit in the service) → one service call → present.
  * Registered under /api/v1/regions/:regionCode.
  */
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
 import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { regions } from '#server/db/schema.ts';
+import { inRegion } from '#server/http/access.ts';
+import { AppError } from '#server/http/app-error.ts';
+import { serviceContext } from '#server/http/context.ts';
+import { sendStoredFile } from '#server/platform/attachments/stored-file.ts';
 import { errorBody, idParam, regionCodeParam } from '#shared/api/common.ts';
 import {
   complaint,
@@ -24,13 +30,8 @@ import {
   open311ClientInput,
   open311ClientList,
 } from '#shared/api/complaints.ts';
-import { regions } from '#server/db/schema.ts';
-import { inRegion } from '#server/http/access.ts';
-import { AppError } from '#server/http/app-error.ts';
-import { serviceContext } from '#server/http/context.ts';
-import { sendStoredFile } from '#server/platform/attachments/stored-file.ts';
-import { buildComplaintStatsPdf, complaintStatsFileName } from './complaint-stats-report.ts';
 import { complaintStatistics } from './complaint-stats.service.ts';
+import { buildComplaintStatsPdf, complaintStatsFileName } from './complaint-stats-report.ts';
 import { findCategory, listCategories, listClients, listComplaints } from './complaints.queries.ts';
 import {
   issueClientKey,
@@ -39,7 +40,7 @@ import {
   openComplaintPhoto,
   presentCategory,
   presentClient,
-  presentComplaint,
+  presentComplaintSummary,
   reassignComplaint,
   revokeClientKey,
   saveCategory,
@@ -65,7 +66,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
       const ctx = serviceContext(request);
       const q = request.query;
       const { items, total } = await listComplaints(ctx.db, request.params.regionCode, ctx.actor, q, ctx.now);
-      return { items: items.map((c) => presentComplaint(c, ctx.now)), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map((c) => presentComplaintSummary(c, ctx.now)), total, page: q.page, pageSize: q.pageSize };
     },
   );
 

@@ -8,7 +8,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import { detectFileType, PDF } from '#domain/evidence/file-type.ts';
-import { canMove, type ComplaintStatus, isClosed, isOverdue, needsReason, open311Status } from '#domain/services/complaint-workflow.ts';
+import { type ComplaintStatus, canMove, isClosed, isOverdue, needsReason, open311Status } from '#domain/services/complaint-workflow.ts';
 import type { Db } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
 import { appMeta, attachments, complaintCategories, complaintEvents, complaints, open311Clients, regions, services } from '#server/db/schema.ts';
@@ -18,9 +18,17 @@ import type { BlobStorage } from '#server/lib/storage.ts';
 import { type AttachmentRow, listAttachments, openAttachment } from '#server/platform/attachments/attachments.ts';
 import { acceptFile, fileColumns, storeFile, uploadName } from '#server/platform/attachments/stored-file.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { noticeOfComplaintUnit } from './complaint-notices.ts';
 import { unitOf } from '#server/platform/records.ts';
-import { type CategoryView, findByTrackingCode, findCategory, findComplaint, findPublicComplaint, listEvents } from './complaints.queries.ts';
+import { noticeOfComplaintUnit } from './complaint-notices.ts';
+import {
+  type CategoryView,
+  findByTrackingCode,
+  findCategory,
+  findComplaint,
+  findPublicComplaint,
+  type InboxRow,
+  listEvents,
+} from './complaints.queries.ts';
 
 /** Who files or changes a complaint: a logged-in officer, or nobody (a citizen, an Open311 client). */
 export interface Who {
@@ -270,6 +278,30 @@ export async function addComplaintPhoto(
 }
 
 // ---- presenting -----------------------------------------------------------------------------------
+
+/** A line of the inbox (`complaintSummary`). */
+export function presentComplaintSummary(r: InboxRow, now: Date) {
+  const status = r.status as ComplaintStatus;
+  return {
+    id: r.id,
+    trackingCode: r.trackingCode,
+    categoryId: r.categoryId,
+    categoryName: r.categoryName,
+    unitId: r.unitId,
+    unitName: r.unitName,
+    serviceId: r.serviceId,
+    serviceName: r.serviceName,
+    description: r.description,
+    status,
+    duplicateOfCode: r.duplicateOfCode,
+    source: r.source as 'web' | 'open311',
+    dueAt: r.dueAt.toISOString(),
+    overdue: isOverdue(status, r.dueAt, now),
+    closedAt: r.closedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
 
 export function presentComplaint(view: ComplaintView, now: Date) {
   const r = view.row;

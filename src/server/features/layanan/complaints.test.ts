@@ -9,15 +9,23 @@ import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { complaint, complaintCategory, complaintDetail, complaintStats, publicComplaint } from '#shared/api/complaints.ts';
-import type { ErrorBody } from '#shared/errors.ts';
 import { attachments, complaintCategories, complaintEvents, complaints, publicWriteReceipts } from '#server/db/schema.ts';
+import {
+  type complaintCategory,
+  type complaintDetail,
+  type complaintStats,
+  type complaintSummary,
+  INBOX_DESCRIPTION_CHARS,
+  type publicComplaint,
+} from '#shared/api/complaints.ts';
+import type { ErrorBody } from '#shared/errors.ts';
 import { makePdf } from '../../../../test/support/files.ts';
-import { pdfText } from '../../../../test/support/pdf-text.ts';
 import { anonymous, type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
+import { pdfText } from '../../../../test/support/pdf-text.ts';
 
 type Category = z.output<typeof complaintCategory>;
-type Complaint = z.output<typeof complaint>;
+/** A line of the inbox. */
+type Complaint = z.output<typeof complaintSummary>;
 type Detail = z.output<typeof complaintDetail>;
 type PublicComplaint = z.output<typeof publicComplaint>;
 type Stats = z.output<typeof complaintStats>;
@@ -300,6 +308,24 @@ describe('the inbox', () => {
     expect(all.items.map((c) => c.id)).toEqual(expect.arrayContaining([roadId, wasteId]));
   });
 
+  it('lists each complaint without its contacts or location, its text cut to the list length', async () => {
+    const long = `Lampu jalan di depan sekolah padam sejak dua minggu. ${'Warga khawatir anak-anak pulang dalam gelap. '.repeat(12)}`;
+    const filed = await file(form({ description: long }));
+    const id = await idOf(filed.trackingCode);
+    const list = json<{ items: Array<Record<string, unknown>> }>(await admin.get(`/api/v1/regions/${HOME}/complaints?pageSize=200`));
+    const line = list.items.find((c) => c.id === id);
+    expect(line).toBeDefined();
+    for (const hidden of ['contactName', 'contactEmail', 'contactPhone', 'address', 'latitude', 'longitude', 'statusNote']) {
+      expect(line, hidden).not.toHaveProperty(hidden);
+    }
+    expect(long.trim().length).toBeGreaterThan(INBOX_DESCRIPTION_CHARS);
+    expect(line?.description).toBe(long.trim().slice(0, INBOX_DESCRIPTION_CHARS));
+    // The complaint's own page still has all of it.
+    const whole = json<Detail>(await detail(admin, id));
+    expect(whole.description).toBe(long.trim());
+    expect(whole.contactPhone).toBe('0812-7788-9900');
+  });
+
   it('pages newest first (oldest first on request) with the names beside each row and the total of the filter', async () => {
     // A region of its own, so the page holds exactly these five.
     const region = '51.71';
@@ -406,8 +432,8 @@ describe('the workflow', () => {
     ] as const) {
       const res = await move(opA, id, { to, note, version });
       expect(res.statusCode, res.body).toBe(200);
-      expect(json<Complaint>(res).status).toBe(to);
-      version = json<Complaint>(res).version;
+      expect(json<Detail>(res).status).toBe(to);
+      version = json<Detail>(res).version;
     }
     const stale = await move(opA, id, { to: 'selesai', note: 'lagi', version: 1 });
     expect(errorOf(stale).code).toBe('STALE_VERSION');
