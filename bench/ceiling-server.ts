@@ -51,18 +51,28 @@ const INNOVATION_PAGE_SQL =
 const INNOVATION_COUNT_SQL =
   'select count(*) from "innovations" inner join "units" on "units"."id" = "innovations"."unit_id" where ("innovations"."region_code" = $1 and "innovations"."period_id" = $2)';
 
-/** The public catalogue's queries for a text and, optionally, a year (then `$4` is the year). */
-function catalogueSql(withYear: boolean): { page: string; count: string } {
-  const from =
-    'from "innovations" inner join "regions" on "regions"."code" = "innovations"."region_code" inner join "periods" on "periods"."id" = "innovations"."period_id"';
-  const where = (q: number, year: number) =>
-    `where ("innovations"."status" = $${q - 1} and "innovations"."search_vector" @@ websearch_to_tsquery('indonesian', $${q})${withYear ? ` and "periods"."year" = $${year}` : ''})`;
-  const next = withYear ? 5 : 4;
+/**
+ * The public catalogue's statements for a text and, optionally, a year, as `listPublicInnovations`
+ * sends them: the page's ids (matches in the name first, then the rest, newest verified first within
+ * each), the count up to the cap, then the page's rows by id.
+ */
+function catalogueSql(withYear: boolean): { ids: string; count: string } {
+  // Parameters of `ids`: tier 1, status, [year], q, limit, tier 2, status, q, [year lexeme], q, limit, limit, [offset].
+  const y = withYear ? 1 : 0;
+  const nameGroup = `(select "id", $1::int as "tier", "verified_at" from "innovations" where ("innovations"."status" = $2${withYear ? ' and "innovations"."year" = $3' : ''} and "innovations"."name_vector" @@ websearch_to_tsquery('indonesian', $${3 + y})) order by "innovations"."verified_at" desc nulls last, "innovations"."id" asc limit $${4 + y})`;
+  const text = (q: number, lexeme: number) =>
+    withYear ? `(websearch_to_tsquery('indonesian', $${q}) && $${lexeme}::tsquery)` : `websearch_to_tsquery('indonesian', $${q})`;
+  const textGroup = `(select "id", $${5 + y}::int as "tier", "verified_at" from "innovations" where ("innovations"."status" = $${6 + y} and "innovations"."search_vector" @@ ${text(7 + y, 8 + y)} and not "innovations"."name_vector" @@ websearch_to_tsquery('indonesian', $${8 + 2 * y})) order by "innovations"."verified_at" desc nulls last, "innovations"."id" asc limit $${9 + 2 * y})`;
   return {
-    page: `select "innovations"."id", "innovations"."region_code", "regions"."name", "periods"."year", "units"."name", "innovations"."name", "innovations"."tahapan", "innovations"."jenis", "innovations"."urusan_utama", left("innovations"."tujuan", $1) ${from} inner join "units" on "units"."id" = "innovations"."unit_id" ${where(3, 4)} order by ts_rank("innovations"."search_vector", websearch_to_tsquery('indonesian', $${next})) desc, "innovations"."verified_at" desc nulls last, "innovations"."id" asc limit $${next + 1}`,
-    count: `select count(*) ${from} ${where(2, 3)}`,
+    ids: `${nameGroup} union all ${textGroup} order by tier, verified_at desc nulls last, id  limit $${10 + 2 * y}`,
+    count: `select count(*) from (select 1 from "innovations" where ("innovations"."status" = $1 and "innovations"."search_vector" @@ ${text(2, 3)}) limit $${3 + y}) "matches"`,
   };
 }
+/** The page's rows, `$1` the summary length and `$2…` the ids. */
+const catalogueRowsSql = (n: number) =>
+  `select "innovations"."id", "innovations"."region_code", "regions"."name", "periods"."year", "units"."name", "innovations"."name", "innovations"."tahapan", "innovations"."jenis", "innovations"."urusan_utama", left("innovations"."tujuan", $1) from "innovations" inner join "regions" on "regions"."code" = "innovations"."region_code" inner join "periods" on "periods"."id" = "innovations"."period_id" inner join "units" on "units"."id" = "innovations"."unit_id" where "innovations"."id" in (${Array.from({ length: n }, (_, i) => `$${i + 2}`).join(', ')})`;
+/** As `CATALOGUE_COUNT_CAP` in the app. */
+const CATALOGUE_COUNT_CAP = 2_000;
 const CATALOGUE_SQL = { withYear: catalogueSql(true), allYears: catalogueSql(false) };
 const PUBLISHED = 'terverifikasi';
 const SUMMARY_TUJUAN_CHARS = 300;
@@ -445,11 +455,35 @@ function createHandler(query: Query) {
     const page = intParam(search.get('page'), 1, 1, 10_000);
     const pageSize = intParam(search.get('pageSize'), 20, 1, 100);
     if (q === '' || q.length > 200 || year === 0 || page === null || pageSize === null) return fail(res, 400, 'VALIDATION_FAILED');
+    if ((page - 1) * pageSize >= CATALOGUE_COUNT_CAP) return fail(res, 400, 'VALIDATION_FAILED');
     const sql = year === null ? CATALOGUE_SQL.allYears : CATALOGUE_SQL.withYear;
-    const yearParam = year === null ? [] : [year];
-    const [pageSql, pageParams] = paged(sql.page, [SUMMARY_TUJUAN_CHARS, PUBLISHED, q, ...yearParam, q, pageSize], (page - 1) * pageSize);
-    const [items, counted] = await Promise.all([query(pageSql, pageParams), query(sql.count, [PUBLISHED, q, ...yearParam])]);
-    const body = { items: items.map(presentPublicSummary), total: Number(counted[0]?.[0] ?? 0) };
+    const offset = (page - 1) * pageSize;
+    const lexeme = year === null ? [] : [`'#${year}'`];
+    const idParams = [
+      1,
+      PUBLISHED,
+      ...(year === null ? [] : [year]),
+      q,
+      offset + pageSize,
+      2,
+      PUBLISHED,
+      q,
+      ...lexeme,
+      q,
+      offset + pageSize,
+      pageSize,
+    ];
+    const [idsSql, idsParams] = paged(sql.ids, idParams, offset);
+    const [idRows, counted] = await Promise.all([query(idsSql, idsParams), query(sql.count, [PUBLISHED, q, ...lexeme, CATALOGUE_COUNT_CAP + 1])]);
+    const ids = idRows.map((r) => text(r[0]));
+    const rows: unknown[][] = ids.length === 0 ? [] : await query(catalogueRowsSql(ids.length), [SUMMARY_TUJUAN_CHARS, ...ids]);
+    const byId = new Map(rows.map((r) => [text(r[0]), r]));
+    const items = ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [row] : [];
+    });
+    const n = Number(counted[0]?.[0] ?? 0);
+    const body = { items: items.map(presentPublicSummary), total: Math.min(n, CATALOGUE_COUNT_CAP), totalCapped: n > CATALOGUE_COUNT_CAP };
     send(res, 200, body, cacheHeaders(body));
   };
 

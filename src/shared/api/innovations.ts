@@ -367,7 +367,10 @@ export const publicInnovationQuery = z.object({
 
 export const publicInnovationList = z.object({
   items: z.array(publicInnovationSummary),
+  /** Matches counted up to 2,000; the catalogue pages no further. */
   total: z.number().int(),
+  /** True when there are more matches than `total` (the count stopped at its cap). */
+  totalCapped: z.boolean(),
 });
 
 export const publicUnitQuery = z.object({

@@ -648,6 +648,7 @@ export const messagesId = {
   'catalogue.region': 'Daerah',
   'catalogue.allRegions': 'Semua daerah',
   'catalogue.year': 'Tahun',
+  'catalogue.capped': 'Lebih dari {n} inovasi cocok; katalog menampilkan {n} yang pertama. Persempit dengan kata pencarian, tahun atau wilayah.',
   'catalogue.results': 'Hasil pencarian',
   'catalogue.empty.title': 'Katalog masih kosong',
   'catalogue.empty.text': 'Belum ada inovasi yang terverifikasi.',

@@ -95,7 +95,7 @@ function ResultCard({ item, from }: { item: PublicInnovationSummary; from: strin
 }
 
 export function CataloguePage() {
-  const { t, pick } = useI18n();
+  const { t, pick, formatNumber } = useI18n();
   useDocumentTitle(`${t('catalogue.title')} · Sinergi`);
   const location = useLocation();
   const list = useListParams({ sorts: SORTS, defaultSort: 'relevance', filters: FILTERS, defaultPageSize: 10 });
@@ -247,6 +247,11 @@ export function CataloguePage() {
             ))}
           </SimpleGrid>
           <TablePager page={list.page} pageSize={list.pageSize} total={query.data.total} onPage={list.setPage} onPageSize={list.setPageSize} />
+          {query.data.totalCapped ? (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('catalogue.capped', { n: formatNumber(query.data.total) })}
+            </Text>
+          ) : null}
         </section>
       )}
     </Stack>

@@ -3,7 +3,8 @@
  * by name: contacts, budget and business-profile documents, verifier notes and the timeline are never
  * read here, so they cannot leak through a presenter mistake.
  */
-import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, not, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovations, periods, regions, units } from '#server/db/schema.ts';
 import { offsetOf } from '#server/db/sql-helpers.ts';
@@ -28,65 +29,133 @@ export interface CatalogueFilter {
   pageSize: number;
 }
 
+/**
+ * The catalogue counts its matches up to this many and pages no further (a hundred pages of twenty): no
+ * reader browses past that, they narrow the search, and an exact count of every match of a common word
+ * in the whole country, on every visit, is what made the catalogue slow. The answer says when the count
+ * stopped (`totalCapped`).
+ */
+export const CATALOGUE_COUNT_CAP = 2_000;
+
 /** Websearch syntax, with the spelling variants of its words (akte finds akta). */
 const tsQuery = (q: string) => searchTsQuery(q);
 
-function whereOf(f: CatalogueFilter): SQL | undefined {
+/** The year as the search vector carries it ('#2026': no search text can produce that lexeme). */
+const yearLexeme = (year: number) => sql`${`'#${year}'`}::tsquery`;
+
+/** Everything but the search text and the year. */
+function baseConds(f: CatalogueFilter): (SQL | undefined)[] {
   const conds: (SQL | undefined)[] = [eq(innovations.status, PUBLISHED)];
-  if (f.q) conds.push(sql`${innovations.searchVector} @@ ${tsQuery(f.q)}`);
   if (f.region) {
+    // A province's kabupaten/kota codes start with its own code and a dot (19 → 19.71).
     conds.push(
-      f.region.length === 2 ? or(eq(innovations.regionCode, f.region), eq(regions.provinceCode, f.region)) : eq(innovations.regionCode, f.region),
+      f.region.length === 2
+        ? or(eq(innovations.regionCode, f.region), like(innovations.regionCode, `${f.region}.%`))
+        : eq(innovations.regionCode, f.region),
     );
   }
-  if (f.year !== undefined) conds.push(eq(periods.year, f.year));
   if (f.unit) conds.push(eq(innovations.unitId, f.unit));
   if (f.urusan) {
     conds.push(or(eq(innovations.urusanUtama, f.urusan), sql`${innovations.urusanIrisan} @> jsonb_build_array(${f.urusan}::text)`));
   }
   if (f.tahapan) conds.push(eq(innovations.tahapan, f.tahapan));
   if (f.jenis) conds.push(eq(innovations.jenis, f.jenis));
-  return and(...conds);
+  return conds;
 }
 
-const newestFirst = sql`${innovations.verifiedAt} desc nulls last`;
+const inYear = (f: CatalogueFilter) => (f.year === undefined ? undefined : eq(innovations.year, f.year));
 
-/** Verified innovations matching the filter: best match first when searching, otherwise newest verified first. */
-export async function listPublicInnovations(db: DbOrTx, f: CatalogueFilter) {
-  const where = whereOf(f);
-  const order = f.q
-    ? [sql`ts_rank(${innovations.searchVector}, ${tsQuery(f.q)}) desc`, newestFirst, asc(innovations.id)]
-    : [newestFirst, asc(innovations.id)];
-  const [items, [total]] = await Promise.all([
+/** Every match of the search text; a word and a year together are one index lookup (the year is a lexeme). */
+function textMatch(f: CatalogueFilter & { q: string }): SQL {
+  return f.year === undefined
+    ? sql`${innovations.searchVector} @@ ${tsQuery(f.q)}`
+    : sql`${innovations.searchVector} @@ (${tsQuery(f.q)} && ${yearLexeme(f.year)})`;
+}
+
+const nameMatch = (q: string) => sql`${innovations.nameVector} @@ ${tsQuery(q)}`;
+
+const newestFirst = [sql`${innovations.verifiedAt} desc nulls last`, asc(innovations.id)];
+
+/** Matches counted, up to `cap` and one more (to know the count stopped). */
+async function countUpTo(db: DbOrTx, where: SQL | undefined, cap: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(
     db
-      .select({
-        id: innovations.id,
-        regionCode: innovations.regionCode,
-        regionName: regions.name,
-        year: periods.year,
-        unitName: units.name,
-        name: innovations.name,
-        tahapan: innovations.tahapan,
-        jenis: innovations.jenis,
-        urusanUtama: innovations.urusanUtama,
-        tujuan: sql<string>`left(${innovations.tujuan}, ${SUMMARY_TUJUAN_CHARS})`,
-      })
+      .select({ one: sql`1` })
       .from(innovations)
-      .innerJoin(regions, eq(regions.code, innovations.regionCode))
-      .innerJoin(periods, eq(periods.id, innovations.periodId))
-      .innerJoin(units, eq(units.id, innovations.unitId))
       .where(where)
-      .orderBy(...order)
-      .limit(f.pageSize)
-      .offset(offsetOf(f.page, f.pageSize)),
-    db
-      .select({ n: count() })
+      .limit(cap + 1)
+      .as('matches'),
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * The ids of a page, in catalogue order. Searching, the best match comes first: those with the words in
+ * their name, then those with them only in their purpose, benefits or results; within each, and
+ * without a search text, the newest verified first. Each of the two groups is read in that order and
+ * cut at the end of the page, so Postgres either walks the newest-first index and stops after a page
+ * of matches (a common word) or takes the few matches from the full-text index and sorts them (a rare
+ * one). (A full ranking with `ts_rank` weighed every match's whole vector: a common word in one year
+ * has thousands of matches.)
+ */
+async function pageIds(db: DbOrTx, f: CatalogueFilter): Promise<string[]> {
+  const offset = offsetOf(f.page, f.pageSize);
+  if (!f.q) {
+    const rows = await db
+      .select({ id: innovations.id })
       .from(innovations)
-      .innerJoin(regions, eq(regions.code, innovations.regionCode))
-      .innerJoin(periods, eq(periods.id, innovations.periodId))
-      .where(where),
-  ]);
-  return { items, total: total?.n ?? 0 };
+      .where(and(...baseConds(f), inYear(f)))
+      .orderBy(...newestFirst)
+      .limit(f.pageSize)
+      .offset(offset);
+    return rows.map((r) => r.id);
+  }
+  const q = f.q;
+  const group = (tier: number, where: SQL | undefined) =>
+    db
+      .select({ id: innovations.id, tier: sql<number>`${tier}::int`.as('tier'), verifiedAt: innovations.verifiedAt })
+      .from(innovations)
+      .where(where)
+      .orderBy(...newestFirst)
+      .limit(offset + f.pageSize);
+  const rows = await unionAll(
+    group(1, and(...baseConds(f), inYear(f), nameMatch(q))),
+    group(2, and(...baseConds(f), textMatch({ ...f, q }), not(nameMatch(q)))),
+  )
+    .orderBy(sql`tier`, sql`verified_at desc nulls last`, sql`id`)
+    .limit(f.pageSize)
+    .offset(offset);
+  return rows.map((r) => r.id);
+}
+
+/** Verified innovations matching the filter, a page in catalogue order, and their count up to `cap`. */
+export async function listPublicInnovations(db: DbOrTx, f: CatalogueFilter, cap = CATALOGUE_COUNT_CAP) {
+  const all = f.q ? and(...baseConds(f), textMatch({ ...f, q: f.q })) : and(...baseConds(f), inYear(f));
+  const [ids, n] = await Promise.all([pageIds(db, f), countUpTo(db, all, cap)]);
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            id: innovations.id,
+            regionCode: innovations.regionCode,
+            regionName: regions.name,
+            year: periods.year,
+            unitName: units.name,
+            name: innovations.name,
+            tahapan: innovations.tahapan,
+            jenis: innovations.jenis,
+            urusanUtama: innovations.urusanUtama,
+            tujuan: sql<string>`left(${innovations.tujuan}, ${SUMMARY_TUJUAN_CHARS})`,
+          })
+          .from(innovations)
+          .innerJoin(regions, eq(regions.code, innovations.regionCode))
+          .innerJoin(periods, eq(periods.id, innovations.periodId))
+          .innerJoin(units, eq(units.id, innovations.unitId))
+          .where(inArray(innovations.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => byId.get(id) ?? []);
+  return { items, total: Math.min(n, cap), totalCapped: n > cap };
 }
 
 export type PublicSummaryRow = Awaited<ReturnType<typeof listPublicInnovations>>['items'][number];

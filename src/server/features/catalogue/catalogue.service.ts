@@ -1,13 +1,19 @@
 /** The public catalogue of verified innovations: search and detail, no login. */
 import type { PublicInnovation } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
-import { AppError } from '#server/http/app-error.ts';
+import { AppError, fieldError } from '#server/http/app-error.ts';
 import { presentPublicInnovation, presentPublicSummary } from './catalogue.presenter.ts';
-import { type CatalogueFilter, findPublicInnovation, listPublicInnovations } from './catalogue.queries.ts';
+import { CATALOGUE_COUNT_CAP, type CatalogueFilter, findPublicInnovation, listPublicInnovations } from './catalogue.queries.ts';
 
 export async function searchCatalogue(db: DbOrTx, filter: CatalogueFilter) {
-  const { items, total } = await listPublicInnovations(db, filter);
-  return { items: items.map(presentPublicSummary), total };
+  if ((filter.page - 1) * filter.pageSize >= CATALOGUE_COUNT_CAP) {
+    throw fieldError(
+      'page',
+      `Katalog menampilkan paling jauh ${CATALOGUE_COUNT_CAP.toLocaleString('id-ID')} hasil pertama: persempit dengan kata pencarian, tahun atau wilayah`,
+    );
+  }
+  const { items, total, totalCapped } = await listPublicInnovations(db, filter);
+  return { items: items.map(presentPublicSummary), total, totalCapped };
 }
 
 /** A verified innovation; anything else (a draft, a rejected one, an unknown id) is simply not found. */

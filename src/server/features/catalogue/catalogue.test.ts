@@ -4,12 +4,14 @@
  * private field in any answer.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InnovationStatus } from '#domain/innovations/workflow.ts';
 import type { PublicInnovation } from '#shared/api/innovations.ts';
 import type { ErrorBody } from '#shared/errors.ts';
 import { innovations, periods } from '#server/db/schema.ts';
+import { CATALOGUE_COUNT_CAP, listPublicInnovations } from './catalogue.queries.ts';
 import { anonymous, type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 
 const KOTA = '19.71'; // Kota Pangkal Pinang, province 19
@@ -22,6 +24,7 @@ let pub: Client;
 interface PublicList {
   items: Pick<PublicInnovation, 'id' | 'regionCode' | 'regionName' | 'year' | 'unitName' | 'name' | 'tahapan' | 'jenis' | 'urusanUtama' | 'tujuan'>[];
   total: number;
+  totalCapped: boolean;
 }
 
 const json = <T>(res: LightMyRequestResponse): T => res.json() as T;
@@ -208,7 +211,7 @@ describe('the public list', () => {
 
   it('understands web-search syntax and finds nothing for an unknown word', async () => {
     expect(namesOf(await search(`q=${encodeURIComponent('"antar jemput" -sekolah')}`))).toEqual([NAMES.antarJemput]);
-    expect(await search('q=zzqxwv')).toEqual({ items: [], total: 0 });
+    expect(await search('q=zzqxwv')).toEqual({ items: [], total: 0, totalCapped: false });
   });
 
   it('takes a province code as all its kabupaten/kota, and a kabupaten/kota code as itself', async () => {
@@ -231,6 +234,46 @@ describe('the public list', () => {
     const pages = [await search('pageSize=2&page=1'), await search('pageSize=2&page=2'), await search('pageSize=2&page=3')];
     expect(pages.map(namesOf)).toEqual([[NAMES.sekolah, NAMES.antarJemput], [NAMES.bankSampah, NAMES.pasar], [NAMES.posyandu]]);
     expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+  });
+
+  it('finds a word within one year, and stops counting at its cap and says so', async () => {
+    expect(namesOf(await search('q=pelayanan&year=2025'))).toEqual([NAMES.antarJemput, NAMES.sekolah]);
+    expect(namesOf(await search('q=pelayanan&year=2024'))).toEqual([]);
+    // The year is a lexeme of the vector: typing it as a word finds nothing.
+    expect((await search(`q=${encodeURIComponent('#2025')}`)).total).toBe(0);
+    const capped = await listPublicInnovations(t.db, { page: 1, pageSize: 2 }, 3);
+    expect([capped.total, capped.totalCapped, capped.items.length]).toEqual([3, true, 2]);
+    const exact = await listPublicInnovations(t.db, { page: 1, pageSize: 2 }, 5);
+    expect([exact.total, exact.totalCapped]).toEqual([5, false]);
+  });
+
+  it('refuses a page past the last counted entry, naming the field', async () => {
+    const res = await pub.get(`/api/v1/public/innovations?pageSize=100&page=${CATALOGUE_COUNT_CAP / 100 + 1}`);
+    expect(res.statusCode).toBe(400);
+    expect(json<ErrorBody>(res).error.issues?.map((i) => i.field)).toEqual(['page']);
+    expect((await pub.get(`/api/v1/public/innovations?pageSize=100&page=${CATALOGUE_COUNT_CAP / 100}`)).statusCode).toBe(200);
+  });
+
+  it("keeps each innovation's year equal to its period's, even when the period's year is corrected", async () => {
+    const period = await makePeriod(ELSEWHERE, 2019);
+    const unit = await makeUnit(t.db, ELSEWHERE, { name: 'Dinas Perhubungan Uji Tahun' });
+    const id = await makeInnovation({
+      regionCode: ELSEWHERE,
+      periodId: period,
+      unitId: unit.id,
+      name: 'Angkutan Sekolah Gratis',
+      verifiedAt: new Date('2019-06-01T00:00:00Z'),
+    });
+    const yearOf = async () => (await t.db.select({ year: innovations.year }).from(innovations).where(eq(innovations.id, id)))[0]?.year;
+    expect(await yearOf()).toBe(2019);
+    // Writing the year directly does not stick: the period decides.
+    await t.db.update(innovations).set({ year: 1999 }).where(eq(innovations.id, id));
+    expect(await yearOf()).toBe(2019);
+    await t.db.update(periods).set({ year: 2018 }).where(eq(periods.id, period));
+    expect(await yearOf()).toBe(2018);
+    expect(namesOf(await search('q=angkutan&year=2018'))).toEqual(['Angkutan Sekolah Gratis']);
+    expect(namesOf(await search('q=angkutan&year=2019'))).toEqual([]);
+    await t.db.delete(innovations).where(eq(innovations.id, id));
   });
 
   it('refuses a malformed filter with the field named', async () => {
@@ -325,7 +368,7 @@ describe('caching', () => {
   it('changes the ETag when the answer changes', async () => {
     const url = '/api/v1/public/innovations?region=63.71';
     const before = await pub.get(url);
-    expect(json<PublicList>(before)).toEqual({ items: [], total: 0 });
+    expect(json<PublicList>(before)).toEqual({ items: [], total: 0, totalCapped: false });
     const periodId = await makePeriod('63.71', 2025);
     const unit = await makeUnit(t.db, '63.71');
     await makeInnovation({
