@@ -118,7 +118,9 @@ beforeAll(async () => {
   pimpinan = (await clientFor(t, 'pimpinan', HOME)).client;
   juri = (await clientFor(t, 'juri', HOME)).client;
   foreignAdmin = (await clientFor(t, 'admin_daerah', OTHER)).client;
-  const versions = json<{ items: { id: string; frameworkId: string; origin: string }[] }>(await admin.get(`/api/v1/regions/${HOME}/framework-versions`));
+  const versions = json<{ items: { id: string; frameworkId: string; origin: string }[] }>(
+    await admin.get(`/api/v1/regions/${HOME}/framework-versions`),
+  );
   const found = versions.items.find((v) => v.frameworkId === 'smartcity-2021' && v.origin === 'shipped');
   if (!found) throw new Error('smartcity-2021 is not shipped');
   smartcityVersionId = found.id;
@@ -243,7 +245,12 @@ describe('recording the assessor result', () => {
     expect(again.statusCode).toBe(409);
     expect(errorOf(again).code).toBe('STALE_VERSION');
 
-    const edited = await admin.put(evaluationUrl(a2025), { ...letter, letterNumber: 'B-1342/DJAI/AI.01.02/11/2025', letterDate: '2025-11-28', version: 1 });
+    const edited = await admin.put(evaluationUrl(a2025), {
+      ...letter,
+      letterNumber: 'B-1342/DJAI/AI.01.02/11/2025',
+      letterDate: '2025-11-28',
+      version: 1,
+    });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(json<AssessmentEvaluation>(edited).result).toMatchObject({ letterDate: '2025-11-28', version: 2, findings: letter.findings });
     expect(json<AssessmentEvaluation>(edited).pillars.every((p) => p.findings === '')).toBe(true);
@@ -260,11 +267,20 @@ describe('recording the assessor result', () => {
   });
 
   it('attaches the letter document, replacing the old one, and serves it to readers of the region only', async () => {
-    const none = await verifier.request('POST', `${evaluationUrl(a2024)}/letter`, makePdf('surat'), { 'content-type': 'application/pdf', 'x-file-name': 'surat.pdf' });
+    const none = await verifier.request('POST', `${evaluationUrl(a2024)}/letter`, makePdf('surat'), {
+      'content-type': 'application/pdf',
+      'x-file-name': 'surat.pdf',
+    });
     expect(none.statusCode).toBe(409);
-    const up = await verifier.request('POST', `${evaluationUrl(a2025)}/letter`, makePdf('surat 1'), { 'content-type': 'application/pdf', 'x-file-name': 'surat-1.pdf' });
+    const up = await verifier.request('POST', `${evaluationUrl(a2025)}/letter`, makePdf('surat 1'), {
+      'content-type': 'application/pdf',
+      'x-file-name': 'surat-1.pdf',
+    });
     expect(up.statusCode, up.body).toBe(201);
-    const up2 = await verifier.request('POST', `${evaluationUrl(a2025)}/letter`, makePdf('surat 2'), { 'content-type': 'application/pdf', 'x-file-name': 'surat-2.pdf' });
+    const up2 = await verifier.request('POST', `${evaluationUrl(a2025)}/letter`, makePdf('surat 2'), {
+      'content-type': 'application/pdf',
+      'x-file-name': 'surat-2.pdf',
+    });
     expect(up2.statusCode, up2.body).toBe(201);
     const doc = json<AssessmentEvaluation>(up2).result?.document;
     expect(doc?.fileName).toBe('surat-2.pdf');
