@@ -52,6 +52,11 @@ async function openContext(size = { width: 1280, height: 800 }): Promise<Browser
 async function check(page: Page, viewport: string, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(400);
+  // A full-page picture from the top, with no focus ring left on the skip link.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  });
   const file = path.join(SCREENSHOTS, `evaluasi-${name}-${viewport}.png`);
   await page.screenshot({ path: file, fullPage: true });
   if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));

@@ -19,9 +19,12 @@ export interface PillarBar {
 /** Figures for the chart only: the exact text stays in the table. */
 const plotted = (text: string | null) => (text === null ? null : Number(text));
 
+/** A pillar's name on the axis without its explanation in brackets ("Quick Win (Program Percepatan)" → "Quick Win"). */
+const axisName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '') || name;
+
 export function PillarBars({ pillars, year, previousYear }: { pillars: readonly PillarBar[]; year: number; previousYear: number | null }) {
   const { t, formatDecimal } = useI18n();
-  const data = pillars.map((p) => ({ pillar: p.name, current: plotted(p.index), previous: plotted(p.previousIndex) }));
+  const data = pillars.map((p) => ({ pillar: axisName(p.name), current: plotted(p.index), previous: plotted(p.previousIndex) }));
   const series = [
     ...(previousYear === null ? [] : [{ name: 'previous', label: String(previousYear), color: 'gray.5' }]),
     { name: 'current', label: String(year), color: 'blue.7' },
@@ -33,15 +36,18 @@ export function PillarBars({ pillars, year, previousYear }: { pillars: readonly 
   return (
     <Box role="img" aria-label={summary}>
       <BarChart
-        h={240}
+        h={pillars.length * 44 + 60}
         data={data}
         dataKey="pillar"
+        orientation="vertical"
         series={series}
         withLegend={previousYear !== null}
-        yAxisProps={{ domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5] }}
+        xAxisProps={{ domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5] }}
+        yAxisProps={{ width: 90 }}
         valueFormatter={(v) => formatDecimal(v.toFixed(2))}
         barChartProps={{ accessibilityLayer: false }}
-        tickLine="y"
+        tickLine="x"
+        gridAxis="x"
       />
     </Box>
   );
@@ -70,6 +76,7 @@ export function IndexTrend({ points }: { points: readonly TrendPoint[] }) {
         valueFormatter={(v) => formatDecimal(v.toFixed(2))}
         lineChartProps={{ accessibilityLayer: false }}
         withDots
+        withPointLabels
         curveType="linear"
       />
     </Box>

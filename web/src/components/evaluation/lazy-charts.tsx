@@ -10,7 +10,7 @@ const LazyIndexTrend = lazy(() => import('./evaluation-charts.tsx').then((m) => 
 
 export function PillarBarsChart(props: ComponentProps<typeof LazyPillarBars>) {
   return (
-    <Suspense fallback={<Skeleton h={240} />}>
+    <Suspense fallback={<Skeleton h={280} />}>
       <LazyPillarBars {...props} />
     </Suspense>
   );

@@ -40,9 +40,9 @@ export function EvaluationPanel({ regionCode, assessmentId }: { regionCode: stri
   return (
     <Stack gap="md">
       <Paper withBorder radius="md" p="md">
-        <Stack gap="sm">
-          <Group justify="space-between" align="flex-start" gap="md">
-            <Stack gap={2}>
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap={4}>
               <Text size="sm" c="dimmed">
                 {t('evaluasi.indexTitle', { year: e.year })}
               </Text>
@@ -58,29 +58,27 @@ export function EvaluationPanel({ regionCode, assessmentId }: { regionCode: stri
                   : t('evaluasi.firstYear')}
                 {e.claimedIndex !== null ? ` · ${t('evaluasi.claimedLine', { index: formatDecimal(e.claimedIndex) })}` : ''}
               </Text>
+              {!e.complete && e.index !== null ? (
+                <Alert color="yellow" variant="light" mt="xs" icon={<IconInfoCircle size={18} aria-hidden />}>
+                  {t('evaluasi.incomplete', { n: e.missing })}
+                </Alert>
+              ) : null}
             </Stack>
-          </Group>
-          {!e.complete && e.index !== null ? (
-            <Alert color="yellow" variant="light" icon={<IconInfoCircle size={18} aria-hidden />}>
-              {t('evaluasi.incomplete', { n: e.missing })}
-            </Alert>
-          ) : null}
-          <Grid gap="md">
-            <Grid.Col span={{ base: 12, lg: 7 }}>
-              <PillarTable
-                rows={e.pillars}
-                overall={{ index: e.index, previousIndex: e.previous?.index ?? null, delta: e.delta }}
-                caption={t('evaluasi.pillarsCaption', { year: e.year })}
-                year={e.year}
-                previousYear={previousYear}
-                withFindings
-              />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              <PillarBarsChart pillars={e.pillars} year={e.year} previousYear={previousYear} />
-            </Grid.Col>
-          </Grid>
-        </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <PillarBarsChart pillars={e.pillars} year={e.year} previousYear={previousYear} />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <PillarTable
+              rows={e.pillars}
+              overall={{ index: e.index, previousIndex: e.previous?.index ?? null, delta: e.delta }}
+              caption={t('evaluasi.pillarsCaption', { year: e.year })}
+              year={e.year}
+              previousYear={previousYear}
+              withFindings
+            />
+          </Grid.Col>
+        </Grid>
       </Paper>
       <ResultCard regionCode={regionCode} evaluation={e} />
     </Stack>
