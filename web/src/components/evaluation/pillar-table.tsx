@@ -65,7 +65,7 @@ export function PillarTable({
   const figure = (text: string | null | undefined) => (text === null || text === undefined ? '–' : formatDecimal(text));
   const withWeight = rows.some((r) => r.weight !== undefined && r.weight !== null);
   return (
-    <ScrollRegion label={caption} minWidth={withFindings ? 720 : 440}>
+    <ScrollRegion label={caption} minWidth={withFindings ? 720 : 320}>
       <Table striped verticalSpacing="xs" data-testid="evaluation-pillars">
         <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>{caption}</Table.Caption>
         <Table.Thead>
