@@ -91,6 +91,8 @@ describe('evaluasi tahunan', () => {
     await page.getByRole('tab', { name: 'Hasil evaluasi', selected: true }).waitFor();
     await expect.poll(() => page.getByTestId('evaluation-index').textContent()).toBe('3,13');
     expect(await page.locator('tr[data-pillar="output"] td[data-index]').textContent()).toBe('3,25');
+    // The assessors corrected the city's claim of 3,40; both stand side by side.
+    expect(await page.locator('tr[data-pillar="output"] td[data-claimed]').textContent()).toBe('3,40');
 
     // Record the assessor's findings and the letter.
     await page.getByRole('button', { name: 'Ubah hasil evaluasi' }).click();

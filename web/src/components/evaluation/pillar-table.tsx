@@ -12,6 +12,8 @@ export interface PillarRow {
   name: string;
   weight?: string | null;
   index: string | null;
+  /** The region's own claimed index, shown when the assessors' differs (their correction is visible). */
+  claimedIndex?: string | null;
   previousIndex?: string | null;
   delta: string | null;
   findings?: string;
@@ -55,7 +57,7 @@ export function PillarTable({
   withFindings = false,
 }: {
   rows: readonly PillarRow[];
-  overall: { index: string | null; previousIndex: string | null; delta: string | null };
+  overall: { index: string | null; claimedIndex?: string | null; previousIndex: string | null; delta: string | null };
   caption: string;
   year: number;
   previousYear: number | null;
@@ -64,6 +66,7 @@ export function PillarTable({
   const { t, formatDecimal } = useI18n();
   const figure = (text: string | null | undefined) => (text === null || text === undefined ? '–' : formatDecimal(text));
   const withWeight = rows.some((r) => r.weight !== undefined && r.weight !== null);
+  const withClaimed = rows.some((r) => r.claimedIndex !== undefined && r.claimedIndex !== r.index);
   return (
     <ScrollRegion label={caption} minWidth={withFindings ? 720 : 320}>
       <Table striped verticalSpacing="xs" data-testid="evaluation-pillars">
@@ -73,6 +76,7 @@ export function PillarTable({
             <Table.Th>{t('evaluasi.pillar')}</Table.Th>
             {withWeight ? <Table.Th ta="right">{t('evaluasi.weight')}</Table.Th> : null}
             {previousYear !== null ? <Table.Th ta="right">{previousYear}</Table.Th> : null}
+            {withClaimed ? <Table.Th ta="right">{t('evaluasi.claimed', { year })}</Table.Th> : null}
             <Table.Th ta="right">{year}</Table.Th>
             <Table.Th ta="right">{t('evaluasi.change')}</Table.Th>
             {withFindings ? <Table.Th>{t('evaluasi.findings')}</Table.Th> : null}
@@ -84,6 +88,11 @@ export function PillarTable({
               <Table.Td>{r.name}</Table.Td>
               {withWeight ? <Table.Td ta="right">{figure(r.weight)}</Table.Td> : null}
               {previousYear !== null ? <Table.Td ta="right">{figure(r.previousIndex)}</Table.Td> : null}
+              {withClaimed ? (
+                <Table.Td ta="right" fs={r.claimedIndex !== r.index ? 'italic' : undefined} data-claimed>
+                  {figure(r.claimedIndex)}
+                </Table.Td>
+              ) : null}
               <Table.Td ta="right" fw={600} data-index>
                 {figure(r.index)}
               </Table.Td>
@@ -105,6 +114,11 @@ export function PillarTable({
             {previousYear !== null ? (
               <Table.Td ta="right" fw={700}>
                 {figure(overall.previousIndex)}
+              </Table.Td>
+            ) : null}
+            {withClaimed ? (
+              <Table.Td ta="right" fw={700}>
+                {figure(overall.claimedIndex)}
               </Table.Td>
             ) : null}
             <Table.Td ta="right" fw={700} data-index>

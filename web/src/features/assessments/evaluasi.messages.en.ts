@@ -13,6 +13,7 @@ export const evaluasiMessagesEn: Record<keyof typeof evaluasiMessagesId, string>
   'evaluasi.noPrevious': 'nothing to compare',
   'evaluasi.pillar': 'Pillar',
   'evaluasi.weight': 'Weight',
+  'evaluasi.claimed': 'Self-assessed {year}',
   'evaluasi.change': 'Change',
   'evaluasi.findings': 'Assessor’s findings',
   'evaluasi.overall': 'Overall index',
@@ -49,5 +50,5 @@ export const evaluasiMessagesEn: Record<keyof typeof evaluasiMessagesId, string>
   'evaluasi.section.trend': 'Overall index over the years',
   'evaluasi.section.letter': 'Letter {number}',
   'evaluasi.section.programmes': 'Programme progress',
-  'evaluasi.section.programmesLine': '{done} of {total} programmes finished · {held} held up',
+  'evaluasi.section.programmesLine': '{done} of {total} {total|programme|programmes} finished · {held} held up',
 };

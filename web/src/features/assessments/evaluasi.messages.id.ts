@@ -10,6 +10,7 @@ export const evaluasiMessagesId = {
   'evaluasi.noPrevious': 'tidak ada pembanding',
   'evaluasi.pillar': 'Pilar',
   'evaluasi.weight': 'Bobot',
+  'evaluasi.claimed': 'Mandiri {year}',
   'evaluasi.change': 'Perubahan',
   'evaluasi.findings': 'Catatan penilai',
   'evaluasi.overall': 'Indeks keseluruhan',

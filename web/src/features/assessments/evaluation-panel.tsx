@@ -71,7 +71,7 @@ export function EvaluationPanel({ regionCode, assessmentId }: { regionCode: stri
           <Grid.Col span={12}>
             <PillarTable
               rows={e.pillars}
-              overall={{ index: e.index, previousIndex: e.previous?.index ?? null, delta: e.delta }}
+              overall={{ index: e.index, claimedIndex: e.claimedIndex, previousIndex: e.previous?.index ?? null, delta: e.delta }}
               caption={t('evaluasi.pillarsCaption', { year: e.year })}
               year={e.year}
               previousYear={previousYear}
