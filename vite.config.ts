@@ -79,7 +79,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|react-transition-group|react-number-format|react-textarea-autosize|use-callback-ref|use-sidecar|get-nonce|tslib|clsx|type-fest)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/](@mantine[\\/](?!charts[\\/])[a-z-]+|@floating-ui|react-remove-scroll|react-remove-scroll-bar|react-style-singleton|react-transition-group|react-number-format|react-textarea-autosize|use-callback-ref|use-sidecar|get-nonce|tslib|clsx|type-fest)[\\/]/ },
+            // The chart library and its dependencies load only with the evaluation charts (a lazy import).
+            {
+              name: 'charts',
+              test: /node_modules[\\/](@mantine[\\/]charts|recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|eventemitter3|decimal\.js-light|tiny-invariant|use-sync-external-store)[\\/]/,
+            },
             // The password strength estimator's dictionaries (~740 kB) load only when a password field appears.
             { name: 'password-estimator', test: /node_modules[\\/](@zxcvbn-ts|fastest-levenshtein)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },

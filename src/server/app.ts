@@ -17,6 +17,7 @@ import {
 import '#shared/zod-locale.ts';
 import type { AppConfig } from './config.ts';
 import type { DatabaseHandle, Db } from './db/client.ts';
+import { assessmentEvaluationRoutes } from './features/assessments/assessment-evaluation.routes.ts';
 import { assessmentReportRoutes } from './features/assessments/assessment-report.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
@@ -157,6 +158,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(complaintsPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(open311Routes, { prefix: '/open311/v2' });
   await app.register(assessmentRoutes, { prefix: '/api/v1/regions/:regionCode/assessments' });
+  await app.register(assessmentEvaluationRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/evaluation' });
   await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
   await app.register(eventsRoutes, { prefix: '/api/v1/regions/:regionCode/events' });

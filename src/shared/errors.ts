@@ -75,6 +75,11 @@ export const ERROR_CATALOG = {
     id: 'Verifikasi hanya dapat dilakukan pada tahap verifikasi.',
     en: 'Verification is possible only during the verification stage.',
   },
+  ASSESSMENT_EVALUATION_CLOSED: {
+    status: 409,
+    id: 'Hasil evaluasi dicatat setelah penilaian mandiri masuk tahap verifikasi.',
+    en: 'The evaluation result is recorded once the self-assessment has reached verification.',
+  },
   ASSESSMENT_NOTHING_TO_ACCEPT: {
     status: 409,
     id: 'Indikator ini belum diisi, jadi tidak ada nilai untuk diterima. Tetapkan nilai koreksi.',

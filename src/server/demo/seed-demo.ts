@@ -27,6 +27,7 @@ import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations
 import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
+import { seedDemoEvaluasi } from './demo-evaluasi.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
 import { seedDemoServices } from './demo-services.ts';
@@ -99,6 +100,7 @@ export async function seedDemo(
     await seedDemoKompetisi(tx, passwordHash);
     // After the innovations: programmes link to them.
     await seedDemoKotaCerdas(tx, idOf);
+    await seedDemoEvaluasi(tx, options.storage);
     await seedDemoApiTokens(tx);
     await tx
       .insert(appMeta)

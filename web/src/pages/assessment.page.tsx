@@ -9,7 +9,14 @@
 import { Anchor, Badge, Breadcrumbs, Button, Center, Drawer, Grid, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconChartArrowsVertical, IconFileSpreadsheet, IconFileTypePdf, IconListCheck, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconChartArrowsVertical,
+  IconFileSpreadsheet,
+  IconFileTypePdf,
+  IconListCheck,
+  IconReportAnalytics,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useCallback } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type AssessmentDetail, assessmentKey, assessmentQueryOptions, frameworkTreeQueryOptions, reportUrl } from '../api/assessments.api.ts';
@@ -20,11 +27,13 @@ import { QueryError } from '../components/query-error.tsx';
 import { AssessmentFigures } from '../features/assessments/assessment-figures.tsx';
 import { STAGE_COLORS, STAGE_LABELS } from '../features/assessments/assessment-labels.ts';
 import { AssignmentPanel } from '../features/assessments/assignment-panel.tsx';
+import { EvaluationPanel } from '../features/assessments/evaluation-panel.tsx';
 import { buildBreakdown } from '../features/assessments/breakdown.ts';
 import { GapsPanel } from '../features/assessments/gaps-panel.tsx';
 import { IndicatorList } from '../features/assessments/indicator-list.tsx';
 import { IndicatorPanel } from '../features/assessments/indicator-panel.tsx';
 import { isItemFilter, type ItemFilter } from '../features/assessments/item-values.ts';
+import { isSmartCityFramework } from '#domain/assessments/evaluation.ts';
 import { StagePanel } from '../features/assessments/stage-panel.tsx';
 import { UnitProgress } from '../features/assessments/unit-progress.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -32,7 +41,7 @@ import { useRegion } from '../session/region.tsx';
 import { useSignedInUser } from '../session/session.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
 
-const TABS = ['indikator', 'kesenjangan', 'penugasan'] as const;
+const TABS = ['indikator', 'kesenjangan', 'evaluasi', 'penugasan'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The page's state in the URL: tab, filter and the open indicator. */
@@ -96,7 +105,9 @@ function AssessmentView({ id }: { id: string }) {
   const assessment: AssessmentDetail = query.data;
   const breakdown = buildBreakdown(tree.data, assessment, assessment.claimed.nodes, assessment.verified.nodes, assessment.items);
   const selected = params.indicatorId ? assessment.items.find((i) => i.indicatorId === params.indicatorId) : undefined;
-  const tab: Tab = params.tab === 'penugasan' && !assessment.can.manage ? 'indikator' : params.tab;
+  // Hasil evaluasi: the assessors' yearly result, which the smart-city evaluation publishes per pillar.
+  const hasEvaluation = isSmartCityFramework(assessment.frameworkId);
+  const tab: Tab = (params.tab === 'penugasan' && !assessment.can.manage) || (params.tab === 'evaluasi' && !hasEvaluation) ? 'indikator' : params.tab;
   const reload = async () => {
     await queryClient.refetchQueries({ queryKey: assessmentKey(regionCode, id), exact: true });
     const latest = queryClient.getQueryData<AssessmentDetail>(assessmentKey(regionCode, id));
@@ -172,6 +183,11 @@ function AssessmentView({ id }: { id: string }) {
           <Tabs.Tab value="kesenjangan" leftSection={<IconChartArrowsVertical size={16} aria-hidden />}>
             {t('assessment.tab.gaps')}
           </Tabs.Tab>
+          {hasEvaluation ? (
+            <Tabs.Tab value="evaluasi" leftSection={<IconReportAnalytics size={16} aria-hidden />}>
+              {t('evaluasi.tab')}
+            </Tabs.Tab>
+          ) : null}
           {assessment.can.manage ? (
             <Tabs.Tab value="penugasan" leftSection={<IconUsersGroup size={16} aria-hidden />}>
               {t('assessment.tab.assign')}
@@ -192,6 +208,11 @@ function AssessmentView({ id }: { id: string }) {
         <Tabs.Panel value="kesenjangan">
           <GapsPanel regionCode={regionCode} assessment={assessment} />
         </Tabs.Panel>
+        {hasEvaluation ? (
+          <Tabs.Panel value="evaluasi">
+            <EvaluationPanel regionCode={regionCode} assessmentId={assessment.id} />
+          </Tabs.Panel>
+        ) : null}
         {assessment.can.manage ? (
           <Tabs.Panel value="penugasan">
             <AssignmentPanel regionCode={regionCode} assessment={assessment} />

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, okBody, regionCodeParam } from '#shared/api/common.ts';
+import { evaluationHistory } from '#shared/api/evaluations.ts';
 import {
   attachmentItem,
   dimensionsInput,
@@ -29,6 +30,7 @@ import { serviceContext } from '#server/http/context.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
 import { sendStoredFile } from '#server/platform/attachments/stored-file.ts';
 import { acceptRawUploads } from '#server/platform/attachments/upload-body.ts';
+import { smartCityEvaluationHistory } from '#server/platform/evaluations.ts';
 import { listMasterplans, listProgrammes, presentProgrammeSummary, progressFactsOf } from './kota-cerdas.queries.ts';
 import { buildMasterplanPdf, buildMasterplanXlsx, masterplanFileName, regionNameOf } from './masterplan-report.ts';
 import {
@@ -192,6 +194,23 @@ export const kotaCerdasRoutes: FastifyPluginAsyncZod = async (app) => {
       if (result.blobCleanupError) request.log.warn({ err: result.blobCleanupError }, 'unused masterplan document file could not be deleted');
       return { ok: true as const };
     },
+  );
+
+  // ---- yearly evaluation ---------------------------------------------------------------------------
+  // The same figures as the assessment's own evaluation page (platform/evaluations.ts); no user needed,
+  // so a command centre's token may read them too.
+  app.get(
+    '/evaluations',
+    {
+      config: { access: inRegion('smartcity.read') },
+      schema: {
+        summary:
+          'Evaluasi tahunan kota cerdas dari tahun ke tahun (terbaru dahulu): indeks per pilar dan keseluruhan, perubahan dari tahun sebelumnya, nomor surat',
+        params: regionCodeParam,
+        response: { 200: evaluationHistory },
+      },
+    },
+    async (request) => smartCityEvaluationHistory(app.db, request.params.regionCode),
   );
 
   // ---- programmes ----------------------------------------------------------------------------------

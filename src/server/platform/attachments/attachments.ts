@@ -30,7 +30,8 @@ export type OwnerType =
   | 'event'
   | 'competition_entry'
   | 'smartcity_masterplan'
-  | 'smartcity_progress';
+  | 'smartcity_progress'
+  | 'assessment_evaluation';
 
 /** One record that carries attachments, in its region. */
 export interface AttachmentOwner {

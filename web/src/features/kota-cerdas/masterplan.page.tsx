@@ -53,6 +53,7 @@ import { useListParams } from '../../components/use-list-params.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
+import { EvaluationSection } from './evaluation-section.tsx';
 import { FundingTable } from './funding-table.tsx';
 import { isIn, KIND_COLORS, KIND_LABELS, PROGRAMME_KINDS, PROGRAMME_STATUSES, STATUS_LABELS } from './kota-cerdas-labels.ts';
 import { MasterplanForm } from './masterplan-form.tsx';
@@ -168,7 +169,10 @@ export function MasterplanPage() {
               <Tabs.Tab value="linimasa">{t('kc.tab.timeline')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="dimensi" pt="md">
-              <DimensionCards plan={detail} />
+              <Stack gap="md">
+                <EvaluationSection plan={detail} />
+                <DimensionCards plan={detail} />
+              </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="program" pt="md">
               <ProgrammeList plan={detail} list={list} />
