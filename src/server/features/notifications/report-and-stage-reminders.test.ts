@@ -210,17 +210,15 @@ describe('competition stage opened', () => {
         status: 'berjalan',
       })
       .returning({ id: competitions.id });
-    await t.db
-      .insert(competitionStages)
-      .values({
-        regionCode: HOME,
-        competitionId: c?.id ?? '',
-        code: 'pendaftaran',
-        position: 1,
-        startsOn: '2026-08-01',
-        endsOn: '2026-08-31',
-        status: 'berjalan',
-      });
+    await t.db.insert(competitionStages).values({
+      regionCode: HOME,
+      competitionId: c?.id ?? '',
+      code: 'pendaftaran',
+      position: 1,
+      startsOn: '2026-08-01',
+      endsOn: '2026-08-31',
+      status: 'berjalan',
+    });
     const operators = await t.db
       .select({ id: users.id })
       .from(users)
