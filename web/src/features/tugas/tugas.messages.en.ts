@@ -38,5 +38,5 @@ export const tugasMessagesEn: Record<keyof typeof tugasMessagesId, string> = {
   'tugas.submittedAt': 'Submitted {date}',
   'tugas.deadline.period': 'Innovation reporting window {year} closes',
   'tugas.deadline.assessment': 'Self-assessment deadline {name}',
-  'tugas.deadline.competition_stage': '{name}: stage {stage} ends',
+  'tugas.deadline.competition_stage': '{name}: the {stage} stage closes',
 };
