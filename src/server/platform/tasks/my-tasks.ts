@@ -132,7 +132,14 @@ export async function assignedIndicators(scope: TaskScope, unitId: string): Prom
         isNull(assessmentItems.claimedValue),
       ),
     )
-    .orderBy(sql`coalesce(${late}, false) desc`, sql`${deadline} asc nulls last`, asc(assessments.year), asc(assessmentItems.indicatorId))
+    .orderBy(
+      sql`coalesce(${late}, false) desc`,
+      sql`${deadline} asc nulls last`,
+      asc(assessments.year),
+      // Indicator codes are numbers as text: 2 before 10.
+      sql`length(${assessmentItems.indicatorId})`,
+      asc(assessmentItems.indicatorId),
+    )
     .limit(scope.limit);
   // The indicators' names come from the framework version each assessment was scored with (cached parses).
   const names = new Map<string, Map<string, string>>();

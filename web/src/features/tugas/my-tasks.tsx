@@ -3,7 +3,7 @@
  * its page; an overdue item is marked with a red border, a warning icon and the words "Terlambat", so
  * it does not rest on colour alone. With nothing to do, one empty state says so for the role.
  */
-import { Alert, Anchor, Badge, Box, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   type Icon,
   IconAlertTriangle,
@@ -19,6 +19,7 @@ import {
   IconTrophy,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ListEmpty } from '../../components/list-empty.tsx';
 import { myTasksQueryOptions, type TaskGroup, type TaskItem, type TaskKind } from '../../api/tugas.api.ts';
@@ -121,32 +122,36 @@ function TaskLine({ kind, item }: { kind: TaskKind; item: TaskItem }) {
   );
 }
 
+/** Items a card shows before "show more": the home page stays short with many kinds. */
+const FIRST_SHOWN = 5;
+
 function TaskCard({ group }: { group: TaskGroup }) {
   const { t, formatNumber } = useI18n();
+  const [expanded, setExpanded] = useState(false);
+  const shown = expanded ? group.items : group.items.slice(0, FIRST_SHOWN);
+  const hidden = group.items.length - shown.length;
   const KindIcon = ICONS[group.kind];
   const listPage = LIST_PAGES[group.kind];
   const titleId = `tugas-${group.kind}`;
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-labelledby={titleId}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
-        <Group gap="sm" wrap="nowrap">
-          <ThemeIcon size={32} radius="md" variant="light" color={group.overdue > 0 ? 'red' : 'blue'}>
-            <KindIcon size={18} aria-hidden />
-          </ThemeIcon>
-          <Title order={3} size="h5" id={titleId}>
-            {t(`tugas.kind.${group.kind}`)}
-          </Title>
-        </Group>
-        <Group gap={4} wrap="nowrap">
-          {group.overdue > 0 ? (
-            <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
-              {t('tugas.overdueCount', { n: formatNumber(group.overdue) })}
-            </Badge>
-          ) : null}
-          <Badge variant="light" color="gray">
-            {t('tugas.count', { n: group.total })}
+      <Group gap="sm" wrap="nowrap" mb={6}>
+        <ThemeIcon size={32} radius="md" variant="light" color={group.overdue > 0 ? 'red' : 'blue'}>
+          <KindIcon size={18} aria-hidden />
+        </ThemeIcon>
+        <Title order={3} size="h5" id={titleId}>
+          {t(`tugas.kind.${group.kind}`)}
+        </Title>
+      </Group>
+      <Group gap={4} mb="xs">
+        {group.overdue > 0 ? (
+          <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+            {t('tugas.overdueCount', { n: formatNumber(group.overdue) })}
           </Badge>
-        </Group>
+        ) : null}
+        <Badge variant="light" color="gray">
+          {t('tugas.count', { n: group.total })}
+        </Badge>
       </Group>
       {group.items.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -154,15 +159,20 @@ function TaskCard({ group }: { group: TaskGroup }) {
         </Text>
       ) : (
         <Stack component="ul" gap="xs" m={0} p={0}>
-          {group.items.map((item) => (
+          {shown.map((item) => (
             <TaskLine key={item.id} kind={group.kind} item={item} />
           ))}
         </Stack>
       )}
-      {group.total > group.items.length ? (
+      {hidden > 0 ? (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setExpanded(true)} style={{ alignSelf: 'flex-start' }}>
+          {t('tugas.showMore', { n: formatNumber(hidden) })}
+        </Button>
+      ) : null}
+      {group.total > shown.length && hidden === 0 ? (
         <Group gap="xs" mt="sm">
           <Text size="xs" c="dimmed">
-            {t('tugas.shownOf', { shown: formatNumber(group.items.length), total: formatNumber(group.total) })}
+            {t('tugas.shownOf', { shown: formatNumber(shown.length), total: formatNumber(group.total) })}
           </Text>
           {listPage ? (
             <Anchor component={Link} to={listPage} size="xs">

@@ -9,6 +9,7 @@ export const tugasMessagesEn: Record<keyof typeof tugasMessagesId, string> = {
   'tugas.overdueCount': '{n} overdue',
   'tugas.noneInGroup': 'No tasks.',
   'tugas.shownOf': 'Showing {shown} of {total}.',
+  'tugas.showMore': 'Show {n} more',
   'tugas.openAll': 'Open all',
   'tugas.empty.title': 'No tasks',
   'tugas.empty.operator': 'No returned innovations, drafts, indicators, complaints or programme reports are waiting on your unit.',

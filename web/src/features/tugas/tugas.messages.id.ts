@@ -7,6 +7,7 @@ export const tugasMessagesId = {
   'tugas.overdueCount': '{n} terlambat',
   'tugas.noneInGroup': 'Tidak ada tugas.',
   'tugas.shownOf': 'Menampilkan {shown} dari {total}.',
+  'tugas.showMore': 'Tampilkan {n} lagi',
   'tugas.openAll': 'Buka semua',
   'tugas.empty.title': 'Tidak ada tugas',
   'tugas.empty.operator': 'Tidak ada inovasi dikembalikan, draf, indikator, pengaduan atau laporan program yang menunggu unit Anda.',
