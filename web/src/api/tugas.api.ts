@@ -8,4 +8,9 @@ export type { MyTasks, TaskGroup, TaskItem, TaskKind } from '#shared/api/tugas.t
 export const myTasksKey = (regionCode: string) => ['regions', regionCode, 'my-tasks'] as const;
 
 export const myTasksQueryOptions = (regionCode: string) =>
-  queryOptions({ queryKey: myTasksKey(regionCode), queryFn: () => getJson(apiPath('regions', regionCode, 'my-tasks'), myTasks) });
+  queryOptions({
+    queryKey: myTasksKey(regionCode),
+    queryFn: () => getJson(apiPath('regions', regionCode, 'my-tasks'), myTasks),
+    // Back on the home page after resubmitting or scoring, the list must show what is left, not what was.
+    staleTime: 0,
+  });
