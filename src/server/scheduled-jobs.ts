@@ -1,8 +1,8 @@
 /**
  * The install's scheduled jobs, wired here (a composition root, like app.ts): deadline and smart-city
  * report reminders each morning, overdue complaints and newly opened competition stages every quarter
- * hour, and, when e-mail is configured, the outbox sender every minute and the daily digest. `serve` starts them unless SINERGI_JOBS=off; tests start them only
- * when they mean to.
+ * hour, and, when e-mail is configured, the outbox sender every minute and the daily digest. `serve`
+ * starts them unless SINERGI_JOBS=off; tests start them only when they mean to.
  */
 import type { AppConfig } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
