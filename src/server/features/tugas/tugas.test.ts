@@ -48,6 +48,7 @@ let unitB = '';
 let programmeA = '';
 let programmeB = '';
 let competitionId = '';
+let screeningCompetitionId = '';
 const today = digestDay(new Date());
 const addDays = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const thisYear = Number(today.slice(0, 4));
@@ -233,17 +234,51 @@ beforeAll(async () => {
     .values([
       { regionCode: HOME, competitionId, innovationId: idOf('Beta Terverifikasi'), unitId: unitB, category: 'opd', status: 'lolos' },
       { regionCode: HOME, competitionId, innovationId: idOf('Antre Kedua'), unitId: unitA, category: 'opd', status: 'lolos' },
+      // Submitted but left unscreened when screening closed: nothing can be done about it any more.
       {
         regionCode: HOME,
         competitionId,
-        innovationId: idOf('Alfa Draf'),
-        unitId: unitA,
+        innovationId: idOf('Antre Pertama'),
+        unitId: unitB,
         category: 'opd',
         status: 'diajukan',
         submittedAt: new Date(),
       },
     ])
     .returning({ id: competitionEntries.id });
+  // Another competition whose screening runs, and should have ended yesterday.
+  const [screened] = await db
+    .insert(competitions)
+    .values({
+      regionCode: HOME,
+      name: 'KIPP Tugas',
+      year: thisYear,
+      kind: 'kipp_preselection',
+      categories: [],
+      eligibility: {},
+      sections: [],
+      status: 'berjalan',
+    })
+    .returning({ id: competitions.id });
+  screeningCompetitionId = screened?.id ?? '';
+  await db.insert(competitionStages).values({
+    regionCode: HOME,
+    competitionId: screeningCompetitionId,
+    code: 'seleksi_administrasi',
+    position: 1,
+    startsOn: addDays(-10),
+    endsOn: addDays(-1),
+    status: 'berjalan',
+  });
+  await db.insert(competitionEntries).values({
+    regionCode: HOME,
+    competitionId: screeningCompetitionId,
+    innovationId: idOf('Alfa Draf'),
+    unitId: unitA,
+    category: 'umum',
+    status: 'diajukan',
+    submittedAt: new Date(),
+  });
   expect(screening?.id).toBeTruthy();
   const sheet = (entryId: string | undefined, judgeUserId: string, status: string) => ({
     regionCode: HOME,
@@ -353,9 +388,10 @@ describe('Tugas saya of the other roles', () => {
     expect(tasks.groups.map((g) => g.kind)).toEqual(['verification_queue', 'entries_to_screen', 'deadlines']);
     const screen = group(tasks, 'entries_to_screen');
     expect(titles(screen)).toEqual(['Alfa Draf']);
-    // The screening stage ended yesterday: the entry is late.
+    // Only the competition whose screening runs; its last day was yesterday: the entry is late.
     expect(screen.items[0]?.overdue).toBe(true);
-    expect(screen.items[0]?.link).toBe(`/kompetisi/${competitionId}/peserta/${screen.items[0]?.id}`);
+    expect(screen.items[0]?.link).toBe(`/kompetisi/${screeningCompetitionId}/peserta/${screen.items[0]?.id}`);
+    expect(screen.items[0]?.context).toBe('KIPP Tugas · Dinas Alfa Tugas');
     const deadlines = group(tasks, 'deadlines');
     expect(deadlines.items.map((i) => [i.tag, i.dueOn])).toEqual([
       ['competition_stage', addDays(5)],

@@ -321,11 +321,12 @@ export async function judgingSheets(scope: TaskScope, judgeUserId: string): Prom
   }));
 }
 
-/** Entries submitted to a running competition whose administrative screening has not decided them. */
+/**
+ * Entries submitted to a competition whose administrative screening is running and has not decided
+ * them (screening is only possible in that stage), late once the stage's last day has passed.
+ */
 export async function entriesToScreen(scope: TaskScope): Promise<Row[]> {
-  const screening = sql`(select s.ends_on from ${competitionStages} s
-    where s.competition_id = ${competitions.id} and s.code = 'seleksi_administrasi')`;
-  const late = sql`${screening} < ${scope.today}::date`;
+  const late = sql`${competitionStages.endsOn} < ${scope.today}::date`;
   const rows = await scope.db
     .select({
       id: competitionEntries.id,
@@ -333,17 +334,25 @@ export async function entriesToScreen(scope: TaskScope): Promise<Row[]> {
       title: innovations.name,
       competition: competitions.name,
       unit: units.name,
-      dueOn: sql<string | null>`${screening}::text`,
-      overdue: sql<boolean>`coalesce(${late}, false)`,
+      dueOn: competitionStages.endsOn,
+      overdue: sql<boolean>`${late}`,
       total: total(),
       overdueCount: overdueCount(late),
     })
     .from(competitionEntries)
     .innerJoin(competitions, eq(competitions.id, competitionEntries.competitionId))
+    .innerJoin(
+      competitionStages,
+      and(
+        eq(competitionStages.competitionId, competitions.id),
+        eq(competitionStages.code, 'seleksi_administrasi'),
+        eq(competitionStages.status, 'berjalan'),
+      ),
+    )
     .innerJoin(innovations, eq(innovations.id, competitionEntries.innovationId))
     .innerJoin(units, eq(units.id, competitionEntries.unitId))
     .where(and(eq(competitionEntries.regionCode, scope.regionCode), eq(competitionEntries.status, 'diajukan'), eq(competitions.status, 'berjalan')))
-    .orderBy(sql`coalesce(${late}, false) desc`, sql`${screening} asc nulls last`, asc(competitionEntries.submittedAt), asc(competitionEntries.id))
+    .orderBy(sql`${late} desc`, asc(competitionStages.endsOn), asc(competitionEntries.submittedAt), asc(competitionEntries.id))
     .limit(scope.limit);
   return rows.map((r) => ({
     id: r.id,
