@@ -3,7 +3,8 @@
  * Diskominfo's 2026 draft (submitted first by its operator, through the API) with a note; the Diskominfo
  * operator logs in and finds, on the home page, the returned innovation with the verifier's note and the
  * smart-city programme reports their unit owes, the overdue ones marked in words and with an icon; the
- * link opens the innovation. The leader's home page says there is nothing to do. axe-core checks each
+ * link opens the innovation. The verifier finds the queue, the judge the entries to score, and the
+ * leader's home page says there is nothing to do. axe-core checks each
  * view on a desktop and a phone; screenshots land in test-results/tugas-*.png (and SINERGI_SHOTS_DIR).
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
@@ -140,7 +141,7 @@ describe('Tugas saya', () => {
     await context.close();
   });
 
-  it('the verifier finds the queue, and the leader is told there is nothing to do', async () => {
+  it('the verifier finds the queue, the judge the entries to score, and the leader is told there is nothing to do', async () => {
     const context = await openContext();
     const page = await context.newPage();
     await logInAs(page, 'verifikator.demo');
@@ -149,6 +150,15 @@ describe('Tugas saya', () => {
     expect(await queue.getByRole('link').count()).toBeGreaterThan(0);
     await check(page, 'desktop', 'verifikator');
     await context.close();
+
+    const judgeContext = await openContext(PHONE);
+    const judgePage = await judgeContext.newPage();
+    await logInAs(judgePage, 'juri.demo');
+    const judging = judgePage.getByRole('region', { name: 'Peserta yang harus dinilai' });
+    await judging.waitFor();
+    expect(await judging.getByText(/^Praseleksi KIPP 2026 · Penilaian proposal$/).count()).toBeGreaterThan(0);
+    await check(judgePage, 'phone', 'juri');
+    await judgeContext.close();
 
     const phone = await openContext(PHONE);
     const leader = await phone.newPage();
