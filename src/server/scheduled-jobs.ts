@@ -1,12 +1,13 @@
 /**
- * The install's scheduled jobs, wired here (a composition root, like app.ts): deadline reminders each
- * morning, overdue complaints every quarter hour, and, when e-mail is configured, the outbox sender
- * every minute and the daily digest. `serve` starts them unless SINERGI_JOBS=off; tests start them only
- * when they mean to.
+ * The install's scheduled jobs, wired here (a composition root, like app.ts): deadline and smart-city
+ * report reminders each morning, overdue complaints and newly opened competition stages every quarter
+ * hour, and, when e-mail is configured, the outbox sender every minute and the daily digest. `serve`
+ * starts them unless SINERGI_JOBS=off; tests start them only when they mean to.
  */
 import type { AppConfig } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { notifyOverdueComplaints, sendDeadlineReminders } from './features/notifications/reminders.ts';
+import { notifyOpenedCompetitionStages, sendProgrammeReportReminders } from './features/notifications/report-and-stage-reminders.ts';
 import type { Logger } from './logger.ts';
 import { createJobRunner, defineJob, type JobDefinition, type JobRunner } from './platform/jobs/jobs.ts';
 import { queueDigests } from './platform/mail/digest.ts';
@@ -16,7 +17,10 @@ import { sendDueMail } from './platform/mail/outbox.ts';
 export function scheduledJobs(config: AppConfig, sender?: MailSender): JobDefinition[] {
   const jobs = [
     defineJob('deadline-reminders', { schedule: { cron: '30 6 * * *' }, handler: ({ db, now }) => sendDeadlineReminders(db, now) }),
+    defineJob('programme-report-reminders', { schedule: { cron: '35 6 * * *' }, handler: ({ db, now }) => sendProgrammeReportReminders(db, now) }),
     defineJob('complaint-overdue', { schedule: { everyMinutes: 15 }, handler: ({ db, now }) => notifyOverdueComplaints(db, now) }),
+    // A stage opens when the admin locks the one before it, at any hour: its entrants hear within a quarter hour.
+    defineJob('competition-stage-opened', { schedule: { everyMinutes: 15 }, handler: ({ db, now }) => notifyOpenedCompetitionStages(db, now) }),
   ];
   if (sender) {
     jobs.push(

@@ -93,7 +93,7 @@ export const NOTIFICATION_KINDS = {
     },
     defaults: { email: true, delivery: 'digest' },
   },
-  // Reserved for the modules being built: their texts are ready, their calls come with them.
+  // Sent by the scheduled reminders (features/notifications/report-and-stage-reminders.ts).
   programme_report_due: {
     area: 'kota_cerdas',
     label: { id: 'Laporan program kota cerdas jatuh tempo', en: 'Smart-city programme report due' },

@@ -6,6 +6,7 @@ import { notificationsMessagesEn } from '../features/notifications/notifications
 import { kotaCerdasMessagesEn } from '../features/kota-cerdas/kota-cerdas.messages.en.ts';
 import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
 import { evaluasiMessagesEn } from '../features/assessments/evaluasi.messages.en.ts';
+import { tugasMessagesEn } from '../features/tugas/tugas.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
@@ -119,9 +120,6 @@ export const messagesEn: Messages = {
   'home.manageUsers': 'Manage users',
   'home.auditHint': 'Who changed what, when, and from where.',
   'home.openAudit': 'Open the audit log',
-  'home.modulesTitle': 'Modules',
-  'home.modulesText':
-    'The Innovation and Assessment modules are in the navigation. The Smart City, Public Services and Reports modules will appear as they become available, on the same regions, units, accounts and audit log.',
 
   'units.title': 'Government units',
   'units.description': 'OPDs, kecamatan, kelurahan, technical units, schools and health centres of {region}.',
@@ -945,4 +943,5 @@ export const messagesEn: Messages = {
   ...kotaCerdasMessagesEn,
   ...ligaMessagesEn,
   ...evaluasiMessagesEn,
+  ...tugasMessagesEn,
 };

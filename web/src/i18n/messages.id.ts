@@ -10,6 +10,7 @@ import { notificationsMessagesId } from '../features/notifications/notifications
 import { kotaCerdasMessagesId } from '../features/kota-cerdas/kota-cerdas.messages.id.ts';
 import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
 import { evaluasiMessagesId } from '../features/assessments/evaluasi.messages.id.ts';
+import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
@@ -122,9 +123,6 @@ export const messagesId = {
   'home.manageUsers': 'Kelola pengguna',
   'home.auditHint': 'Siapa mengubah apa, kapan, dan dari mana.',
   'home.openAudit': 'Buka log audit',
-  'home.modulesTitle': 'Modul',
-  'home.modulesText':
-    'Modul Inovasi dan Penilaian sudah tersedia di navigasi. Modul Kota Cerdas, Layanan Publik dan Laporan akan muncul begitu tersedia, di atas daerah, perangkat daerah, akun dan log audit yang sama.',
 
   'units.title': 'Perangkat Daerah',
   'units.description': 'OPD, kecamatan, kelurahan, UPT, sekolah dan puskesmas di {region}.',
@@ -951,6 +949,7 @@ export const messagesId = {
   ...kotaCerdasMessagesId,
   ...ligaMessagesId,
   ...evaluasiMessagesId,
+  ...tugasMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -1,8 +1,9 @@
-/** Beranda: the current region at a glance (units and accounts), and where to go from here. */
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+/** Beranda: the user's tasks (Tugas saya), the current region at a glance (units and accounts), and where to go from here. */
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { type Icon, IconBuildingCommunity, IconBulb, IconHistory, IconUsers } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/page-header.tsx';
+import { MyTasks } from '../features/tugas/my-tasks.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.id.ts';
 import { useRegion } from '../session/region.tsx';
@@ -60,6 +61,7 @@ export function HomePage() {
         <Text>
           {t('home.welcome', { name: me.user.displayName })} {t('home.signedInAs', { role: t(`role.${me.user.role}`) })}
         </Text>
+        <MyTasks regionCode={regionCode} role={me.user.role} hasUnit={me.user.unit != null} />
         <SimpleGrid cols={{ base: 1, xs: 2, lg: 3 }} spacing="md">
           {region && can('units.read') ? (
             <StatCard
@@ -123,12 +125,6 @@ export function HomePage() {
             </Card>
           ) : null}
         </SimpleGrid>
-        <Card withBorder radius="md" padding="lg" bg="blue.0">
-          <Title order={2} size="h4" mb={4}>
-            {t('home.modulesTitle')}
-          </Title>
-          <Text size="sm">{t('home.modulesText')}</Text>
-        </Card>
       </Stack>
     </>
   );

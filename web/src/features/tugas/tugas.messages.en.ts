@@ -1,0 +1,43 @@
+/** Interface texts of "My tasks" on the home page, in English; every key of the Indonesian file. */
+import type { tugasMessagesId } from './tugas.messages.id.ts';
+
+export const tugasMessagesEn: Record<keyof typeof tugasMessagesId, string> = {
+  'tugas.title': 'My tasks',
+  'tugas.description': 'Work waiting on you, overdue first.',
+  'tugas.loadFailed': 'Your tasks could not be loaded.',
+  'tugas.count': '{n} {n|task|tasks}',
+  'tugas.overdueCount': '{n} overdue',
+  'tugas.noneInGroup': 'No tasks.',
+  'tugas.shownOf': 'Showing {shown} of {total}.',
+  'tugas.showMore': 'Show {n} more',
+  'tugas.openAll': 'Open all',
+  'tugas.empty.title': 'No tasks',
+  'tugas.empty.operator': 'No returned innovations, drafts, indicators, complaints or programme reports are waiting on your unit.',
+  'tugas.empty.verifikator': 'No innovation is awaiting verification.',
+  'tugas.empty.juri': 'No competition entry is waiting for your scores.',
+  'tugas.empty.admin': 'Nothing is waiting on you, and no deadline falls in the next 14 days.',
+  'tugas.empty.pimpinan': 'The leader role reads only: see the region’s progress and reports from the menu.',
+  'tugas.empty.noUnit': 'Your account is not linked to a government unit yet. Ask the regional admin to link it.',
+
+  'tugas.kind.returned_innovations': 'Returned innovations',
+  'tugas.kind.draft_innovations': "The unit's draft innovations",
+  'tugas.kind.assigned_indicators': 'Assessment indicators assigned',
+  'tugas.kind.unit_complaints': "Complaints in the unit's inbox",
+  'tugas.kind.programme_reports': 'Smart-city programme reports',
+  'tugas.kind.verification_queue': 'Awaiting verification',
+  'tugas.kind.judging': 'Entries to score',
+  'tugas.kind.entries_to_screen': 'Competition entries awaiting screening',
+  'tugas.kind.deadlines': 'Deadlines within 14 days',
+
+  'tugas.overdue': 'Overdue, was due {date}',
+  'tugas.due': 'Due {date}',
+  'tugas.windowCloses': 'Reporting window closes {date}',
+  'tugas.windowClosed': 'Overdue, reporting window closed {date}',
+  'tugas.period': 'Period {year}',
+  'tugas.verifierNote': "Verifier's note: {note}",
+  'tugas.quarterReport': 'Report {quarter}',
+  'tugas.submittedAt': 'Submitted {date}',
+  'tugas.deadline.period': 'Innovation reporting window {year} closes',
+  'tugas.deadline.assessment': 'Self-assessment deadline {name}',
+  'tugas.deadline.competition_stage': '{name}: the {stage} stage closes',
+};
