@@ -642,7 +642,7 @@ export const messagesEn: Messages = {
   'catalogue.region': 'Region',
   'catalogue.allRegions': 'All regions',
   'catalogue.year': 'Year',
-  'catalogue.capped': 'The catalogue counts and shows at most {n} matches, and there are more. Narrow it with a search word, a year or a region.',
+  'catalogue.capped': 'There are more matches than the catalogue counts; it shows the first {n}. Narrow it with a search word, a year or a region.',
   'catalogue.results': 'Search results',
   'catalogue.empty.title': 'The catalogue is empty',
   'catalogue.empty.text': 'No innovation has been verified yet.',
