@@ -834,3 +834,4 @@ export * from './schema-kompetisi.ts';
 export * from './schema-kota-cerdas.ts';
 export * from './schema-api-tokens.ts';
 export * from './schema-liga.ts';
+export * from './schema-dewan.ts';

@@ -30,7 +30,9 @@ export type OwnerType =
   | 'event'
   | 'competition_entry'
   | 'smartcity_masterplan'
-  | 'smartcity_progress';
+  | 'smartcity_progress'
+  | 'council_decree'
+  | 'council_meeting';
 
 /** One record that carries attachments, in its region. */
 export interface AttachmentOwner {
