@@ -27,6 +27,7 @@ import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations
 import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
+import { seedDemoDewan } from './demo-dewan.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
 import { seedDemoServices } from './demo-services.ts';
@@ -99,6 +100,8 @@ export async function seedDemo(
     await seedDemoKompetisi(tx, passwordHash);
     // After the innovations: programmes link to them.
     await seedDemoKotaCerdas(tx, idOf);
+    // After the accounts and units: members and follow-ups refer to them.
+    await seedDemoDewan(tx, idOf);
     await seedDemoApiTokens(tx);
     await tx
       .insert(appMeta)
