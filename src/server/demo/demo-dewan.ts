@@ -87,7 +87,11 @@ export const DEMO_COUNCILS: DemoCouncil[] = [
       decisions: 'Integrasi dua gerai MPP diselesaikan; laporan kemajuan triwulan IV disampaikan ke Dewan pada Januari 2026.',
       followUps: [
         { action: 'Selesaikan integrasi antrean daring dua gerai MPP yang tersisa', unit: 'DPMPTSP', dueDate: '2025-11-30', doneOn: '2025-11-14' },
-        { action: 'Susun laporan kemajuan program tahun 2025 untuk Dewan Smart City', member: 'Kepala Dinas Komunikasi dan Informatika', dueDate: '2027-01-31' },
+        {
+          action: 'Susun laporan kemajuan program tahun 2025 untuk Dewan Smart City',
+          member: 'Kepala Dinas Komunikasi dan Informatika',
+          dueDate: '2027-01-31',
+        },
       ],
     },
   },

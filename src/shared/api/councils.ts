@@ -105,7 +105,10 @@ export type CouncilDetail = z.output<typeof councilDetail>;
 /** Either a platform user (`userId`) or an outside person named here, never both. */
 export const memberInput = z
   .object({
-    userId: z.uuid('Pengguna tidak valid').nullish().transform((v) => v ?? null),
+    userId: z
+      .uuid('Pengguna tidak valid')
+      .nullish()
+      .transform((v) => v ?? null),
     name: optionalText('Nama', 200),
     organisation: optionalText('Organisasi', 200),
     position: optionalText('Jabatan', 200),
@@ -144,8 +147,14 @@ export const meetingInput = z.object({
 export const followUpInput = z
   .object({
     action: requiredText('Tindak lanjut', 1000),
-    responsibleUnitId: z.uuid('Unit penanggung jawab tidak valid').nullish().transform((v) => v ?? null),
-    responsibleMemberId: z.uuid('Anggota penanggung jawab tidak valid').nullish().transform((v) => v ?? null),
+    responsibleUnitId: z
+      .uuid('Unit penanggung jawab tidak valid')
+      .nullish()
+      .transform((v) => v ?? null),
+    responsibleMemberId: z
+      .uuid('Anggota penanggung jawab tidak valid')
+      .nullish()
+      .transform((v) => v ?? null),
     dueDate: isoDate('Batas waktu'),
   })
   .superRefine((f, ctx) => {

@@ -4,6 +4,7 @@ import { complaintsMessagesEn } from '../features/complaints/complaints.messages
 import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
 import { notificationsMessagesEn } from '../features/notifications/notifications.messages.en.ts';
 import { kotaCerdasMessagesEn } from '../features/kota-cerdas/kota-cerdas.messages.en.ts';
+import { dewanMessagesEn } from '../features/dewan/dewan.messages.en.ts';
 import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
@@ -941,5 +942,6 @@ export const messagesEn: Messages = {
   ...notificationsMessagesEn,
   ...innovationsMessagesEn,
   ...kotaCerdasMessagesEn,
+  ...dewanMessagesEn,
   ...ligaMessagesEn,
 };

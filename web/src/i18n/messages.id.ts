@@ -8,6 +8,7 @@ import { complaintsMessagesId } from '../features/complaints/complaints.messages
 import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
 import { notificationsMessagesId } from '../features/notifications/notifications.messages.id.ts';
 import { kotaCerdasMessagesId } from '../features/kota-cerdas/kota-cerdas.messages.id.ts';
+import { dewanMessagesId } from '../features/dewan/dewan.messages.id.ts';
 import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
@@ -947,6 +948,7 @@ export const messagesId = {
   ...notificationsMessagesId,
   ...innovationsMessagesId,
   ...kotaCerdasMessagesId,
+  ...dewanMessagesId,
   ...ligaMessagesId,
 } as const;
 

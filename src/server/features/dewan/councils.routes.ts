@@ -112,7 +112,15 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/councils',
-    { config: manage, schema: { summary: 'Bentuk dewan, tim pelaksana atau forum', params: regionCodeParam, body: councilInput, response: { 201: councilDetail, 400: errorBody } } },
+    {
+      config: manage,
+      schema: {
+        summary: 'Bentuk dewan, tim pelaksana atau forum',
+        params: regionCodeParam,
+        body: councilInput,
+        response: { 201: councilDetail, 400: errorBody },
+      },
+    },
     async (request, reply) => {
       const id = await createCouncil(serviceContext(request), request.params.regionCode, request.body);
       return reply.status(201).send(await loadCouncil(readerOf(request), request.params.regionCode, id));
@@ -140,14 +148,21 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/councils/:id',
     {
       config: read,
-      schema: { summary: 'Satu dewan: anggota, riwayat SK, rapat dengan notulen dan tindak lanjut', params: councilParams, response: { 200: councilDetail, 404: errorBody } },
+      schema: {
+        summary: 'Satu dewan: anggota, riwayat SK, rapat dengan notulen dan tindak lanjut',
+        params: councilParams,
+        response: { 200: councilDetail, 404: errorBody },
+      },
     },
     async (request) => loadCouncil(readerOf(request), request.params.regionCode, request.params.id),
   );
 
   app.put(
     '/councils/:id',
-    { config: manage, schema: { summary: 'Ubah jenis, nama dan keterangan dewan', params: councilParams, body: councilInput, response: detailResponses } },
+    {
+      config: manage,
+      schema: { summary: 'Ubah jenis, nama dan keterangan dewan', params: councilParams, body: councilInput, response: detailResponses },
+    },
     async (request) => {
       await updateCouncil(serviceContext(request), request.params.regionCode, request.params.id, request.body);
       return loadCouncil(readerOf(request), request.params.regionCode, request.params.id);
@@ -158,7 +173,11 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/councils/:id',
     {
       config: manage,
-      schema: { summary: 'Hapus dewan yang belum punya SK dan rapat', params: councilParams, response: { 204: z.null(), 404: errorBody, 409: errorBody } },
+      schema: {
+        summary: 'Hapus dewan yang belum punya SK dan rapat',
+        params: councilParams,
+        response: { 204: z.null(), 404: errorBody, 409: errorBody },
+      },
     },
     async (request, reply) => {
       await deleteCouncil(serviceContext(request), request.params.regionCode, request.params.id);
@@ -171,7 +190,12 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/councils/:id/members',
     {
       config: manage,
-      schema: { summary: 'Tambah anggota: pengguna platform atau orang luar (nama, organisasi, jabatan), dengan perannya', params: councilParams, body: memberInput, response: detailResponses },
+      schema: {
+        summary: 'Tambah anggota: pengguna platform atau orang luar (nama, organisasi, jabatan), dengan perannya',
+        params: councilParams,
+        body: memberInput,
+        response: detailResponses,
+      },
     },
     async (request) => {
       await addMember(serviceContext(request), request.params.regionCode, request.params.id, request.body);
@@ -202,7 +226,15 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- decrees -----------------------------------------------------------------------------------
   app.post(
     '/councils/:id/decrees',
-    { config: manage, schema: { summary: 'Catat SK pembentukan atau pembaruan (yang terbaru berlaku)', params: councilParams, body: decreeInput, response: detailResponses } },
+    {
+      config: manage,
+      schema: {
+        summary: 'Catat SK pembentukan atau pembaruan (yang terbaru berlaku)',
+        params: councilParams,
+        body: decreeInput,
+        response: detailResponses,
+      },
+    },
     async (request) => {
       await addDecree(serviceContext(request), request.params.regionCode, request.params.id, request.body);
       return loadCouncil(readerOf(request), request.params.regionCode, request.params.id);
@@ -211,7 +243,10 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/councils/:id/decrees/:decreeId',
-    { config: manage, schema: { summary: 'Ubah nomor, tanggal atau catatan SK', params: decreeParams, body: decreeInput, response: detailResponses } },
+    {
+      config: manage,
+      schema: { summary: 'Ubah nomor, tanggal atau catatan SK', params: decreeParams, body: decreeInput, response: detailResponses },
+    },
     async (request) => {
       const { regionCode, id, decreeId } = request.params;
       await updateDecree(serviceContext(request), regionCode, id, decreeId, request.body);
@@ -254,7 +289,15 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- meetings ----------------------------------------------------------------------------------
   app.post(
     '/councils/:id/meetings',
-    { config: manage, schema: { summary: 'Catat rapat: tanggal, tempat, agenda, notulen, keputusan', params: councilParams, body: meetingInput, response: detailResponses } },
+    {
+      config: manage,
+      schema: {
+        summary: 'Catat rapat: tanggal, tempat, agenda, notulen, keputusan',
+        params: councilParams,
+        body: meetingInput,
+        response: detailResponses,
+      },
+    },
     async (request) => {
       await addMeeting(serviceContext(request), request.params.regionCode, request.params.id, request.body);
       return loadCouncil(readerOf(request), request.params.regionCode, request.params.id);
@@ -308,7 +351,12 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/councils/:id/meetings/:meetingId/follow-ups',
     {
       config: manage,
-      schema: { summary: 'Tambah tindak lanjut rapat: apa, penanggung jawab (unit atau anggota), batas waktu', params: meetingParams, body: followUpInput, response: detailResponses },
+      schema: {
+        summary: 'Tambah tindak lanjut rapat: apa, penanggung jawab (unit atau anggota), batas waktu',
+        params: meetingParams,
+        body: followUpInput,
+        response: detailResponses,
+      },
     },
     async (request) => {
       const { regionCode, id, meetingId } = request.params;
@@ -331,7 +379,12 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/councils/:id/follow-ups/:followUpId/done',
     {
       config: manage,
-      schema: { summary: 'Tandai tindak lanjut selesai pada tanggal tertentu', params: followUpParams, body: followUpDoneInput, response: detailResponses },
+      schema: {
+        summary: 'Tandai tindak lanjut selesai pada tanggal tertentu',
+        params: followUpParams,
+        body: followUpDoneInput,
+        response: detailResponses,
+      },
     },
     async (request) => {
       const { regionCode, id, followUpId } = request.params;
@@ -342,7 +395,10 @@ export const councilsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/councils/:id/follow-ups/:followUpId/reopen',
-    { config: manage, schema: { summary: 'Buka kembali tindak lanjut yang sudah ditandai selesai', params: followUpParams, response: detailResponses } },
+    {
+      config: manage,
+      schema: { summary: 'Buka kembali tindak lanjut yang sudah ditandai selesai', params: followUpParams, response: detailResponses },
+    },
     async (request) => {
       const { regionCode, id, followUpId } = request.params;
       await setFollowUpStatus(serviceContext(request), regionCode, id, followUpId, { status: 'terbuka' });

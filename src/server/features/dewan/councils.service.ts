@@ -146,11 +146,7 @@ async function summariesOf(db: DbOrTx, regionCode: string, rows: CouncilRow[], t
 const KIND_ORDER = sql`case ${councils.kind} when 'dewan_smart_city' then 0 when 'tim_pelaksana' then 1 else 2 end`;
 
 export async function listCouncils(reader: Reader, regionCode: string): Promise<CouncilSummary[]> {
-  const rows = await reader.db
-    .select()
-    .from(councils)
-    .where(eq(councils.regionCode, regionCode))
-    .orderBy(KIND_ORDER, asc(councils.name));
+  const rows = await reader.db.select().from(councils).where(eq(councils.regionCode, regionCode)).orderBy(KIND_ORDER, asc(councils.name));
   return summariesOf(reader.db, regionCode, rows, todayWib(reader.now));
 }
 
@@ -393,7 +389,13 @@ export async function addMember(ctx: ServiceContext, regionCode: string, council
       .values({ regionCode, councilId, ...values, createdAt: ctx.now })
       .returning({ id: councilMembers.id });
     if (!row) throw new AppError('INTERNAL');
-    await recordAudit(tx, ctx, { action: 'council_member.added', entityType: 'council_member', entityId: row.id, regionCode, after: { councilId, ...values } });
+    await recordAudit(tx, ctx, {
+      action: 'council_member.added',
+      entityType: 'council_member',
+      entityId: row.id,
+      regionCode,
+      after: { councilId, ...values },
+    });
     return row.id;
   });
 }
@@ -431,7 +433,9 @@ export async function removeMember(ctx: ServiceContext, regionCode: string, coun
     const before = await memberOf(tx, councilId, memberId);
     const [responsible] = await tx.select({ n: count() }).from(councilFollowUps).where(eq(councilFollowUps.responsibleMemberId, memberId));
     if ((responsible?.n ?? 0) > 0) {
-      throw new AppError('IN_USE', { issues: [{ field: 'memberId', reason: 'Anggota ini penanggung jawab tindak lanjut; alihkan tindak lanjutnya dahulu' }] });
+      throw new AppError('IN_USE', {
+        issues: [{ field: 'memberId', reason: 'Anggota ini penanggung jawab tindak lanjut; alihkan tindak lanjutnya dahulu' }],
+      });
     }
     await tx.delete(councilMembers).where(eq(councilMembers.id, memberId));
     await recordAudit(tx, ctx, {
@@ -466,7 +470,13 @@ export async function addDecree(ctx: ServiceContext, regionCode: string, council
       .values({ regionCode, councilId, ...input, createdAt: ctx.now })
       .returning({ id: councilDecrees.id });
     if (!row) throw new AppError('INTERNAL');
-    await recordAudit(tx, ctx, { action: 'council_decree.added', entityType: 'council_decree', entityId: row.id, regionCode, after: { councilId, ...input } });
+    await recordAudit(tx, ctx, {
+      action: 'council_decree.added',
+      entityType: 'council_decree',
+      entityId: row.id,
+      regionCode,
+      after: { councilId, ...input },
+    });
     return row.id;
   });
 }
@@ -503,11 +513,23 @@ async function releaseAll(db: Db, storage: BlobStorage, keys: (string | null)[])
   return result;
 }
 
-export async function removeDecree(ctx: ServiceContext, storage: BlobStorage, regionCode: string, councilId: string, decreeId: string): Promise<ReleaseResult> {
+export async function removeDecree(
+  ctx: ServiceContext,
+  storage: BlobStorage,
+  regionCode: string,
+  councilId: string,
+  decreeId: string,
+): Promise<ReleaseResult> {
   const keys = await ctx.db.transaction(async (tx) => {
     await lockCouncil(tx, regionCode, councilId);
     const before = await decreeOf(tx, councilId, decreeId);
-    const released = await removeAllAttachments(tx, ctx, decreeOwner(regionCode, decreeId), 'council_decree_document', 'council_decree.document_removed');
+    const released = await removeAllAttachments(
+      tx,
+      ctx,
+      decreeOwner(regionCode, decreeId),
+      'council_decree_document',
+      'council_decree.document_removed',
+    );
     await tx.delete(councilDecrees).where(eq(councilDecrees.id, decreeId));
     await recordAudit(tx, ctx, {
       action: 'council_decree.removed',
@@ -540,7 +562,12 @@ export async function addDecreeDocument(
   return presentDocument(row);
 }
 
-export async function openDecreeDocument(db: Db, storage: BlobStorage, ref: { regionCode: string; councilId: string; decreeId: string }, attachmentId: string) {
+export async function openDecreeDocument(
+  db: Db,
+  storage: BlobStorage,
+  ref: { regionCode: string; councilId: string; decreeId: string },
+  attachmentId: string,
+) {
   await findCouncil(db, ref.regionCode, ref.councilId);
   await decreeOf(db, ref.councilId, ref.decreeId);
   return openAttachment(db, storage, decreeOwner(ref.regionCode, ref.decreeId), attachmentId);
@@ -594,7 +621,13 @@ export async function addMeeting(ctx: ServiceContext, regionCode: string, counci
   });
 }
 
-export async function updateMeeting(ctx: ServiceContext, regionCode: string, councilId: string, meetingId: string, input: MeetingFields): Promise<void> {
+export async function updateMeeting(
+  ctx: ServiceContext,
+  regionCode: string,
+  councilId: string,
+  meetingId: string,
+  input: MeetingFields,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await lockCouncil(tx, regionCode, councilId);
     const before = await meetingOf(tx, councilId, meetingId);
@@ -614,11 +647,23 @@ export async function updateMeeting(ctx: ServiceContext, regionCode: string, cou
 }
 
 /** A meeting goes with its notulen files and its follow-ups. */
-export async function removeMeeting(ctx: ServiceContext, storage: BlobStorage, regionCode: string, councilId: string, meetingId: string): Promise<ReleaseResult> {
+export async function removeMeeting(
+  ctx: ServiceContext,
+  storage: BlobStorage,
+  regionCode: string,
+  councilId: string,
+  meetingId: string,
+): Promise<ReleaseResult> {
   const keys = await ctx.db.transaction(async (tx) => {
     await lockCouncil(tx, regionCode, councilId);
     const before = await meetingOf(tx, councilId, meetingId);
-    const released = await removeAllAttachments(tx, ctx, meetingOwner(regionCode, meetingId), 'council_meeting_notulen', 'council_meeting.notulen_removed');
+    const released = await removeAllAttachments(
+      tx,
+      ctx,
+      meetingOwner(regionCode, meetingId),
+      'council_meeting_notulen',
+      'council_meeting.notulen_removed',
+    );
     const followUps = await tx.delete(councilFollowUps).where(eq(councilFollowUps.meetingId, meetingId)).returning({ id: councilFollowUps.id });
     await tx.delete(councilMeetings).where(eq(councilMeetings.id, meetingId));
     await recordAudit(tx, ctx, {
@@ -746,7 +791,13 @@ export async function addFollowUp(
   });
 }
 
-export async function updateFollowUp(ctx: ServiceContext, regionCode: string, councilId: string, followUpId: string, input: FollowUpFields): Promise<void> {
+export async function updateFollowUp(
+  ctx: ServiceContext,
+  regionCode: string,
+  councilId: string,
+  followUpId: string,
+  input: FollowUpFields,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await lockCouncil(tx, regionCode, councilId);
     const before = await followUpOf(tx, councilId, followUpId);
@@ -795,10 +846,7 @@ export async function setFollowUpStatus(
       if (doneOn < meeting.meetingDate) throw fieldError('doneOn', 'Tanggal selesai tidak boleh sebelum tanggal rapat');
       if (doneOn > todayWib(ctx.now)) throw fieldError('doneOn', 'Tanggal selesai tidak boleh di masa depan');
     }
-    await tx
-      .update(councilFollowUps)
-      .set({ status: change.status, doneOn, updatedAt: ctx.now })
-      .where(eq(councilFollowUps.id, followUpId));
+    await tx.update(councilFollowUps).set({ status: change.status, doneOn, updatedAt: ctx.now }).where(eq(councilFollowUps.id, followUpId));
     await recordAudit(tx, ctx, {
       action: change.status === 'selesai' ? 'council_follow_up.done' : 'council_follow_up.reopened',
       entityType: 'council_follow_up',

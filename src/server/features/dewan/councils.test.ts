@@ -93,7 +93,11 @@ describe('decrees', () => {
   it('keep their history; the latest by date is in force', async () => {
     let res = await admin.post(`${base()}/${council.id}/decrees`, { number: '188.45/120/DISKOMINFO/2022', decreeDate: '2022-03-14' });
     expect(res.statusCode, res.body).toBe(200);
-    res = await admin.post(`${base()}/${council.id}/decrees`, { number: '188.45/77/DISKOMINFO/2024', decreeDate: '2024-02-01', note: 'Pembaruan susunan' });
+    res = await admin.post(`${base()}/${council.id}/decrees`, {
+      number: '188.45/77/DISKOMINFO/2024',
+      decreeDate: '2024-02-01',
+      note: 'Pembaruan susunan',
+    });
     council = json<CouncilDetail>(res);
     expect(council.currentDecree?.number).toBe('188.45/77/DISKOMINFO/2024');
     expect(council.decrees.map((d) => [d.number, d.isCurrent])).toEqual([
@@ -102,7 +106,9 @@ describe('decrees', () => {
     ]);
     const bad = await admin.post(`${base()}/${council.id}/decrees`, { number: '', decreeDate: '14-03-2022' });
     expect(bad.statusCode).toBe(400);
-    expect(errorOf(bad).issues?.map((i) => i.reason)).toEqual(expect.arrayContaining(['Nomor SK wajib diisi', 'Tanggal SK harus berformat YYYY-MM-DD']));
+    expect(errorOf(bad).issues?.map((i) => i.reason)).toEqual(
+      expect.arrayContaining(['Nomor SK wajib diisi', 'Tanggal SK harus berformat YYYY-MM-DD']),
+    );
   });
 
   it('carry their document as an attachment, downloadable by readers', async () => {
@@ -203,12 +209,23 @@ describe('meetings and follow-ups', () => {
 
   it('refuses a follow-up with no or two responsible parties, or due before its meeting', async () => {
     const before = await t.db.select({ n: count() }).from(councilFollowUps);
-    let res = await admin.post(`${base()}/${council.id}/meetings/${meetingId}/follow-ups`, { action: 'Tanpa penanggung jawab', dueDate: '2025-05-01' });
+    let res = await admin.post(`${base()}/${council.id}/meetings/${meetingId}/follow-ups`, {
+      action: 'Tanpa penanggung jawab',
+      dueDate: '2025-05-01',
+    });
     expect(errorOf(res).issues).toContainEqual({ field: 'body.responsibleUnitId', reason: 'Pilih satu penanggung jawab: unit atau anggota' });
-    res = await admin.post(`${base()}/${council.id}/meetings/${meetingId}/follow-ups`, { action: 'Mundur', responsibleUnitId: unitId, dueDate: '2025-01-01' });
+    res = await admin.post(`${base()}/${council.id}/meetings/${meetingId}/follow-ups`, {
+      action: 'Mundur',
+      responsibleUnitId: unitId,
+      dueDate: '2025-01-01',
+    });
     expect(errorOf(res).issues).toContainEqual({ field: 'dueDate', reason: 'Batas waktu tidak boleh sebelum tanggal rapat' });
     const otherUnit = await makeUnit(t.db, OTHER);
-    res = await admin.post(`${base()}/${council.id}/meetings/${meetingId}/follow-ups`, { action: 'Unit asing', responsibleUnitId: otherUnit.id, dueDate: '2025-05-01' });
+    res = await admin.post(`${base()}/${council.id}/meetings/${meetingId}/follow-ups`, {
+      action: 'Unit asing',
+      responsibleUnitId: otherUnit.id,
+      dueDate: '2025-05-01',
+    });
     expect(errorOf(res).issues).toContainEqual({ field: 'responsibleUnitId', reason: 'Unit tidak ditemukan di daerah ini' });
     expect(await t.db.select({ n: count() }).from(councilFollowUps)).toEqual(before);
   });
