@@ -85,7 +85,8 @@ describe('dewan kota cerdas', () => {
     // An outside member.
     await page.getByRole('button', { name: 'Tambah anggota' }).click();
     const memberDialog = page.getByRole('dialog', { name: 'Tambah anggota' });
-    await memberDialog.getByRole('radio', { name: 'Dari luar' }).check({ force: true });
+    await memberDialog.getByText('Dari luar', { exact: true }).click();
+    await expect.poll(() => memberDialog.getByRole('radio', { name: 'Dari luar' }).isChecked()).toBe(true);
     await memberDialog.getByLabel('Nama', { exact: false }).first().fill('Ir. Siti Rahmawati');
     await memberDialog.getByLabel('Organisasi').fill('Forum Komunitas Digital Bangka');
     await memberDialog.getByLabel('Jabatan').fill('Koordinator');
@@ -108,7 +109,12 @@ describe('dewan kota cerdas', () => {
     await card.getByRole('button', { name: 'Tambah tindak lanjut' }).click();
     const followUpDialog = page.getByRole('dialog', { name: 'Tambah tindak lanjut' });
     await followUpDialog.getByLabel('Tindak lanjut').fill('Unggah bukti dukung evaluasi 2026');
-    await choose(page, followUpDialog.getByRole('textbox', { name: 'Unit' }), 'Dinas Komunikasi dan Informatika (Diskominfo)', 'Komunikasi');
+    await choose(
+      page,
+      followUpDialog.getByLabel(/^Unit( \*)?$/).and(followUpDialog.locator('input:not([type=radio])')),
+      'Dinas Komunikasi dan Informatika (Diskominfo)',
+      'Komunikasi',
+    );
     await followUpDialog.getByLabel('Batas waktu').fill('2027-01-15');
     await followUpDialog.getByRole('button', { name: 'Simpan' }).click();
     await followUpDialog.waitFor({ state: 'detached' });
