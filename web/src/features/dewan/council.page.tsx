@@ -488,7 +488,7 @@ function MeetingCard(props: {
           ) : null}
         </Group>
         {m.followUps.length > 0 ? (
-          <FollowUpTable regionCode={props.regionCode} items={m.followUps} canManage={canManage} onEdit={props.onEditFollowUp} />
+          <FollowUpTable regionCode={props.regionCode} items={m.followUps} canManage={canManage} showMeeting={false} onEdit={props.onEditFollowUp} />
         ) : null}
         {canManage ? (
           <Group>

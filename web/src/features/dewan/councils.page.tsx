@@ -109,14 +109,12 @@ function CouncilCard({ council: c }: { council: CouncilSummary }) {
   return (
     <Card withBorder radius="md" padding="md">
       <Stack gap="xs">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Anchor component={Link} to={councilPath(c.id)} fw={600}>
-            {c.name}
-          </Anchor>
-          <Badge color={COUNCIL_KIND_COLORS[c.kind]} variant="light" style={{ flexShrink: 0 }}>
-            {t(COUNCIL_KIND_LABELS[c.kind])}
-          </Badge>
-        </Group>
+        <Badge color={COUNCIL_KIND_COLORS[c.kind]} variant="light">
+          {t(COUNCIL_KIND_LABELS[c.kind])}
+        </Badge>
+        <Anchor component={Link} to={councilPath(c.id)} fw={600}>
+          {c.name}
+        </Anchor>
         <Text size="sm">
           {c.currentDecree ? (
             <>

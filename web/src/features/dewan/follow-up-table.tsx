@@ -20,6 +20,8 @@ export function FollowUpTable(props: {
   items: FollowUp[];
   canManage: boolean;
   showCouncil?: boolean;
+  /** Off inside a meeting's card, where the meeting is already named. */
+  showMeeting?: boolean;
   onEdit?: (f: FollowUp) => void;
 }) {
   const { t, formatDate } = useI18n();
@@ -64,9 +66,11 @@ export function FollowUpTable(props: {
               <Table.Tr key={f.id} data-overdue={f.isOverdue ? 'true' : undefined} bg={f.isOverdue ? 'var(--mantine-color-red-light)' : undefined}>
                 <Table.Td>
                   <Text size="sm">{f.action}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t('dewan.followUps.meeting')} {formatDate(f.meetingDate)}
-                  </Text>
+                  {props.showMeeting === false ? null : (
+                    <Text size="xs" c="dimmed">
+                      {t('dewan.followUps.meeting')} {formatDate(f.meetingDate)}
+                    </Text>
+                  )}
                 </Table.Td>
                 {props.showCouncil ? <Table.Td>{f.councilName}</Table.Td> : null}
                 <Table.Td>{f.responsibleUnit?.name ?? f.responsibleMember?.name}</Table.Td>
