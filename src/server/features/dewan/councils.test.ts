@@ -259,6 +259,44 @@ describe('meetings and follow-ups', () => {
     expect(await auditCount('council_follow_up.reopened', overdue.id)).toBe(1);
   });
 
+  it('edits the council, a member, an SK, a meeting and a follow-up, each audited with before and after', async () => {
+    let res = await admin.put(`${base()}/${council.id}`, { kind: 'dewan_smart_city', name: 'Dewan Smart City Kota Uji', description: '' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<CouncilDetail>(res).name).toBe('Dewan Smart City Kota Uji');
+    const external = council.members.find((m) => m.isExternal);
+    res = await admin.put(`${base()}/${council.id}/members/${external?.id}`, {
+      name: 'Dr. Rina Kartika, M.Kom.',
+      organisation: 'Universitas Bangka Belitung',
+      role: 'wakil_ketua',
+    });
+    expect(json<CouncilDetail>(res).members.map((m) => [m.name, m.role])).toContainEqual(['Dr. Rina Kartika, M.Kom.', 'wakil_ketua']);
+    const oldest = council.decrees[1];
+    res = await admin.put(`${base()}/${council.id}/decrees/${oldest?.id}`, { number: oldest?.number, decreeDate: '2025-01-10' });
+    // Moving the older SK past the other makes it the one in force.
+    expect(json<CouncilDetail>(res).currentDecree?.id).toBe(oldest?.id);
+    res = await admin.put(`${base()}/${council.id}/meetings/${meetingId}`, {
+      meetingDate: '2025-03-10',
+      place: 'Command Center',
+      agenda: 'Evaluasi quick win tahap I',
+    });
+    expect(json<CouncilDetail>(res).meetings[0]?.place).toBe('Command Center');
+    const open = council.meetings[0]?.followUps.find((f) => f.action === 'Anggarkan pusat data di APBD Perubahan');
+    res = await admin.put(`${base()}/${council.id}/follow-ups/${open?.id}`, {
+      action: open?.action,
+      responsibleMemberId: external?.id,
+      dueDate: '2025-03-31',
+    });
+    const edited = json<CouncilDetail>(res).meetings[0]?.followUps.find((f) => f.id === open?.id);
+    expect(edited).toMatchObject({ responsibleUnit: null, responsibleMember: { id: external?.id }, isOverdue: true });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'council_follow_up.updated'), eq(auditLog.entityId, open?.id ?? '')));
+    expect(entry?.before).toMatchObject({ responsibleUnitId: unitId, dueDate: '2999-12-31' });
+    expect(entry?.after).toMatchObject({ responsibleMemberId: external?.id, dueDate: '2025-03-31' });
+    council = json<CouncilDetail>(res);
+  });
+
   it('keeps a member who is responsible for a follow-up, and a council that has meetings', async () => {
     const external = council.members.find((m) => m.isExternal);
     const res = await admin.delete(`${base()}/${council.id}/members/${external?.id}`);
