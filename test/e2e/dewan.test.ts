@@ -106,6 +106,16 @@ describe('dewan kota cerdas', () => {
     await meetingDialog.getByRole('button', { name: 'Simpan' }).click();
     await meetingDialog.waitFor({ state: 'detached' });
     const card = page.locator('.mantine-Card-root', { hasText: 'Persiapan evaluasi kota cerdas 2026' });
+    // The signed notulen as a file, then deleted again after confirming.
+    const chooser = page.waitForEvent('filechooser');
+    await card.getByRole('button', { name: 'Unggah berkas notulen' }).click();
+    await (await chooser).setFiles({ name: 'notulen-nov-2026.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+    await card.getByRole('link', { name: 'notulen-nov-2026.pdf' }).waitFor();
+    await card.getByRole('button', { name: 'Hapus berkas notulen-nov-2026.pdf' }).click();
+    const confirmDialog = page.getByRole('dialog', { name: 'Hapus berkas?' });
+    await confirmDialog.getByRole('button', { name: 'Hapus' }).click();
+    await confirmDialog.waitFor({ state: 'detached' });
+    await card.getByRole('link', { name: 'notulen-nov-2026.pdf' }).waitFor({ state: 'detached' });
     await card.getByRole('button', { name: 'Tambah tindak lanjut' }).click();
     const followUpDialog = page.getByRole('dialog', { name: 'Tambah tindak lanjut' });
     await followUpDialog.getByLabel('Tindak lanjut').fill('Unggah bukti dukung evaluasi 2026');

@@ -4,13 +4,14 @@
  * follow-ups, and every follow-up of the council. Admins add, edit and delete in modals; deletions ask
  * first.
  */
-import { Anchor, Badge, Button, Card, FileButton, Group, Modal, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, FileButton, Group, Modal, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconEdit, IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconArrowLeft, IconEdit, IconPlus, IconTrash, IconUpload, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
+  type Attachment,
   type CouncilDetail,
   councilQueryOptions,
   councilsKey,
@@ -22,8 +23,10 @@ import {
   type Member,
   notulenUrl,
   removeDecree,
+  removeDecreeDocument,
   removeMeeting,
   removeMember,
+  removeNotulen,
   uploadDecreeDocument,
   uploadNotulen,
 } from '../../api/councils.api.ts';
@@ -183,6 +186,13 @@ export function CouncilPage() {
                       council={c}
                       decree={d}
                       onEdit={() => setDialog({ kind: 'decree', decree: d })}
+                      onRemoveFile={(doc) =>
+                        ask({
+                          title: t('dewan.files.removeTitle'),
+                          message: t('dewan.files.removeText', { name: doc.fileName ?? doc.title }),
+                          run: () => removeDecreeDocument(regionCode, c.id, d.id, doc.id),
+                        })
+                      }
                       onRemove={() =>
                         ask({
                           title: t('dewan.decrees.removeTitle'),
@@ -210,6 +220,13 @@ export function CouncilPage() {
                       council={c}
                       meeting={m}
                       onEdit={() => setDialog({ kind: 'meeting', meeting: m })}
+                      onRemoveFile={(doc) =>
+                        ask({
+                          title: t('dewan.files.removeTitle'),
+                          message: t('dewan.files.removeText', { name: doc.fileName ?? doc.title }),
+                          run: () => removeNotulen(regionCode, c.id, m.id, doc.id),
+                        })
+                      }
                       onAddFollowUp={() => setDialog({ kind: 'followUp', meetingId: m.id, followUp: null })}
                       onEditFollowUp={(f) => setDialog({ kind: 'followUp', meetingId: m.id, followUp: f })}
                       onRemove={() =>
@@ -364,7 +381,14 @@ function useUpload(regionCode: string, send: (file: File) => Promise<unknown>, d
   });
 }
 
-function DecreeCard(props: { regionCode: string; council: CouncilDetail; decree: Decree; onEdit: () => void; onRemove: () => void }) {
+function DecreeCard(props: {
+  regionCode: string;
+  council: CouncilDetail;
+  decree: Decree;
+  onEdit: () => void;
+  onRemove: () => void;
+  onRemoveFile: (doc: Attachment) => void;
+}) {
   const { t, formatDate } = useI18n();
   const d = props.decree;
   const upload = useUpload(
@@ -389,9 +413,12 @@ function DecreeCard(props: { regionCode: string; council: CouncilDetail; decree:
             {d.note ? ` · ${d.note}` : ''}
           </Text>
           {d.documents.map((doc) => (
-            <Anchor key={doc.id} href={decreeDocumentUrl(props.regionCode, props.council.id, d.id, doc.id)} size="sm">
-              {doc.fileName ?? doc.title}
-            </Anchor>
+            <FileLink
+              key={doc.id}
+              doc={doc}
+              href={decreeDocumentUrl(props.regionCode, props.council.id, d.id, doc.id)}
+              onRemove={props.council.canManage ? () => props.onRemoveFile(doc) : null}
+            />
           ))}
         </Stack>
         {props.council.canManage ? (
@@ -422,6 +449,7 @@ function MeetingCard(props: {
   meeting: Meeting;
   onEdit: () => void;
   onRemove: () => void;
+  onRemoveFile: (doc: Attachment) => void;
   onAddFollowUp: () => void;
   onEditFollowUp: (f: FollowUp) => void;
 }) {
@@ -473,9 +501,12 @@ function MeetingCard(props: {
         ) : null}
         <Group gap="xs">
           {m.notulen.map((doc) => (
-            <Anchor key={doc.id} href={notulenUrl(props.regionCode, props.council.id, m.id, doc.id)} size="sm">
-              {doc.fileName ?? doc.title}
-            </Anchor>
+            <FileLink
+              key={doc.id}
+              doc={doc}
+              href={notulenUrl(props.regionCode, props.council.id, m.id, doc.id)}
+              onRemove={canManage ? () => props.onRemoveFile(doc) : null}
+            />
           ))}
           {canManage ? (
             <FileButton onChange={(file) => file && upload.mutate(file)} accept="application/pdf,image/png,image/jpeg">
@@ -499,5 +530,23 @@ function MeetingCard(props: {
         ) : null}
       </Stack>
     </Card>
+  );
+}
+
+/** A stored file: its name as a download link and, for those who keep the council, a button to delete it. */
+function FileLink({ doc, href, onRemove }: { doc: Attachment; href: string; onRemove: (() => void) | null }) {
+  const { t } = useI18n();
+  const name = doc.fileName ?? doc.title;
+  return (
+    <Group gap={2} wrap="nowrap">
+      <Anchor href={href} size="sm">
+        {name}
+      </Anchor>
+      {onRemove ? (
+        <ActionIcon variant="subtle" color="red" size="sm" onClick={onRemove} aria-label={t('dewan.files.remove', { name })}>
+          <IconX size={14} aria-hidden />
+        </ActionIcon>
+      ) : null}
+    </Group>
   );
 }

@@ -105,6 +105,9 @@ export const dewanMessagesEn: Record<keyof typeof dewanMessagesId, string> = {
   'dewan.followUps.edit': 'Edit follow-up',
   'dewan.followUps.removeTitle': 'Delete the follow-up?',
   'dewan.followUps.removeText': 'The follow-up "{action}" will be deleted.',
+  'dewan.files.remove': 'Delete file {name}',
+  'dewan.files.removeTitle': 'Delete the file?',
+  'dewan.files.removeText': 'The file {name} will be deleted.',
   'dewan.actions': 'Actions',
   'dewan.remove': 'Delete',
 };

@@ -112,6 +112,9 @@ export const dewanMessagesId = {
   'dewan.followUps.edit': 'Ubah tindak lanjut',
   'dewan.followUps.removeTitle': 'Hapus tindak lanjut?',
   'dewan.followUps.removeText': 'Tindak lanjut "{action}" akan dihapus.',
+  'dewan.files.remove': 'Hapus berkas {name}',
+  'dewan.files.removeTitle': 'Hapus berkas?',
+  'dewan.files.removeText': 'Berkas {name} akan dihapus.',
   'dewan.actions': 'Aksi',
   'dewan.remove': 'Hapus',
 } as const;
