@@ -17,6 +17,7 @@ import {
   expectAccessible,
   launchBrowser,
   logIn,
+  minimalPdf,
   newContext,
   SCREENSHOTS,
   serveAxe,
