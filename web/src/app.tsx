@@ -14,6 +14,8 @@ import { KompetisiEntryPage } from './features/kompetisi/kompetisi-entry.page.ts
 import { KompetisiPage } from './features/kompetisi/kompetisi.page.tsx';
 import { PenjurianSheetPage } from './features/kompetisi/penjurian-sheet.page.tsx';
 import { PenjurianPage } from './features/kompetisi/penjurian.page.tsx';
+import { CouncilPage } from './features/dewan/council.page.tsx';
+import { CouncilsPage } from './features/dewan/councils.page.tsx';
 import { MasterplanPage } from './features/kota-cerdas/masterplan.page.tsx';
 import { PortalSmartCityPage } from './features/kota-cerdas/portal-smart-city.page.tsx';
 import { ProgrammePage } from './features/kota-cerdas/programme.page.tsx';
@@ -104,6 +106,8 @@ export function App() {
         <Route path="skm/:id" element={<SkmPeriodPage />} />
         <Route path="kota-cerdas" element={<MasterplanPage />} />
         <Route path="kota-cerdas/program/:id" element={<ProgrammePage />} />
+        <Route path="kota-cerdas/dewan" element={<CouncilsPage />} />
+        <Route path="kota-cerdas/dewan/:id" element={<CouncilPage />} />
         <Route path="pengaduan-masuk" element={<ComplaintsPage />} />
         <Route path="pengaduan-masuk/:id" element={<ComplaintPage />} />
         <Route path="pengaturan-pengaduan" element={<ComplaintSettingsPage />} />

@@ -847,3 +847,4 @@ export * from './schema-kota-cerdas.ts';
 export * from './schema-api-tokens.ts';
 export * from './schema-liga.ts';
 export * from './schema-evaluasi.ts';
+export * from './schema-dewan.ts';

@@ -28,6 +28,7 @@ import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvaluasi } from './demo-evaluasi.ts';
+import { seedDemoDewan } from './demo-dewan.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
 import { seedDemoServices } from './demo-services.ts';
@@ -101,6 +102,8 @@ export async function seedDemo(
     // After the innovations: programmes link to them.
     await seedDemoKotaCerdas(tx, idOf);
     await seedDemoEvaluasi(tx, options.storage);
+    // After the accounts and units: members and follow-ups refer to them.
+    await seedDemoDewan(tx, idOf);
     await seedDemoApiTokens(tx);
     await tx
       .insert(appMeta)

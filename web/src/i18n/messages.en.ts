@@ -4,6 +4,7 @@ import { complaintsMessagesEn } from '../features/complaints/complaints.messages
 import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
 import { notificationsMessagesEn } from '../features/notifications/notifications.messages.en.ts';
 import { kotaCerdasMessagesEn } from '../features/kota-cerdas/kota-cerdas.messages.en.ts';
+import { dewanMessagesEn } from '../features/dewan/dewan.messages.en.ts';
 import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
 import { evaluasiMessagesEn } from '../features/assessments/evaluasi.messages.en.ts';
 import { tugasMessagesEn } from '../features/tugas/tugas.messages.en.ts';
@@ -941,6 +942,7 @@ export const messagesEn: Messages = {
   ...notificationsMessagesEn,
   ...innovationsMessagesEn,
   ...kotaCerdasMessagesEn,
+  ...dewanMessagesEn,
   ...ligaMessagesEn,
   ...evaluasiMessagesEn,
   ...tugasMessagesEn,

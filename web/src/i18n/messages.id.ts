@@ -8,6 +8,7 @@ import { complaintsMessagesId } from '../features/complaints/complaints.messages
 import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
 import { notificationsMessagesId } from '../features/notifications/notifications.messages.id.ts';
 import { kotaCerdasMessagesId } from '../features/kota-cerdas/kota-cerdas.messages.id.ts';
+import { dewanMessagesId } from '../features/dewan/dewan.messages.id.ts';
 import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
 import { evaluasiMessagesId } from '../features/assessments/evaluasi.messages.id.ts';
 import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
@@ -947,6 +948,7 @@ export const messagesId = {
   ...notificationsMessagesId,
   ...innovationsMessagesId,
   ...kotaCerdasMessagesId,
+  ...dewanMessagesId,
   ...ligaMessagesId,
   ...evaluasiMessagesId,
   ...tugasMessagesId,

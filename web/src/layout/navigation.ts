@@ -29,6 +29,7 @@ import {
   IconUserCircle,
   IconKey,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import type { Permission } from '#domain/access/roles.ts';
 import type { MessageKey } from '../i18n/messages.id.ts';
@@ -94,7 +95,10 @@ export const NAV_SECTIONS: NavSection[] = [
   },
   {
     label: 'nav.section.smartcity',
-    items: [{ to: '/kota-cerdas', label: 'nav.smartcity', icon: IconBuildingSkyscraper, permission: 'smartcity.read' }],
+    items: [
+      { to: '/kota-cerdas', label: 'nav.smartcity', icon: IconBuildingSkyscraper, permission: 'smartcity.read' },
+      { to: '/kota-cerdas/dewan', label: 'nav.councils', icon: IconUsersGroup, permission: 'smartcity.read' },
+    ],
   },
   // Further module sections (Laporan) go here.
   {

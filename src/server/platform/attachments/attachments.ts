@@ -31,7 +31,9 @@ export type OwnerType =
   | 'competition_entry'
   | 'smartcity_masterplan'
   | 'smartcity_progress'
-  | 'assessment_evaluation';
+  | 'assessment_evaluation'
+  | 'council_decree'
+  | 'council_meeting';
 
 /** One record that carries attachments, in its region. */
 export interface AttachmentOwner {

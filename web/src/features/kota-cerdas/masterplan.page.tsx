@@ -24,7 +24,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconEdit, IconExternalLink, IconInfoCircle, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconEdit, IconExternalLink, IconInfoCircle, IconPlus, IconSearch, IconUpload, IconUsersGroup } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -117,6 +117,9 @@ export function MasterplanPage() {
                 leftSection={<IconExternalLink size={16} aria-hidden />}
               >
                 {t('kc.publicPage')}
+              </Button>
+              <Button component={Link} to="/kota-cerdas/dewan" variant="subtle" leftSection={<IconUsersGroup size={16} aria-hidden />}>
+                {t('nav.councils')}
               </Button>
               {canManage ? (
                 <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDialog('programme')}>
