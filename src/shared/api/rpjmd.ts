@@ -45,7 +45,10 @@ export const rpjmdEntryInput = z.object({
   code: rpjmdCode,
   name: requiredText('Nama', 1000),
   /** The parent's id; empty for a misi. */
-  parentId: z.uuid('Induk tidak valid').nullish().transform((v) => v ?? null),
+  parentId: z
+    .uuid('Induk tidak valid')
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const rpjmdEntryUpdate = z.object({

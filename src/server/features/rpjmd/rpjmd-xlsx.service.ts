@@ -93,9 +93,11 @@ export async function exportRpjmd(db: DbOrTx, regionCode: string, rpjmdId: strin
   return { file: await writeBook(rows), startYear: period.startYear, endYear: period.endYear };
 }
 
-const LEVEL_WORDS: Record<string, RpjmdLevel> = Object.fromEntries(RPJMD_LEVELS.map((l) => [l, l]));
-LEVEL_WORDS['program prioritas'] = 'program';
-LEVEL_WORDS['prog'] = 'program';
+/** How a sheet may name a level: the level itself, or the longer name some RPJMD documents use. */
+const LEVEL_WORDS: Record<string, RpjmdLevel> = {
+  ...Object.fromEntries(RPJMD_LEVELS.map((l) => [l, l])),
+  'program prioritas': 'program',
+};
 
 interface PlannedEntry {
   row: number;
@@ -162,8 +164,7 @@ export async function importRpjmd(ctx: ServiceContext, regionCode: string, rpjmd
       }
       const parentLevel = levelOfCode.get(p.parentCode);
       if (!parentLevel) err(p.row, 'parent', `Kode induk "${p.parentCode}" tidak ditemukan di berkas maupun di RPJMD ini`);
-      else if (parentLevel !== wanted)
-        err(p.row, 'parent', `Induk sebuah ${p.level} harus ${wanted}; "${p.parentCode}" adalah ${parentLevel}`);
+      else if (parentLevel !== wanted) err(p.row, 'parent', `Induk sebuah ${p.level} harus ${wanted}; "${p.parentCode}" adalah ${parentLevel}`);
       else valid.push(p);
     }
 
@@ -234,4 +235,3 @@ export async function importRpjmd(ctx: ServiceContext, regionCode: string, rpjmd
     return report;
   });
 }
-

@@ -72,8 +72,7 @@ export async function linkCountsOf(db: DbOrTx, regionCode: string): Promise<Link
   return { programmes: toMap(programmeRows), innovations: toMap(innovationRows) };
 }
 
-const byPositionThenCode = (a: RpjmdEntryRow, b: RpjmdEntryRow) =>
-  a.position - b.position || a.code.localeCompare(b.code, 'id', { numeric: true });
+const byPositionThenCode = (a: RpjmdEntryRow, b: RpjmdEntryRow) => a.position - b.position || a.code.localeCompare(b.code, 'id', { numeric: true });
 
 /** The entries as the cascade they form: misi at the top, each with its children in document order. */
 export function buildTree(entries: RpjmdEntryRow[], links: LinkCounts): RpjmdNode[] {

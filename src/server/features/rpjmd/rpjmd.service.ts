@@ -6,7 +6,15 @@
  */
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { RPJMD_LEVELS, type RpjmdLevel, type rpjmdDetail, type rpjmdEntryInput, type rpjmdEntryUpdate, type rpjmdPeriodInput, type rpjmdPeriodUpdate } from '#shared/api/rpjmd.ts';
+import {
+  RPJMD_LEVELS,
+  type RpjmdLevel,
+  type rpjmdDetail,
+  type rpjmdEntryInput,
+  type rpjmdEntryUpdate,
+  type rpjmdPeriodInput,
+  type rpjmdPeriodUpdate,
+} from '#shared/api/rpjmd.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
 import { rpjmdEntries, rpjmdPeriods } from '#server/db/schema.ts';
@@ -140,8 +148,7 @@ async function checkParent(tx: DbOrTx, regionCode: string, rpjmdId: string, leve
   if (parentId === null) throw fieldError('body.parentId', `${LEVEL_LABEL[level]} wajib punya induk berupa ${LEVEL_LABEL[wanted].toLowerCase()}`);
   const parent = await findEntry(tx, regionCode, rpjmdId, parentId);
   if (!parent) throw fieldError('body.parentId', 'Induk tidak ditemukan di RPJMD ini');
-  if (parent.level !== wanted)
-    throw fieldError('body.parentId', `Induk sebuah ${level} harus ${wanted}, bukan ${parent.level}`);
+  if (parent.level !== wanted) throw fieldError('body.parentId', `Induk sebuah ${level} harus ${wanted}, bukan ${parent.level}`);
 }
 
 export async function createEntry(ctx: ServiceContext, regionCode: string, rpjmdId: string, input: z.infer<typeof rpjmdEntryInput>): Promise<string> {
@@ -149,25 +156,28 @@ export async function createEntry(ctx: ServiceContext, regionCode: string, rpjmd
     .transaction(async (tx) => {
       if (!(await findPeriod(tx, regionCode, rpjmdId))) throw new AppError('NOT_FOUND');
       await checkParent(tx, regionCode, rpjmdId, input.level, input.parentId);
-      const [last] = await tx.select({ p: max(rpjmdEntries.position) }).from(rpjmdEntries).where(eq(rpjmdEntries.rpjmdId, rpjmdId));
+      const [last] = await tx
+        .select({ p: max(rpjmdEntries.position) })
+        .from(rpjmdEntries)
+        .where(eq(rpjmdEntries.rpjmdId, rpjmdId));
       const [created] = await tx
         .insert(rpjmdEntries)
         .values({ ...input, regionCode, rpjmdId, position: (last?.p ?? 0) + 1, createdAt: ctx.now, updatedAt: ctx.now })
         .returning({ id: rpjmdEntries.id });
       if (!created) throw new AppError('INTERNAL');
-      await recordAudit(tx, ctx, { action: 'rpjmd_entry.created', entityType: 'rpjmd_entry', entityId: created.id, regionCode, after: { ...input, rpjmdId } });
+      await recordAudit(tx, ctx, {
+        action: 'rpjmd_entry.created',
+        entityType: 'rpjmd_entry',
+        entityId: created.id,
+        regionCode,
+        after: { ...input, rpjmdId },
+      });
       return created.id;
     })
     .catch(rethrowUnique);
 }
 
-export async function updateEntry(
-  ctx: ServiceContext,
-  regionCode: string,
-  rpjmdId: string,
-  id: string,
-  input: z.infer<typeof rpjmdEntryUpdate>,
-) {
+export async function updateEntry(ctx: ServiceContext, regionCode: string, rpjmdId: string, id: string, input: z.infer<typeof rpjmdEntryUpdate>) {
   await ctx.db
     .transaction(async (tx) => {
       const current = await findEntry(tx, regionCode, rpjmdId, id);
@@ -175,7 +185,8 @@ export async function updateEntry(
       if (current.version !== input.version) throw new AppError('STALE_VERSION');
       if (current.code !== input.code) {
         const linked = await linkedCodes(tx, regionCode, [current]);
-        if (linked.length > 0) throw fieldError('body.code', 'Kode program ini masih dipakai program kota cerdas atau inovasi; kodenya tidak dapat diubah');
+        if (linked.length > 0)
+          throw fieldError('body.code', 'Kode program ini masih dipakai program kota cerdas atau inovasi; kodenya tidak dapat diubah');
       }
       await tx
         .update(rpjmdEntries)
