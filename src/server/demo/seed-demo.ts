@@ -29,6 +29,7 @@ import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
+import { seedDemoRpjmd } from './demo-rpjmd.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 
@@ -99,6 +100,8 @@ export async function seedDemo(
     await seedDemoKompetisi(tx, passwordHash);
     // After the innovations: programmes link to them.
     await seedDemoKotaCerdas(tx, idOf);
+    // After the programmes and innovations: the RPJMD's programme codes are linked from both.
+    await seedDemoRpjmd(tx);
     await seedDemoApiTokens(tx);
     await tx
       .insert(appMeta)

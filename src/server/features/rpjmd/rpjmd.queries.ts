@@ -11,7 +11,7 @@ export type RpjmdPeriodRow = typeof rpjmdPeriods.$inferSelect;
 export type RpjmdEntryRow = typeof rpjmdEntries.$inferSelect;
 
 export async function listPeriods(db: DbOrTx, regionCode: string) {
-  return db
+  const rows = await db
     .select({
       id: rpjmdPeriods.id,
       title: rpjmdPeriods.title,
@@ -19,12 +19,21 @@ export async function listPeriods(db: DbOrTx, regionCode: string) {
       endYear: rpjmdPeriods.endYear,
       perdaNumber: rpjmdPeriods.perdaNumber,
       version: rpjmdPeriods.version,
-      entryCount: sql<number>`(select count(*) from ${rpjmdEntries} e where e.rpjmd_id = ${rpjmdPeriods.id})::int`,
-      programmeCount: sql<number>`(select count(*) from ${rpjmdEntries} e where e.rpjmd_id = ${rpjmdPeriods.id} and e.level = 'program')::int`,
     })
     .from(rpjmdPeriods)
     .where(eq(rpjmdPeriods.regionCode, regionCode))
     .orderBy(asc(rpjmdPeriods.startYear));
+  const counts = await db
+    .select({
+      rpjmdId: rpjmdEntries.rpjmdId,
+      entries: count(),
+      programmes: sql<number>`count(*) filter (where ${rpjmdEntries.level} = 'program')`.mapWith(Number),
+    })
+    .from(rpjmdEntries)
+    .where(eq(rpjmdEntries.regionCode, regionCode))
+    .groupBy(rpjmdEntries.rpjmdId);
+  const countOf = new Map(counts.map((c) => [c.rpjmdId, c]));
+  return rows.map((r) => ({ ...r, entryCount: Number(countOf.get(r.id)?.entries ?? 0), programmeCount: countOf.get(r.id)?.programmes ?? 0 }));
 }
 
 export async function findPeriod(db: DbOrTx, regionCode: string, id: string) {

@@ -181,6 +181,8 @@ describe('RPJMD period and cascade', () => {
     expect(flatten(tree.tree)).toEqual(['misi M1', 'tujuan T1', 'sasaran S1', 'program 2.16.02', 'program 2.16.03', 'misi M2']);
     expect(findNode(tree.tree, 'T1')?.name).toBe('Birokrasi yang melayani dan digital');
     expect(tree.programmeCount).toBe(2);
+    const list = json<z.infer<typeof rpjmdPeriodList>>(await pimpinan.get(base())).items;
+    expect(list.map((p) => [p.title, p.entryCount, p.programmeCount])).toEqual([[rpjmd.title, 6, 2]]);
     const audits = await t.db
       .select({ action: auditLog.action })
       .from(auditLog)
