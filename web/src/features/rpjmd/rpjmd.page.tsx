@@ -419,7 +419,7 @@ function TreeNode({
             </Text>
             {node.level === 'program' ? (
               <>
-                <Badge size="sm" variant={node.linkedProgrammes > 0 ? 'filled' : 'outline'} color="cyan">
+                <Badge size="sm" variant={node.linkedProgrammes > 0 ? 'filled' : 'outline'} color="cyan.9">
                   {t('rpjmd.linkedProgrammes', { n: node.linkedProgrammes })}
                 </Badge>
                 <Badge size="sm" variant={node.linkedInnovations > 0 ? 'filled' : 'outline'} color="indigo">
