@@ -2,8 +2,8 @@
  * The RPJMD cascade in the browser, on the real server with the demo data in Chromium: the admin
  * (Bapperida) opens the demo RPJMD 2018–2023 with its link counts and searches it, adds an RPJMD
  * 2024–2026, imports a sheet whose dry run shows the bad rows (nothing saved), then a clean sheet whose
- * dry run says what will be added, confirms, and sees the new tree; the smart-city programme form offers
- * the programme codes. axe-core checks each view on a desktop and a phone; screenshots land in
+ * dry run says what will be added, confirms, and sees the new tree; the smart-city programme form finds a
+ * programme code by its name. axe-core checks each view on a desktop and a phone; screenshots land in
  * test-results/rpjmd-*.png (and SINERGI_SHOTS_DIR when set) for a person to look at.
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
@@ -159,6 +159,18 @@ describe('RPJMD', () => {
       return (await res.json()) as { items: { code: string }[] };
     });
     expect(options.items.map((i) => i.code)).toEqual(['2.11.11']);
+
+    // The smart-city programme form picks the code by searching its name.
+    await page.goto('/kota-cerdas');
+    await page.getByRole('button', { name: 'Tambah program' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tambah program' });
+    const picker = dialog.getByRole('combobox', { name: /^Kode program RPJMD/ });
+    await dialog.getByLabel(/^Nama program/).waitFor();
+    await picker.scrollIntoViewIfNeeded();
+    await picker.fill('sampah');
+    await page.getByRole('option', { name: '2.11.11 · Program Pengelolaan Persampahan' }).click();
+    await expect.poll(() => picker.inputValue()).toBe('2.11.11 · Program Pengelolaan Persampahan');
+    await check(page, 'phone', 'programme-picker');
     await context.close();
   });
 });

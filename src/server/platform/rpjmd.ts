@@ -3,17 +3,20 @@
  * programme form and the innovation form offer the codes and refuse one the region's RPJMD does not
  * have, so a link always points at a programme the Bapperida keeps. The RPJMD feature owns the cascade.
  */
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '#server/db/client.ts';
 import { rpjmdEntries, rpjmdPeriods } from '#server/db/schema.ts';
 import { fieldError } from '#server/http/app-error.ts';
 import { containsSearchText } from '#server/platform/search.ts';
 
-/** Programme-level codes of every RPJMD of the region (newest RPJMD first), optionally matching `q`. */
+/**
+ * Programme-level codes of the region's RPJMD periods, optionally matching `q`, each code once: a code
+ * kept from one RPJMD into the next is one programme, shown with its name in the newest RPJMD.
+ */
 export async function rpjmdProgrammeCodesOf(db: DbOrTx, regionCode: string, q?: string, limit = 500) {
   const conditions: (SQL | undefined)[] = [eq(rpjmdEntries.regionCode, regionCode), eq(rpjmdEntries.level, 'program')];
   if (q) conditions.push(containsSearchText([rpjmdEntries.code, rpjmdEntries.name], q));
-  return db
+  const rows = await db
     .select({
       code: rpjmdEntries.code,
       name: rpjmdEntries.name,
@@ -24,8 +27,10 @@ export async function rpjmdProgrammeCodesOf(db: DbOrTx, regionCode: string, q?: 
     .from(rpjmdEntries)
     .innerJoin(rpjmdPeriods, and(eq(rpjmdPeriods.id, rpjmdEntries.rpjmdId), eq(rpjmdPeriods.regionCode, regionCode)))
     .where(and(...conditions))
-    .orderBy(asc(rpjmdPeriods.startYear), asc(rpjmdEntries.code))
-    .limit(limit);
+    .orderBy(desc(rpjmdPeriods.startYear), asc(rpjmdEntries.code));
+  const byCode = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!byCode.has(row.code)) byCode.set(row.code, row);
+  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code, 'id', { numeric: true })).slice(0, limit);
 }
 
 /** Whether the code is a programme of one of the region's RPJMD periods. */

@@ -26,7 +26,8 @@ export function RpjmdProgrammeSelect({
   const { t } = useI18n();
   const options = useQuery(rpjmdProgrammesOptions(regionCode));
   const items = options.data?.items ?? [];
-  const data = items.map((p) => ({ value: p.code, label: `${p.code} · ${p.name}` }));
+  // One option per code: the list refuses two options of one value.
+  const data = [...new Map(items.map((p) => [p.code, { value: p.code, label: `${p.code} · ${p.name}` }])).values()];
   if (value && !items.some((p) => p.code === value)) data.unshift({ value, label: value });
   return (
     <Select

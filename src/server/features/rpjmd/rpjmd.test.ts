@@ -213,6 +213,23 @@ describe('RPJMD period and cascade', () => {
     const foreign = json<z.infer<typeof rpjmdProgrammeOptions>>(await foreignAdmin.get(`${base(OTHER)}/programmes`));
     expect(foreign.items).toEqual([]);
   });
+
+  it('offers a code kept into the next RPJMD once, with its name in the newest', async () => {
+    const next = json<Detail>(await admin.post(base(), { title: 'RPD 2024–2026', startYear: 2024, endYear: 2026 }));
+    const file = await sheet([
+      ['misi', 'M1', 'Misi RPD', null],
+      ['tujuan', 'T1', 'Tujuan RPD', 'M1'],
+      ['sasaran', 'S1', 'Sasaran RPD', 'T1'],
+      ['program', '2.16.03', 'Program Aplikasi Informatika dan Persandian', 'S1'],
+    ]);
+    expect(json<Report>(await upload(admin, file, false, next.id)).created).toBe(4);
+    const all = json<z.infer<typeof rpjmdProgrammeOptions>>(await operator.get(`${base()}/programmes`));
+    expect(all.items.map((i) => [i.code, i.name])).toEqual([
+      ['2.16.02', 'Program Aplikasi Informatika'],
+      ['2.16.03', 'Program Aplikasi Informatika dan Persandian'],
+    ]);
+    expect((await admin.delete(`${base()}/${next.id}`)).statusCode).toBe(200);
+  });
 });
 
 describe('who may change it', () => {
