@@ -40,6 +40,7 @@ import { resolveApiToken } from './features/api-tokens/api-tokens.service.ts';
 import { ligaRoutes } from './features/liga/liga.routes.ts';
 import { tugasRoutes } from './features/tugas/tugas.routes.ts';
 import { councilsRoutes } from './features/dewan/councils.routes.ts';
+import { rpjmdRoutes } from './features/rpjmd/rpjmd.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(ligaRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(tugasRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(councilsRoutes, { prefix: '/api/v1/regions/:regionCode' });
+  await app.register(rpjmdRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(kotaCerdasPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);

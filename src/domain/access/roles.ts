@@ -58,6 +58,8 @@ export const PERMISSIONS = [
   'smartcity.manage',
   /** Report a programme's quarter (operators: programmes their unit leads; checked per programme). */
   'smartcity.report',
+  /** Keep the region's RPJMD cascade (misi, tujuan, sasaran, programme codes): the regional admin, as Bapperida. */
+  'rpjmd.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -237,6 +237,8 @@ export const innovations = pgTable(
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
+    /** The RPJMD programme the innovation serves, by its code in the region's RPJMD (checked on save). */
+    rpjmdProgramCode: text('rpjmd_program_code'),
     /** The same innovation in the previous period, when carried over. */
     previousId: uuid('previous_id').references((): AnyPgColumn => innovations.id),
     developmentNote: text('development_note'),
@@ -848,3 +850,4 @@ export * from './schema-api-tokens.ts';
 export * from './schema-liga.ts';
 export * from './schema-evaluasi.ts';
 export * from './schema-dewan.ts';
+export * from './schema-rpjmd.ts';

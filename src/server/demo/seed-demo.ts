@@ -31,6 +31,7 @@ import { seedDemoEvaluasi } from './demo-evaluasi.ts';
 import { seedDemoDewan } from './demo-dewan.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
+import { seedDemoRpjmd } from './demo-rpjmd.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 
@@ -104,6 +105,8 @@ export async function seedDemo(
     await seedDemoEvaluasi(tx, options.storage);
     // After the accounts and units: members and follow-ups refer to them.
     await seedDemoDewan(tx, idOf);
+    // After the programmes and innovations: the RPJMD's programme codes are linked from both.
+    await seedDemoRpjmd(tx);
     await seedDemoApiTokens(tx);
     await tx
       .insert(appMeta)

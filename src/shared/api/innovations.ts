@@ -98,6 +98,8 @@ export const innovationFields = z.object({
     .nullish()
     .or(z.literal(''))
     .transform((v) => (v ? v : null)),
+  /** The RPJMD programme the innovation serves: one of the region's programme codes (checked on save). */
+  rpjmdProgramCode: optionalText('Kode program RPJMD', 60),
 });
 
 export const innovationCreate = innovationFields.extend({
@@ -172,6 +174,7 @@ export const innovation = innovationSummary
     contactName: z.string().nullable(),
     contactPhone: z.string().nullable(),
     contactEmail: z.string().nullable(),
+    rpjmdProgramCode: z.string().nullable(),
     previousId: z.string().nullable(),
     nextId: z.string().nullable(),
     developmentNote: z.string().nullable(),

@@ -8,6 +8,7 @@ import { dewanMessagesEn } from '../features/dewan/dewan.messages.en.ts';
 import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
 import { evaluasiMessagesEn } from '../features/assessments/evaluasi.messages.en.ts';
 import { tugasMessagesEn } from '../features/tugas/tugas.messages.en.ts';
+import { rpjmdMessagesEn } from '../features/rpjmd/rpjmd.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
@@ -946,4 +947,5 @@ export const messagesEn: Messages = {
   ...ligaMessagesEn,
   ...evaluasiMessagesEn,
   ...tugasMessagesEn,
+  ...rpjmdMessagesEn,
 };

@@ -12,6 +12,7 @@ import { dewanMessagesId } from '../features/dewan/dewan.messages.id.ts';
 import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
 import { evaluasiMessagesId } from '../features/assessments/evaluasi.messages.id.ts';
 import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
+import { rpjmdMessagesId } from '../features/rpjmd/rpjmd.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
@@ -952,6 +953,7 @@ export const messagesId = {
   ...ligaMessagesId,
   ...evaluasiMessagesId,
   ...tugasMessagesId,
+  ...rpjmdMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -13,6 +13,7 @@ import {
   IconChartBar,
   IconChartDots3,
   IconClipboardCheck,
+  IconHierarchy,
   IconHistory,
   IconApps,
   IconBell,
@@ -98,6 +99,8 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { to: '/kota-cerdas', label: 'nav.smartcity', icon: IconBuildingSkyscraper, permission: 'smartcity.read' },
       { to: '/kota-cerdas/dewan', label: 'nav.councils', icon: IconUsersGroup, permission: 'smartcity.read' },
+      // The RPJMD cascade the programmes and innovations link to: read beside the masterplan, kept by Bapperida.
+      { to: '/rpjmd', label: 'nav.rpjmd', icon: IconHierarchy, permission: 'smartcity.read' },
     ],
   },
   // Further module sections (Laporan) go here.

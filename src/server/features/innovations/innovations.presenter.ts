@@ -52,6 +52,7 @@ export function presentInnovation(
     contactName: r.contactName,
     contactPhone: r.contactPhone,
     contactEmail: r.contactEmail,
+    rpjmdProgramCode: r.rpjmdProgramCode,
     previousId: r.previousId,
     nextId: extra.nextId,
     developmentNote: r.developmentNote,

@@ -15,6 +15,7 @@ import { copyAttachments } from '#server/platform/attachments/attachments.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { assertRpjmdProgrammeCode } from '#server/platform/rpjmd.ts';
 import { findPeriod } from './periods.service.ts';
 import { unitOf } from '#server/platform/records.ts';
 import { findInnovation, type InnovationRow } from '#server/platform/records.ts';
@@ -43,6 +44,7 @@ export interface InnovationFields {
   contactName: string | null;
   contactPhone: string | null;
   contactEmail: string | null;
+  rpjmdProgramCode: string | null;
 }
 
 const FIELD_KEYS = innovationFields.keyof().options;
@@ -89,6 +91,7 @@ function fieldsOf(row: InnovationRow): InnovationFields {
     contactName: row.contactName,
     contactPhone: row.contactPhone,
     contactEmail: row.contactEmail,
+    rpjmdProgramCode: row.rpjmdProgramCode,
   };
 }
 
@@ -161,6 +164,7 @@ export async function createInnovation(
     if (!period) throw fieldError('body.periodId', 'Periode tidak ditemukan di daerah ini');
     checkWindow(ctx, period);
     const unitId = await resolveUnit(ctx, tx, regionCode, input.unitId);
+    await assertRpjmdProgrammeCode(tx, regionCode, input.rpjmdProgramCode, 'body.rpjmdProgramCode');
     const { periodId: _p, unitId: _u, ...fields } = input;
     const [created] = await tx
       .insert(innovations)
@@ -197,6 +201,7 @@ export async function updateInnovation(ctx: ServiceContext, regionCode: string, 
       throw new AppError('INNOVATION_NOT_EDITABLE', { detail: `an innovation that is ${row.status} cannot be edited` });
     }
     const { version, ...fields } = input;
+    await assertRpjmdProgrammeCode(tx, regionCode, fields.rpjmdProgramCode, 'body.rpjmdProgramCode', row.rpjmdProgramCode);
     // Compare what would be stored, so re-sending the stored values is no change.
     const changes = diff(fieldsOf(row), normalise(fields));
     if (Object.keys(changes.after).length === 0) return;

@@ -11,7 +11,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MasterplanDetail, ProgrammeDetail, PublicSmartCity } from '#shared/api/kota-cerdas.ts';
 import type { ErrorBody } from '#shared/errors.ts';
-import { innovations, periods, smartcityProgrammes, smartcityProgressFigures, smartcityProgressReports } from '#server/db/schema.ts';
+import {
+  innovations,
+  periods,
+  rpjmdEntries,
+  rpjmdPeriods,
+  smartcityProgrammes,
+  smartcityProgressFigures,
+  smartcityProgressReports,
+} from '#server/db/schema.ts';
 import { pdfText } from '../../../../test/support/pdf-text.ts';
 import { makePdf } from '../../../../test/support/files.ts';
 import { anonymous, type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
@@ -53,6 +61,14 @@ beforeAll(async () => {
     .values({ regionCode: HOME, periodId: period?.id ?? '', unitId: leadUnitId, name: 'Aplikasi Pangkalpinang Smart', status: 'terverifikasi' })
     .returning({ id: innovations.id });
   innovationId = innovation?.id ?? '';
+  // The programme names an RPJMD programme code, which must be in the region's RPJMD.
+  const [rpjmd] = await t.db
+    .insert(rpjmdPeriods)
+    .values({ regionCode: HOME, title: 'RPJMD 2018–2023', startYear: 2018, endYear: 2023 })
+    .returning({ id: rpjmdPeriods.id });
+  await t.db
+    .insert(rpjmdEntries)
+    .values({ regionCode: HOME, rpjmdId: rpjmd?.id ?? '', level: 'program', code: '2.16.02', name: 'Program Aplikasi Informatika' });
 });
 afterAll(() => t.close());
 

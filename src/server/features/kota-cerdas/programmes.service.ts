@@ -30,6 +30,7 @@ import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { listAttachments } from '#server/platform/attachments/attachments.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { assertRpjmdProgrammeCode } from '#server/platform/rpjmd.ts';
 import { unitOf } from '#server/platform/records.ts';
 import {
   canReportProgramme,
@@ -143,6 +144,7 @@ export async function createProgramme(ctx: ServiceContext, regionCode: string, i
   return ctx.db
     .transaction(async (tx) => {
       await checkReferences(tx, regionCode, input.masterplanId, input);
+      await assertRpjmdProgrammeCode(tx, regionCode, input.rpjmdProgramCode, 'body.rpjmdProgramCode');
       const [created] = await tx
         .insert(smartcityProgrammes)
         .values({ ...programmeColumns(input), regionCode, masterplanId: input.masterplanId, createdAt: ctx.now, updatedAt: ctx.now })
@@ -172,6 +174,7 @@ export async function updateProgramme(ctx: ServiceContext, regionCode: string, i
       const current = await lockProgramme(tx, regionCode, id);
       if (current.version !== input.version) throw new AppError('STALE_VERSION');
       await checkReferences(tx, regionCode, current.masterplanId, input);
+      await assertRpjmdProgrammeCode(tx, regionCode, input.rpjmdProgramCode, 'body.rpjmdProgramCode', current.rpjmdProgramCode);
       const [outside] = await tx
         .select({ n: count() })
         .from(smartcityProgressReports)

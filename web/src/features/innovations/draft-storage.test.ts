@@ -42,6 +42,7 @@ const values = (name: string): ProfileValues => ({
   contactName: '',
   contactPhone: '',
   contactEmail: '',
+  rpjmdProgramCode: '',
 });
 
 describe('unsaved innovation drafts in the browser', () => {

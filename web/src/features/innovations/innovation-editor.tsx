@@ -16,6 +16,7 @@ import { isApiError } from '../../api/http.ts';
 import type { Innovation } from '../../api/innovations.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { fieldOf, placeFieldIssues } from '../../components/form-issues.ts';
+import { RpjmdProgrammeSelect } from '../../components/rpjmd-programme-select.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DraftRestore, findUnsavedDrafts } from './draft-restore.tsx';
 import { browserStorage, removeDraft, type StoredDraft } from './draft-storage.ts';
@@ -287,7 +288,15 @@ export function InnovationEditor({
                 />
                 <ReviewNote note={notes.tematik} />
               </div>
-              <div />
+              <div>
+                <RpjmdProgrammeSelect
+                  regionCode={regionCode}
+                  label={t('field.rpjmdProgramCode')}
+                  value={form.getValues().rpjmdProgramCode}
+                  onChange={(code) => form.setFieldValue('rpjmdProgramCode', code)}
+                  error={form.errors.rpjmdProgramCode}
+                />
+              </div>
               <div>
                 <TextInput
                   type="date"

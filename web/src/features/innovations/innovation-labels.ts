@@ -142,6 +142,7 @@ const FIELD_LABELS = new Map<string, MessageKey>([
   ['contactName', 'field.contactName'],
   ['contactPhone', 'field.contactPhone'],
   ['contactEmail', 'field.contactEmail'],
+  ['rpjmdProgramCode', 'field.rpjmdProgramCode'],
   ['umum', 'field.buktiDukung'],
 ]);
 

@@ -24,6 +24,7 @@ const base: ProfileValues = {
   contactName: '',
   contactPhone: '',
   contactEmail: '',
+  rpjmdProgramCode: '',
 };
 
 describe('the editor values as a save body', () => {

@@ -29,6 +29,8 @@ export interface ProfileValues {
   contactName: string;
   contactPhone: string;
   contactEmail: string;
+  /** '' or one of the region's RPJMD programme codes. */
+  rpjmdProgramCode: string;
 }
 
 export const PROFILE_VALUE_KEYS = [
@@ -53,6 +55,7 @@ export const PROFILE_VALUE_KEYS = [
   'contactName',
   'contactPhone',
   'contactEmail',
+  'rpjmdProgramCode',
 ] as const satisfies readonly (keyof ProfileValues)[];
 
 export function valuesOf(innovation: Innovation): ProfileValues {
@@ -78,6 +81,7 @@ export function valuesOf(innovation: Innovation): ProfileValues {
     contactName: innovation.contactName ?? '',
     contactPhone: innovation.contactPhone ?? '',
     contactEmail: innovation.contactEmail ?? '',
+    rpjmdProgramCode: innovation.rpjmdProgramCode ?? '',
   };
 }
 
@@ -114,6 +118,8 @@ export function toUpdateInput(values: ProfileValues, version: number): Innovatio
     contactName: values.contactName,
     contactPhone: values.contactPhone,
     contactEmail: values.contactEmail,
+    // A draft kept in the browser before this field existed has none.
+    rpjmdProgramCode: values.rpjmdProgramCode || null,
     version,
   };
 }

@@ -18,6 +18,7 @@ import { createProgramme, kotaCerdasKey, type MasterplanDetail, type ProgrammeDe
 import { unitListQueryOptions } from '../../api/units.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
+import { RpjmdProgrammeSelect } from '../../components/rpjmd-programme-select.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { FUNDING_SOURCES, KIND_LABELS, PROGRAMME_KINDS, type ProgrammeKind, SOURCE_LABELS } from './kota-cerdas-labels.ts';
@@ -219,7 +220,13 @@ export function ProgrammeForm({
             {...form.getInputProps('kind')}
           />
           <TextInput label={t('kc.prog.stage')} {...form.getInputProps('stage')} />
-          <TextInput label={t('kc.prog.rpjmd')} {...form.getInputProps('rpjmdProgramCode')} />
+          <RpjmdProgrammeSelect
+            regionCode={regionCode}
+            label={t('kc.prog.rpjmd')}
+            value={v.rpjmdProgramCode}
+            onChange={(code) => form.setFieldValue('rpjmdProgramCode', code)}
+            error={form.errors.rpjmdProgramCode}
+          />
         </SimpleGrid>
         <Textarea label={t('kc.prog.description')} autosize minRows={2} {...form.getInputProps('description')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
