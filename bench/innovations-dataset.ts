@@ -628,10 +628,20 @@ function tally<T>(rows: readonly T[], key: (row: T) => string, into: Record<stri
 }
 
 /** The `indexdef` of the first row of a pg_indexes query (both drivers answer `{ rows }`). */
-function indexDefinition(result: unknown): string | null {
-  if (typeof result !== 'object' || result === null || !('rows' in result) || !Array.isArray(result.rows)) return null;
-  const first: unknown = result.rows[0];
-  return typeof first === 'object' && first !== null && 'indexdef' in first && typeof first.indexdef === 'string' ? first.indexdef : null;
+/** The [name, definition] of each index a `pg_indexes` query returned. */
+function indexDefinitions(result: unknown): Array<[string, string]> {
+  if (typeof result !== 'object' || result === null || !('rows' in result) || !Array.isArray(result.rows)) return [];
+  return result.rows.flatMap(
+    (row: unknown): Array<[string, string]> =>
+      typeof row === 'object' &&
+      row !== null &&
+      'indexname' in row &&
+      'indexdef' in row &&
+      typeof row.indexname === 'string' &&
+      typeof row.indexdef === 'string'
+        ? [[row.indexname, row.indexdef]]
+        : [],
+  );
 }
 
 /**
@@ -674,13 +684,14 @@ export async function seedInnovations(
   };
   const yearOfPeriod = new Map<string, number>();
 
-  // The full-text index is built once after the load (as a bulk load does), not maintained row by row;
-  // it is recreated from its own definition, so the end state is the migrated schema's.
-  const searchIndex = indexDefinition(
-    await db.execute(sql`select indexdef from pg_indexes where tablename = 'innovations' and indexname = 'innovations_search_idx'`),
+  // The full-text indexes (all and the catalogue's) are built once after the load (as a bulk load does),
+  // not maintained row by row; each is recreated from its own definition, so the end state is the
+  // migrated schema's.
+  const textIndexes = indexDefinitions(
+    await db.execute(sql`select indexname, indexdef from pg_indexes where tablename = 'innovations' and indexdef like '%USING gin%'`),
   );
   await db.transaction(async (tx) => {
-    if (searchIndex) await tx.execute(sql`drop index innovations_search_idx`);
+    for (const [name] of textIndexes) await tx.execute(sql`drop index ${sql.identifier(name)}`);
     // One insert in flight while the next batch is generated (a failed one surfaces at the next flush).
     let pending: Promise<unknown> = Promise.resolve();
     let batch: InnovationInsert[] = [];
@@ -717,7 +728,7 @@ export async function seedInnovations(
     }
     await flush();
     await pending;
-    if (searchIndex) await tx.execute(sql.raw(searchIndex));
+    for (const [, definition] of textIndexes) await tx.execute(sql.raw(definition));
   });
   // VACUUM too: autovacuum would otherwise wake up on 165,000 new rows in the middle of the load test.
   await db.execute(sql`vacuum analyze periods, innovations`);

@@ -270,6 +270,10 @@ export const innovations = pgTable(
     // The catalogue's pages without a search text: newest verified first, in all years or in one.
     index('innovations_published_idx').on(sql`${t.verifiedAt} desc nulls last`, t.id).where(sql`${t.status} = 'terverifikasi'`),
     index('innovations_published_year_idx').on(t.year, sql`${t.verifiedAt} desc nulls last`, t.id).where(sql`${t.status} = 'terverifikasi'`),
+    // The catalogue's search reads verified innovations only: its own text indexes skip the rest, and the
+    // name's index finds the matches it shows first.
+    index('innovations_published_search_idx').using('gin', t.searchVector).where(sql`${t.status} = 'terverifikasi'`),
+    index('innovations_published_name_idx').using('gin', t.nameVector).where(sql`${t.status} = 'terverifikasi'`),
     index('innovations_unit_idx').on(t.unitId),
     index('innovations_previous_idx').on(t.previousId),
     index('innovations_search_idx').using('gin', t.searchVector),

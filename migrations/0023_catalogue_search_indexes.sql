@@ -1,0 +1,2 @@
+CREATE INDEX "innovations_published_search_idx" ON "innovations" USING gin ("search_vector") WHERE "innovations"."status" = 'terverifikasi';--> statement-breakpoint
+CREATE INDEX "innovations_published_name_idx" ON "innovations" USING gin ("name_vector") WHERE "innovations"."status" = 'terverifikasi';
