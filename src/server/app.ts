@@ -37,6 +37,7 @@ import { kotaCerdasRoutes } from './features/kota-cerdas/kota-cerdas.routes.ts';
 import { apiTokenRoutes } from './features/api-tokens/api-tokens.routes.ts';
 import { resolveApiToken } from './features/api-tokens/api-tokens.service.ts';
 import { ligaRoutes } from './features/liga/liga.routes.ts';
+import { dasborRoutes } from './features/dasbor/dasbor.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(kotaCerdasRoutes, { prefix: '/api/v1/regions/:regionCode/smart-city' });
   await app.register(ligaRoutes, { prefix: '/api/v1/regions/:regionCode' });
+  await app.register(dasborRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(kotaCerdasPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);
