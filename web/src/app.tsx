@@ -18,6 +18,7 @@ import { MasterplanPage } from './features/kota-cerdas/masterplan.page.tsx';
 import { PortalSmartCityPage } from './features/kota-cerdas/portal-smart-city.page.tsx';
 import { ProgrammePage } from './features/kota-cerdas/programme.page.tsx';
 import { LigaPage } from './features/liga/liga.page.tsx';
+import { DasborPage } from './features/dasbor/dasbor.page.tsx';
 import { PortalLayout } from './features/portal/portal-layout.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -94,6 +95,7 @@ export function App() {
         <Route path="inovasi/:id" element={<InnovationPage />} />
         <Route path="capaian-target" element={<DashboardPage />} />
         <Route path="liga-opd" element={<LigaPage />} />
+        <Route path="dasbor" element={<DasborPage />} />
         <Route path="periode" element={<PeriodsPage />} />
         <Route path="penilaian" element={<AssessmentsPage />} />
         <Route path="penilaian/:id" element={<AssessmentPage />} />

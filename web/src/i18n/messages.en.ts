@@ -5,6 +5,7 @@ import { iidMessagesEn } from '../features/iid/iid.messages.en.ts';
 import { notificationsMessagesEn } from '../features/notifications/notifications.messages.en.ts';
 import { kotaCerdasMessagesEn } from '../features/kota-cerdas/kota-cerdas.messages.en.ts';
 import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
+import { dasborMessagesEn } from '../features/dasbor/dasbor.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
@@ -942,4 +943,5 @@ export const messagesEn: Messages = {
   ...innovationsMessagesEn,
   ...kotaCerdasMessagesEn,
   ...ligaMessagesEn,
+  ...dasborMessagesEn,
 };

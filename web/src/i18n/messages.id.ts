@@ -9,6 +9,7 @@ import { iidMessagesId } from '../features/iid/iid.messages.id.ts';
 import { notificationsMessagesId } from '../features/notifications/notifications.messages.id.ts';
 import { kotaCerdasMessagesId } from '../features/kota-cerdas/kota-cerdas.messages.id.ts';
 import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
+import { dasborMessagesId } from '../features/dasbor/dasbor.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
@@ -948,6 +949,7 @@ export const messagesId = {
   ...innovationsMessagesId,
   ...kotaCerdasMessagesId,
   ...ligaMessagesId,
+  ...dasborMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -1,0 +1,53 @@
+/** Interface texts of the region's dashboard, in English; every key of the Indonesian file. */
+import type { dasborMessagesId } from './dasbor.messages.id.ts';
+
+export const dasborMessagesEn: Record<keyof typeof dasborMessagesId, string> = {
+  'nav.regionDashboard': 'Region dashboard',
+
+  'dasbor.title': 'Region dashboard',
+  'dasbor.description': "{region}'s headline figures for {year}; each equals the figure on its source page.",
+  'dasbor.descriptionShort': "The region's headline figures on one page.",
+  'dasbor.year': 'Year',
+  'dasbor.downloadBrief': 'Download PDF brief',
+  'dasbor.source': 'View source',
+  'dasbor.noPeriod': 'No innovation period this year yet.',
+  'dasbor.noAssessment': 'No SPBE or Pemdi assessment this year yet.',
+  'dasbor.noSurvey': 'No satisfaction survey period this year yet.',
+  'dasbor.noMasterplan': 'No active smart-city masterplan yet.',
+
+  'dasbor.kpi.innovations': 'Innovations proposed / target',
+  'dasbor.kpi.iid': 'Projected Regional Innovation Index',
+  'dasbor.kpi.assessment': 'SPBE / Pemdi index',
+  'dasbor.kpi.ikm': 'Public Satisfaction Index',
+  'dasbor.kpi.smartCity': 'Smart-city progress',
+  'dasbor.kpi.complaints': 'Complaints resolved / received',
+
+  'dasbor.innovations.verified': 'Verified: {n}',
+  'dasbor.innovations.units': 'Units meeting their minimum: {n} of {total}',
+  'dasbor.innovations.yandas': 'Yandas affairs covered: {n} of {total}',
+  'dasbor.iid.verified': 'Verified',
+  'dasbor.iid.claimed': 'Claimed: {index} ({predicate})',
+  'dasbor.assessment.predicate': 'Predicate: {predicate}',
+  'dasbor.assessment.claimed': 'Claimed values (self-assessment)',
+  'dasbor.assessment.verified': 'Verified values',
+  'dasbor.ikm.grade': 'Grade {grade}, {n} respondents ({label})',
+  'dasbor.ikm.weakest': 'Lowest: {name} {index}',
+  'dasbor.smartCity.programmes': '{n} programmes: {onTrack} under way, {done} done',
+  'dasbor.smartCity.blocked': '{blocked} held up, {notReported} not reported yet',
+  'dasbor.complaints.onTime': 'Resolved on time: {n}',
+  'dasbor.complaints.overdue': 'Overdue: {n}',
+  'dasbor.complaints.open': 'Still open: {n}',
+
+  'dasbor.chart.trend': 'Innovations week by week through the reporting window',
+  'dasbor.chart.trendLabel': 'Line chart of cumulative innovations per week: {proposed} proposed, {verified} verified',
+  'dasbor.chart.indices': 'Indices year by year',
+  'dasbor.chart.indicesLabel': 'Bar chart of the IID and IKM per year',
+  'dasbor.chart.domains': '{framework} domains',
+  'dasbor.chart.domainsLabel': 'Bar chart of the index per {framework} domain',
+  'dasbor.series.proposed': 'Proposed',
+  'dasbor.series.verified': 'Verified',
+  'dasbor.series.target': 'Target',
+  'dasbor.series.index': 'Index',
+  'dasbor.window': 'Reporting window',
+  'dasbor.col.assessment': 'SPBE/Pemdi',
+};
