@@ -2,6 +2,8 @@
  * Routes. The login page and the public innovation catalogue need no session; everything else needs
  * one and shows inside the app shell.
  */
+import { lazy, Suspense } from 'react';
+import { FullPageLoader } from './components/full-page-loader.tsx';
 import { Route, Routes } from 'react-router';
 import { CertificateCheckPage } from './features/acara/certificate-check.page.tsx';
 import { CheckinDeskPage } from './features/acara/checkin-desk.page.tsx';
@@ -18,7 +20,6 @@ import { MasterplanPage } from './features/kota-cerdas/masterplan.page.tsx';
 import { PortalSmartCityPage } from './features/kota-cerdas/portal-smart-city.page.tsx';
 import { ProgrammePage } from './features/kota-cerdas/programme.page.tsx';
 import { LigaPage } from './features/liga/liga.page.tsx';
-import { DasborPage } from './features/dasbor/dasbor.page.tsx';
 import { PortalLayout } from './features/portal/portal-layout.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -55,6 +56,9 @@ import { UnitsPage } from './pages/units.page.tsx';
 import { UsersPage } from './pages/users.page.tsx';
 import { RegionProvider } from './session/region.tsx';
 import { RequireSession } from './session/session.tsx';
+
+// The dashboard's charts (recharts) load with the page, not with the app every other user opens.
+const DasborPage = lazy(() => import('./features/dasbor/dasbor.page.tsx').then((m) => ({ default: m.DasborPage })));
 
 export function App() {
   return (
@@ -95,7 +99,14 @@ export function App() {
         <Route path="inovasi/:id" element={<InnovationPage />} />
         <Route path="capaian-target" element={<DashboardPage />} />
         <Route path="liga-opd" element={<LigaPage />} />
-        <Route path="dasbor" element={<DasborPage />} />
+        <Route
+          path="dasbor"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <DasborPage />
+            </Suspense>
+          }
+        />
         <Route path="periode" element={<PeriodsPage />} />
         <Route path="penilaian" element={<AssessmentsPage />} />
         <Route path="penilaian/:id" element={<AssessmentPage />} />
