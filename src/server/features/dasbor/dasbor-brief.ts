@@ -55,7 +55,7 @@ function boxesOf(d: RegionDashboard): Box[] {
         : ['Belum ada periode inovasi tahun ini'],
     },
     {
-      title: d.assessment ? d.assessment.frameworkName : 'Indeks SPBE / Pemdi',
+      title: d.assessment ? (d.assessment.framework.startsWith('pemdi') ? 'Indeks Pemdi' : 'Indeks SPBE') : 'Indeks SPBE / Pemdi',
       value: d.assessment ? decimalComma(d.assessment.index) : '–',
       lines: d.assessment
         ? [
@@ -70,7 +70,7 @@ function boxesOf(d: RegionDashboard): Box[] {
       lines: d.ikm
         ? [
             `Mutu ${d.ikm.grade ?? '–'}, ${thousands(d.ikm.responses)} responden (${d.ikm.label})`,
-            ...d.ikm.weakestServices.slice(0, 2).map((s) => `Terendah: ${s.serviceName} ${decimalComma(s.index)}`),
+            ...d.ikm.weakestServices.slice(0, 2).map((s) => `Terendah ${decimalComma(s.index)}: ${s.serviceName}`),
           ]
         : ['Belum ada periode survei tahun ini'],
     },
@@ -96,21 +96,23 @@ function boxesOf(d: RegionDashboard): Box[] {
   ];
 }
 
+/** The text cut with an ellipsis to fit one line of the width in the current font: a box never wraps into the next line. */
+function fitted(doc: Doc, text: string, width: number): string {
+  let out = pdfSafeText(text);
+  while (out.length > 1 && doc.widthOfString(out) > width) out = `${out.slice(0, -2).trimEnd()}…`;
+  return out;
+}
+
 function drawBox(doc: Doc, box: Box, x: number, y: number, w: number, h: number): void {
+  const inner = w - 16;
   doc.roundedRect(x, y, w, h, 4).lineWidth(0.6).strokeColor(COLOR.rule).stroke();
-  doc
-    .font(FONT.bold)
-    .fontSize(8.5)
-    .fillColor(COLOR.muted)
-    .text(pdfSafeText(box.title), x + 8, y + 7, { width: w - 16, lineBreak: false, ellipsis: true });
-  doc
-    .font(FONT.bold)
-    .fontSize(18)
-    .fillColor(COLOR.brand)
-    .text(pdfSafeText(box.value), x + 8, y + 20, { width: w - 16, lineBreak: false });
+  doc.font(FONT.bold).fontSize(8.5).fillColor(COLOR.muted);
+  doc.text(fitted(doc, box.title, inner), x + 8, y + 7, { lineBreak: false });
+  doc.font(FONT.bold).fontSize(18).fillColor(COLOR.brand);
+  doc.text(fitted(doc, box.value, inner), x + 8, y + 20, { lineBreak: false });
   doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.ink);
   box.lines.forEach((line, i) => {
-    doc.text(pdfSafeText(line), x + 8, y + 45 + i * 10, { width: w - 16, lineBreak: false, ellipsis: true });
+    doc.text(fitted(doc, line, inner), x + 8, y + 45 + i * 10, { lineBreak: false });
   });
 }
 
