@@ -8,6 +8,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { figureOf } from '#domain/iid/projection.ts';
 import { YANDAS } from '#domain/innovations/profile.ts';
+import { Dec } from '#domain/scoring/decimal.ts';
 import { childrenOf } from '#domain/scoring/tree.ts';
 import type { RegionDashboard } from '#shared/api/dasbor.ts';
 import type { Period } from '#shared/api/innovations.ts';
@@ -158,7 +159,7 @@ async function ikmFigures(db: DbOrTx, regionCode: string, year: number): Promise
     .flatMap((s) =>
       s.ikm ? [{ serviceId: s.serviceId, serviceName: s.serviceName, unitName: s.unitName, index: s.ikm.index, grade: s.ikm.grade }] : [],
     )
-    .sort((a, b) => Number(a.index) - Number(b.index) || a.serviceName.localeCompare(b.serviceName, 'id'))
+    .sort((a, b) => new Dec(a.index).comparedTo(b.index) || a.serviceName.localeCompare(b.serviceName, 'id'))
     .slice(0, WEAKEST_SERVICES);
   return {
     periodId: period.id,
