@@ -257,25 +257,34 @@ async function innovationTrend(db: DbOrTx, regionCode: string, period: Period | 
   });
 }
 
-async function indexTrend(db: DbOrTx, regionCode: string, years: readonly number[]): Promise<RegionDashboard['trend']['indices']> {
-  const oldestFirst = [...years].sort((a, b) => a - b);
-  return Promise.all(
-    oldestFirst.map(async (year) => {
-      const period = await periodOfYear(db, regionCode, year);
-      const [iid, assessment, ikm] = await Promise.all([
-        iidFigures(db, regionCode, period),
-        governmentIndexOfYear(db, regionCode, year).then(assessmentFigures),
-        ikmFigures(db, regionCode, year),
-      ]);
-      return {
-        year,
-        iid: iid?.verified ?? null,
-        assessment: assessment?.index ?? null,
-        assessmentFramework: assessment?.frameworkName ?? null,
-        ikm: ikm?.index ?? null,
-      };
-    }),
+type IndexRow = RegionDashboard['trend']['indices'][number];
+
+function indexRow(year: number, iid: RegionDashboard['iid'], assessment: RegionDashboard['assessment'], ikm: RegionDashboard['ikm']): IndexRow {
+  return {
+    year,
+    iid: iid?.verified ?? null,
+    assessment: assessment?.index ?? null,
+    assessmentFramework: assessment?.frameworkName ?? null,
+    ikm: ikm?.index ?? null,
+  };
+}
+
+/** Each index in the other years; the dashboard's own year is its figures, not computed twice. */
+async function indexTrend(db: DbOrTx, regionCode: string, years: readonly number[], own: IndexRow): Promise<IndexRow[]> {
+  const others = await Promise.all(
+    years
+      .filter((year) => year !== own.year)
+      .map(async (year) => {
+        const period = await periodOfYear(db, regionCode, year);
+        const [iid, assessment, ikm] = await Promise.all([
+          iidFigures(db, regionCode, period),
+          governmentIndexOfYear(db, regionCode, year).then(assessmentFigures),
+          ikmFigures(db, regionCode, year),
+        ]);
+        return indexRow(year, iid, assessment, ikm);
+      }),
   );
+  return [...others, own].sort((a, b) => a.year - b.year);
 }
 
 // ---- the dashboard ---------------------------------------------------------------------------------
@@ -290,7 +299,7 @@ export async function regionDashboard(reader: DashboardReader, regionCode: strin
   const current = wibYear(now);
   const year = query.year ?? (years.includes(current) || years.length === 0 ? current : (years[0] ?? current));
   const period = await periodOfYear(db, regionCode, year);
-  const [innovationsFigure, iid, assessment, ikm, smartCityFigure, complaints, weekly, indices] = await Promise.all([
+  const [innovationsFigure, iid, assessment, ikm, smartCityFigure, complaints, weekly] = await Promise.all([
     innovationFigures(db, regionCode, period),
     iidFigures(db, regionCode, period),
     governmentIndexOfYear(db, regionCode, year).then(assessmentFigures),
@@ -298,8 +307,9 @@ export async function regionDashboard(reader: DashboardReader, regionCode: strin
     smartCity(db, regionCode, year),
     complaintFigures(db, regionCode, year, now),
     innovationTrend(db, regionCode, period),
-    indexTrend(db, regionCode, years),
   ]);
+  // The picked year is in the picker's list even without data, so the trend has a row for it too.
+  const indices = await indexTrend(db, regionCode, years, indexRow(year, iid, assessment, ikm));
   return {
     regionCode,
     regionName: region.name,
