@@ -79,6 +79,17 @@ export const dashboardSmartCity = z.object({
   done: count,
   blocked: count,
   notReported: count,
+  /** The year's smart-city evaluation (an assessment on the smart-city framework), when the region has one. */
+  evaluation: z
+    .object({
+      assessmentId: z.string(),
+      frameworkName: z.string(),
+      stage: z.string(),
+      basis: z.enum(['claimed', 'verified']),
+      index: decimal.nullable(),
+      predicate: z.string().nullable(),
+    })
+    .nullable(),
 });
 
 export const dashboardComplaints = z.object({

@@ -81,6 +81,9 @@ function boxesOf(d: RegionDashboard): Box[] {
         ? [
             `${thousands(d.smartCity.programmes)} program: ${d.smartCity.onTrack} berjalan, ${d.smartCity.done} selesai`,
             `${d.smartCity.blocked} terhambat, ${d.smartCity.notReported} belum dilaporkan`,
+            ...(d.smartCity.evaluation
+              ? [`Evaluasi: ${decimalComma(d.smartCity.evaluation.index)} (${d.smartCity.evaluation.predicate ?? '–'})`]
+              : []),
           ]
         : ['Belum ada masterplan aktif'],
     },

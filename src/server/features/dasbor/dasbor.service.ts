@@ -15,7 +15,12 @@ import type { Period } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { assessments, innovationEvents, innovations, periods, regions, skmPeriods } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
-import { type GovernmentIndex, governmentIndexOfYear } from '#server/platform/figures/assessment-index.ts';
+import {
+  assessmentIndexOfYear,
+  type GovernmentIndex,
+  governmentIndexOfYear,
+  SMART_CITY_EVALUATION_FRAMEWORKS,
+} from '#server/platform/figures/assessment-index.ts';
 import { complaintStatistics } from '#server/platform/figures/complaint-stats.ts';
 import { findIidPeriod, projectPeriodIid } from '#server/platform/figures/iid-projection.ts';
 import { periodIkm } from '#server/platform/figures/ikm.ts';
@@ -172,7 +177,10 @@ async function ikmFigures(db: DbOrTx, regionCode: string, year: number): Promise
 }
 
 async function smartCity(db: DbOrTx, regionCode: string, year: number): Promise<RegionDashboard['smartCity']> {
-  const f = await smartCityFigures(db, regionCode, year);
+  const [f, evaluation] = await Promise.all([
+    smartCityFigures(db, regionCode, year),
+    assessmentIndexOfYear(db, regionCode, year, SMART_CITY_EVALUATION_FRAMEWORKS).then(assessmentFigures),
+  ]);
   if (!f.masterplan) return null;
   return {
     masterplanId: f.masterplan.id,
@@ -183,6 +191,14 @@ async function smartCity(db: DbOrTx, regionCode: string, year: number): Promise<
     done: f.byStatus.selesai,
     blocked: f.byStatus.terhambat,
     notReported: f.byStatus.belum_dilaporkan,
+    evaluation: evaluation && {
+      assessmentId: evaluation.assessmentId,
+      frameworkName: evaluation.frameworkName,
+      stage: evaluation.stage,
+      basis: evaluation.basis,
+      index: evaluation.index,
+      predicate: evaluation.predicate,
+    },
   };
 }
 

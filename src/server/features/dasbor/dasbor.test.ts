@@ -4,7 +4,9 @@
  * at the figures, the PDF brief is a PDF naming the region, a command centre's token reads both and
  * nothing of another region, and a region's users never read another region's dashboard.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessmentItems } from '#server/db/schema.ts';
 import { DEMO_API_TOKEN, seedDemoApiTokens } from '#server/demo/demo-api-tokens.ts';
 import { DEMO_PASSWORD } from '#server/demo/demo-data.ts';
 import { seedDemo } from '#server/demo/seed-demo.ts';
@@ -141,6 +143,30 @@ describe('the dashboard figures equal their source pages', () => {
     const measured = pub.programmes.flatMap((p) => (p.progress === null ? [] : [Math.round(Number(p.progress) * 100)]));
     const mean = measured.reduce((a, b) => a + b, 0) / measured.length / 100;
     expect(Number(d.smartCity?.progress)).toBeCloseTo(mean, 2);
+  });
+
+  it("smart city: the year's evaluation is the smart-city assessment's index as its page shows it", async () => {
+    expect((await dashboard(2026)).smartCity?.evaluation).toBeNull();
+    const versions = (await admin.get(`/api/v1/regions/${HOME}/framework-versions`)).json() as {
+      items: { id: string; frameworkId: string; origin: string }[];
+    };
+    const version = versions.items.find((v) => v.frameworkId === 'smartcity-2021' && v.origin === 'shipped');
+    const created = await admin.post(`/api/v1/regions/${HOME}/assessments`, { frameworkVersionId: version?.id, year: 2026 });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as { id: string };
+    // Two indicators claimed at 4 of 5, set by hand: the page and the dashboard score the same items.
+    const items = await t.db.select({ id: assessmentItems.id }).from(assessmentItems).where(eq(assessmentItems.assessmentId, id)).limit(2);
+    for (const item of items) await t.db.update(assessmentItems).set({ claimedValue: '4' }).where(eq(assessmentItems.id, item.id));
+    const detail = (await admin.get(`/api/v1/regions/${HOME}/assessments/${id}`)).json() as AssessmentDetail;
+    expect(detail.claimed.index).not.toBeNull();
+    expect((await dashboard(2026)).smartCity?.evaluation).toEqual({
+      assessmentId: id,
+      frameworkName: detail.frameworkName,
+      stage: 'mandiri',
+      basis: 'claimed',
+      index: detail.claimed.index,
+      predicate: detail.claimed.predicate,
+    });
   });
 
   it('complaints: received, resolved, on time and overdue as the complaint statistics of the year', async () => {

@@ -12,6 +12,8 @@ import { loadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
 
 /** The frameworks a region's digital-government index comes from, the newer national one first. */
 export const GOVERNMENT_INDEX_FRAMEWORKS = ['pemdi-2026', 'spbe-2020'] as const;
+/** The smart-city evaluation's framework. */
+export const SMART_CITY_EVALUATION_FRAMEWORKS = ['smartcity-2021'] as const;
 
 function verificationOf(text: string): VerificationState {
   return text === 'accepted' || text === 'corrected' ? text : 'pending';
@@ -44,7 +46,17 @@ export interface GovernmentIndex {
  * The region's SPBE or Pemdi assessment of a year with its figures; when it has both (the year Pemdi
  * took over), the Pemdi one, the index the ministries now publish. Null when it has neither.
  */
-export async function governmentIndexOfYear(db: DbOrTx, regionCode: string, year: number): Promise<GovernmentIndex | null> {
+export function governmentIndexOfYear(db: DbOrTx, regionCode: string, year: number): Promise<GovernmentIndex | null> {
+  return assessmentIndexOfYear(db, regionCode, year, GOVERNMENT_INDEX_FRAMEWORKS);
+}
+
+/** The region's assessment of a year under the first of the frameworks it has one of, with its figures. */
+export async function assessmentIndexOfYear(
+  db: DbOrTx,
+  regionCode: string,
+  year: number,
+  frameworkIds: readonly string[],
+): Promise<GovernmentIndex | null> {
   const rows = await db
     .select({
       id: assessments.id,
@@ -56,10 +68,8 @@ export async function governmentIndexOfYear(db: DbOrTx, regionCode: string, year
     })
     .from(assessments)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, assessments.frameworkVersionId))
-    .where(
-      and(eq(assessments.regionCode, regionCode), eq(assessments.year, year), inArray(assessments.frameworkId, [...GOVERNMENT_INDEX_FRAMEWORKS])),
-    );
-  const chosen = GOVERNMENT_INDEX_FRAMEWORKS.map((id) => rows.find((r) => r.frameworkId === id)).find((r) => r !== undefined);
+    .where(and(eq(assessments.regionCode, regionCode), eq(assessments.year, year), inArray(assessments.frameworkId, [...frameworkIds])));
+  const chosen = frameworkIds.map((id) => rows.find((r) => r.frameworkId === id)).find((r) => r !== undefined);
   if (!chosen) return null;
   const loaded = await loadFrameworkVersion(db, regionCode, chosen.frameworkVersionId);
   if (!loaded) return null;

@@ -34,6 +34,7 @@ export const dasborMessagesEn: Record<keyof typeof dasborMessagesId, string> = {
   'dasbor.ikm.weakest': 'Lowest: {name} {index}',
   'dasbor.smartCity.programmes': '{n} {n|programme|programmes}: {onTrack} under way, {done} done',
   'dasbor.smartCity.blocked': '{blocked} held up, {notReported} not reported yet',
+  'dasbor.smartCity.evaluation': 'Evaluation: {index} ({predicate})',
   'dasbor.complaints.onTime': 'Resolved on time: {n}',
   'dasbor.complaints.overdue': 'Overdue: {n}',
   'dasbor.complaints.open': 'Still open: {n}',

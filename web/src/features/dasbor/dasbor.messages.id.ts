@@ -32,6 +32,7 @@ export const dasborMessagesId = {
   'dasbor.ikm.weakest': 'Terendah: {name} {index}',
   'dasbor.smartCity.programmes': '{n} program: {onTrack} berjalan, {done} selesai',
   'dasbor.smartCity.blocked': '{blocked} terhambat, {notReported} belum dilaporkan',
+  'dasbor.smartCity.evaluation': 'Evaluasi: {index} ({predicate})',
   'dasbor.complaints.onTime': 'Selesai tepat waktu: {n}',
   'dasbor.complaints.overdue': 'Melewati batas waktu: {n}',
   'dasbor.complaints.open': 'Masih berjalan: {n}',

@@ -177,6 +177,14 @@ function KpiCards({ d }: { d: RegionDashboard }) {
             ? [
                 t('dasbor.smartCity.programmes', { n: d.smartCity.programmes, onTrack: d.smartCity.onTrack, done: d.smartCity.done }),
                 t('dasbor.smartCity.blocked', { blocked: d.smartCity.blocked, notReported: d.smartCity.notReported }),
+                ...(d.smartCity.evaluation
+                  ? [
+                      t('dasbor.smartCity.evaluation', {
+                        index: dec(d.smartCity.evaluation.index),
+                        predicate: d.smartCity.evaluation.predicate ?? '–',
+                      }),
+                    ]
+                  : []),
               ]
             : [t('dasbor.noMasterplan')]
         }
