@@ -41,6 +41,7 @@ import { ligaRoutes } from './features/liga/liga.routes.ts';
 import { tugasRoutes } from './features/tugas/tugas.routes.ts';
 import { councilsRoutes } from './features/dewan/councils.routes.ts';
 import { rpjmdRoutes } from './features/rpjmd/rpjmd.routes.ts';
+import { dasborRoutes } from './features/dasbor/dasbor.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -175,6 +176,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(tugasRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(councilsRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(rpjmdRoutes, { prefix: '/api/v1/regions/:regionCode' });
+  await app.register(dasborRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(kotaCerdasPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);

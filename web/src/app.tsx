@@ -2,6 +2,8 @@
  * Routes. The login page and the public innovation catalogue need no session; everything else needs
  * one and shows inside the app shell.
  */
+import { lazy, Suspense } from 'react';
+import { FullPageLoader } from './components/full-page-loader.tsx';
 import { Route, Routes } from 'react-router';
 import { CertificateCheckPage } from './features/acara/certificate-check.page.tsx';
 import { CheckinDeskPage } from './features/acara/checkin-desk.page.tsx';
@@ -58,6 +60,9 @@ import { UsersPage } from './pages/users.page.tsx';
 import { RegionProvider } from './session/region.tsx';
 import { RequireSession } from './session/session.tsx';
 
+// The dashboard's charts (recharts) load with the page, not with the app every other user opens.
+const DasborPage = lazy(() => import('./features/dasbor/dasbor.page.tsx').then((m) => ({ default: m.DasborPage })));
+
 export function App() {
   return (
     <Routes>
@@ -98,6 +103,14 @@ export function App() {
         <Route path="capaian-target" element={<DashboardPage />} />
         <Route path="liga-opd" element={<LigaPage />} />
         <Route path="rpjmd" element={<RpjmdPage />} />
+        <Route
+          path="dasbor"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <DasborPage />
+            </Suspense>
+          }
+        />
         <Route path="periode" element={<PeriodsPage />} />
         <Route path="penilaian" element={<AssessmentsPage />} />
         <Route path="penilaian/:id" element={<AssessmentPage />} />

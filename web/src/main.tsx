@@ -1,6 +1,7 @@
 /** Entry point: styles, providers (language, theme, data, notifications, router) and the app. */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
 import '#shared/zod-locale.ts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';

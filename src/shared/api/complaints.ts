@@ -197,6 +197,9 @@ export const complaintStats = z.object({
   open: z.number().int(),
   closed: z.number().int(),
   overdue: z.number().int(),
+  /** Finished as selesai; of them, those finished by their due time. */
+  resolved: z.number().int(),
+  resolvedOnTime: z.number().int(),
   /** Resolved (selesai) ÷ closed, as a decimal string with one place (percent). */
   resolutionRate: z.string().nullable(),
   /** Median days from filing to selesai, one place. */

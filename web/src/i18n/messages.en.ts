@@ -9,6 +9,7 @@ import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
 import { evaluasiMessagesEn } from '../features/assessments/evaluasi.messages.en.ts';
 import { tugasMessagesEn } from '../features/tugas/tugas.messages.en.ts';
 import { rpjmdMessagesEn } from '../features/rpjmd/rpjmd.messages.en.ts';
+import { dasborMessagesEn } from '../features/dasbor/dasbor.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
@@ -948,4 +949,5 @@ export const messagesEn: Messages = {
   ...evaluasiMessagesEn,
   ...tugasMessagesEn,
   ...rpjmdMessagesEn,
+  ...dasborMessagesEn,
 };

@@ -13,6 +13,7 @@ import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
 import { evaluasiMessagesId } from '../features/assessments/evaluasi.messages.id.ts';
 import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
 import { rpjmdMessagesId } from '../features/rpjmd/rpjmd.messages.id.ts';
+import { dasborMessagesId } from '../features/dasbor/dasbor.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
@@ -954,6 +955,7 @@ export const messagesId = {
   ...evaluasiMessagesId,
   ...tugasMessagesId,
   ...rpjmdMessagesId,
+  ...dasborMessagesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

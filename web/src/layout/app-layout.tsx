@@ -13,6 +13,7 @@ import { NotificationBell } from '../features/notifications/notification-bell.ts
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 import classes from './app-layout.module.css';
+import { useSignedInUser } from '../session/session.tsx';
 import { NAV_SECTIONS } from './navigation.ts';
 import { RegionPanel } from './region-panel.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -24,11 +25,15 @@ function isActive(pathname: string, to: string): boolean {
 function Navigation({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useI18n();
   const { can, region } = useRegion();
+  const { role } = useSignedInUser().user;
   const { pathname } = useLocation();
   return (
     <Stack gap="md">
       {NAV_SECTIONS.map((section) => {
-        const items = section.items.filter((item) => !item.permission || (region !== undefined && can(item.permission)));
+        const items = section.items
+          .filter((item) => !item.permission || (region !== undefined && can(item.permission)))
+          .filter((item) => !item.onlyFor || item.onlyFor.includes(role))
+          .sort((a, b) => Number(b.firstFor?.includes(role) ?? false) - Number(a.firstFor?.includes(role) ?? false));
         if (items.length === 0) return null;
         return (
           <Box key={section.label ?? 'top'}>

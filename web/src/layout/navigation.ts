@@ -12,6 +12,7 @@ import {
   IconCalendarEvent,
   IconChartBar,
   IconChartDots3,
+  IconGauge,
   IconClipboardCheck,
   IconHierarchy,
   IconHistory,
@@ -32,7 +33,7 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import type { Permission } from '#domain/access/roles.ts';
+import type { Permission, Role } from '#domain/access/roles.ts';
 import type { MessageKey } from '../i18n/messages.id.ts';
 
 export interface NavItem {
@@ -43,6 +44,10 @@ export interface NavItem {
   permission?: Permission;
   /** The link takes the active region's code as its last segment (a region's public portal). */
   perRegion?: boolean;
+  /** Roles that see only this link of its section: leaders open the app on their dashboard, not on the home page. */
+  onlyFor?: readonly Role[];
+  /** Roles for whom the link comes first in its section. */
+  firstFor?: readonly Role[];
 }
 
 export interface NavSection {
@@ -55,6 +60,15 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     items: [
       { to: '/', label: 'nav.home', icon: IconHome, permission: 'region.read' },
+      // The leaders' dashboard: the year's figures of every module in one page (pimpinan's first link).
+      {
+        to: '/dasbor',
+        label: 'nav.regionDashboard',
+        icon: IconGauge,
+        permission: 'dashboard.read',
+        onlyFor: ['pimpinan', 'admin_daerah', 'admin_nasional'],
+        firstFor: ['pimpinan'],
+      },
       { to: '/liga-opd', label: 'nav.league', icon: IconListNumbers, permission: 'dashboard.read' },
     ],
   },

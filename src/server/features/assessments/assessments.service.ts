@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type Actor, can } from '#domain/access/roles.ts';
-import { computeFigure, computeFigures, type FigureBasis, type ItemValues, valuesOf } from '#domain/assessments/figures.ts';
+import { computeFigure, computeFigures, type FigureBasis, valuesOf } from '#domain/assessments/figures.ts';
 import { analyseGaps, compareIndicators } from '#domain/assessments/gaps.ts';
 import { type Indicator, indicatorsById, listIndicators } from '#domain/assessments/indicators.ts';
 import {
@@ -22,6 +22,7 @@ import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { itemValuesOf } from '#server/platform/figures/assessment-index.ts';
 import { beginAssessmentItemFill } from '#server/platform/evidence-owners.ts';
 import {
   type AttachmentOwner,
@@ -48,7 +49,7 @@ import {
   listItems,
   unitsInRegion,
 } from './assessments.queries.ts';
-import { type EvidenceEntry, presentEvidence, presentFigure, presentItem, presentSummary, verificationOf } from './assessments.presenter.ts';
+import { type EvidenceEntry, presentEvidence, presentFigure, presentItem, presentSummary } from './assessments.presenter.ts';
 import { noticeOfAssignment } from './assessment-notices.ts';
 
 // ---- loading -----------------------------------------------------------------------------------
@@ -70,15 +71,6 @@ function indicatorOf(framework: Framework, indicatorId: string): Indicator {
   return indicator;
 }
 
-function itemValues(items: readonly ItemRow[]): ItemValues[] {
-  return items.map((i) => ({
-    indicatorId: i.indicatorId,
-    claimedValue: i.claimedValue,
-    verification: verificationOf(i.verification),
-    verifiedValue: i.verifiedValue,
-  }));
-}
-
 export async function listAssessmentSummaries(db: Db, regionCode: string): Promise<AssessmentSummary[]> {
   const rows = await listAssessments(db, regionCode);
   return rows.map((r) => presentSummary(r, stageOf(r)));
@@ -97,7 +89,7 @@ export async function loadAssessmentDetail(db: Db, actor: Actor, regionCode: str
   const stage = stageOf(summary);
   const framework = await frameworkOf(db, summary);
   const items = await listItems(db, regionCode, id);
-  const { claimed, verified } = computeFigures(framework, itemValues(items));
+  const { claimed, verified } = computeFigures(framework, itemValuesOf(items));
 
   const byIndicator = new Map(items.map((i) => [i.indicatorId, i]));
   const visible = listIndicators(framework).flatMap((indicator) => {
@@ -501,7 +493,7 @@ export async function openItemEvidence(db: Db, actor: Actor, storage: BlobStorag
 async function valuesOfAssessment(db: DbOrTx, row: AssessmentRow, basis: FigureBasis) {
   const framework = await frameworkOf(db, row);
   const items = await listItems(db, row.regionCode, row.id);
-  return { framework, values: valuesOf(itemValues(items), basis) };
+  return { framework, values: valuesOf(itemValuesOf(items), basis) };
 }
 
 /**

@@ -6,19 +6,8 @@
  * with its audit entry in one transaction; iid.presenter.ts shapes what it returns.
  */
 import { and, eq } from 'drizzle-orm';
-import { can, type Actor } from '#domain/access/roles.ts';
-import { iidRulesOf } from '#domain/iid/eligibility.ts';
-import {
-  answerLevel,
-  COUNTED_STATUSES,
-  type IidAnswer,
-  type IidBasis,
-  type IidInnovationData,
-  type IidPeriodData,
-  innovationScore,
-  projectBasis,
-  projectIid,
-} from '#domain/iid/projection.ts';
+import { type Actor, can } from '#domain/access/roles.ts';
+import { answerLevel, COUNTED_STATUSES, type IidBasis, innovationScore, projectBasis } from '#domain/iid/projection.ts';
 import {
   acceptsBasis,
   acceptsLevel,
@@ -30,7 +19,7 @@ import {
   scoreAt,
 } from '#domain/iid/structure.ts';
 import { whatIf } from '#domain/iid/what-if.ts';
-import { isOwner, isReviewer, statusAfterEdit, type InnovationStatus } from '#domain/innovations/workflow.ts';
+import { type InnovationStatus, isOwner, isReviewer, statusAfterEdit } from '#domain/innovations/workflow.ts';
 import { sumRatios } from '#domain/scoring/decimal.ts';
 import { allowedText } from '#domain/scoring/input.ts';
 import type { DbOrTx } from '#server/db/client.ts';
@@ -39,6 +28,7 @@ import { iidAnswers, innovationEvents, innovations } from '#server/db/schema.ts'
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { answerOf, innovationData, loadPeriodData, projectPeriodIid } from '#server/platform/figures/iid-projection.ts';
 import { iidFrameworkOfPeriod } from '#server/platform/frameworks/registry.ts';
 import { findInnovation } from '#server/platform/records.ts';
 import {
@@ -47,12 +37,8 @@ import {
   type IidPeriodRow,
   listInnovationAnswers,
   listInnovationSidEvidence,
-  listPeriodAnswers,
-  listProjectedInnovations,
-  listSidEvidenceTargets,
   listSpdAnswers,
   lockAnswer,
-  type ProjectedInnovationRow,
 } from './iid.queries.ts';
 
 // ---- framework and data ----------------------------------------------------------------------------
@@ -61,64 +47,6 @@ async function loadPeriod(db: DbOrTx, regionCode: string, periodId: string): Pro
   const period = await findIidPeriod(db, regionCode, periodId);
   if (!period) throw new AppError('NOT_FOUND');
   return period;
-}
-
-function answerOf(row: IidAnswerRow | undefined): IidAnswer | undefined {
-  if (row === undefined) return undefined;
-  return {
-    claimedLevel: row.claimedLevel,
-    verification: row.verification as IidAnswer['verification'],
-    verifiedLevel: row.verifiedLevel,
-    basisUkur: row.basisUkur,
-  };
-}
-
-function innovationData(row: ProjectedInnovationRow, answers: IidAnswerRow[], targets: Set<string>): IidInnovationData {
-  const byIndicator = new Map<string, IidAnswer>();
-  for (const a of answers) {
-    const answer = answerOf(a);
-    if (answer !== undefined) byIndicator.set(a.indicatorId, answer);
-  }
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status as InnovationStatus,
-    urusanUtama: row.urusanUtama,
-    urusanIrisan: row.urusanIrisan,
-    answers: byIndicator,
-    evidenceTargets: targets,
-    rancangBangun: row.rancangBangun,
-    waktuPenerapan: row.waktuPenerapan,
-    waktuPengembangan: row.waktuPengembangan,
-    uraianPengembangan: row.uraianPengembangan,
-  };
-}
-
-/** Everything the projection of a period needs, in three queries. */
-async function loadPeriodData(db: DbOrTx, regionCode: string, periodId: string) {
-  const [rows, answers, evidence] = await Promise.all([
-    listProjectedInnovations(db, regionCode, periodId),
-    listPeriodAnswers(db, regionCode, periodId),
-    listSidEvidenceTargets(db, regionCode, periodId),
-  ]);
-  const answersOf = new Map<string | null, IidAnswerRow[]>();
-  for (const a of answers) {
-    const list = answersOf.get(a.innovationId);
-    if (list === undefined) answersOf.set(a.innovationId, [a]);
-    else list.push(a);
-  }
-  const targetsOf = new Map<string, Set<string>>();
-  for (const e of evidence) targetsOf.set(e.innovationId, (targetsOf.get(e.innovationId) ?? new Set()).add(e.target));
-  const spd = new Map<string, IidAnswer>();
-  for (const a of answersOf.get(null) ?? []) {
-    const answer = answerOf(a);
-    if (answer !== undefined) spd.set(a.indicatorId, answer);
-  }
-  const data: IidPeriodData = {
-    spd,
-    innovations: rows.map((r) => innovationData(r, answersOf.get(r.id) ?? [], targetsOf.get(r.id) ?? new Set())),
-  };
-  return { rows, data };
 }
 
 /** Operators see their unit's innovations only; the region's index itself is the region's. */
@@ -130,14 +58,7 @@ function isVisible(actor: Actor, row: { unitId: string }): boolean {
 
 export async function getProjection(ctx: ServiceContext, regionCode: string, periodId: string) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
-  const { framework, exact } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
-  const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
-  const rules = iidRulesOf(framework);
-  const projection = projectIid(framework, data, {
-    evidenceRequired: period.iidEvidenceRequired,
-    frameworkExact: exact,
-    year: period.year,
-  });
+  const { framework, exact, rules, projection, rows } = await projectPeriodIid(ctx.db, regionCode, period);
   const visible = new Set(rows.filter((r) => isVisible(ctx.actor, r)).map((r) => r.id));
   return { period, framework, exact, rules, projection, unitNames: new Map(rows.map((r) => [r.id, r.unitName])), visible };
 }

@@ -3,45 +3,39 @@
  * an id from another region is simply not found. Progress and funding totals are computed from the
  * rows by the pure rules in `domain/kota-cerdas`, never stored.
  */
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { can, type Actor } from '#domain/access/roles.ts';
-import {
-  FUNDING_SOURCES,
-  type FundingSource,
-  type ProgrammeKind,
-  type ProgrammeStatus,
-  type ProgressStatus,
-} from '#domain/kota-cerdas/dimensions.ts';
-import { programmeProgress, programmeStatus, sumAmounts } from '#domain/kota-cerdas/progress.ts';
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { type Actor, can } from '#domain/access/roles.ts';
+import { FUNDING_SOURCES, type FundingSource, type ProgrammeKind, type ProgrammeStatus } from '#domain/kota-cerdas/dimensions.ts';
+import { sumAmounts } from '#domain/kota-cerdas/progress.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import {
   smartcityDimensions,
   smartcityElements,
   smartcityFunding,
   smartcityMasterplans,
-  smartcityOutputs,
-  smartcityOutputTargets,
   smartcityProgrammes,
-  smartcityProgressFigures,
   smartcityProgressReports,
   units,
 } from '#server/db/schema.ts';
 import { offsetOf } from '#server/db/sql-helpers.ts';
+import { type ProgressFacts, progressOf, trimDecimal } from '#server/platform/figures/smart-city.ts';
 import { containsSearchText } from '#server/platform/search.ts';
+
+// Progress is computed where the region's dashboard computes it too, so the two always agree.
+export {
+  activeMasterplan,
+  type ProgressFacts,
+  progressFactsOf,
+  progressOf,
+  type ReportFacts,
+  trimDecimal,
+} from '#server/platform/figures/smart-city.ts';
 
 export async function findMasterplan(db: DbOrTx, regionCode: string, id: string) {
   const [row] = await db
     .select()
     .from(smartcityMasterplans)
     .where(and(eq(smartcityMasterplans.regionCode, regionCode), eq(smartcityMasterplans.id, id)));
-  return row;
-}
-
-export async function activeMasterplan(db: DbOrTx, regionCode: string) {
-  const [row] = await db
-    .select()
-    .from(smartcityMasterplans)
-    .where(and(eq(smartcityMasterplans.regionCode, regionCode), eq(smartcityMasterplans.isActive, true)));
   return row;
 }
 
@@ -220,101 +214,6 @@ export async function listProgrammes(db: DbOrTx, regionCode: string, f: Programm
       .where(where),
   ]);
   return { items, total: total?.n ?? 0 };
-}
-
-export interface ReportFacts {
-  id: string;
-  programmeId: string;
-  year: number;
-  quarter: number;
-  status: ProgressStatus;
-  obstacle: string | null;
-  note: string;
-  budgetRealised: string;
-  reportedBy: string | null;
-  updatedAt: Date;
-  version: number;
-  figures: { outputId: string; realised: string }[];
-}
-
-export interface ProgressFacts {
-  outputs: { id: string; programmeId: string; name: string; kpiName: string; unitOfMeasure: string; targets: { year: number; target: string }[] }[];
-  reports: ReportFacts[];
-}
-
-/** Outputs with their targets and every quarter's report with its figures, for some programmes. */
-export async function progressFactsOf(db: DbOrTx, regionCode: string, programmeIds: readonly string[]): Promise<ProgressFacts> {
-  if (programmeIds.length === 0) return { outputs: [], reports: [] };
-  const ids = [...programmeIds];
-  const [outputs, targets, reports, figures] = await Promise.all([
-    db.select().from(smartcityOutputs).where(inArray(smartcityOutputs.programmeId, ids)).orderBy(asc(smartcityOutputs.position)),
-    db
-      .select({ outputId: smartcityOutputTargets.outputId, year: smartcityOutputTargets.year, target: smartcityOutputTargets.target })
-      .from(smartcityOutputTargets)
-      .innerJoin(smartcityOutputs, eq(smartcityOutputs.id, smartcityOutputTargets.outputId))
-      .where(inArray(smartcityOutputs.programmeId, ids))
-      .orderBy(asc(smartcityOutputTargets.year)),
-    db
-      .select()
-      .from(smartcityProgressReports)
-      .where(and(eq(smartcityProgressReports.regionCode, regionCode), inArray(smartcityProgressReports.programmeId, ids)))
-      .orderBy(asc(smartcityProgressReports.year), asc(smartcityProgressReports.quarter)),
-    db
-      .select({
-        reportId: smartcityProgressFigures.reportId,
-        outputId: smartcityProgressFigures.outputId,
-        realised: smartcityProgressFigures.realised,
-      })
-      .from(smartcityProgressFigures)
-      .innerJoin(smartcityProgressReports, eq(smartcityProgressReports.id, smartcityProgressFigures.reportId))
-      .where(and(eq(smartcityProgressReports.regionCode, regionCode), inArray(smartcityProgressReports.programmeId, ids))),
-  ]);
-  return {
-    outputs: outputs.map((o) => ({
-      id: o.id,
-      programmeId: o.programmeId,
-      name: o.name,
-      kpiName: o.kpiName,
-      unitOfMeasure: o.unitOfMeasure,
-      targets: targets.filter((t) => t.outputId === o.id).map((t) => ({ year: t.year, target: trimDecimal(t.target) })),
-    })),
-    reports: reports.map((r) => ({
-      id: r.id,
-      programmeId: r.programmeId,
-      year: r.year,
-      quarter: r.quarter,
-      status: r.status as ProgressStatus,
-      obstacle: r.obstacle,
-      note: r.note,
-      budgetRealised: r.budgetRealised,
-      reportedBy: r.reportedBy,
-      updatedAt: r.updatedAt,
-      version: r.version,
-      figures: figures.filter((f) => f.reportId === r.id).map((f) => ({ outputId: f.outputId, realised: trimDecimal(f.realised) })),
-    })),
-  };
-}
-
-/** "12.5000" → "12.5", "3.0000" → "3": a KPI figure as the unit wrote it. */
-export function trimDecimal(value: string): string {
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
-}
-
-/** Progress, status and last reported quarter of one programme from the facts of several. */
-export function progressOf(programmeId: string, facts: ProgressFacts) {
-  const outputs = facts.outputs.filter((o) => o.programmeId === programmeId);
-  const reports = facts.reports.filter((r) => r.programmeId === programmeId);
-  const progress = programmeProgress(
-    outputs.map((o) => ({ outputId: o.id, targets: Object.fromEntries(o.targets.map((t) => [t.year, t.target])) })),
-    reports.map((r) => ({
-      year: r.year,
-      quarter: r.quarter,
-      status: r.status,
-      figures: Object.fromEntries(r.figures.map((f) => [f.outputId, f.realised])),
-    })),
-  );
-  const last = reports.at(-1);
-  return { progress, status: programmeStatus(reports), lastReport: last ? { year: last.year, quarter: last.quarter } : null };
 }
 
 /** Whether the actor may report this programme's quarters: admins any, an operator those their unit leads. */

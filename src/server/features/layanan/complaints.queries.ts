@@ -310,32 +310,6 @@ export async function findCategory(db: DbOrTx, regionCode: string, where: { id: 
 // ---- statistics --------------------------------------------------------------------------------
 
 /** The complaints filed in [from, to) with what the statistics need. */
-export async function complaintsForStats(db: DbOrTx, regionCode: string, actor: Actor, range: { from?: Date; to?: Date; unitId?: string }) {
-  return db
-    .select({
-      unitId: complaints.unitId,
-      unitName: units.name,
-      categoryId: complaints.categoryId,
-      categoryName: complaintCategories.name,
-      status: complaints.status,
-      createdAt: complaints.createdAt,
-      closedAt: complaints.closedAt,
-      dueAt: complaints.dueAt,
-    })
-    .from(complaints)
-    .innerJoin(units, eq(units.id, complaints.unitId))
-    .innerJoin(complaintCategories, eq(complaintCategories.id, complaints.categoryId))
-    .where(
-      and(
-        eq(complaints.regionCode, regionCode),
-        visibleComplaints(actor),
-        range.unitId ? eq(complaints.unitId, range.unitId) : undefined,
-        range.from ? gte(complaints.createdAt, range.from) : undefined,
-        range.to ? lt(complaints.createdAt, range.to) : undefined,
-      ),
-    );
-}
-
 // ---- Open311 ------------------------------------------------------------------------------------
 
 export interface Open311Filter {

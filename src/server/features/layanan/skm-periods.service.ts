@@ -4,17 +4,20 @@
  * interval, and each service's population (which gives the minimum sample). Two periods may not run
  * at the same time for the same service: an answer must belong to exactly one period.
  */
-import { and, asc, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { DEFAULT_QUESTIONS, UNSUR_KEYS } from '#domain/services/skm.ts';
 import type { SkmPeriod, SkmPeriodInput } from '#shared/api/skm.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
-import { services, skmPeriodServices, skmPeriods, skmTallies, units } from '#server/db/schema.ts';
+import { services, skmPeriodServices, skmPeriods, skmTallies } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { type LoadedVersion, loadFrameworkVersion, usableVersions } from '#server/platform/frameworks/registry.ts';
+import { loadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
 import { scoresTheNineUnsur } from './skm-score.ts';
+
+// The framework and the members of a period are read where the IKM is computed, shared with the dashboard.
+export { type PeriodService, servicesOfPeriod, surveyFrameworkOf } from '#server/platform/figures/ikm.ts';
 
 export type SkmPeriodRow = typeof skmPeriods.$inferSelect;
 
@@ -105,37 +108,6 @@ export function questionsOf(period: Pick<SkmPeriodRow, 'questions'>) {
 }
 
 // ---- the framework -------------------------------------------------------------------------------
-
-/** The `ikm` framework version effective in a year, among those the region may use (its own first). */
-function chooseByYear(candidates: readonly LoadedVersion[], year: number): LoadedVersion | undefined {
-  const usable = candidates.filter((c) => scoresTheNineUnsur(c.framework));
-  const covers = (c: LoadedVersion) =>
-    c.framework.effectiveYears.from <= year && (c.framework.effectiveYears.to === null || year <= c.framework.effectiveYears.to);
-  const byFromDesc = (a: LoadedVersion, b: LoadedVersion) => b.framework.effectiveYears.from - a.framework.effectiveYears.from;
-  return (
-    usable.filter(covers).sort(byFromDesc)[0] ??
-    usable.filter((c) => c.framework.effectiveYears.from <= year).sort(byFromDesc)[0] ??
-    [...usable].sort((a, b) => a.framework.effectiveYears.from - b.framework.effectiveYears.from)[0]
-  );
-}
-
-/** The framework that scores a period: the version it names, else the one effective in its year. */
-export async function surveyFrameworkOf(
-  db: DbOrTx,
-  regionCode: string,
-  period: Pick<SkmPeriodRow, 'year' | 'frameworkVersionId'>,
-): Promise<LoadedVersion> {
-  if (period.frameworkVersionId !== null) {
-    const named = await loadFrameworkVersion(db, regionCode, period.frameworkVersionId);
-    if (named && scoresTheNineUnsur(named.framework)) return named;
-    throw new AppError('INTERNAL', {
-      detail: `survey period names version ${period.frameworkVersionId}, which is not a nine-unsur survey framework`,
-    });
-  }
-  const chosen = chooseByYear(await usableVersions(db, regionCode, 'survey'), period.year);
-  if (!chosen) throw new AppError('INTERNAL', { detail: 'no IKM framework is installed' });
-  return chosen;
-}
 
 /** A chosen framework must be a survey version of the nine unsur that the region may use. */
 async function checkFramework(tx: DbOrTx, regionCode: string, versionId: string | null): Promise<void> {
@@ -341,37 +313,3 @@ export async function setPopulations(
 }
 
 // ---- the services of a period ----------------------------------------------------------------------
-
-export interface PeriodService {
-  serviceId: string;
-  serviceName: string;
-  unitId: string;
-  unitName: string;
-  isActive: boolean;
-  population: number | null;
-}
-
-/**
- * The services taking part: the chosen ones, or (all services) every active service of the region; plus
- * any service that already has answers in the period (made inactive, or taken off the list, later). Operators' `unitId` narrows to their unit.
- */
-export async function servicesOfPeriod(db: DbOrTx, period: SkmPeriodRow, unitId?: string | null): Promise<PeriodService[]> {
-  const membership = period.allServices
-    ? sql`(${services.isActive} or exists (select 1 from ${skmTallies} t where t.period_id = ${period.id} and t.service_id = ${services.id}))`
-    : sql`(exists (select 1 from ${skmPeriodServices} ps where ps.period_id = ${period.id} and ps.service_id = ${services.id})
-        or exists (select 1 from ${skmTallies} t where t.period_id = ${period.id} and t.service_id = ${services.id}))`;
-  return db
-    .select({
-      serviceId: services.id,
-      serviceName: services.name,
-      unitId: services.unitId,
-      unitName: units.name,
-      isActive: services.isActive,
-      population: skmPeriodServices.population,
-    })
-    .from(services)
-    .innerJoin(units, eq(units.id, services.unitId))
-    .leftJoin(skmPeriodServices, and(eq(skmPeriodServices.periodId, period.id), eq(skmPeriodServices.serviceId, services.id)))
-    .where(and(eq(services.regionCode, period.regionCode), membership, unitId ? eq(services.unitId, unitId) : undefined))
-    .orderBy(asc(units.name), asc(services.name));
-}

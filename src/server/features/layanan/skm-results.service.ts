@@ -6,7 +6,6 @@
  */
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { minimumSample, sampleSufficient } from '#domain/services/sample-size.ts';
 import { RESPONDENT_GROUPS, type RespondentGroup, UNSUR_KEYS } from '#domain/services/skm.ts';
 import type { Framework } from '#domain/scoring/framework.schema.ts';
 import { z } from 'zod';
@@ -14,43 +13,11 @@ import { type IkmResult, type SkmGroupResults, type SkmResults, skmResults as sk
 import type { Db, DbOrTx } from '#server/db/client.ts';
 import { frameworkVersions, services, skmPeriodServices, skmPeriods, skmResponses, skmTallies, units } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
-import { findSkmPeriod, findSkmPeriodRow, periodLabel, type SkmPeriodRow, servicesOfPeriod, surveyFrameworkOf } from './skm-periods.service.ts';
-import { addTotals, emptyTotals, evaluateTotals, ikmOf, presentIkm, type SurveyTotals, weakestUnsur } from './skm-score.ts';
+import { findSkmPeriod, findSkmPeriodRow, periodLabel, type SkmPeriodRow, surveyFrameworkOf } from './skm-periods.service.ts';
+import { periodIkm, type SumsRow, tallyTotals, totalsOfRow } from '#server/platform/figures/ikm.ts';
+import { addTotals, emptyTotals, ikmOf, presentIkm, type SurveyTotals, weakestUnsur } from './skm-score.ts';
 
 // ---- reading the tallies -------------------------------------------------------------------------
-
-const TALLY_SUMS = sql.raw(
-  [
-    'coalesce(sum(t.responses), 0)::int as responses',
-    ...UNSUR_KEYS.flatMap((_, i) => [`coalesce(sum(t.s${i + 1}), 0)::int as s${i + 1}`, `coalesce(sum(t.c${i + 1}), 0)::int as c${i + 1}`]),
-  ].join(', '),
-);
-
-type SumsRow = { responses: number } & Record<string, number>;
-
-function totalsOfRow(row: SumsRow): SurveyTotals {
-  const totals = emptyTotals();
-  totals.responses = Number(row.responses);
-  UNSUR_KEYS.forEach((k, i) => {
-    totals.unsur[k] = { sum: Number(row[`s${i + 1}`] ?? 0), answered: Number(row[`c${i + 1}`] ?? 0) };
-  });
-  return totals;
-}
-
-/** The tallies of some periods added up per period and service: `periodId/serviceId` → totals. */
-export async function tallyTotals(db: DbOrTx, periodIds: readonly string[], serviceId?: string): Promise<Map<string, SurveyTotals>> {
-  if (periodIds.length === 0) return new Map();
-  const result = await db.execute(sql`
-    select t.period_id as "periodId", t.service_id as "serviceId", ${TALLY_SUMS}
-    from ${skmTallies} t
-    where t.period_id in (${sql.join(
-      periodIds.map((id) => sql`${id}`),
-      sql`, `,
-    )}) ${serviceId ? sql`and t.service_id = ${serviceId}` : sql``}
-    group by t.period_id, t.service_id`);
-  const rows = (result as unknown as { rows: Array<SumsRow & { periodId: string; serviceId: string }> }).rows;
-  return new Map(rows.map((r) => [`${r.periodId}/${r.serviceId}`, totalsOfRow(r)]));
-}
 
 // ---- a period's results --------------------------------------------------------------------------
 
@@ -67,34 +34,12 @@ export interface PeriodResultsData extends SkmResults {
   totals: SurveyTotals;
 }
 
+export { tallyTotals } from '#server/platform/figures/ikm.ts';
+
 export async function skmPeriodResults(db: DbOrTx, regionCode: string, periodRow: SkmPeriodRow): Promise<PeriodResultsData> {
   const period = await findSkmPeriod(db, regionCode, periodRow.id);
   if (!period) throw new AppError('NOT_FOUND');
-  const { framework } = await surveyFrameworkOf(db, regionCode, periodRow);
-  const [members, tallies] = await Promise.all([servicesOfPeriod(db, periodRow), tallyTotals(db, [periodRow.id])]);
-
-  const region = emptyTotals();
-  const unitTotals = new Map<string, { unitName: string; totals: SurveyTotals }>();
-  const serviceRows: SkmResults['services'] = members.map((m) => {
-    const totals = tallies.get(`${periodRow.id}/${m.serviceId}`) ?? emptyTotals();
-    addTotals(region, totals);
-    const unit = unitTotals.get(m.unitId) ?? { unitName: m.unitName, totals: emptyTotals() };
-    addTotals(unit.totals, totals);
-    unitTotals.set(m.unitId, unit);
-    return {
-      serviceId: m.serviceId,
-      serviceName: m.serviceName,
-      unitId: m.unitId,
-      unitName: m.unitName,
-      population: m.population,
-      minimumSample: minimumSample(m.population),
-      responses: totals.responses,
-      sufficient: sampleSufficient(totals.responses, m.population),
-      ikm: ikmOf(framework, totals),
-    };
-  });
-
-  const regionResult = evaluateTotals(framework, region);
+  const { framework, region, regionResult, units, services } = await periodIkm(db, periodRow);
   const [previousRow] = await db
     .select()
     .from(skmPeriods)
@@ -106,8 +51,8 @@ export async function skmPeriodResults(db: DbOrTx, regionCode: string, periodRow
   return {
     period,
     region: regionResult && presentIkm(regionResult, region.responses),
-    units: [...unitTotals.entries()].map(([unitId, u]) => ({ unitId, unitName: u.unitName, ikm: ikmOf(framework, u.totals) })),
-    services: serviceRows,
+    units,
+    services,
     weakest: regionResult ? weakestUnsur(regionResult) : [],
     previous: previousRow
       ? { periodId: previousRow.id, label: periodLabel(previousRow), index: previousIkm?.index ?? null, grade: previousIkm?.grade ?? null }
