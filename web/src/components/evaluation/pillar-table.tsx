@@ -4,8 +4,8 @@
  * region that takes keyboard focus.
  */
 import { Badge, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ScrollRegion } from '../scroll-region.tsx';
 
 export interface PillarRow {
   id: string;
@@ -36,15 +36,6 @@ export function DeltaBadge({ delta }: { delta: string | null }) {
     <Badge variant="light" color={isFlat ? 'gray' : isFall ? 'red' : 'green'} data-delta={delta}>
       {text}
     </Badge>
-  );
-}
-
-function ScrollRegion({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <section aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
-      <div style={{ minWidth }}>{children}</div>
-    </section>
   );
 }
 

@@ -14,9 +14,9 @@ import { dashboardBriefUrl, type RegionDashboard, regionDashboardQueryOptions } 
 import { NoAccess } from '../../components/no-access.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
-import { ScrollRegion } from './scroll-region.tsx';
 
 const COLORS = { proposed: 'blue.6', verified: 'teal.7', target: 'orange.8', iid: 'indigo.7', assessment: 'grape.7', ikm: 'cyan.8' } as const;
 

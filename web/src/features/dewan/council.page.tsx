@@ -35,6 +35,7 @@ import { ListEmpty } from '../../components/list-empty.tsx';
 import { NoAccess } from '../../components/no-access.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useErrorText } from '../../components/use-error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -42,7 +43,6 @@ import { useRegion } from '../../session/region.tsx';
 import { CouncilForm, DecreeForm, FollowUpForm, MeetingForm, MemberForm } from './council-forms.tsx';
 import { COUNCIL_KIND_COLORS, COUNCIL_KIND_LABELS, ROLE_LABELS } from './dewan-labels.ts';
 import { FollowUpTable } from './follow-up-table.tsx';
-import { ScrollRegion } from './scroll-region.tsx';
 
 const TABS = ['anggota', 'sk', 'rapat', 'tindak-lanjut'] as const;
 type Tab = (typeof TABS)[number];

@@ -10,10 +10,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { councilsKey, type FollowUp, removeFollowUp, reopenFollowUp } from '../../api/councils.api.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useErrorText } from '../../components/use-error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DoneForm } from './council-forms.tsx';
-import { ScrollRegion } from './scroll-region.tsx';
 
 export function FollowUpTable(props: {
   regionCode: string;

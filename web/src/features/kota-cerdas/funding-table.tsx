@@ -1,8 +1,8 @@
 /** Funding per year and source with the exact totals the server computed (never summed again in the browser). */
 import { Table, Text } from '@mantine/core';
 import type { MasterplanDetail } from '../../api/kota-cerdas.api.ts';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ScrollRegion } from './scroll-region.tsx';
 import { FUNDING_SOURCES, SOURCE_LABELS } from './kota-cerdas-labels.ts';
 
 type Funding = MasterplanDetail['funding'];
