@@ -124,6 +124,8 @@ interface Pools {
   itemEvidenceOf: Map<string, string[]>;
   answersOf: Map<string, string[]>;
   spdOf: Map<string, string[]>;
+  /** Ids listed by the region's other list routes (`…/regions/:regionCode/<segment>`), by segment. */
+  bySegment: Map<string, string[]>;
 }
 
 const allIds = (p: Pools) => [
@@ -500,7 +502,7 @@ function paramValue(name: string, segment: string, parent: string | null, underI
     case 'spd':
       return child(pools.spdOf);
     default:
-      return rng.uuid();
+      return from(pools.bySegment.get(segment) ?? []);
   }
 }
 
@@ -633,7 +635,18 @@ async function harvest(cookie: string): Promise<Pools> {
     itemEvidenceOf: new Map(),
     answersOf: new Map(),
     spdOf: new Map(),
+    bySegment: new Map(),
   };
+  // Every other list of the region (councils, competitions, events, services, …): a module added later is
+  // fuzzed with its real ids too, not only with ids nothing has.
+  for (const route of t.app.apiRoutes) {
+    const segment = /^\/api\/v1\/regions\/:regionCode\/([a-z0-9-]+)$/.exec(route.url)?.[1];
+    if (route.method !== 'GET' || !segment) continue;
+    const res = await t.app.inject({ method: 'GET', url: `${r}/${segment}`, headers: { cookie } });
+    if (res.statusCode !== 200 || !String(res.headers['content-type'] ?? '').includes('json')) continue;
+    const found = ids(res.json());
+    if (found.length > 0) p.bySegment.set(segment, found);
+  }
   for (const id of p.innovations.slice(0, 40)) {
     p.evidenceOf.set(id, ids(await get(`${r}/innovations/${id}/evidence`)));
     const answers = (await get(`/api/v1/regions/${HOME}/iid/innovations/${id}/answers`)) as { indicators?: Array<{ id: string }> };
