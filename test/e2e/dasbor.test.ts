@@ -7,62 +7,15 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RegionDashboard } from '#shared/api/dasbor.ts';
-import {
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  shownDecimal,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { browserFlow, PHONE, shownDecimal } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
+const { openContext, check, logInAs } = browserFlow('dasbor');
 const SHOTS_COPY = process.env.SINERGI_SHOTS_DIR;
-
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(600);
-  const file = path.join(SCREENSHOTS, `dasbor-${name}-${viewport}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
-
-async function logInAs(page: Page, username: string, to: string): Promise<void> {
-  await page.goto(to);
-  await logIn(page, username, DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
-}
 
 async function dashboardOf(page: Page, year: number): Promise<RegionDashboard> {
   const res = await page.request.get(`/api/v1/regions/19.71/dashboard?year=${year}`);

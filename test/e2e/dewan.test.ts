@@ -1,69 +1,7 @@
-/**
- * Dewan kota cerdas in the browser, on the real server with the demo data in Chromium: the admin of
- * Kota Pangkalpinang opens the councils (the demo's overdue follow-up flagged), adds an outside member
- * to the Dewan Smart City, records a meeting with a follow-up for Diskominfo and marks it done; the
- * members table scrolls inside a focusable region on a phone. axe-core checks each view; screenshots
- * land in test-results/dewan-*.png (and $SINERGI_SHOTS_DIR when set) for a person to look at.
- *
- * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
- */
-import { copyFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  minimalPdf,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, choose, minimalPdf, PHONE } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
-const SHOTS_COPY = process.env.SINERGI_SHOTS_DIR;
-
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  const file = path.join(SCREENSHOTS, `dewan-${name}-${viewport}.png`);
-  await page.screenshot({ path: file, fullPage: !hasDialog });
-  if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
-
-async function logInAs(page: Page, username: string, to: string): Promise<void> {
-  await page.goto(to);
-  await logIn(page, username, DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
-}
+const { openContext, check, logInAs } = browserFlow('dewan');
 
 describe('dewan kota cerdas', () => {
   it('the admin adds a member and a meeting with a follow-up, and marks the follow-up done', async () => {

@@ -1,73 +1,10 @@
-/**
- * Evaluasi tahunan in the browser, on the real server with the demo data in Chromium: the admin of Kota
- * Pangkalpinang sees the latest smart-city evaluation on the masterplan page (3,13, up 0,19 since 2024,
- * per pillar, beside programme progress), opens the assessment's "Hasil evaluasi" tab, which shows the
- * same figure, records the assessor's findings and the letter's number and date and uploads the letter;
- * the masterplan page then names the new letter. axe-core checks each view on a desktop and a phone;
- * screenshots land in test-results/evaluasi-*.png (and SINERGI_SHOTS_DIR when set) for a person to look at.
- *
- * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
- */
-import { copyFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  minimalPdf,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, minimalPdf, PHONE } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
-const SHOTS_COPY = process.env.SINERGI_SHOTS_DIR;
-
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400);
-  // A full-page picture from the top, with no focus ring left on the skip link.
-  await page.evaluate(() => {
-    window.scrollTo(0, 0);
-    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-  });
-  const file = path.join(SCREENSHOTS, `evaluasi-${name}-${viewport}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
-
-async function logInAs(page: Page, username: string, to: string): Promise<void> {
-  await page.goto(to);
-  await logIn(page, username, DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
-}
+const flow = browserFlow('evaluasi');
+const { openContext, logInAs } = flow;
+const check = (page: Page, viewport: string, name: string) => flow.check(page, viewport, name, { fromTop: true });
 
 describe('evaluasi tahunan', () => {
   it('the admin sees the evaluation on the masterplan page, records the findings and the letter, and the masterplan page shows it', async () => {

@@ -7,63 +7,13 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  shownDecimal,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, PHONE, shownDecimal } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
-const SHOTS_COPY = process.env.SINERGI_SHOTS_DIR;
-
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  const file = path.join(SCREENSHOTS, `liga-${name}-${viewport}.png`);
-  await page.screenshot({ path: file, fullPage: !hasDialog });
-  if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
-
-async function logInAs(page: Page, username: string, to: string): Promise<void> {
-  await page.goto(to);
-  await logIn(page, username, DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
-}
+const { openContext, check, logInAs } = browserFlow('liga');
 
 /** The composite of each row as the table shows it. */
 async function composites(page: Page): Promise<Array<number | null>> {

@@ -1,60 +1,11 @@
-/**
- * The RPJMD cascade in the browser, on the real server with the demo data in Chromium: the admin
- * (Bapperida) opens the demo RPJMD 2018–2023 with its link counts and searches it, adds an RPJMD
- * 2024–2026, imports a sheet whose dry run shows the bad rows (nothing saved), then a clean sheet whose
- * dry run says what will be added, confirms, and sees the new tree; the smart-city programme form finds a
- * programme code by its name. axe-core checks each view on a desktop and a phone; screenshots land in
- * test-results/rpjmd-*.png (and SINERGI_SHOTS_DIR when set) for a person to look at.
- *
- * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
- */
-import { copyFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, PHONE } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
-const SHOTS_COPY = process.env.SINERGI_SHOTS_DIR;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  const file = path.join(SCREENSHOTS, `rpjmd-${name}-${viewport}.png`);
-  await page.screenshot({ path: file, fullPage: !hasDialog });
-  if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
-
-async function logInAs(page: Page, username: string, to: string): Promise<void> {
-  await page.goto(to);
-  await logIn(page, username, DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
-}
+const { openContext, check, logInAs } = browserFlow('rpjmd');
 
 async function sheet(rows: (string | null)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

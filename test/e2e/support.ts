@@ -7,13 +7,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'test-results');
@@ -191,4 +192,63 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
       failures.push(`${violation.id} (${violation.impact}) ${node.target.join(' ')}: ${node.failureSummary ?? violation.help}`);
   }
   if (failures.length > 0) throw new Error(`axe-core violations on ${label}:\n${failures.join('\n')}`);
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * The frame of one browser flow file: the server with the demo data and Chromium start before its tests
+ * and stop after them. `openContext` opens a browser context that can run axe; `check` takes the
+ * screenshot a person looks at (test-results/<prefix>-<name>-<viewport>.png, copied to
+ * $SINERGI_SHOTS_DIR when set; the whole page unless a dialog is open) and fails on any serious axe
+ * finding; `logInAs` signs a demo account in on the page it opens.
+ */
+export function browserFlow(prefix: string) {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const shotsCopy = process.env.SINERGI_SHOTS_DIR;
+  return {
+    server(): TestServer {
+      if (!server) throw new Error('The server did not start');
+      return server;
+    },
+    async openContext(size = DESKTOP): Promise<BrowserContext> {
+      if (!server || !browser) throw new Error('The server or the browser did not start');
+      const context = await newContext(browser, server.baseUrl, size);
+      await serveAxe(context);
+      return context;
+    },
+    async check(page: Page, viewport: string, name: string, options: { fromTop?: boolean } = {}): Promise<void> {
+      await page.waitForLoadState('networkidle');
+      // Charts and transitions settle.
+      await page.waitForTimeout(500);
+      if (options.fromTop) {
+        // A full-page picture from the top, with no focus ring left on the skip link.
+        await page.evaluate(() => {
+          window.scrollTo(0, 0);
+          if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+        });
+      }
+      const hasDialog = (await page.getByRole('dialog').count()) > 0;
+      const file = path.join(SCREENSHOTS, `${prefix}-${name}-${viewport}.png`);
+      await page.screenshot({ path: file, fullPage: !hasDialog });
+      if (shotsCopy) await copyFile(file, path.join(shotsCopy, path.basename(file)));
+      await expectAccessible(page, `${name} [${viewport}]`);
+    },
+    async logInAs(page: Page, username: string, to = '/'): Promise<void> {
+      await page.goto(to);
+      await logIn(page, username, DEMO_PASSWORD);
+      await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
+    },
+  };
 }

@@ -1,33 +1,16 @@
-/**
- * "Tugas saya" in the browser, on the real server with the demo data in Chromium: the verifier returns
- * Diskominfo's 2026 draft (submitted first by its operator, through the API) with a note; the Diskominfo
- * operator logs in and finds, on the home page, the returned innovation with the verifier's note and the
- * smart-city programme reports their unit owes, the overdue ones marked in words and with an icon; the
- * link opens the innovation. The verifier finds the queue, the judge the entries to score, and the
- * leader's home page says there is nothing to do. axe-core checks each
- * view on a desktop and a phone; screenshots land in test-results/tugas-*.png (and SINERGI_SHOTS_DIR).
- *
- * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
- */
-import { copyFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserFlow, DEMO_PASSWORD, logIn, PHONE } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
-const SHOTS_COPY = process.env.SINERGI_SHOTS_DIR;
 const REGION = '19.71';
 const NOTE = 'Lengkapi daftar dataset yang sudah terbit di portal Satu Data.';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const { openContext, check, server } = browserFlow('tugas');
 let innovationId = '';
 
 /** A signed-in API caller for the setup steps (the same endpoints the web app calls). */
 async function apiAs(username: string) {
-  if (!server) throw new Error('no server');
-  const base = server.baseUrl;
+  const base = server().baseUrl;
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -48,10 +31,6 @@ async function apiAs(username: string) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-
   // Diskominfo's carried-over draft of 2026: submitted by its operator, returned by the verifier with a note.
   const operator = await apiAs('operator.demo');
   const list = await operator<{ items: { id: string; name: string; status: string; year: number }[] }>(
@@ -72,27 +51,6 @@ beforeAll(async () => {
     note: NOTE,
   });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const file = path.join(SCREENSHOTS, `tugas-${name}-${viewport}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
 
 async function logInAs(page: Page, username: string): Promise<void> {
   await page.goto('/');
