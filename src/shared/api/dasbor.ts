@@ -88,6 +88,8 @@ export const dashboardSmartCity = z.object({
       basis: z.enum(['claimed', 'verified']),
       index: decimal.nullable(),
       predicate: z.string().nullable(),
+      /** The verified index against the previous evaluation's, as the evaluation and the masterplan page show it. */
+      change: decimal.nullable(),
     })
     .nullable(),
 });

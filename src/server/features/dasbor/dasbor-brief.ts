@@ -82,7 +82,11 @@ function boxesOf(d: RegionDashboard): Box[] {
             `${thousands(d.smartCity.programmes)} program: ${d.smartCity.onTrack} berjalan, ${d.smartCity.done} selesai`,
             `${d.smartCity.blocked} terhambat, ${d.smartCity.notReported} belum dilaporkan`,
             ...(d.smartCity.evaluation
-              ? [`Evaluasi: ${decimalComma(d.smartCity.evaluation.index)} (${d.smartCity.evaluation.predicate ?? '–'})`]
+              ? [
+                  d.smartCity.evaluation.change === null
+                    ? `Evaluasi: ${decimalComma(d.smartCity.evaluation.index)}`
+                    : `Evaluasi: ${decimalComma(d.smartCity.evaluation.index)} (${d.smartCity.evaluation.change.startsWith('-') ? '' : '+'}${decimalComma(d.smartCity.evaluation.change)})`,
+                ]
               : []),
           ]
         : ['Belum ada masterplan aktif'],

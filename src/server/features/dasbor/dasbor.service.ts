@@ -27,6 +27,7 @@ import { periodIkm } from '#server/platform/figures/ikm.ts';
 import { presentIkm } from '#server/platform/figures/ikm-score.ts';
 import { COUNTED_STATUSES, periodDashboardData } from '#server/platform/figures/innovation-target.ts';
 import { smartCityFigures } from '#server/platform/figures/smart-city.ts';
+import { assessmentEvaluationFigures } from '#server/platform/evaluations.ts';
 
 /** How many of the weakest services the dashboard names. */
 const WEAKEST_SERVICES = 3;
@@ -182,6 +183,7 @@ async function smartCity(db: DbOrTx, regionCode: string, year: number): Promise<
     assessmentIndexOfYear(db, regionCode, year, SMART_CITY_EVALUATION_FRAMEWORKS).then(assessmentFigures),
   ]);
   if (!f.masterplan) return null;
+  const change = evaluation ? ((await assessmentEvaluationFigures(db, regionCode, evaluation.assessmentId))?.delta ?? null) : null;
   return {
     masterplanId: f.masterplan.id,
     title: f.masterplan.title,
@@ -198,6 +200,7 @@ async function smartCity(db: DbOrTx, regionCode: string, year: number): Promise<
       basis: evaluation.basis,
       index: evaluation.index,
       predicate: evaluation.predicate,
+      change,
     },
   };
 }

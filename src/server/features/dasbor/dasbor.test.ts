@@ -166,7 +166,15 @@ describe('the dashboard figures equal their source pages', () => {
       basis: 'claimed',
       index: detail.claimed.index,
       predicate: detail.claimed.predicate,
+      change: null,
     });
+    // The demo's 2025 evaluation: its change is the one its evaluation page shows (2.94 → 3.13).
+    const evaluation2025 = (await dashboard(2025)).smartCity?.evaluation;
+    const page = (await admin.get(`/api/v1/regions/${HOME}/assessments/${evaluation2025?.assessmentId}/evaluation`)).json() as {
+      delta: string | null;
+    };
+    expect(evaluation2025?.change).toBe(page.delta);
+    expect(page.delta).toBe('0.19');
   });
 
   it('complaints: received, resolved, on time and overdue as the complaint statistics of the year', async () => {

@@ -179,10 +179,12 @@ function KpiCards({ d }: { d: RegionDashboard }) {
                 t('dasbor.smartCity.blocked', { blocked: d.smartCity.blocked, notReported: d.smartCity.notReported }),
                 ...(d.smartCity.evaluation
                   ? [
-                      t('dasbor.smartCity.evaluation', {
-                        index: dec(d.smartCity.evaluation.index),
-                        predicate: d.smartCity.evaluation.predicate ?? '–',
-                      }),
+                      d.smartCity.evaluation.change === null
+                        ? t('dasbor.smartCity.evaluation', { index: dec(d.smartCity.evaluation.index) })
+                        : t('dasbor.smartCity.evaluationChange', {
+                            index: dec(d.smartCity.evaluation.index),
+                            change: `${d.smartCity.evaluation.change.startsWith('-') ? '' : '+'}${dec(d.smartCity.evaluation.change)}`,
+                          }),
                     ]
                   : []),
               ]
