@@ -150,6 +150,8 @@ export const complaintSummary = z
     closedAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** For a step taken straight from the list (the transition checks it). */
+    version: z.number().int(),
   })
   .meta({ id: 'ComplaintSummary' });
 export const complaintList = paged(complaintSummary);

@@ -45,6 +45,7 @@ const inboxColumns = {
   closedAt: complaints.closedAt,
   createdAt: complaints.createdAt,
   updatedAt: complaints.updatedAt,
+  version: complaints.version,
   categoryName: complaintColumns.categoryName,
   unitName: complaintColumns.unitName,
   serviceName: complaintColumns.serviceName,

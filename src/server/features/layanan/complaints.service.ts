@@ -300,6 +300,7 @@ export function presentComplaintSummary(r: InboxRow, now: Date) {
     closedAt: r.closedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
   };
 }
 
