@@ -191,7 +191,8 @@ describe('handling complaints', () => {
 
     await logOut(page);
     await logIn(page, 'operator.demo', DEMO_PASSWORD);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Signed in (the sign-in page has a heading of its own, so a heading proves nothing).
+    await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
     await page.goto('/pengaduan-masuk');
     await waitForInbox(page);
     expect(await page.getByText(`diteruskan ke ${DISKOMINFO}`, { exact: false }).count()).toBe(1);
