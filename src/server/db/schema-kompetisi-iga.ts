@@ -33,9 +33,6 @@ export const competitionFieldChecks = pgTable(
   (t) => [
     uniqueIndex('competition_field_checks_entry_indicator_uq').on(t.entryId, t.indicatorId),
     index('competition_field_checks_competition_idx').on(t.competitionId),
-    check(
-      'competition_field_checks_status_check',
-      sql`${t.status} in ('belum_diperiksa', 'sesuai', 'tidak_sesuai', 'perlu_perbaikan')`,
-    ),
+    check('competition_field_checks_status_check', sql`${t.status} in ('belum_diperiksa', 'sesuai', 'tidak_sesuai', 'perlu_perbaikan')`),
   ],
 );

@@ -41,7 +41,14 @@ export async function innovationIndicators(db: DbOrTx, regionCode: string, innov
   const answers = await db
     .select()
     .from(iidAnswers)
-    .where(and(eq(iidAnswers.regionCode, regionCode), eq(iidAnswers.periodId, row.periodId), isNotNull(iidAnswers.innovationId), eq(iidAnswers.innovationId, innovationId)));
+    .where(
+      and(
+        eq(iidAnswers.regionCode, regionCode),
+        eq(iidAnswers.periodId, row.periodId),
+        isNotNull(iidAnswers.innovationId),
+        eq(iidAnswers.innovationId, innovationId),
+      ),
+    );
   const answerOf = new Map(answers.map((a) => [a.indicatorId, a]));
   const files = await listAttachments(db, regionCode, 'innovation', [innovationId], { slotPrefix: 'sid.' });
   return {

@@ -50,7 +50,8 @@ interface Rights {
 /** What the caller may do with the checklists of this competition; 404 when nothing (as if absent). */
 async function rightsOn(ctx: ServiceContext, regionCode: string, competition: CompetitionRow): Promise<Rights> {
   if (can(ctx.actor, 'competitions.manage', regionCode)) return { edit: true, unitId: null };
-  if (can(ctx.actor, 'competitions.judge', regionCode) && (await isOnPanel(ctx.db, competition.id, ctx.actor.id))) return { edit: true, unitId: null };
+  if (can(ctx.actor, 'competitions.judge', regionCode) && (await isOnPanel(ctx.db, competition.id, ctx.actor.id)))
+    return { edit: true, unitId: null };
   if (can(ctx.actor, 'competitions.read', regionCode)) {
     if (ctx.actor.role === 'operator') {
       if (!ctx.actor.unitId) throw new AppError('NOT_FOUND');
@@ -92,7 +93,13 @@ async function nominees(db: DbOrTx, competitionId: string, unitId: string | null
 
 type Nominee = Awaited<ReturnType<typeof nominees>>[number];
 
-async function buildChecklist(db: DbOrTx, regionCode: string, competition: CompetitionRow, nominee: Nominee, canEdit: boolean): Promise<FieldChecklist> {
+async function buildChecklist(
+  db: DbOrTx,
+  regionCode: string,
+  competition: CompetitionRow,
+  nominee: Nominee,
+  canEdit: boolean,
+): Promise<FieldChecklist> {
   const indicators = await innovationIndicators(db, regionCode, nominee.innovationId);
   if (!indicators) throw new AppError('NOT_FOUND');
   const checks = await db
@@ -192,7 +199,8 @@ export async function myFieldChecklists(ctx: ServiceContext, regionCode: string)
   if (ids.length === 0) return { items, canEdit: false };
   const rows = await ctx.db.select().from(competitions).where(inArray(competitions.id, ids)).orderBy(competitions.name);
   for (const competition of rows) {
-    for (const n of await nominees(ctx.db, competition.id, null)) items.push(summaryOf(await buildChecklist(ctx.db, regionCode, competition, n, true)));
+    for (const n of await nominees(ctx.db, competition.id, null))
+      items.push(summaryOf(await buildChecklist(ctx.db, regionCode, competition, n, true)));
   }
   return { items, canEdit: true };
 }
@@ -261,7 +269,11 @@ export async function fieldChecklistXlsx(ctx: ServiceContext, regionCode: string
     { header: 'No. indikator', value: (l) => l.indicatorId, width: 12 },
     { header: 'Indikator', value: (l) => l.name, width: 45 },
     { header: 'Variabel', value: (l) => l.variable ?? '', width: 20 },
-    { header: 'Jawaban inovasi', value: (l) => (l.claimedLevel === null ? 'Belum dijawab' : `${l.claimedLevel}${l.claimedLabel ? ` — ${l.claimedLabel}` : ''}`), width: 40 },
+    {
+      header: 'Jawaban inovasi',
+      value: (l) => (l.claimedLevel === null ? 'Belum dijawab' : `${l.claimedLevel}${l.claimedLabel ? ` — ${l.claimedLabel}` : ''}`),
+      width: 40,
+    },
     { header: 'Bukti dukung', value: (l) => l.evidence.map((e) => e.fileName ?? e.url ?? e.title).join('; ') || 'Tidak ada', width: 40 },
     { header: 'Status', value: (l) => STATUS_TEXT[l.status], width: 18 },
     { header: 'Catatan', value: (l) => l.note, width: 40 },

@@ -47,23 +47,56 @@ beforeAll(async () => {
     year: 2026,
     kind: 'iga_nominee',
     categories: [{ code: 'nominee', name: 'Nominee IGA' }],
-    eligibility: { requireVerified: true, allowedTahapan: ['penerapan'], minYearsSincePenerapan: 0, requireInnovatorSk: false, maxEntriesPerUnit: null },
+    eligibility: {
+      requireVerified: true,
+      allowedTahapan: ['penerapan'],
+      minYearsSincePenerapan: 0,
+      requireInnovatorSk: false,
+      maxEntriesPerUnit: null,
+    },
     sections: [{ code: 'ringkasan', title: 'Ringkasan', guidance: '', wordLimit: 300 }],
     stages: [
       { code: 'pendaftaran', startsOn: day(-5), endsOn: day(5) },
-      { code: 'presentasi', startsOn: day(6), endsOn: day(9), rubricCode: 'rubrik-iga-presentasi-2023', judgesPerEntry: 1, weight: '100', normalise: false },
-      { code: 'verifikasi_lapangan', startsOn: day(10), endsOn: day(12), rubricCode: 'rubrik-iga-presentasi-2023', judgesPerEntry: 1, weight: '0', normalise: false },
+      {
+        code: 'presentasi',
+        startsOn: day(6),
+        endsOn: day(9),
+        rubricCode: 'rubrik-iga-presentasi-2023',
+        judgesPerEntry: 1,
+        weight: '100',
+        normalise: false,
+      },
+      {
+        code: 'verifikasi_lapangan',
+        startsOn: day(10),
+        endsOn: day(12),
+        rubricCode: 'rubrik-iga-presentasi-2023',
+        judgesPerEntry: 1,
+        weight: '0',
+        normalise: false,
+      },
       { code: 'penetapan', startsOn: day(13), endsOn: day(15) },
     ],
   });
   if (created.statusCode !== 201) throw new Error(created.body);
   competition = json<CompetitionDetail>(created);
 
-  const [period] = await t.db.insert(periods).values({ regionCode: HOME, year: 2026, opensOn: '2026-01-01', closesOn: '2026-12-31', targetTotal: 10 }).returning();
+  const [period] = await t.db
+    .insert(periods)
+    .values({ regionCode: HOME, year: 2026, opensOn: '2026-01-01', closesOn: '2026-12-31', targetTotal: 10 })
+    .returning();
   if (!period) throw new Error('no period');
   const [innovation] = await t.db
     .insert(innovations)
-    .values({ regionCode: HOME, periodId: period.id, unitId: unit.id, name: 'Inovasi Nominee', status: 'terverifikasi', tahapan: 'penerapan', waktuPenerapan: '2022-01-01' })
+    .values({
+      regionCode: HOME,
+      periodId: period.id,
+      unitId: unit.id,
+      name: 'Inovasi Nominee',
+      status: 'terverifikasi',
+      tahapan: 'penerapan',
+      waktuPenerapan: '2022-01-01',
+    })
     .returning();
   if (!innovation) throw new Error('no innovation');
   const { framework } = await iidFrameworkOfPeriod(t.db, HOME, period);
@@ -85,7 +118,9 @@ beforeAll(async () => {
     .returning();
   entryId = entry?.id ?? '';
   const presentasi = competition.stages.find((s) => s.code === 'presentasi');
-  await t.db.insert(competitionJudges).values({ regionCode: HOME, competitionId: competition.id, stageId: presentasi?.id ?? '', userId: panelJudgeId });
+  await t.db
+    .insert(competitionJudges)
+    .values({ regionCode: HOME, competitionId: competition.id, stageId: presentasi?.id ?? '', userId: panelJudgeId });
 });
 afterAll(() => t.close());
 
@@ -128,7 +163,10 @@ describe('field-validation checklist', () => {
     const n = indicatorIds.length;
     const byHand = (Math.round((2 / n) * 1000 + 1e-9) / 10).toFixed(1);
     expect(list.readiness).toBe(byHand);
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'competition.field_check_saved'), eq(auditLog.entityId, entryId)));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'competition.field_check_saved'), eq(auditLog.entityId, entryId)));
     expect(audits).toHaveLength(4);
     const summary = json<FieldChecklistList>(await panelJudge.get(`${base}/field-checks`));
     expect(summary.items.map((i) => [i.entryId, i.readiness])).toEqual([[entryId, byHand]]);
@@ -170,7 +208,12 @@ describe('field-validation checklist', () => {
       categories: [{ code: 'opd', name: 'OPD' }],
       eligibility: { requireVerified: true, allowedTahapan: [], minYearsSincePenerapan: 0, requireInnovatorSk: false, maxEntriesPerUnit: null },
       sections: [{ code: 'ringkasan', title: 'Ringkasan', guidance: '', wordLimit: 300 }],
-      stages: competition.stages.map((s) => ({ code: s.code, startsOn: s.startsOn, endsOn: s.endsOn, ...(s.rubricCode ? { rubricCode: s.rubricCode, judgesPerEntry: 1, weight: s.code === 'presentasi' ? '100' : '0', normalise: false } : {}) })),
+      stages: competition.stages.map((s) => ({
+        code: s.code,
+        startsOn: s.startsOn,
+        endsOn: s.endsOn,
+        ...(s.rubricCode ? { rubricCode: s.rubricCode, judgesPerEntry: 1, weight: s.code === 'presentasi' ? '100' : '0', normalise: false } : {}),
+      })),
     });
     expect(other.statusCode, other.body).toBe(201);
     expect((await admin.get(`${base}/${json<CompetitionDetail>(other).id}/field-checks`)).statusCode).toBe(404);

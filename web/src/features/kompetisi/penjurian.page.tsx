@@ -19,6 +19,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
+import { MyIgaChecklists } from './iga-checklists.tsx';
 import { stageLabel } from './kompetisi-labels.ts';
 
 export function PenjurianPage() {
@@ -106,6 +107,7 @@ export function PenjurianPage() {
           .map((p) => (
             <Conflicts key={p.competitionId} regionCode={regionCode} panel={p} items={items.filter((i) => i.competitionId === p.competitionId)} />
           ))}
+        <MyIgaChecklists regionCode={regionCode} />
       </Stack>
     </>
   );
