@@ -204,14 +204,7 @@ describe('editing a set-up and preparing IGA nominees', () => {
         .getByText(/Kesiapan \d/)
         .first()
         .waitFor();
-      await expect
-        .poll(() =>
-          page
-            .getByRole('link', { name: /./ })
-            .filter({ has: page.locator('xpath=ancestor::td') })
-            .count(),
-        )
-        .toBeGreaterThanOrEqual(0);
+      await expect.poll(() => page.getByText(/^Kesiapan \d/).count()).toBe(3);
       await check(page, viewport.name, 'nominees');
       await context.close();
     }
@@ -273,13 +266,5 @@ describe('editing a set-up and preparing IGA nominees', () => {
     await phone.page.getByText('SK asli diperlihatkan.').waitFor({ state: 'attached' });
     await check(phone.page, 'phone', 'checklist');
     await phone.context.close();
-  });
-
-  it('an operator reads a nominee checklist without the controls to change it', async () => {
-    const { context, page } = await signedIn('admin.demo');
-    const id = await igaId(page);
-    const list = await api<{ items: { entryId: string }[] }>(page, 'GET', `${API}/${id}/field-checks`);
-    await context.close();
-    expect(list.items.length).toBe(3);
   });
 });
