@@ -226,7 +226,7 @@ describe('editing a set-up and preparing IGA nominees', () => {
     }>(page, 'GET', `${API}/field-checks`);
     const fresh = mine.items.find((i) => i.counts.belum_diperiksa === i.total);
     if (!fresh) throw new Error('no unchecked nominee in the demo');
-    await page.getByRole('link', { name: fresh.innovationName }).first().click();
+    await page.getByRole('region', { name: 'Validasi lapangan nominee', exact: true }).getByRole('link', { name: fresh.innovationName }).click();
     await page.waitForURL(/\/validasi\//);
     await page.getByText('Kesiapan 0%').first().waitFor();
     await check(page, 'desktop', 'checklist');
