@@ -232,14 +232,14 @@ describe('editing a set-up and preparing IGA nominees', () => {
     await check(page, 'desktop', 'checklist');
     const checklist = await api<{ lines: { indicatorId: string }[] }>(page, 'GET', `${API}/${fresh.competitionId}/field-checks/${fresh.entryId}`);
     const [a, b] = checklist.lines.map((l) => l.indicatorId);
-    await choose(page, page.getByRole('textbox', { name: `Status indikator ${a}` }), 'Sesuai');
+    await choose(page, page.getByRole('combobox', { name: `Status indikator ${a}` }), 'Sesuai');
     await page.getByRole('textbox', { name: `Catatan indikator ${a}` }).fill('SK asli diperlihatkan.');
     await page
       .getByRole('region', { name: new RegExp(`^${a}\\. `) })
       .getByRole('button', { name: 'Simpan' })
       .click();
     await page.getByText(`Pemeriksaan indikator ${a} disimpan`).waitFor();
-    await choose(page, page.getByRole('textbox', { name: `Status indikator ${b}` }), 'Perlu perbaikan');
+    await choose(page, page.getByRole('combobox', { name: `Status indikator ${b}` }), 'Perlu perbaikan');
     await page
       .getByRole('region', { name: new RegExp(`^${b}\\. `) })
       .getByRole('button', { name: 'Simpan' })
