@@ -265,6 +265,8 @@ describe('editing a set-up and preparing IGA nominees', () => {
     await phone.page.goto(`/kompetisi/${fresh.competitionId}/validasi/${fresh.entryId}?dari=penjurian`);
     await phone.page.getByText('SK asli diperlihatkan.').waitFor({ state: 'attached' });
     await check(phone.page, 'phone', 'checklist');
+    // The first screenful as a phone shows it, for a person to look at (the full page is very long).
+    await phone.page.screenshot({ path: path.join(SCREENSHOTS, 'kompetisi-iga-checklist-phone-top.png') });
     await phone.context.close();
   });
 });
