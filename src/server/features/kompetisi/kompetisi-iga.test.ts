@@ -222,6 +222,47 @@ describe('field-validation checklist', () => {
   });
 });
 
+describe('editing the set-up', () => {
+  it('keeps the stages it still has with their panels, drops the one removed, and refuses a stale version', async () => {
+    const current = json<CompetitionDetail>(await admin.get(`${base}/${competition.id}`));
+    const presentasi = current.stages.find((s) => s.code === 'presentasi');
+    const body = {
+      name: 'Persiapan Nominee IGA Uji (diubah)',
+      year: current.year,
+      kind: current.kind,
+      description: current.description,
+      categories: current.categories,
+      eligibility: current.eligibility,
+      sections: current.sections,
+      stages: current.stages
+        .filter((s) => s.code !== 'verifikasi_lapangan')
+        .map((s) =>
+          s.code === 'presentasi'
+            ? { code: s.code, startsOn: s.startsOn, endsOn: s.endsOn, rubricCode: s.rubricCode, judgesPerEntry: 2, weight: '100', normalise: false }
+            : { code: s.code, startsOn: s.startsOn, endsOn: s.endsOn },
+        ),
+    };
+    const saved = await admin.put(`${base}/${competition.id}`, { ...body, version: current.version });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const after = json<CompetitionDetail>(saved);
+    expect(after.name).toBe('Persiapan Nominee IGA Uji (diubah)');
+    expect(after.stages.map((s) => s.code)).toEqual(['pendaftaran', 'presentasi', 'penetapan']);
+    const kept = after.stages.find((s) => s.code === 'presentasi');
+    expect(kept?.id).toBe(presentasi?.id);
+    expect(kept?.judgesPerEntry).toBe(2);
+    const panel = await t.db
+      .select()
+      .from(competitionJudges)
+      .where(eq(competitionJudges.stageId, kept?.id ?? ''));
+    expect(panel.map((p) => p.userId)).toEqual([panelJudgeId]);
+    const stale = await admin.put(`${base}/${competition.id}`, { ...body, name: 'Terlambat', version: current.version });
+    expect(stale.statusCode).toBe(409);
+    // The judge still edits the nominee's checklist after the edit.
+    const line = indicatorIds[7] ?? '';
+    expect((await panelJudge.put(lineUrl(line), { status: 'sesuai', note: '', version: 0 })).statusCode).toBe(200);
+  });
+});
+
 describe('readiness', () => {
   it('rounds half-up to one decimal', () => {
     expect(readinessOf({ belum_diperiksa: 1, sesuai: 1, tidak_sesuai: 1, perlu_perbaikan: 0 })).toBe('33.3');

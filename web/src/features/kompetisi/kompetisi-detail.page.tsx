@@ -128,7 +128,7 @@ function Overview({ competition: c, regionCode }: { competition: CompetitionDeta
           </Button>
           {running && running.code !== 'penetapan' ? (
             <Button leftSection={<IconLock size={16} aria-hidden />} variant="light" onClick={() => setConfirm('lock')}>
-              {t('kompetisi.lock', { stage: t(stageLabel(running.code)) })}
+              {t('kompetisi.lock', { stage: t(competitionStageLabel(c.kind, running.code)) })}
             </Button>
           ) : null}
           <Button component="a" href={scoresXlsxUrl(regionCode, c.id)} variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
@@ -236,9 +236,17 @@ function Overview({ competition: c, regionCode }: { competition: CompetitionDeta
       </Modal>
       <ConfirmDialog
         opened={confirm !== null}
-        title={confirm === 'open' ? t('kompetisi.open') : t('kompetisi.lock', { stage: running ? t(stageLabel(running.code)) : '' })}
-        message={confirm === 'open' ? t('kompetisi.openConfirm') : t('kompetisi.lockConfirm', { stage: running ? t(stageLabel(running.code)) : '' })}
-        confirmLabel={confirm === 'open' ? t('kompetisi.open') : t('kompetisi.lock', { stage: running ? t(stageLabel(running.code)) : '' })}
+        title={
+          confirm === 'open' ? t('kompetisi.open') : t('kompetisi.lock', { stage: running ? t(competitionStageLabel(c.kind, running.code)) : '' })
+        }
+        message={
+          confirm === 'open'
+            ? t('kompetisi.openConfirm')
+            : t('kompetisi.lockConfirm', { stage: running ? t(competitionStageLabel(c.kind, running.code)) : '' })
+        }
+        confirmLabel={
+          confirm === 'open' ? t('kompetisi.open') : t('kompetisi.lock', { stage: running ? t(competitionStageLabel(c.kind, running.code)) : '' })
+        }
         isPending={act.isPending}
         error={act.error}
         onConfirm={() => act.mutate()}
