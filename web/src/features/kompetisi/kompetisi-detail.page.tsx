@@ -34,7 +34,7 @@ import { EntriesPanel } from './entries-panel.tsx';
 import { IgaChecklistsPanel } from './iga-checklists.tsx';
 import { competitionStageLabel, isIgaPreparation } from './iga-labels.ts';
 import { JudgesPanel } from './judges-panel.tsx';
-import { kindLabel, STAGE_STATUS_COLORS, stageLabel, stageStatusLabel, statusLabel } from './kompetisi-labels.ts';
+import { kindLabel, STAGE_STATUS_COLORS, stageStatusLabel, statusLabel } from './kompetisi-labels.ts';
 import { ResultsPanel } from './results-panel.tsx';
 
 export function KompetisiDetailPage() {
