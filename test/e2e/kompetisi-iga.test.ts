@@ -214,6 +214,8 @@ describe('editing a set-up and preparing IGA nominees', () => {
     const { context, page } = await signedIn('juri.demo');
     await page.goto('/penjurian');
     await page.getByRole('heading', { name: 'Validasi lapangan nominee IGA' }).waitFor();
+    // The rehearsal sheets carry the preparation's own name for the presentation stage.
+    await page.getByText('Gladi presentasi').first().waitFor();
     const mine = await api<{
       items: {
         competitionId: string;

@@ -65,6 +65,7 @@ describe('demo competitions', () => {
     const rehearsal = home.items.filter((i) => i.competitionName === 'Persiapan Nominee IGA 2026');
     expect(rehearsal.length).toBeGreaterThan(0);
     expect(rehearsal.every((i) => i.stageCode === 'presentasi')).toBe(true);
+    expect(rehearsal.every((i) => i.competitionKind === 'iga_nominee')).toBe(true);
     const admin = await loginAs(t.app, 'admin.demo', DEMO_PASSWORD);
     const competition = json<CompetitionDetail>(await admin.get(`/api/v1/regions/${HOME}/competitions/${half?.competitionId}`));
     const stage = competition.stages.find((s) => s.code === 'presentasi');
