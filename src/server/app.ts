@@ -30,6 +30,7 @@ import { evidenceRoutes } from './features/innovations/evidence.routes.ts';
 import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
 import { iidRoutes } from './features/iid/iid.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { kompetisiIgaRoutes } from './features/kompetisi/kompetisi-iga.routes.ts';
 import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
 import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.routes.ts';
 import { kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(eventsPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(notificationRoutes, { prefix: '/api/v1/me/notifications' });
   await app.register(kompetisiRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
+  await app.register(kompetisiIgaRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
   await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
   await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(kotaCerdasRoutes, { prefix: '/api/v1/regions/:regionCode/smart-city' });

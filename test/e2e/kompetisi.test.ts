@@ -124,7 +124,8 @@ describe('a competition from set-up to published results', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Memenuhi syarat').first().waitFor();
     await dialog
-      .getByRole('radio', { name: /Pangkalpinang Satu Data/ })
+      // The demo also holds a draft carry-over of the same name, listed in no fixed order beside it: pick the eligible one.
+      .getByRole('radio', { name: /Pangkalpinang Satu Data/, disabled: false })
       .first()
       .check();
     await dialog.getByRole('button', { name: 'Daftarkan', exact: true }).click();

@@ -13,6 +13,7 @@ import { EventsPage } from './features/acara/events.page.tsx';
 import { HasilKompetisiPage } from './features/kompetisi/hasil-kompetisi.page.tsx';
 import { KompetisiDetailPage } from './features/kompetisi/kompetisi-detail.page.tsx';
 import { KompetisiEntryPage } from './features/kompetisi/kompetisi-entry.page.tsx';
+import { IgaChecklistPage } from './features/kompetisi/iga-checklist.page.tsx';
 import { KompetisiPage } from './features/kompetisi/kompetisi.page.tsx';
 import { PenjurianSheetPage } from './features/kompetisi/penjurian-sheet.page.tsx';
 import { PenjurianPage } from './features/kompetisi/penjurian.page.tsx';
@@ -132,6 +133,7 @@ export function App() {
         <Route path="kompetisi" element={<KompetisiPage />} />
         <Route path="kompetisi/:id" element={<KompetisiDetailPage />} />
         <Route path="kompetisi/:id/peserta/:entryId" element={<KompetisiEntryPage />} />
+        <Route path="kompetisi/:id/validasi/:entryId" element={<IgaChecklistPage />} />
         <Route path="penjurian" element={<PenjurianPage />} />
         <Route path="penjurian/:sheetId" element={<PenjurianSheetPage />} />
         <Route path="perangkat-daerah" element={<UnitsPage />} />

@@ -849,6 +849,7 @@ export const open311Clients = pgTable(
 export * from './schema-acara.ts';
 export * from './schema-notifications.ts';
 export * from './schema-kompetisi.ts';
+export * from './schema-kompetisi-iga.ts';
 export * from './schema-kota-cerdas.ts';
 export * from './schema-api-tokens.ts';
 export * from './schema-liga.ts';

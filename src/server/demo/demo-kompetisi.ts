@@ -15,6 +15,7 @@ import type { Tx } from '#server/db/client.ts';
 import { competitionEntries, competitionJudges, competitionSheets, competitionStages, competitions, innovations, users } from '#server/db/schema.ts';
 import { storeFinalRanking, storeStageResults } from '#server/features/kompetisi/kompetisi-results.service.ts';
 import { stagesOf } from '#server/features/kompetisi/kompetisi.queries.ts';
+import { seedIgaPreparation2026 } from './demo-kompetisi-iga.ts';
 
 const REGION = '19.71';
 
@@ -76,6 +77,7 @@ export async function seedDemoKompetisi(tx: Tx, passwordHash: string): Promise<v
   if (verified.length < 12 || judgeIds.length < 3) return;
   await seedLomba2025(tx, judgeIds, verified.slice(0, 12));
   await seedKipp2026(tx, judgeIds, verified.slice(12).length >= 4 ? verified.slice(12) : verified.slice(0, 5));
+  await seedIgaPreparation2026(tx, judgeIds, verified.slice(0, 3));
 }
 
 async function seedLomba2025(tx: Tx, judgeIds: string[], entered: (typeof innovations.$inferSelect)[]) {

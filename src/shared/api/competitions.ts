@@ -351,6 +351,8 @@ export const judgeAssignment = z.object({
   sheetId: z.string(),
   competitionId: z.string(),
   competitionName: z.string(),
+  /** The competition's kind: an IGA preparation names its presentation stage "Gladi presentasi". */
+  competitionKind: z.enum(COMPETITION_KINDS),
   stageCode: z.enum(STAGE_CODES),
   stageEndsOn: z.string(),
   stageLocked: z.boolean(),

@@ -11,6 +11,7 @@ import {
   competitionDetail,
   competitionInput,
   competitionList,
+  competitionUpdate,
   conflictBody,
   entryAttachment,
   entryCreate,
@@ -118,6 +119,8 @@ export const stageResultsQuery = (regionCode: string, id: string, stageId: strin
 
 export const createCompetition = (regionCode: string, input: CompetitionFormInput) =>
   sendJson('POST', path(regionCode), competitionInput, input, competitionDetail);
+export const updateCompetition = (regionCode: string, id: string, input: CompetitionFormInput & { version: number }) =>
+  sendJson('PUT', path(regionCode, id), competitionUpdate, input, competitionDetail);
 export const openCompetition = (regionCode: string, id: string) => sendEmpty('POST', path(regionCode, id, 'open'), competitionDetail);
 export const lockStage = (regionCode: string, id: string, stageId: string) =>
   sendEmpty('POST', path(regionCode, id, 'stages', stageId, 'lock'), competitionDetail);

@@ -15,6 +15,7 @@ import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
 import { rpjmdMessagesId } from '../features/rpjmd/rpjmd.messages.id.ts';
 import { dasborMessagesId } from '../features/dasbor/dasbor.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
+import { kompetisiIgaMessagesId } from '../features/kompetisi/kompetisi-iga.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
@@ -941,6 +942,7 @@ export const messagesId = {
   // Public services: each area keeps its texts in its own file.
   ...layananMessagesId,
   ...kompetisiMessagesId,
+  ...kompetisiIgaMessagesId,
   ...portalMessagesId,
   ...skmMessagesId,
   ...acaraMessagesId,

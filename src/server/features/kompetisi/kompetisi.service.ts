@@ -188,9 +188,15 @@ export async function updateCompetition(
       .returning({ id: competitions.id });
     if (!updated) throw new AppError('STALE_VERSION');
     const wasOpen = current.status === 'berjalan';
-    await tx.delete(competitionStages).where(eq(competitionStages.competitionId, id));
+    // A stage the new set-up keeps is updated in place: its panel of judges and their sheets stay.
     const values = stageValues(regionCode, id, input).map((v, i) => ({ ...v, status: wasOpen && i === 0 ? 'berjalan' : 'menunggu' }));
-    await tx.insert(competitionStages).values(values);
+    const kept = new Set<string>(values.map((v) => v.code));
+    for (const old of stages) if (!kept.has(old.code)) await tx.delete(competitionStages).where(eq(competitionStages.id, old.id));
+    for (const v of values) {
+      const existing = stages.find((s) => s.code === v.code);
+      if (existing) await tx.update(competitionStages).set(v).where(eq(competitionStages.id, existing.id));
+      else await tx.insert(competitionStages).values(v);
+    }
     await recordAudit(tx, ctx, { action: 'competition.updated', entityType: 'competition', entityId: id, regionCode, after: input });
   });
 }

@@ -127,6 +127,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'competition.created': { id: 'Kompetisi dibuat', en: 'Competition created' },
   'competition.updated': { id: 'Kompetisi diubah', en: 'Competition updated' },
   'competition.opened': { id: 'Pendaftaran kompetisi dibuka', en: 'Competition registration opened' },
+  'competition.field_check_saved': { id: 'Validasi lapangan nominee IGA dicatat', en: 'IGA nominee field-validation line recorded' },
   'competition.judge_added': { id: 'Juri ditambahkan ke panel', en: 'Judge added to the panel' },
   'competition.judge_removed': { id: 'Juri dikeluarkan dari panel', en: 'Judge removed from the panel' },
   'competition.judges_assigned': { id: 'Juri ditugaskan ke peserta', en: 'Judges assigned to entries' },

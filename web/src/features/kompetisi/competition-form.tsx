@@ -4,13 +4,22 @@
  * uses with their dates and, for a scored stage, rubric, judges per entry, who advances, weight and
  * normalisation. The server checks everything again; its field messages land next to the fields.
  */
-import { Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COMPETITION_KINDS, isScoredStage, STAGE_CODES } from '#shared/api/competitions.ts';
 import type { FieldIssue } from '#shared/errors.ts';
-import { type CompetitionDetail, type CompetitionFormInput, competitionsKey, createCompetition, rubricsQuery } from '../../api/kompetisi.api.ts';
+import {
+  type CompetitionDetail,
+  type CompetitionFormInput,
+  competitionKey,
+  competitionsKey,
+  createCompetition,
+  rubricsQuery,
+  updateCompetition,
+} from '../../api/kompetisi.api.ts';
+import { isApiError } from '../../api/http.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -87,6 +96,46 @@ function parseSections(text: string) {
     });
 }
 
+/** The form as the competition stands, for editing its set-up: a stage it does not use stays unticked with default dates. */
+export function valuesOf(c: CompetitionDetail): FormValues {
+  const defaults = initialStages();
+  return {
+    name: c.name,
+    year: c.year,
+    kind: c.kind,
+    description: c.description,
+    categories: c.categories.map((cat) => `${cat.code} ${cat.name}`).join('\n'),
+    sections: c.sections.map((s) => `${s.code} ${s.wordLimit} ${s.title}`).join('\n'),
+    requireVerified: c.eligibility.requireVerified,
+    requireInnovatorSk: c.eligibility.requireInnovatorSk,
+    allowedTahapan: [...c.eligibility.allowedTahapan],
+    minYearsSincePenerapan: c.eligibility.minYearsSincePenerapan,
+    maxEntriesPerUnit: c.eligibility.maxEntriesPerUnit ?? '',
+    stages: defaults.map((d) => {
+      const s = c.stages.find((x) => x.code === d.code);
+      if (!s) return { ...d, used: false };
+      return {
+        code: d.code,
+        used: true,
+        startsOn: s.startsOn,
+        endsOn: s.endsOn,
+        rubricCode: s.rubricCode ?? d.rubricCode,
+        judgesPerEntry: s.judgesPerEntry,
+        advanceKind: s.advanceKind,
+        advanceN: s.advanceN ?? d.advanceN,
+        passingScore: s.passingScore ?? d.passingScore,
+        weight: s.weight,
+        normalise: s.normalise,
+      };
+    }),
+  };
+}
+
+/** The API refuses to change a set-up once a stage is locked (entrants and judges rely on it) or the competition is decided. */
+export function setupEditable(c: CompetitionDetail): boolean {
+  return c.status !== 'ditetapkan' && c.status !== 'diumumkan' && !c.stages.some((s) => s.status === 'dikunci');
+}
+
 export function toInput(v: FormValues): CompetitionFormInput {
   return {
     name: v.name,
@@ -123,32 +172,47 @@ export function toInput(v: FormValues): CompetitionFormInput {
   };
 }
 
-export function CompetitionForm({ regionCode, onCreated }: { regionCode: string; onCreated: (c: CompetitionDetail) => void }) {
+export function CompetitionForm({
+  regionCode,
+  onCreated,
+  competition,
+}: {
+  regionCode: string;
+  onCreated: (c: CompetitionDetail) => void;
+  /** Given: the form edits this competition's set-up (sent with the version it was read at). */
+  competition?: CompetitionDetail;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const rubrics = useQuery(rubricsQuery(regionCode));
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
   const form = useForm<FormValues>({
-    initialValues: {
-      name: '',
-      year: new Date().getFullYear(),
-      kind: 'lomba_inovasi_daerah',
-      description: '',
-      categories: 'opd Perangkat daerah\nkecamatan Kecamatan\nsekolah_puskesmas Sekolah dan puskesmas',
-      sections: 'ringkasan 250 Ringkasan\nlatar_belakang 500 Latar belakang masalah\nhasil 500 Hasil dan manfaat',
-      requireVerified: true,
-      requireInnovatorSk: false,
-      allowedTahapan: ['penerapan'],
-      minYearsSincePenerapan: 0,
-      maxEntriesPerUnit: '',
-      stages: initialStages(),
-    },
+    initialValues: competition
+      ? valuesOf(competition)
+      : {
+          name: '',
+          year: new Date().getFullYear(),
+          kind: 'lomba_inovasi_daerah',
+          description: '',
+          categories: 'opd Perangkat daerah\nkecamatan Kecamatan\nsekolah_puskesmas Sekolah dan puskesmas',
+          sections: 'ringkasan 250 Ringkasan\nlatar_belakang 500 Latar belakang masalah\nhasil 500 Hasil dan manfaat',
+          requireVerified: true,
+          requireInnovatorSk: false,
+          allowedTahapan: ['penerapan'],
+          minYearsSincePenerapan: 0,
+          maxEntriesPerUnit: '',
+          stages: initialStages(),
+        },
   });
   const save = useMutation({
-    mutationFn: (values: FormValues) => createCompetition(regionCode, toInput(values)),
-    onSuccess: (created) => {
+    mutationFn: (values: FormValues) =>
+      competition
+        ? updateCompetition(regionCode, competition.id, { ...toInput(values), version: competition.version })
+        : createCompetition(regionCode, toInput(values)),
+    onSuccess: (saved) => {
+      if (competition) queryClient.setQueryData(competitionKey(regionCode, saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: competitionsKey(regionCode) });
-      onCreated(created);
+      onCreated(saved);
     },
     onError: (error) => setUnplaced(placeFieldIssues(form, error, ['name', 'year', 'kind', 'description', 'categories', 'sections'])),
   });
@@ -157,7 +221,13 @@ export function CompetitionForm({ regionCode, onCreated }: { regionCode: string;
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
       <Stack>
-        {save.error && !isFullyPlaced(save.error, unplaced) ? <FormErrorAlert error={save.error} unplaced={unplaced} /> : null}
+        {isApiError(save.error, 'STALE_VERSION') ? (
+          <Alert color="orange" role="alert" title={t('kompetisi.edit.staleTitle')}>
+            {t('kompetisi.edit.stale')}
+          </Alert>
+        ) : save.error && !isFullyPlaced(save.error, unplaced) ? (
+          <FormErrorAlert error={save.error} unplaced={unplaced} />
+        ) : null}
         <TextInput label={t('kompetisi.form.name')} required {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput label={t('kompetisi.form.year')} min={2000} max={2100} {...form.getInputProps('year')} />
@@ -262,7 +332,7 @@ export function CompetitionForm({ regionCode, onCreated }: { regionCode: string;
         </Fieldset>
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
-            {t('kompetisi.form.submit')}
+            {competition ? t('kompetisi.edit.submit') : t('kompetisi.form.submit')}
           </Button>
         </Group>
       </Stack>

@@ -20,7 +20,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { stageLabel } from './kompetisi-labels.ts';
+import { competitionStageLabel } from './iga-labels.ts';
 
 export function JudgesPanel({ competition: c, regionCode }: { competition: CompetitionDetail; regionCode: string }) {
   const { t } = useI18n();
@@ -34,7 +34,7 @@ export function JudgesPanel({ competition: c, regionCode }: { competition: Compe
           aria-label={t('kompetisi.panel.stage')}
           value={stageId}
           onChange={setStageId}
-          data={scored.map((s) => ({ value: s.id, label: t(stageLabel(s.code)) }))}
+          data={scored.map((s) => ({ value: s.id, label: t(competitionStageLabel(c.kind, s.code)) }))}
         />
       ) : null}
       <StagePanel key={stageId} competition={c} regionCode={regionCode} stageId={stageId} />

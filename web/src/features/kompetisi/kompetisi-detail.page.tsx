@@ -4,9 +4,10 @@
  * them), its judges per scored stage (panel, assignment, sheets) and its results (stage rankings,
  * outliers, advancing, penetapan and publication). Only the controls the caller's abilities allow show.
  */
-import { Anchor, Badge, Button, Group, List, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Modal, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconDownload, IconExternalLink, IconLock } from '@tabler/icons-react';
+import { IconDownload, IconExternalLink, IconLock, IconSettings } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -28,9 +29,12 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
+import { CompetitionForm, setupEditable } from './competition-form.tsx';
 import { EntriesPanel } from './entries-panel.tsx';
+import { IgaChecklistsPanel } from './iga-checklists.tsx';
+import { competitionStageLabel, isIgaPreparation } from './iga-labels.ts';
 import { JudgesPanel } from './judges-panel.tsx';
-import { kindLabel, STAGE_STATUS_COLORS, stageLabel, stageStatusLabel, statusLabel } from './kompetisi-labels.ts';
+import { kindLabel, STAGE_STATUS_COLORS, stageStatusLabel, statusLabel } from './kompetisi-labels.ts';
 import { ResultsPanel } from './results-panel.tsx';
 
 export function KompetisiDetailPage() {
@@ -52,7 +56,7 @@ export function KompetisiDetailPage() {
       </Anchor>
       <PageHeader
         title={c.name}
-        description={`${t(kindLabel(c.kind))} · ${c.year} · ${c.currentStage ? t(stageLabel(c.currentStage)) : t(statusLabel(c.status))}`}
+        description={`${t(kindLabel(c.kind))} · ${c.year} · ${c.currentStage ? t(competitionStageLabel(c.kind, c.currentStage)) : t(statusLabel(c.status))}`}
       />
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'ringkasan' ? { tab: v } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
@@ -60,6 +64,7 @@ export function KompetisiDetailPage() {
           <Tabs.Tab value="peserta">{t('kompetisi.tab.entries')}</Tabs.Tab>
           {c.abilities.manage ? <Tabs.Tab value="juri">{t('kompetisi.tab.judges')}</Tabs.Tab> : null}
           {c.abilities.manage ? <Tabs.Tab value="hasil">{t('kompetisi.tab.results')}</Tabs.Tab> : null}
+          {isIgaPreparation(c.kind) ? <Tabs.Tab value="validasi">{t('kompetisi.tab.fieldCheck')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="ringkasan">
           <Overview competition={c} regionCode={regionCode} />
@@ -77,6 +82,11 @@ export function KompetisiDetailPage() {
             <ResultsPanel competition={c} regionCode={regionCode} />
           </Tabs.Panel>
         ) : null}
+        {isIgaPreparation(c.kind) ? (
+          <Tabs.Panel value="validasi">
+            <IgaChecklistsPanel regionCode={regionCode} competitionId={c.id} />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
     </>
   );
@@ -88,6 +98,9 @@ function Overview({ competition: c, regionCode }: { competition: CompetitionDeta
   const rubrics = useQuery(rubricsQuery(regionCode));
   const rubricName = (code: string | null) => rubrics.data?.items.find((r) => r.code === code)?.name ?? code ?? '';
   const [confirm, setConfirm] = useState<'open' | 'lock' | null>(null);
+  const [editing, setEditing] = useState(false);
+  const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const editable = setupEditable(c);
   const running = c.stages.find((s) => s.status === 'berjalan');
   const act = useMutation({
     mutationFn: () => (confirm === 'open' ? openCompetition(regionCode, c.id) : lockStage(regionCode, c.id, running?.id ?? '')),
@@ -104,9 +117,18 @@ function Overview({ competition: c, regionCode }: { competition: CompetitionDeta
       {c.abilities.manage ? (
         <Group gap="sm">
           {c.status === 'draft' ? <Button onClick={() => setConfirm('open')}>{t('kompetisi.open')}</Button> : null}
+          <Button
+            variant="default"
+            leftSection={<IconSettings size={16} aria-hidden />}
+            disabled={!editable}
+            aria-describedby={editable ? undefined : 'setup-locked-note'}
+            onClick={() => setEditing(true)}
+          >
+            {t('kompetisi.edit.action')}
+          </Button>
           {running && running.code !== 'penetapan' ? (
             <Button leftSection={<IconLock size={16} aria-hidden />} variant="light" onClick={() => setConfirm('lock')}>
-              {t('kompetisi.lock', { stage: t(stageLabel(running.code)) })}
+              {t('kompetisi.lock', { stage: t(competitionStageLabel(c.kind, running.code)) })}
             </Button>
           ) : null}
           <Button component="a" href={scoresXlsxUrl(regionCode, c.id)} variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
@@ -124,6 +146,16 @@ function Overview({ competition: c, regionCode }: { competition: CompetitionDeta
           ) : null}
         </Group>
       ) : null}
+      {c.abilities.manage && !editable ? (
+        <Text size="sm" c="dimmed" id="setup-locked-note">
+          {t('kompetisi.edit.locked')}
+        </Text>
+      ) : null}
+      {isIgaPreparation(c.kind) && c.stages.some((s) => s.code === 'presentasi') ? (
+        <Text size="sm" c="dimmed">
+          {t('kompetisi.iga.rehearsalHint')}
+        </Text>
+      ) : null}
       <Paper withBorder radius="md" p="md">
         <Title order={2} size="h4" mb="sm">
           {t('kompetisi.stagesTitle')}
@@ -132,7 +164,7 @@ function Overview({ competition: c, regionCode }: { competition: CompetitionDeta
           <Table.Tbody>
             {c.stages.map((s) => (
               <Table.Tr key={s.id}>
-                <Table.Td fw={600}>{t(stageLabel(s.code))}</Table.Td>
+                <Table.Td fw={600}>{t(competitionStageLabel(c.kind, s.code))}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {formatDate(s.startsOn)} – {formatDate(s.endsOn)}
                 </Table.Td>
@@ -190,11 +222,31 @@ function Overview({ competition: c, regionCode }: { competition: CompetitionDeta
           </List>
         </Paper>
       </Group>
+      <Modal opened={editing} onClose={() => setEditing(false)} title={t('kompetisi.edit.title')} size="xl" fullScreen={isMobile}>
+        {editing ? (
+          <CompetitionForm
+            regionCode={regionCode}
+            competition={c}
+            onCreated={() => {
+              setEditing(false);
+              notifications.show({ color: 'green', message: t('kompetisi.edit.saved') });
+            }}
+          />
+        ) : null}
+      </Modal>
       <ConfirmDialog
         opened={confirm !== null}
-        title={confirm === 'open' ? t('kompetisi.open') : t('kompetisi.lock', { stage: running ? t(stageLabel(running.code)) : '' })}
-        message={confirm === 'open' ? t('kompetisi.openConfirm') : t('kompetisi.lockConfirm', { stage: running ? t(stageLabel(running.code)) : '' })}
-        confirmLabel={confirm === 'open' ? t('kompetisi.open') : t('kompetisi.lock', { stage: running ? t(stageLabel(running.code)) : '' })}
+        title={
+          confirm === 'open' ? t('kompetisi.open') : t('kompetisi.lock', { stage: running ? t(competitionStageLabel(c.kind, running.code)) : '' })
+        }
+        message={
+          confirm === 'open'
+            ? t('kompetisi.openConfirm')
+            : t('kompetisi.lockConfirm', { stage: running ? t(competitionStageLabel(c.kind, running.code)) : '' })
+        }
+        confirmLabel={
+          confirm === 'open' ? t('kompetisi.open') : t('kompetisi.lock', { stage: running ? t(competitionStageLabel(c.kind, running.code)) : '' })
+        }
         isPending={act.isPending}
         error={act.error}
         onConfirm={() => act.mutate()}

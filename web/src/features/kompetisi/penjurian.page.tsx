@@ -19,7 +19,8 @@ import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
-import { stageLabel } from './kompetisi-labels.ts';
+import { MyIgaChecklists } from './iga-checklists.tsx';
+import { competitionStageLabel } from './iga-labels.ts';
 
 export function PenjurianPage() {
   const { t } = useI18n();
@@ -50,7 +51,7 @@ export function PenjurianPage() {
                     {i.innovationName}
                   </Anchor>
                   <Text size="sm" c="dimmed">
-                    {i.competitionName} · {t(stageLabel(i.stageCode))}
+                    {i.competitionName} · {t(competitionStageLabel(i.competitionKind, i.stageCode))}
                   </Text>
                   <Text size="sm" mt={4}>
                     <Badge color={i.status === 'submitted' ? 'green' : 'gray'} variant="light" radius="sm">
@@ -83,7 +84,7 @@ export function PenjurianPage() {
                       <Table.Td>
                         {i.competitionName}
                         <Text size="xs" c="dimmed">
-                          {t(stageLabel(i.stageCode))}
+                          {t(competitionStageLabel(i.competitionKind, i.stageCode))}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -106,6 +107,7 @@ export function PenjurianPage() {
           .map((p) => (
             <Conflicts key={p.competitionId} regionCode={regionCode} panel={p} items={items.filter((i) => i.competitionId === p.competitionId)} />
           ))}
+        <MyIgaChecklists regionCode={regionCode} />
       </Stack>
     </>
   );

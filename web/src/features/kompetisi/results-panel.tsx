@@ -22,6 +22,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { competitionStageLabel } from './iga-labels.ts';
 import { stageLabel } from './kompetisi-labels.ts';
 
 export function ResultsPanel({ competition: c, regionCode }: { competition: CompetitionDetail; regionCode: string }) {
@@ -35,7 +36,10 @@ export function ResultsPanel({ competition: c, regionCode }: { competition: Comp
         aria-label={t('kompetisi.panel.stage')}
         value={stageId}
         onChange={setStageId}
-        data={shown.map((s) => ({ value: s.id, label: s.code === 'penetapan' ? t('kompetisi.results.final') : t(stageLabel(s.code)) }))}
+        data={shown.map((s) => ({
+          value: s.id,
+          label: s.code === 'penetapan' ? t('kompetisi.results.final') : t(competitionStageLabel(c.kind, s.code)),
+        }))}
       />
       {stage?.code === 'penetapan' ? <Finalisation competition={c} regionCode={regionCode} /> : null}
       {stage ? <StageTable key={stageId} competition={c} regionCode={regionCode} stageId={stageId} /> : null}
