@@ -17,6 +17,8 @@ import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { rubricByCode } from './kompetisi-rubrics.ts';
 import { rubricOf } from './kompetisi-judging.service.ts';
+import { assertVoteClosed, voteForRanking } from './kompetisi-vote.service.ts';
+import { weightsWithVoteShare } from '#domain/competition/public-vote.ts';
 import {
   allEntries,
   type CompetitionRow,
@@ -203,6 +205,7 @@ export async function finaliseCompetition(
     const penetapan = runningStage(stages);
     if (competition.status !== 'berjalan' || penetapan?.code !== 'penetapan')
       throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'every stage before penetapan must be locked' });
+    await assertVoteClosed(tx, competitionId, ctx.now);
     const combined = await storeFinalRanking(tx, regionCode, competitionId, stages, penetapan);
     await tx
       .update(competitions)
@@ -244,14 +247,18 @@ export async function storeFinalRanking(tx: DbOrTx, regionCode: string, competit
     );
   const finalists = results.filter((r) => r.stageId === last.id);
   const finalistIds = new Set(finalists.map((f) => f.entryId));
+  // With a public vote, the stages keep (100 − share) % of the final score and the vote takes its share.
+  const vote = await voteForRanking(tx, competitionId);
+  const weights = vote ? weightsWithVoteShare(scored.map((s) => s.weight), vote.share) : scored.map((s) => s.weight);
   const combined = combineStages({
-    stages: scored.map((s) => ({
+    stages: scored.map((s, i) => ({
       code: s.code,
-      weight: s.weight,
+      weight: weights[i] ?? s.weight,
       scores: Object.fromEntries(
         results.filter((r) => r.stageId === s.id && finalistIds.has(r.entryId)).map((r) => [r.entryId, toPercent(r.score, s)]),
       ),
     })),
+    ...(vote ? { vote: { share: vote.share, counts: Object.fromEntries(Object.entries(vote.counts).filter(([id]) => finalistIds.has(id))) } } : {}),
   });
   const entries = new Map((await allEntries(tx, regionCode, competitionId)).map((e) => [e.entry.id, e]));
   const lastRubric = rubricByCode(last.rubricCode ?? '');
