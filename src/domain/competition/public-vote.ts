@@ -94,3 +94,19 @@ export function weightsWithVoteShare(weights: readonly string[], sharePercent: s
   const rest = hundred.sub(Ratio.from(sharePercent)).div(hundred);
   return weights.map((w) => Ratio.from(w).mul(rest).toPlain(12));
 }
+
+/** Each entry's vote score as the final ranking uses it: votes ÷ the most votes × 100, half-up to 2 places (0 when nobody voted). */
+export function voteScores(counts: Readonly<Record<string, number>>, entryIds: readonly string[]): Record<string, string> {
+  const most = Math.max(0, ...entryIds.map((id) => counts[id] ?? 0));
+  return Object.fromEntries(
+    entryIds.map((id) => [
+      id,
+      most === 0 ? '0.00' : Ratio.int(counts[id] ?? 0).mul(Ratio.int(100)).div(Ratio.int(most)).roundHalfUp(2).toFixed(2),
+    ]),
+  );
+}
+
+/** A stored percent ("20.00") as people read it ("20", "12.5"). */
+export function plainPercent(text: string): string {
+  return Ratio.from(text).toPlain(2);
+}

@@ -18,7 +18,7 @@ import { recordAudit } from '#server/platform/audit.ts';
 import { rubricByCode } from './kompetisi-rubrics.ts';
 import { rubricOf } from './kompetisi-judging.service.ts';
 import { assertVoteClosed, voteForRanking } from './kompetisi-vote.service.ts';
-import { weightsWithVoteShare } from '#domain/competition/public-vote.ts';
+import { plainPercent, voteScores, weightsWithVoteShare } from '#domain/competition/public-vote.ts';
 import {
   allEntries,
   type CompetitionRow,
@@ -408,7 +408,11 @@ export async function publicResults(db: DbOrTx, id: string): Promise<PublicResul
   // Before publication the results do not exist for the public, whatever the committee knows.
   if (row?.status !== 'diumumkan' || !row.decreeNumber || !row.decreeDate) throw new AppError('NOT_FOUND');
   const ranking = await finalRanking(db, row);
+  const vote = await voteForRanking(db, row.id);
+  const ranked = ranking.categories.flatMap((c) => c.ranking.map((r) => r.entryId));
+  const scores = vote ? voteScores(vote.counts, ranked) : {};
   return {
+    voteShare: vote ? plainPercent(vote.share) : null,
     published: true,
     competition: { id: row.id, name: row.name, year: row.year, kind: row.kind, regionCode: row.regionCode },
     decree: { number: row.decreeNumber, date: row.decreeDate },
@@ -423,6 +427,8 @@ export async function publicResults(db: DbOrTx, id: string): Promise<PublicResul
         unitName: r.e?.unitName ?? '',
         score: r.score,
         perCriterion: r.perCriterion,
+        votes: vote ? (vote.counts[r.entryId] ?? 0) : null,
+        voteScore: vote ? (scores[r.entryId] ?? '0.00') : null,
       })),
     })),
   };
