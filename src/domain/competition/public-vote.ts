@@ -101,7 +101,13 @@ export function voteScores(counts: Readonly<Record<string, number>>, entryIds: r
   return Object.fromEntries(
     entryIds.map((id) => [
       id,
-      most === 0 ? '0.00' : Ratio.int(counts[id] ?? 0).mul(Ratio.int(100)).div(Ratio.int(most)).roundHalfUp(2).toFixed(2),
+      most === 0
+        ? '0.00'
+        : Ratio.int(counts[id] ?? 0)
+            .mul(Ratio.int(100))
+            .div(Ratio.int(most))
+            .roundHalfUp(2)
+            .toFixed(2),
     ]),
   );
 }

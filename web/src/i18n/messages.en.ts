@@ -11,6 +11,7 @@ import { tugasMessagesEn } from '../features/tugas/tugas.messages.en.ts';
 import { rpjmdMessagesEn } from '../features/rpjmd/rpjmd.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
+import { voteMessagesEn } from '../features/kompetisi/vote.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
 import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
 import { skmMessagesEn } from '../features/skm/skm.messages.en.ts';
@@ -934,6 +935,7 @@ export const messagesEn: Messages = {
   'predicate.tidak_dapat_dinilai': 'Cannot be assessed',
   ...layananMessagesEn,
   ...kompetisiMessagesEn,
+  ...voteMessagesEn,
   ...portalMessagesEn,
   ...skmMessagesEn,
   ...acaraMessagesEn,

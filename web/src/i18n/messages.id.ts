@@ -15,6 +15,7 @@ import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
 import { rpjmdMessagesId } from '../features/rpjmd/rpjmd.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
+import { voteMessagesId } from '../features/kompetisi/vote.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
 import { skmMessagesId } from '../features/skm/skm.messages.id.ts';
@@ -940,6 +941,7 @@ export const messagesId = {
   // Public services: each area keeps its texts in its own file.
   ...layananMessagesId,
   ...kompetisiMessagesId,
+  ...voteMessagesId,
   ...portalMessagesId,
   ...skmMessagesId,
   ...acaraMessagesId,

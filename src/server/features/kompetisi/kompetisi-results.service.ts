@@ -249,7 +249,12 @@ export async function storeFinalRanking(tx: DbOrTx, regionCode: string, competit
   const finalistIds = new Set(finalists.map((f) => f.entryId));
   // With a public vote, the stages keep (100 − share) % of the final score and the vote takes its share.
   const vote = await voteForRanking(tx, competitionId);
-  const weights = vote ? weightsWithVoteShare(scored.map((s) => s.weight), vote.share) : scored.map((s) => s.weight);
+  const weights = vote
+    ? weightsWithVoteShare(
+        scored.map((s) => s.weight),
+        vote.share,
+      )
+    : scored.map((s) => s.weight);
   const combined = combineStages({
     stages: scored.map((s, i) => ({
       code: s.code,

@@ -21,7 +21,14 @@ import {
 import { inRegion, PUBLIC } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { publicWrite } from '#server/platform/public-write.ts';
-import { confirmVoteCode, publicVoteView as loadPublicView, requestVoteCode, saveVoteSettings, voidVotes, voteAdminView } from './kompetisi-vote.service.ts';
+import {
+  confirmVoteCode,
+  publicVoteView as loadPublicView,
+  requestVoteCode,
+  saveVoteSettings,
+  voidVotes,
+  voteAdminView,
+} from './kompetisi-vote.service.ts';
 
 const competitionParams = regionCodeParam.extend(idParam.shape);
 
@@ -83,7 +90,11 @@ export const kompetisiVotePublicRoutes: FastifyPluginAsyncZod = async (app) => {
     '/competitions/:id/vote',
     {
       config: { access: PUBLIC },
-      schema: { summary: 'Suara publik: finalis, waktu pemilihan, jumlah suara bila ditampilkan', params, response: { 200: publicVoteView, 404: errorBody } },
+      schema: {
+        summary: 'Suara publik: finalis, waktu pemilihan, jumlah suara bila ditampilkan',
+        params,
+        response: { 200: publicVoteView, 404: errorBody },
+      },
     },
     async (request) => loadPublicView(app.db, request.params.id, new Date()),
   );
@@ -128,6 +139,7 @@ export const kompetisiVotePublicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       { perMinute: Math.min(20, app.config.publicWritePerMinute) },
     ),
-    async (request) => confirmVoteCode(app.db, { competitionId: request.params.id, requestId: request.body.requestId, code: request.body.code, now: new Date() }),
+    async (request) =>
+      confirmVoteCode(app.db, { competitionId: request.params.id, requestId: request.body.requestId, code: request.body.code, now: new Date() }),
   );
 };

@@ -169,7 +169,10 @@ describe('the admin sets up the vote', () => {
   });
 
   it('refuses a chosen finalist that is not an entry of the competition', async () => {
-    const res = await admin.put(base(), settings({ finalistMode: 'chosen', finalistEntryIds: [entryIds[0], '00000000-0000-4000-8000-000000000000'] }));
+    const res = await admin.put(
+      base(),
+      settings({ finalistMode: 'chosen', finalistEntryIds: [entryIds[0], '00000000-0000-4000-8000-000000000000'] }),
+    );
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).issues?.[0]?.field).toBe('finalistEntryIds.1');
   });
@@ -180,7 +183,10 @@ describe('the admin sets up the vote', () => {
     const view = res.json() as AdminVoteView;
     expect(view.state).toBe('dibuka');
     expect(view.finalists.map((f) => f.entryId).sort()).toEqual([...entryIds].sort());
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'competition.vote_configured'), eq(auditLog.entityId, competitionId)));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'competition.vote_configured'), eq(auditLog.entityId, competitionId)));
     expect(audit).toHaveLength(1);
   });
 
@@ -288,7 +294,10 @@ describe('bursts, voiding and the final ranking', () => {
   });
 
   it('refuses penetapan while the vote is open', async () => {
-    const res = await admin.post(`/api/v1/regions/${HOME}/competitions/${competitionId}/finalise`, { decreeNumber: '1/2032', decreeDate: '2032-12-01' });
+    const res = await admin.post(`/api/v1/regions/${HOME}/competitions/${competitionId}/finalise`, {
+      decreeNumber: '1/2032',
+      decreeDate: '2032-12-01',
+    });
     expect(res.statusCode).toBe(409);
     expect(errorOf(res).code).toBe('COMPETITION_VOTE_STILL_OPEN');
   });
@@ -309,7 +318,10 @@ describe('bursts, voiding and the final ranking', () => {
       ['Inovasi Suara C', 0],
     ]);
 
-    const res = await admin.post(`/api/v1/regions/${HOME}/competitions/${competitionId}/finalise`, { decreeNumber: '1/2032', decreeDate: '2032-12-01' });
+    const res = await admin.post(`/api/v1/regions/${HOME}/competitions/${competitionId}/finalise`, {
+      decreeNumber: '1/2032',
+      decreeDate: '2032-12-01',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const rows = await t.db.select().from(competitionResults).where(eq(competitionResults.stageId, penetapanId));
     const byEntry = new Map(rows.map((r) => [r.entryId, r]));

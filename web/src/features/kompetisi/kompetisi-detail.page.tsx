@@ -32,6 +32,7 @@ import { EntriesPanel } from './entries-panel.tsx';
 import { JudgesPanel } from './judges-panel.tsx';
 import { kindLabel, STAGE_STATUS_COLORS, stageLabel, stageStatusLabel, statusLabel } from './kompetisi-labels.ts';
 import { ResultsPanel } from './results-panel.tsx';
+import { VotePanel } from './vote-panel.tsx';
 
 export function KompetisiDetailPage() {
   const { id = '' } = useParams();
@@ -60,6 +61,7 @@ export function KompetisiDetailPage() {
           <Tabs.Tab value="peserta">{t('kompetisi.tab.entries')}</Tabs.Tab>
           {c.abilities.manage ? <Tabs.Tab value="juri">{t('kompetisi.tab.judges')}</Tabs.Tab> : null}
           {c.abilities.manage ? <Tabs.Tab value="hasil">{t('kompetisi.tab.results')}</Tabs.Tab> : null}
+          {c.abilities.manage ? <Tabs.Tab value="suara">{t('vote.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="ringkasan">
           <Overview competition={c} regionCode={regionCode} />
@@ -75,6 +77,11 @@ export function KompetisiDetailPage() {
         {c.abilities.manage ? (
           <Tabs.Panel value="hasil">
             <ResultsPanel competition={c} regionCode={regionCode} />
+          </Tabs.Panel>
+        ) : null}
+        {c.abilities.manage ? (
+          <Tabs.Panel value="suara">
+            <VotePanel competition={c} regionCode={regionCode} />
           </Tabs.Panel>
         ) : null}
       </Tabs>
