@@ -15,6 +15,7 @@ import type { Tx } from '#server/db/client.ts';
 import { competitionEntries, competitionJudges, competitionSheets, competitionStages, competitions, innovations, users } from '#server/db/schema.ts';
 import { storeFinalRanking, storeStageResults } from '#server/features/kompetisi/kompetisi-results.service.ts';
 import { stagesOf } from '#server/features/kompetisi/kompetisi.queries.ts';
+import { seedDemoLombaVote } from './demo-kompetisi-vote.ts';
 
 const REGION = '19.71';
 
@@ -174,6 +175,11 @@ async function seedLomba2025(tx: Tx, judgeIds: string[], entered: (typeof innova
     ),
   );
   await storeStageResults(tx, REGION, presentasi);
+  await seedDemoLombaVote(
+    tx,
+    id,
+    entryRows.map((e) => e.id),
+  );
   await storeFinalRanking(tx, REGION, id, await stagesOf(tx, id), penetapan);
   await tx
     .update(competitionStages)
