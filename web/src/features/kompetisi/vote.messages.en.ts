@@ -61,7 +61,7 @@ export const voteMessagesEn: Record<keyof typeof voteMessagesId, string> = {
   'vote.admin.col.voided': 'Voided',
   'vote.admin.flagged': 'Votes flagged as a burst',
   'vote.admin.rule':
-    'Flagged when more than {perPrefix} votes for one finalist come from one network, or more than {spike} votes for one finalist arrive, within {minutes} minutes.',
+    'Flagged when one finalist gets more than {perPrefix} {perPrefix|vote|votes} from one network, or more than {spike} {spike|vote|votes} in all, within {minutes} {minutes|minute|minutes}.',
   'vote.admin.noFlags': 'No burst is flagged.',
   'vote.admin.col.time': 'Time',
   'vote.admin.col.network': 'Network',
