@@ -129,14 +129,8 @@ describe('suara publik', () => {
     await page.getByRole('heading', { name: 'Suara publik: Praseleksi KIPP 2026' }).waitFor();
     const choices = page.getByRole('radio');
     expect(await choices.count()).toBeGreaterThan(1);
-    const chosen = (
-      (await page
-        .locator('label')
-        .filter({ has: page.locator('p') })
-        .first()
-        .textContent()) ?? ''
-    ).trim();
-    await choices.first().check({ force: true });
+    await choices.first().check();
+    await page.getByRole('button', { name: 'Kirim kode' }).waitFor();
     await check(page, 'phone', 'citizen-pick');
     await page.getByLabel('Alamat surel').fill(VOTER);
     await page.getByRole('button', { name: 'Kirim kode' }).click();

@@ -4,7 +4,7 @@
  * it, and the vote counts. One vote per address; the counts show while the vote runs only when the
  * committee chose so, and always once it has closed.
  */
-import { Alert, Anchor, Badge, Button, Paper, PinInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Paper, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -89,39 +89,59 @@ export function VotePublicPage() {
       {v.finalists.length === 0 ? (
         <ListEmpty kind="empty" title={t('vote.noFinalists')} description={t('vote.noFinalistsText')} />
       ) : (
-        <Radio.Group
-          value={entryId}
-          onChange={setEntryId}
-          label={v.state === 'dibuka' && !counted ? t('vote.pick') : t('vote.finalists')}
-          description={v.countsShown ? t('vote.countsShown') : t('vote.countsHidden')}
-        >
-          <Stack gap="xs" mt="xs">
-            {v.finalists.map((f) => (
-              <Paper key={f.entryId} withBorder radius="md" p="sm">
-                {v.state === 'dibuka' && !counted && !requestId ? (
-                  <Radio value={f.entryId} label={<Text fw={600}>{f.name}</Text>} description={`${f.unitName} · ${f.categoryName}`} />
-                ) : (
-                  <>
-                    <Text fw={600}>{f.name}</Text>
-                    <Text size="sm" c="dimmed">
-                      {f.unitName} · {f.categoryName}
-                    </Text>
-                  </>
-                )}
-                <Stack gap={4} mt={6} ml={v.state === 'dibuka' && !counted && !requestId ? 30 : 0}>
-                  <Anchor component={Link} to={`/katalog/${f.innovationId}`} size="sm">
-                    {t('vote.catalogue', { name: f.name })}
-                  </Anchor>
-                  {f.votes !== null ? (
-                    <Badge variant="light" size="lg" radius="sm">
-                      {t('vote.count', { n: formatNumber(f.votes) })}
-                    </Badge>
-                  ) : null}
-                </Stack>
-              </Paper>
-            ))}
+        <fieldset className={classes.fieldset}>
+          <legend className={classes.legend}>{v.state === 'dibuka' && !counted && !requestId ? t('vote.pick') : t('vote.finalists')}</legend>
+          <Text size="sm" c="dimmed" mb="xs">
+            {v.countsShown ? t('vote.countsShown') : t('vote.countsHidden')}
+          </Text>
+          <Stack gap="xs">
+            {v.finalists.map((f) => {
+              const choosing = v.state === 'dibuka' && !counted && !requestId;
+              return (
+                <Paper key={f.entryId} withBorder radius="md" p="sm" className={f.entryId === entryId ? classes.chosen : undefined}>
+                  {choosing ? (
+                    // A native radio: keys, screen readers and a tap on the whole label work as people expect.
+                    <label className={classes.choice}>
+                      <input
+                        type="radio"
+                        name="finalist"
+                        value={f.entryId}
+                        checked={f.entryId === entryId}
+                        onChange={() => setEntryId(f.entryId)}
+                        className={classes.radio}
+                      />
+                      <span>
+                        <Text component="span" fw={600} display="block">
+                          {f.name}
+                        </Text>
+                        <Text component="span" size="sm" c="dimmed" display="block">
+                          {f.unitName} · {f.categoryName}
+                        </Text>
+                      </span>
+                    </label>
+                  ) : (
+                    <>
+                      <Text fw={600}>{f.name}</Text>
+                      <Text size="sm" c="dimmed">
+                        {f.unitName} · {f.categoryName}
+                      </Text>
+                    </>
+                  )}
+                  <Stack gap={4} mt={6} ml={choosing ? 32 : 0} align="flex-start">
+                    <Anchor component={Link} to={`/katalog/${f.innovationId}`} size="sm">
+                      {t('vote.catalogue', { name: f.name })}
+                    </Anchor>
+                    {f.votes !== null ? (
+                      <Badge variant="light" size="lg" radius="sm">
+                        {t('vote.count', { n: formatNumber(f.votes) })}
+                      </Badge>
+                    ) : null}
+                  </Stack>
+                </Paper>
+              );
+            })}
           </Stack>
-        </Radio.Group>
+        </fieldset>
       )}
 
       {v.state === 'dibuka' && !counted && v.finalists.length > 0 ? (
