@@ -89,8 +89,10 @@ export function VotePublicPage() {
       {v.finalists.length === 0 ? (
         <ListEmpty kind="empty" title={t('vote.noFinalists')} description={t('vote.noFinalistsText')} />
       ) : (
-        <fieldset className={classes.fieldset}>
-          <legend className={classes.legend}>{v.state === 'dibuka' && !counted && !requestId ? t('vote.pick') : t('vote.finalists')}</legend>
+        <section className={classes.fieldset} aria-labelledby="vote-finalists">
+          <h2 id="vote-finalists" className={classes.legend}>
+            {v.state === 'dibuka' && !counted && !requestId ? t('vote.pick') : t('vote.finalists')}
+          </h2>
           <Text size="sm" c="dimmed" mb="xs">
             {v.countsShown ? t('vote.countsShown') : t('vote.countsHidden')}
           </Text>
@@ -99,35 +101,11 @@ export function VotePublicPage() {
               const choosing = v.state === 'dibuka' && !counted && !requestId;
               return (
                 <Paper key={f.entryId} withBorder radius="md" p="sm" className={f.entryId === entryId ? classes.chosen : undefined}>
-                  {choosing ? (
-                    // A native radio: keys, screen readers and a tap on the whole label work as people expect.
-                    <label className={classes.choice}>
-                      <input
-                        type="radio"
-                        name="finalist"
-                        value={f.entryId}
-                        checked={f.entryId === entryId}
-                        onChange={() => setEntryId(f.entryId)}
-                        className={classes.radio}
-                      />
-                      <span>
-                        <Text component="span" fw={600} display="block">
-                          {f.name}
-                        </Text>
-                        <Text component="span" size="sm" c="dimmed" display="block">
-                          {f.unitName} · {f.categoryName}
-                        </Text>
-                      </span>
-                    </label>
-                  ) : (
-                    <>
-                      <Text fw={600}>{f.name}</Text>
-                      <Text size="sm" c="dimmed">
-                        {f.unitName} · {f.categoryName}
-                      </Text>
-                    </>
-                  )}
-                  <Stack gap={4} mt={6} ml={choosing ? 32 : 0} align="flex-start">
+                  <Text fw={600}>{f.name}</Text>
+                  <Text size="sm" c="dimmed">
+                    {f.unitName} · {f.categoryName}
+                  </Text>
+                  <Stack gap={6} mt={6} align="flex-start">
                     <Anchor component={Link} to={`/katalog/${f.innovationId}`} size="sm">
                       {t('vote.catalogue', { name: f.name })}
                     </Anchor>
@@ -136,12 +114,24 @@ export function VotePublicPage() {
                         {t('vote.count', { n: formatNumber(f.votes) })}
                       </Badge>
                     ) : null}
+                    {choosing ? (
+                      // One pressed button per card: a large tap target that says what it picks.
+                      <Button
+                        variant={f.entryId === entryId ? 'filled' : 'light'}
+                        aria-pressed={f.entryId === entryId}
+                        leftSection={f.entryId === entryId ? <IconCircleCheck size={18} aria-hidden /> : null}
+                        onClick={() => setEntryId(f.entryId)}
+                      >
+                        {f.entryId === entryId ? t('vote.chosen') : t('vote.choose')}
+                        <span className={classes.visuallyHidden}>: {f.name}</span>
+                      </Button>
+                    ) : null}
                   </Stack>
                 </Paper>
               );
             })}
           </Stack>
-        </fieldset>
+        </section>
       )}
 
       {v.state === 'dibuka' && !counted && v.finalists.length > 0 ? (

@@ -22,6 +22,8 @@ export const voteMessagesEn: Record<keyof typeof voteMessagesId, string> = {
     'We send a 6-digit code to your e-mail address. The address is not stored; only a one-way fingerprint, to keep one vote per person.',
   'vote.email': 'E-mail address',
   'vote.honeypot': 'Leave empty',
+  'vote.choose': 'Choose',
+  'vote.chosen': 'Chosen',
   'vote.pickFirst': 'Pick a finalist first',
   'vote.sendCode': 'Send the code',
   'vote.codeTitle': 'Enter the code',

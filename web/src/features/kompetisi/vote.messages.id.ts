@@ -20,6 +20,8 @@ export const voteMessagesId = {
     'Kami mengirim kode 6 angka ke alamat surel Anda. Alamat tidak disimpan; hanya sidik acaknya untuk memastikan satu suara per orang.',
   'vote.email': 'Alamat surel',
   'vote.honeypot': 'Jangan diisi',
+  'vote.choose': 'Pilih',
+  'vote.chosen': 'Dipilih',
   'vote.pickFirst': 'Pilih finalis dulu',
   'vote.sendCode': 'Kirim kode',
   'vote.codeTitle': 'Masukkan kode',
