@@ -127,10 +127,10 @@ describe('suara publik', () => {
     const page = await context.newPage();
     await page.goto(`/kompetisi/${kippId}/pilih`);
     await page.getByRole('heading', { name: 'Suara publik: Praseleksi KIPP 2026' }).waitFor();
-    const choices = page.getByRole('button', { name: /^Pilih: / });
+    const choices = page.getByRole('button', { name: /^Pilih\s*:/ });
     expect(await choices.count()).toBeGreaterThan(1);
     await choices.first().click();
-    await page.getByRole('button', { name: /^Dipilih: /, pressed: true }).waitFor();
+    await page.getByRole('button', { name: /^Dipilih\s*:/, pressed: true }).waitFor();
     await page.getByRole('button', { name: 'Kirim kode' }).waitFor();
     await check(page, 'phone', 'citizen-pick');
     await page.getByLabel('Alamat surel').fill(VOTER);

@@ -192,7 +192,7 @@ export function VotePublicPage() {
                 {t('vote.confirm')}
               </Button>
               <Button
-                variant="subtle"
+                variant="default"
                 onClick={() => {
                   setRequestId(null);
                   setCode('');
