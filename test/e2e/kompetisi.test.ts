@@ -123,8 +123,9 @@ describe('a competition from set-up to published results', () => {
     await page.getByRole('button', { name: 'Daftarkan inovasi' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Memenuhi syarat').first().waitFor();
+    // The 2025 innovation and its 2026 carry-over share the name; only the verified one may enter.
     await dialog
-      .getByRole('radio', { name: /Pangkalpinang Satu Data/ })
+      .getByRole('radio', { name: /Pangkalpinang Satu Data/, disabled: false })
       .first()
       .check();
     await dialog.getByRole('button', { name: 'Daftarkan', exact: true }).click();
