@@ -308,6 +308,37 @@ export const ERROR_CATALOG = {
     id: 'Masih ada lembar nilai yang belum dikirim juri. Tahap baru dapat dikunci setelah semua lembar dikirim.',
     en: 'Some score sheets are not submitted yet. The stage can be locked once every sheet is in.',
   },
+  // The public vote of a competition.
+  COMPETITION_VOTE_CLOSED: {
+    status: 409,
+    id: 'Pemilihan suara publik belum dibuka atau sudah ditutup.',
+    en: 'The public vote is not open (not yet, or no longer).',
+  },
+  COMPETITION_VOTE_ALREADY: {
+    status: 409,
+    id: 'Alamat surel ini sudah memberikan suara pada kompetisi ini. Satu alamat hanya satu suara.',
+    en: 'This e-mail address has already voted in this competition. One vote per address.',
+  },
+  COMPETITION_VOTE_CODE_WRONG: {
+    status: 422,
+    id: 'Kode konfirmasi salah. Periksa kembali kode 6 angka di surel Anda.',
+    en: 'Wrong confirmation code. Check the 6-digit code in your e-mail.',
+  },
+  COMPETITION_VOTE_CODE_EXPIRED: {
+    status: 410,
+    id: 'Kode konfirmasi sudah kedaluwarsa atau terlalu sering salah. Minta kode baru.',
+    en: 'The confirmation code has expired or was entered wrongly too often. Ask for a new code.',
+  },
+  COMPETITION_VOTE_TOO_MANY_CODES: {
+    status: 429,
+    id: 'Terlalu banyak kode diminta untuk alamat surel ini. Coba lagi dalam satu jam.',
+    en: 'Too many codes were requested for this e-mail address. Try again in an hour.',
+  },
+  COMPETITION_VOTE_STILL_OPEN: {
+    status: 409,
+    id: 'Suara publik masih dibuka. Hasil akhir dapat ditetapkan setelah pemilihan ditutup.',
+    en: 'The public vote is still open. The final ranking can be set once it has closed.',
+  },
 } as const satisfies Record<string, { status: number; id: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -123,6 +123,7 @@ describe('a competition from set-up to published results', () => {
     await page.getByRole('button', { name: 'Daftarkan inovasi' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Memenuhi syarat').first().waitFor();
+    // The 2025 innovation and its 2026 carry-over share the name; only the verified one may enter.
     await dialog
       // The demo also holds a draft carry-over of the same name, listed in no fixed order beside it: pick the eligible one.
       .getByRole('radio', { name: /Pangkalpinang Satu Data/, disabled: false })

@@ -17,6 +17,7 @@ import { IgaChecklistPage } from './features/kompetisi/iga-checklist.page.tsx';
 import { KompetisiPage } from './features/kompetisi/kompetisi.page.tsx';
 import { PenjurianSheetPage } from './features/kompetisi/penjurian-sheet.page.tsx';
 import { PenjurianPage } from './features/kompetisi/penjurian.page.tsx';
+import { VotePublicPage } from './features/kompetisi/vote-public.page.tsx';
 import { CouncilPage } from './features/dewan/council.page.tsx';
 import { CouncilsPage } from './features/dewan/councils.page.tsx';
 import { MasterplanPage } from './features/kota-cerdas/masterplan.page.tsx';
@@ -74,6 +75,10 @@ export function App() {
       </Route>
       <Route path="/hasil-kompetisi" element={<PublicLayout />}>
         <Route path=":id" element={<HasilKompetisiPage />} />
+      </Route>
+      {/* A competition's public vote: no login, phone first. */}
+      <Route path="/kompetisi/:id/pilih" element={<PublicLayout />}>
+        <Route index element={<VotePublicPage />} />
       </Route>
       {/* The public service portal, its survey and complaint forms, and the status page: no login, phone first. */}
       <Route element={<PortalLayout />}>

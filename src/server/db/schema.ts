@@ -856,3 +856,4 @@ export * from './schema-liga.ts';
 export * from './schema-evaluasi.ts';
 export * from './schema-dewan.ts';
 export * from './schema-rpjmd.ts';
+export * from './schema-kompetisi-vote.ts';

@@ -16,6 +16,7 @@ import { competitionEntries, competitionJudges, competitionSheets, competitionSt
 import { storeFinalRanking, storeStageResults } from '#server/features/kompetisi/kompetisi-results.service.ts';
 import { stagesOf } from '#server/features/kompetisi/kompetisi.queries.ts';
 import { seedIgaPreparation2026 } from './demo-kompetisi-iga.ts';
+import { seedDemoLombaVote } from './demo-kompetisi-vote.ts';
 
 const REGION = '19.71';
 
@@ -176,6 +177,11 @@ async function seedLomba2025(tx: Tx, judgeIds: string[], entered: (typeof innova
     ),
   );
   await storeStageResults(tx, REGION, presentasi);
+  await seedDemoLombaVote(
+    tx,
+    id,
+    entryRows.map((e) => e.id),
+  );
   await storeFinalRanking(tx, REGION, id, await stagesOf(tx, id), penetapan);
   await tx
     .update(competitionStages)

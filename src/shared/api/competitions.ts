@@ -431,10 +431,15 @@ export const publicResults = z.object({
           unitName: z.string(),
           score: z.string(),
           perCriterion: z.record(z.string(), z.string()),
+          /** With a public vote: the entry's confirmed votes and its vote score (votes ÷ the most votes × 100). */
+          votes: z.number().int().nullable().optional(),
+          voteScore: z.string().nullable().optional(),
         }),
       ),
     }),
   ),
+  /** The public vote's share of the final score in percent; null without a public vote. */
+  voteShare: z.string().nullable().optional(),
 });
 
 export type CompetitionInput = z.output<typeof competitionInput>;

@@ -13,6 +13,7 @@ import { dasborMessagesEn } from '../features/dasbor/dasbor.messages.en.ts';
 import { innovationsMessagesEn } from '../features/innovations/innovations.messages.en.ts';
 import { kompetisiIgaMessagesEn } from '../features/kompetisi/kompetisi-iga.messages.en.ts';
 import { kompetisiMessagesEn } from '../features/kompetisi/kompetisi.messages.en.ts';
+import { voteMessagesEn } from '../features/kompetisi/vote.messages.en.ts';
 import { layananMessagesEn } from '../features/layanan/layanan.messages.en.ts';
 import { portalMessagesEn } from '../features/portal/portal.messages.en.ts';
 import { skmMessagesEn } from '../features/skm/skm.messages.en.ts';
@@ -937,6 +938,7 @@ export const messagesEn: Messages = {
   ...layananMessagesEn,
   ...kompetisiMessagesEn,
   ...kompetisiIgaMessagesEn,
+  ...voteMessagesEn,
   ...portalMessagesEn,
   ...skmMessagesEn,
   ...acaraMessagesEn,

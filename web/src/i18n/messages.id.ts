@@ -17,6 +17,7 @@ import { dasborMessagesId } from '../features/dasbor/dasbor.messages.id.ts';
 import { innovationsMessagesId } from '../features/innovations/innovations.messages.id.ts';
 import { kompetisiIgaMessagesId } from '../features/kompetisi/kompetisi-iga.messages.id.ts';
 import { kompetisiMessagesId } from '../features/kompetisi/kompetisi.messages.id.ts';
+import { voteMessagesId } from '../features/kompetisi/vote.messages.id.ts';
 import { layananMessagesId } from '../features/layanan/layanan.messages.id.ts';
 import { portalMessagesId } from '../features/portal/portal.messages.id.ts';
 import { skmMessagesId } from '../features/skm/skm.messages.id.ts';
@@ -943,6 +944,7 @@ export const messagesId = {
   ...layananMessagesId,
   ...kompetisiMessagesId,
   ...kompetisiIgaMessagesId,
+  ...voteMessagesId,
   ...portalMessagesId,
   ...skmMessagesId,
   ...acaraMessagesId,

@@ -17,6 +17,8 @@ import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { rubricByCode } from './kompetisi-rubrics.ts';
 import { rubricOf } from './kompetisi-judging.service.ts';
+import { assertVoteClosed, voteForRanking } from './kompetisi-vote.service.ts';
+import { plainPercent, voteScores, weightsWithVoteShare } from '#domain/competition/public-vote.ts';
 import {
   allEntries,
   type CompetitionRow,
@@ -203,6 +205,7 @@ export async function finaliseCompetition(
     const penetapan = runningStage(stages);
     if (competition.status !== 'berjalan' || penetapan?.code !== 'penetapan')
       throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'every stage before penetapan must be locked' });
+    await assertVoteClosed(tx, competitionId, ctx.now);
     const combined = await storeFinalRanking(tx, regionCode, competitionId, stages, penetapan);
     await tx
       .update(competitions)
@@ -244,14 +247,23 @@ export async function storeFinalRanking(tx: DbOrTx, regionCode: string, competit
     );
   const finalists = results.filter((r) => r.stageId === last.id);
   const finalistIds = new Set(finalists.map((f) => f.entryId));
+  // With a public vote, the stages keep (100 − share) % of the final score and the vote takes its share.
+  const vote = await voteForRanking(tx, competitionId);
+  const weights = vote
+    ? weightsWithVoteShare(
+        scored.map((s) => s.weight),
+        vote.share,
+      )
+    : scored.map((s) => s.weight);
   const combined = combineStages({
-    stages: scored.map((s) => ({
+    stages: scored.map((s, i) => ({
       code: s.code,
-      weight: s.weight,
+      weight: weights[i] ?? s.weight,
       scores: Object.fromEntries(
         results.filter((r) => r.stageId === s.id && finalistIds.has(r.entryId)).map((r) => [r.entryId, toPercent(r.score, s)]),
       ),
     })),
+    ...(vote ? { vote: { share: vote.share, counts: Object.fromEntries(Object.entries(vote.counts).filter(([id]) => finalistIds.has(id))) } } : {}),
   });
   const entries = new Map((await allEntries(tx, regionCode, competitionId)).map((e) => [e.entry.id, e]));
   const lastRubric = rubricByCode(last.rubricCode ?? '');
@@ -401,7 +413,11 @@ export async function publicResults(db: DbOrTx, id: string): Promise<PublicResul
   // Before publication the results do not exist for the public, whatever the committee knows.
   if (row?.status !== 'diumumkan' || !row.decreeNumber || !row.decreeDate) throw new AppError('NOT_FOUND');
   const ranking = await finalRanking(db, row);
+  const vote = await voteForRanking(db, row.id);
+  const ranked = ranking.categories.flatMap((c) => c.ranking.map((r) => r.entryId));
+  const scores = vote ? voteScores(vote.counts, ranked) : {};
   return {
+    voteShare: vote ? plainPercent(vote.share) : null,
     published: true,
     competition: { id: row.id, name: row.name, year: row.year, kind: row.kind, regionCode: row.regionCode },
     decree: { number: row.decreeNumber, date: row.decreeDate },
@@ -416,6 +432,8 @@ export async function publicResults(db: DbOrTx, id: string): Promise<PublicResul
         unitName: r.e?.unitName ?? '',
         score: r.score,
         perCriterion: r.perCriterion,
+        votes: vote ? (vote.counts[r.entryId] ?? 0) : null,
+        voteScore: vote ? (scores[r.entryId] ?? '0.00') : null,
       })),
     })),
   };

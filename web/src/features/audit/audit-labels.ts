@@ -136,6 +136,8 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'competition.stage_advanced': { id: 'Peserta dinyatakan lolos ke tahap berikutnya', en: 'Entries advanced to the next stage' },
   'competition.finalised': { id: 'Hasil kompetisi ditetapkan', en: 'Competition results decreed' },
   'competition.published': { id: 'Hasil kompetisi diumumkan', en: 'Competition results published' },
+  'competition.vote_configured': { id: 'Suara publik kompetisi diatur', en: 'Competition public vote set up' },
+  'competition.votes_voided': { id: 'Suara publik dibatalkan', en: 'Public votes voided' },
   'competition_entry.created': { id: 'Proposal kompetisi dibuat', en: 'Competition entry created' },
   'competition_entry.updated': { id: 'Proposal kompetisi diubah', en: 'Competition entry updated' },
   'competition_entry.submitted': { id: 'Proposal kompetisi diajukan', en: 'Competition entry submitted' },

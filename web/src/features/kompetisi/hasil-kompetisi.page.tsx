@@ -63,6 +63,11 @@ export function HasilKompetisiPage() {
                   <Text fw={800} size="sm">
                     {t('hasil.col.rank')} {e.rank} · {t('hasil.col.score')} {formatDecimal(e.score)}
                   </Text>
+                  {r.voteShare && e.voteScore ? (
+                    <Text size="sm">
+                      {t('hasil.col.vote', { share: formatDecimal(r.voteShare) })}: {formatDecimal(e.voteScore)}
+                    </Text>
+                  ) : null}
                   <Anchor component={Link} to={`/katalog/${e.innovationId}`} fw={600}>
                     {e.name}
                   </Anchor>
@@ -81,6 +86,7 @@ export function HasilKompetisiPage() {
                     <Table.Th>{t('hasil.col.innovation')}</Table.Th>
                     <Table.Th>{t('hasil.col.unit')}</Table.Th>
                     <Table.Th ta="end">{t('hasil.col.score')}</Table.Th>
+                    {r.voteShare ? <Table.Th ta="end">{t('hasil.col.vote', { share: formatDecimal(r.voteShare) })}</Table.Th> : null}
                     {r.criteria.map((k) => (
                       <Table.Th key={k.code} ta="end">
                         {k.name}
@@ -103,6 +109,7 @@ export function HasilKompetisiPage() {
                       <Table.Td ta="end" fw={700}>
                         {formatDecimal(e.score)}
                       </Table.Td>
+                      {r.voteShare ? <Table.Td ta="end">{e.voteScore ? formatDecimal(e.voteScore) : '–'}</Table.Td> : null}
                       {r.criteria.map((k) => (
                         <Table.Td key={k.code} ta="end">
                           {e.perCriterion[k.code] ? formatDecimal(e.perCriterion[k.code] ?? '') : '–'}

@@ -36,6 +36,7 @@ import { competitionStageLabel, isIgaPreparation } from './iga-labels.ts';
 import { JudgesPanel } from './judges-panel.tsx';
 import { kindLabel, STAGE_STATUS_COLORS, stageStatusLabel, statusLabel } from './kompetisi-labels.ts';
 import { ResultsPanel } from './results-panel.tsx';
+import { VotePanel } from './vote-panel.tsx';
 
 export function KompetisiDetailPage() {
   const { id = '' } = useParams();
@@ -65,6 +66,7 @@ export function KompetisiDetailPage() {
           {c.abilities.manage ? <Tabs.Tab value="juri">{t('kompetisi.tab.judges')}</Tabs.Tab> : null}
           {c.abilities.manage ? <Tabs.Tab value="hasil">{t('kompetisi.tab.results')}</Tabs.Tab> : null}
           {isIgaPreparation(c.kind) ? <Tabs.Tab value="validasi">{t('kompetisi.tab.fieldCheck')}</Tabs.Tab> : null}
+          {c.abilities.manage ? <Tabs.Tab value="suara">{t('vote.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="ringkasan">
           <Overview competition={c} regionCode={regionCode} />
@@ -85,6 +87,11 @@ export function KompetisiDetailPage() {
         {isIgaPreparation(c.kind) ? (
           <Tabs.Panel value="validasi">
             <IgaChecklistsPanel regionCode={regionCode} competitionId={c.id} />
+          </Tabs.Panel>
+        ) : null}
+        {c.abilities.manage ? (
+          <Tabs.Panel value="suara">
+            <VotePanel competition={c} regionCode={regionCode} />
           </Tabs.Panel>
         ) : null}
       </Tabs>

@@ -1,0 +1,182 @@
+/**
+ * The public vote in the browser, on the real server with the demo data in Chromium and a real SMTP
+ * conversation: the admin enables a vote on the 2026 KIPP pre-selection from the competition's "Suara
+ * publik" tab; a citizen on a phone picks a finalist, gives an e-mail address, reads the 6-digit code
+ * from the mail the server sent (a local smtp-server catches it) and confirms; the admin then sees the
+ * vote counted. The finished 2025 award shows its closed vote: the voided burst on the admin's tab and
+ * the vote column on the public results. axe-core checks each view; screenshots land in
+ * test-results/kompetisi-suara-*.png (and SINERGI_SHOTS_DIR when set) for a person to look at.
+ *
+ * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
+ */
+import { copyFile, mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+
+const PHONE = { width: 390, height: 844 };
+const SHOTS_COPY = process.env.SINERGI_SHOTS_DIR;
+const VOTER = 'warga.pangkalpinang@example.id';
+
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+let smtp: SMTPServer | undefined;
+const mails: { to: string[]; raw: string }[] = [];
+
+/** The text of a received mail, whatever transfer encoding nodemailer chose. */
+function textOf(raw: string): string {
+  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+  if (/Content-Transfer-Encoding: base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp?.listen(0, '127.0.0.1', () => resolve()));
+  const port = (smtp.server.address() as AddressInfo).port;
+  // The spawned server inherits the environment: its outbox job sends through the local SMTP server.
+  process.env.SINERGI_SMTP_URL = `smtp://127.0.0.1:${port}`;
+  server = await startServer();
+  browser = await launchBrowser();
+  await mkdir(SCREENSHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  delete process.env.SINERGI_SMTP_URL;
+  await browser?.close();
+  await server?.stop();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+});
+
+async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
+  if (!server || !browser) throw new Error('The server or the browser did not start');
+  const context = await newContext(browser, server.baseUrl, size);
+  await serveAxe(context);
+  return context;
+}
+
+async function check(page: Page, viewport: string, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const file = path.join(SCREENSHOTS, `kompetisi-suara-${name}-${viewport}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));
+  await expectAccessible(page, `${name} [${viewport}]`);
+}
+
+async function competitionId(name: string): Promise<string> {
+  const res = await fetch(`${server?.baseUrl}/api/v1/public/regions/19.71/competitions`);
+  const body = (await res.json()) as { items: { id: string; name: string }[] };
+  const found = body.items.find((c) => c.name === name);
+  if (!found) throw new Error(`no competition ${name}`);
+  return found.id;
+}
+
+async function waitForCode(to: string): Promise<string> {
+  // The outbox job sends once a minute.
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    const mail = mails.find((m) => m.to.includes(to));
+    const code = mail ? /Kode konfirmasi suara Anda: (\d{6})/.exec(textOf(mail.raw))?.[1] : undefined;
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`no code mailed to ${to}:\n${server?.output() ?? ''}`);
+}
+
+describe('suara publik', () => {
+  let kippId = '';
+  let admin: Page;
+
+  it('lets the admin enable a vote on the 2026 KIPP pre-selection', async () => {
+    kippId = await competitionId('Praseleksi KIPP 2026');
+    const context = await openContext();
+    admin = await context.newPage();
+    await admin.goto(`/kompetisi/${kippId}?tab=suara`);
+    await logIn(admin, 'admin.demo', DEMO_PASSWORD);
+    await admin.getByRole('heading', { name: 'Suara publik belum diaktifkan' }).waitFor();
+    await admin.getByLabel('Porsi nilai akhir (%)').fill('60');
+    await admin.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await admin.getByText('Porsi suara publik paling besar 50 persen').waitFor();
+    await admin.getByLabel('Porsi nilai akhir (%)').fill('25');
+    await admin.getByLabel('Tampilkan jumlah suara selama pemilihan berlangsung').check({ force: true });
+    await admin.getByRole('button', { name: 'Simpan pengaturan' }).click();
+    await admin.getByText('Pengaturan suara publik tersimpan.').waitFor();
+    await admin.getByRole('heading', { name: 'Jumlah suara per finalis' }).waitFor();
+    expect(await admin.getByText('Total 0 suara sah').count()).toBe(1);
+    await check(admin, 'desktop', 'admin-setup');
+  }, 90_000);
+
+  it('lets a citizen on a phone vote with the code from the mail', async () => {
+    const context = await openContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`/kompetisi/${kippId}/pilih`);
+    await page.getByRole('heading', { name: 'Suara publik: Praseleksi KIPP 2026' }).waitFor();
+    const choices = page.getByRole('button', { name: /^Pilih\s*:/ });
+    expect(await choices.count()).toBeGreaterThan(1);
+    await choices.first().click();
+    await page.getByRole('button', { name: /^Dipilih\s*:/, pressed: true }).waitFor();
+    await page.getByRole('button', { name: 'Kirim kode' }).waitFor();
+    await check(page, 'phone', 'citizen-pick');
+    await page.getByLabel('Alamat surel').fill(VOTER);
+    await page.getByRole('button', { name: 'Kirim kode' }).click();
+    await page.getByRole('heading', { name: 'Masukkan kode' }).waitFor();
+    await check(page, 'phone', 'citizen-code');
+    const code = await waitForCode(VOTER);
+    await page.getByLabel('Angka ke-1 kode konfirmasi').click();
+    await page.keyboard.type(code);
+    await page.getByRole('button', { name: 'Konfirmasi suara' }).click();
+    await page.getByText('Suara Anda tercatat').waitFor();
+    // The counts are shown live on this vote: the chosen finalist has the one vote.
+    await page.getByText('1 suara', { exact: true }).waitFor();
+    await check(page, 'phone', 'citizen-counted');
+    await context.close();
+  }, 200_000);
+
+  it('shows the admin the vote counted', async () => {
+    await admin.reload();
+    await admin.getByRole('heading', { name: 'Jumlah suara per finalis' }).waitFor();
+    await admin.getByText('Total 1 suara sah').waitFor();
+    await check(admin, 'desktop', 'admin-counted');
+  }, 60_000);
+
+  it('shows the 2025 award with its closed vote: the voided burst and the vote column', async () => {
+    const lombaId = await competitionId('Lomba Inovasi Daerah 2025');
+    await admin.goto(`/kompetisi/${lombaId}?tab=suara`);
+    await admin.getByRole('heading', { name: 'Jumlah suara per finalis' }).waitFor();
+    expect(await admin.getByRole('cell', { name: '7', exact: true }).count()).toBeGreaterThan(0);
+    await check(admin, 'desktop', 'admin-closed');
+
+    for (const [viewport, size] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', PHONE],
+    ] as const) {
+      const context = await openContext(size);
+      const page = await context.newPage();
+      await page.goto(`/kompetisi/${lombaId}/pilih`);
+      await page.getByText(/Pemilihan sudah ditutup/).waitFor();
+      expect(await page.getByText(/\d+ suara$/).count()).toBe(12);
+      await check(page, viewport, 'closed');
+      await page.goto(`/hasil-kompetisi/${lombaId}`);
+      await page.getByRole('heading', { name: /Hasil Lomba Inovasi Daerah 2025/ }).waitFor();
+      expect(await page.getByText(/Suara publik \(20%\)/).count()).toBeGreaterThan(0);
+      await check(page, viewport, 'results');
+      await context.close();
+    }
+  }, 120_000);
+});
