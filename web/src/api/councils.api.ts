@@ -16,8 +16,8 @@ import {
   meetingInput,
   memberInput,
 } from '#shared/api/councils.ts';
-import { errorBody, okBody } from '#shared/api/common.ts';
-import { ApiError, apiPath, getJson, sendEmpty, sendJson } from './http.ts';
+import { okBody } from '#shared/api/common.ts';
+import { apiPath, getJson, sendEmpty, sendJson, sendNamedFile } from './http.ts';
 
 export type { CouncilDetail, CouncilSummary, Decree, FollowUp, Meeting, Member } from '#shared/api/councils.ts';
 export type CouncilInput = z.input<typeof councilInput>;
@@ -64,7 +64,7 @@ export const removeDecree = (regionCode: string, id: string, decreeId: string) =
 export const decreeDocumentUrl = (regionCode: string, id: string, decreeId: string, attachmentId: string) =>
   base(regionCode, id, 'decrees', decreeId, 'documents', attachmentId);
 export const uploadDecreeDocument = (regionCode: string, id: string, decreeId: string, file: File) =>
-  uploadNamed(base(regionCode, id, 'decrees', decreeId, 'documents'), file);
+  sendNamedFile(base(regionCode, id, 'decrees', decreeId, 'documents'), file, attachmentItem);
 export const removeDecreeDocument = (regionCode: string, id: string, decreeId: string, attachmentId: string) =>
   sendEmpty('DELETE', decreeDocumentUrl(regionCode, id, decreeId, attachmentId), okBody);
 
@@ -77,7 +77,7 @@ export const removeMeeting = (regionCode: string, id: string, meetingId: string)
 export const notulenUrl = (regionCode: string, id: string, meetingId: string, attachmentId: string) =>
   base(regionCode, id, 'meetings', meetingId, 'notulen', attachmentId);
 export const uploadNotulen = (regionCode: string, id: string, meetingId: string, file: File) =>
-  uploadNamed(base(regionCode, id, 'meetings', meetingId, 'notulen'), file);
+  sendNamedFile(base(regionCode, id, 'meetings', meetingId, 'notulen'), file, attachmentItem);
 export const removeNotulen = (regionCode: string, id: string, meetingId: string, attachmentId: string) =>
   sendEmpty('DELETE', notulenUrl(regionCode, id, meetingId, attachmentId), okBody);
 
@@ -91,38 +91,3 @@ export const reopenFollowUp = (regionCode: string, id: string, followUpId: strin
   sendEmpty('POST', base(regionCode, id, 'follow-ups', followUpId, 'reopen'), councilDetail);
 export const removeFollowUp = (regionCode: string, id: string, followUpId: string) =>
   sendEmpty('DELETE', base(regionCode, id, 'follow-ups', followUpId), councilDetail);
-
-/**
- * The file goes as the raw body and its name in the `x-file-name` header (the server checks the
- * content by its bytes). `fetch` rather than the shared uploader, which cannot send a header.
- */
-async function uploadNamed(path: string, file: File): Promise<Attachment> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
-      body: file,
-    });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR' });
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const parsed = attachmentItem.safeParse(json);
-    if (parsed.success) return parsed.data;
-    throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
-  }
-  const failed = errorBody.safeParse(json);
-  if (!failed.success) throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
-  const e = failed.data.error;
-  throw new ApiError({
-    status: response.status,
-    code: e.code,
-    messageId: e.message,
-    messageEn: e.messageEn,
-    issues: e.issues ?? [],
-    requestId: e.requestId ?? null,
-  });
-}

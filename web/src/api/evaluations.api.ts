@@ -5,8 +5,8 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { assessmentEvaluation, evaluationHistory, evaluationInput } from '#shared/api/evaluations.ts';
-import { errorBody, okBody } from '#shared/api/common.ts';
-import { ApiError, apiPath, getJson, sendEmpty, sendJson } from './http.ts';
+import { okBody } from '#shared/api/common.ts';
+import { apiPath, getJson, sendEmpty, sendJson, sendNamedFile } from './http.ts';
 
 export type { AssessmentEvaluation, EvaluationHistory, EvaluationHistoryItem, EvaluationInput } from '#shared/api/evaluations.ts';
 import type { AssessmentEvaluation, EvaluationInput } from '#shared/api/evaluations.ts';
@@ -35,37 +35,6 @@ export const evaluationLetterUrl = (regionCode: string, assessmentId: string, at
 export const removeEvaluationLetter = (regionCode: string, assessmentId: string, attachmentId: string) =>
   sendEmpty('DELETE', base(regionCode, assessmentId, 'letter', attachmentId), okBody);
 
-/**
- * The letter goes as the raw body and its name in the `x-file-name` header (the server checks the
- * content by its bytes); `fetch` rather than the shared uploader, which cannot send a header.
- */
-export async function uploadEvaluationLetter(regionCode: string, assessmentId: string, file: File): Promise<AssessmentEvaluation> {
-  let response: Response;
-  try {
-    response = await fetch(base(regionCode, assessmentId, 'letter'), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
-      body: file,
-    });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR' });
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const parsed = assessmentEvaluation.safeParse(json);
-    if (parsed.success) return parsed.data;
-    throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
-  }
-  const failed = errorBody.safeParse(json);
-  if (!failed.success) throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
-  const e = failed.data.error;
-  throw new ApiError({
-    status: response.status,
-    code: e.code,
-    messageId: e.message,
-    messageEn: e.messageEn,
-    issues: e.issues ?? [],
-    requestId: e.requestId ?? null,
-  });
-}
+/** The letter keeps its own name (the server checks the content by its bytes). */
+export const uploadEvaluationLetter = (regionCode: string, assessmentId: string, file: File): Promise<AssessmentEvaluation> =>
+  sendNamedFile(base(regionCode, assessmentId, 'letter'), file, assessmentEvaluation);

@@ -97,14 +97,14 @@ async function call<R extends z.ZodType>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   responseSchema: R,
-  body?: { content: BodyInit; type: string },
+  body?: { content: BodyInit; type: string; headers?: Record<string, string> },
 ): Promise<z.output<R>> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body ? { 'content-type': body.type } : {}) },
+      headers: { accept: 'application/json', ...(body ? { 'content-type': body.type, ...body.headers } : {}) },
       ...(body ? { body: body.content } : {}),
     });
   } catch {
@@ -149,6 +149,15 @@ export function sendEmpty<R extends z.ZodType>(method: 'POST' | 'DELETE', path: 
 /** Uploads a file as the raw request body. */
 export function sendFile<R extends z.ZodType>(path: string, file: Blob, type: string, responseSchema: R): Promise<z.output<R>> {
   return call('POST', path, responseSchema, { content: file, type });
+}
+
+/**
+ * Uploads a document as the raw body with its name in the `x-file-name` header, for the attachments
+ * that keep the file's own name (the server still checks the content by its bytes).
+ */
+export function sendNamedFile<R extends z.ZodType>(path: string, file: File, responseSchema: R): Promise<z.output<R>> {
+  const type = file.type || 'application/octet-stream';
+  return call('POST', path, responseSchema, { content: file, type, headers: { 'x-file-name': encodeURIComponent(file.name) } });
 }
 
 function parseJsonText(text: string): unknown {

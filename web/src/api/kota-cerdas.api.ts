@@ -21,8 +21,8 @@ import {
   progressInput,
   publicSmartCity,
 } from '#shared/api/kota-cerdas.ts';
-import { errorBody, okBody as okAnswer } from '#shared/api/common.ts';
-import { ApiError, apiPath, getJson, isApiError, sendEmpty, sendJson } from './http.ts';
+import { okBody as okAnswer } from '#shared/api/common.ts';
+import { apiPath, getJson, isApiError, sendEmpty, sendJson, sendNamedFile } from './http.ts';
 
 export type { MasterplanDetail, ProgrammeDetail, ProgrammeSummary, ProgressReport, PublicSmartCity } from '#shared/api/kota-cerdas.ts';
 export type MasterplanInput = z.input<typeof masterplanInput>;
@@ -79,42 +79,7 @@ export const masterplanReportUrl = (regionCode: string, id: string, format: 'pdf
 export const masterplanDocumentUrl = (regionCode: string, id: string, attachmentId: string) =>
   base(regionCode, 'masterplans', id, 'documents', attachmentId);
 export const uploadMasterplanDocument = (regionCode: string, id: string, file: File) =>
-  uploadNamed(base(regionCode, 'masterplans', id, 'documents'), file);
-
-/**
- * The file goes as the raw body and its name in the `x-file-name` header (the server checks the
- * content by its bytes). `fetch` rather than the shared uploader, which cannot send a header.
- */
-async function uploadNamed(path: string, file: File): Promise<Attachment> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
-      body: file,
-    });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR' });
-  }
-  const json: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const parsed = attachmentItem.safeParse(json);
-    if (parsed.success) return parsed.data;
-    throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
-  }
-  const failed = errorBody.safeParse(json);
-  if (!failed.success) throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
-  const e = failed.data.error;
-  throw new ApiError({
-    status: response.status,
-    code: e.code,
-    messageId: e.message,
-    messageEn: e.messageEn,
-    issues: e.issues ?? [],
-    requestId: e.requestId ?? null,
-  });
-}
+  sendNamedFile(base(regionCode, 'masterplans', id, 'documents'), file, attachmentItem);
 
 export const createProgramme = (regionCode: string, input: ProgrammeInput) =>
   sendJson('POST', base(regionCode, 'programmes'), programmeInput, input, programmeDetail);
@@ -127,7 +92,7 @@ const quarterPath = (regionCode: string, id: string, year: number, quarter: numb
 export const reportQuarter = (regionCode: string, id: string, year: number, quarter: number, input: ProgressInput) =>
   sendJson('PUT', quarterPath(regionCode, id, year, quarter), progressInput, input, programmeDetail);
 export const uploadProgressEvidence = (regionCode: string, id: string, year: number, quarter: number, file: File) =>
-  uploadNamed(quarterPath(regionCode, id, year, quarter, 'evidence'), file);
+  sendNamedFile(quarterPath(regionCode, id, year, quarter, 'evidence'), file, attachmentItem);
 export const progressEvidenceUrl = (regionCode: string, id: string, year: number, quarter: number, attachmentId: string) =>
   quarterPath(regionCode, id, year, quarter, 'evidence', attachmentId);
 export const removeProgressEvidence = (regionCode: string, id: string, year: number, quarter: number, attachmentId: string) =>

@@ -5,7 +5,7 @@
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { errorBody, okBody } from '#shared/api/common.ts';
+import { okBody } from '#shared/api/common.ts';
 import { importReport } from '#shared/api/services.ts';
 import {
   followUp,
@@ -20,7 +20,7 @@ import {
   skmPeriodUpdate,
   skmResults,
 } from '#shared/api/skm.ts';
-import { ApiError, apiPath, getJson, sendEmpty, sendFile, sendJson } from './http.ts';
+import { apiPath, getJson, sendEmpty, sendFile, sendJson, sendNamedFile } from './http.ts';
 import { XLSX_MIME } from './units.api.ts';
 
 export type SkmPeriod = z.output<typeof skmPeriod>;
@@ -116,39 +116,10 @@ export const updateFollowUp = (regionCode: string, periodId: string, id: string,
 export const deleteFollowUp = (regionCode: string, periodId: string, id: string) =>
   sendEmpty('DELETE', skmPath(regionCode, periodId, 'follow-ups', id), okBody.or(nothing));
 
-/**
- * The file goes as the raw body and its name in the `x-file-name` header (the server checks the
- * content by its bytes). `fetch` rather than the shared uploader, which cannot send a header.
- */
-export async function uploadFollowUpEvidence(regionCode: string, periodId: string, id: string, file: File): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(skmPath(regionCode, periodId, 'follow-ups', id, 'evidence'), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'content-type': file.type || 'application/octet-stream',
-        'x-file-name': encodeURIComponent(file.name),
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR' });
-  }
-  if (response.ok) return;
-  const parsed = errorBody.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new ApiError({ status: response.status, code: 'UNEXPECTED_RESPONSE' });
-  const e = parsed.data.error;
-  throw new ApiError({
-    status: response.status,
-    code: e.code,
-    messageId: e.message,
-    messageEn: e.messageEn,
-    issues: e.issues ?? [],
-    requestId: e.requestId ?? null,
-  });
-}
+/** The evidence keeps its own name (the server checks the content by its bytes). */
+export const uploadFollowUpEvidence = async (regionCode: string, periodId: string, id: string, file: File): Promise<void> => {
+  await sendNamedFile(skmPath(regionCode, periodId, 'follow-ups', id, 'evidence'), file, z.unknown());
+};
 
 export const deleteFollowUpEvidence = (regionCode: string, periodId: string, id: string, attachmentId: string) =>
   sendEmpty('DELETE', skmPath(regionCode, periodId, 'follow-ups', id, 'evidence', attachmentId), okBody.or(nothing));
