@@ -3,28 +3,11 @@
  * A new token is shown once, right after it is made, with a copy button and a warning; afterwards only
  * its first characters name it (as the server's log does). Revoking stops it at its next request.
  */
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { IconKey, IconKeyOff, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconKeyOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { TOKEN_SCOPES, type TokenScope } from '#domain/access/api-tokens.ts';
 import {
@@ -38,6 +21,7 @@ import {
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { SecretOnce } from '../../components/secret-once.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
@@ -114,40 +98,15 @@ function CreateToken({ regionCode, onCreated, onCancel }: { regionCode: string; 
 
 function ShowTokenOnce({ created, onClose }: { created: ApiTokenCreated; onClose: () => void }) {
   const { t } = useI18n();
-  return (
-    <Stack>
-      <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('apiTokens.onceTitle')}>
-        {t('apiTokens.onceText', { name: created.name })}
-      </Alert>
-      <Group gap="xs" wrap="nowrap" align="flex-end">
-        <TextInput
-          label={t('apiTokens.tokenLabel')}
-          value={created.token}
-          readOnly
-          onFocus={(e) => e.currentTarget.select()}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          style={{ flex: 1, minWidth: 0 }}
-          data-autofocus
-        />
-        <CopyButton value={created.token}>
-          {({ copied, copy }) => (
-            <Button
-              onClick={copy}
-              color={copied ? 'green' : undefined}
-              leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-            >
-              {copied ? t('apiTokens.copied') : t('apiTokens.copy')}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('apiTokens.done')}
-        </Button>
-      </Group>
-    </Stack>
-  );
+  const texts = {
+    warningTitle: t('apiTokens.onceTitle'),
+    warning: t('apiTokens.onceText', { name: created.name }),
+    label: t('apiTokens.tokenLabel'),
+    copy: t('apiTokens.copy'),
+    copied: t('apiTokens.copied'),
+    done: t('apiTokens.done'),
+  };
+  return <SecretOnce secret={created.token} texts={texts} onClose={onClose} />;
 }
 
 const STATUS_COLOR = { active: 'green', expired: 'orange', revoked: 'gray' } as const;

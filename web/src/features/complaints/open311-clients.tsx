@@ -3,27 +3,11 @@
  * API keys. A new key is shown once, right after it is made, with a copy button; only its first
  * characters are kept to recognise it later. Revoking a key stops it at once.
  */
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, Modal, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { IconKey, IconKeyOff, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconCheck, IconCopy, IconKey, IconKeyOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
   createOpen311Client,
@@ -36,6 +20,7 @@ import {
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { SecretOnce } from '../../components/secret-once.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -93,40 +78,15 @@ function CreateKey({ regionCode, onCreated, onCancel }: { regionCode: string; on
 
 function ShowKeyOnce({ created, onClose }: { created: Open311ClientCreated; onClose: () => void }) {
   const { t } = useI18n();
-  return (
-    <Stack>
-      <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('complaints.open311.onceTitle')}>
-        {t('complaints.open311.onceText', { name: created.name })}
-      </Alert>
-      <Group gap="xs" wrap="nowrap" align="flex-end">
-        <TextInput
-          label={t('complaints.open311.keyLabel')}
-          value={created.key}
-          readOnly
-          onFocus={(e) => e.currentTarget.select()}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          style={{ flex: 1 }}
-          data-autofocus
-        />
-        <CopyButton value={created.key}>
-          {({ copied, copy }) => (
-            <Button
-              onClick={copy}
-              color={copied ? 'green' : undefined}
-              leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-            >
-              {copied ? t('complaints.open311.copied') : t('complaints.open311.copy')}
-            </Button>
-          )}
-        </CopyButton>
-      </Group>
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t('complaints.open311.done')}
-        </Button>
-      </Group>
-    </Stack>
-  );
+  const texts = {
+    warningTitle: t('complaints.open311.onceTitle'),
+    warning: t('complaints.open311.onceText', { name: created.name }),
+    label: t('complaints.open311.keyLabel'),
+    copy: t('complaints.open311.copy'),
+    copied: t('complaints.open311.copied'),
+    done: t('complaints.open311.done'),
+  };
+  return <SecretOnce secret={created.key} texts={texts} onClose={onClose} />;
 }
 
 export function Open311Clients({ regionCode }: { regionCode: string }) {
