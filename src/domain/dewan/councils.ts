@@ -31,8 +31,3 @@ export function currentDecree<T extends { decreeDate: string; createdAt: Date }>
   }
   return best;
 }
-
-/** Today's date in Western Indonesia time (UTC+7 all year), the day on the secretariat's calendar. */
-export function todayWib(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}

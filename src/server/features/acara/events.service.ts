@@ -13,6 +13,7 @@ import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { unitOf } from '#server/platform/records.ts';
 import { type EventRow, type EventSummaryRow, findEvent, followUpsOf, lockEvent, participantCounts, unitNames } from './events.queries.ts';
+import { wibDate } from '#domain/schedule/wib.ts';
 
 /** May the actor change this event? Admins: every event of the region; operators: their own unit's. */
 export function canManageEvent(actor: Actor, event: { regionCode: string; organiserUnitId: string }): boolean {
@@ -57,11 +58,6 @@ export function presentEventSummary(row: EventSummaryRow, actor: Actor): EventSu
   };
 }
 
-/** "Today" in Western Indonesia time, for the overdue flag of follow-ups. */
-export function jakartaDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 export async function loadEventDetail(db: DbOrTx, actor: Actor, regionCode: string, id: string, now: Date): Promise<EventDetail> {
   const row = await findEvent(db, regionCode, id);
   if (!row) throw new AppError('NOT_FOUND');
@@ -70,7 +66,7 @@ export async function loadEventDetail(db: DbOrTx, actor: Actor, regionCode: stri
     participantCounts(db, row.id),
     followUpsOf(db, row.id),
   ]);
-  const today = jakartaDate(now);
+  const today = wibDate(now);
   return {
     ...presentEventSummary(row, actor),
     description: row.description,

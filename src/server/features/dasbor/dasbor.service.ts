@@ -28,6 +28,7 @@ import { presentIkm } from '#server/platform/figures/ikm-score.ts';
 import { COUNTED_STATUSES, periodDashboardData } from '#server/platform/figures/innovation-target.ts';
 import { smartCityFigures } from '#server/platform/figures/smart-city.ts';
 import { assessmentEvaluationFigures } from '#server/platform/evaluations.ts';
+import { wibYear } from '#domain/schedule/wib.ts';
 
 /** How many of the weakest services the dashboard names. */
 const WEAKEST_SERVICES = 3;
@@ -35,11 +36,6 @@ const WEAKEST_SERVICES = 3;
 export interface DashboardReader {
   db: DbOrTx;
   now: Date;
-}
-
-/** The calendar year in Western Indonesia time: the dashboard opens on it when the region has data for it. */
-function wibYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(now));
 }
 
 async function periodOfYear(db: DbOrTx, regionCode: string, year: number): Promise<Period | undefined> {

@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { type CouncilKind, currentDecree, type FollowUpStatus, isOverdue, type MemberRole, roleRank, todayWib } from '#domain/dewan/councils.ts';
+import { type CouncilKind, currentDecree, type FollowUpStatus, isOverdue, type MemberRole, roleRank } from '#domain/dewan/councils.ts';
 import type { CouncilDetail, CouncilSummary, FollowUp, Member } from '#shared/api/councils.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
 import { councilDecrees, councilFollowUps, councilMeetings, councilMembers, councils, units, users } from '#server/db/schema.ts';
@@ -26,6 +26,7 @@ import {
   removeAttachment,
 } from '#server/platform/attachments/attachments.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { wibDate } from '#domain/schedule/wib.ts';
 
 /** Someone reading councils: a signed-in user with the time of the request. */
 export interface Reader {
@@ -147,7 +148,7 @@ const KIND_ORDER = sql`case ${councils.kind} when 'dewan_smart_city' then 0 when
 
 export async function listCouncils(reader: Reader, regionCode: string): Promise<CouncilSummary[]> {
   const rows = await reader.db.select().from(councils).where(eq(councils.regionCode, regionCode)).orderBy(KIND_ORDER, asc(councils.name));
-  return summariesOf(reader.db, regionCode, rows, todayWib(reader.now));
+  return summariesOf(reader.db, regionCode, rows, wibDate(reader.now));
 }
 
 async function membersOf(db: DbOrTx, regionCode: string, councilId: string): Promise<Member[]> {
@@ -223,12 +224,12 @@ export async function listFollowUps(
   regionCode: string,
   query: { status?: FollowUpStatus | undefined; councilId?: string | undefined },
 ): Promise<FollowUp[]> {
-  return followUpsOf(reader.db, regionCode, query, todayWib(reader.now));
+  return followUpsOf(reader.db, regionCode, query, wibDate(reader.now));
 }
 
 export async function loadCouncil(reader: Reader, regionCode: string, id: string): Promise<CouncilDetail> {
   const db = reader.db;
-  const today = todayWib(reader.now);
+  const today = wibDate(reader.now);
   const council = await findCouncil(db, regionCode, id);
   const [[summary], members, decrees, meetings] = await Promise.all([
     summariesOf(db, regionCode, [council], today),
@@ -844,7 +845,7 @@ export async function setFollowUpStatus(
     if (doneOn) {
       const meeting = await meetingOf(tx, councilId, before.meetingId);
       if (doneOn < meeting.meetingDate) throw fieldError('doneOn', 'Tanggal selesai tidak boleh sebelum tanggal rapat');
-      if (doneOn > todayWib(ctx.now)) throw fieldError('doneOn', 'Tanggal selesai tidak boleh di masa depan');
+      if (doneOn > wibDate(ctx.now)) throw fieldError('doneOn', 'Tanggal selesai tidak boleh di masa depan');
     }
     await tx.update(councilFollowUps).set({ status: change.status, doneOn, updatedAt: ctx.now }).where(eq(councilFollowUps.id, followUpId));
     await recordAudit(tx, ctx, {

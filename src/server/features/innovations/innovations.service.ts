@@ -21,6 +21,7 @@ import { unitOf } from '#server/platform/records.ts';
 import { findInnovation, type InnovationRow } from '#server/platform/records.ts';
 import { otherInnovationNames } from './innovations.queries.ts';
 import { noticeOfReview } from './innovation-notices.ts';
+import { wibDate } from '#domain/schedule/wib.ts';
 
 export interface InnovationFields {
   name: string;
@@ -139,17 +140,13 @@ async function resolveUnit(ctx: ServiceContext, db: DbOrTx, regionCode: string, 
   return unitId;
 }
 
-/** The calendar day in Indonesia's western time, as the reporting windows are written. */
-const windowDay = (now: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-
 /**
  * A period may refuse a unit's proposal or submission outside its reporting window (else the page only
  * warns). The regional admins may still act: they are the ones who extend a window by hand.
  */
 function checkWindow(ctx: ServiceContext, period: { refuseOutsideWindow: boolean; opensOn: string; closesOn: string; year: number }): void {
   if (!period.refuseOutsideWindow || ctx.actor.role === 'admin_daerah' || ctx.actor.role === 'admin_nasional') return;
-  const today = windowDay(ctx.now);
+  const today = wibDate(ctx.now);
   if (today >= period.opensOn && today <= period.closesOn) return;
   throw new AppError('OUTSIDE_REPORTING_WINDOW', { detail: `${today} is outside ${period.opensOn}..${period.closesOn} of ${period.year}` });
 }

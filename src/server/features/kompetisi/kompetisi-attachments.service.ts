@@ -21,7 +21,7 @@ import {
   removeAttachment,
 } from '#server/platform/attachments/attachments.ts';
 import { findEntry, stagesOf } from './kompetisi.queries.ts';
-import { todayWib } from './kompetisi.service.ts';
+import { wibDate } from '#domain/schedule/wib.ts';
 
 export interface EntryRef {
   regionCode: string;
@@ -40,8 +40,7 @@ async function editable(tx: DbOrTx, ctx: ServiceContext, ref: EntryRef): Promise
   if (!found) throw new AppError('NOT_FOUND');
   if (found.entry.status !== 'draft') throw new AppError('COMPETITION_ENTRY_LOCKED');
   const registration = (await stagesOf(tx, ref.competitionId)).find((s) => s.code === 'pendaftaran');
-  if (!registration || registration.status === 'dikunci' || todayWib(ctx.now) > registration.endsOn)
-    throw new AppError('COMPETITION_DEADLINE_PASSED');
+  if (!registration || registration.status === 'dikunci' || wibDate(ctx.now) > registration.endsOn) throw new AppError('COMPETITION_DEADLINE_PASSED');
 }
 
 const audit = (ref: EntryRef, action: string) => ({

@@ -29,16 +29,10 @@ import {
   type StageRow,
   stagesOf,
 } from './kompetisi.queries.ts';
+import { wibDate } from '#domain/schedule/wib.ts';
 
 /** The attachment slot of the SK naming the innovator (on the innovation or on the entry). */
 export const INNOVATOR_SK_SLOT = 'sk_inovator';
-
-const WIB_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day in Western Indonesia time: registration closes at the end of its last day there. */
-export function todayWib(now: Date): string {
-  return WIB_DAY.format(now);
-}
 
 // ---- presenting --------------------------------------------------------------------------------
 
@@ -225,7 +219,7 @@ export async function openCompetition(ctx: ServiceContext, regionCode: string, i
 function checkRegistrationOpen(stages: StageRow[], now: Date): void {
   const registration = stages.find((s) => s.code === 'pendaftaran');
   if (!registration || registration.status === 'menunggu') throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'registration is not open' });
-  if (registration.status === 'dikunci' || todayWib(now) > registration.endsOn) throw new AppError('COMPETITION_DEADLINE_PASSED');
+  if (registration.status === 'dikunci' || wibDate(now) > registration.endsOn) throw new AppError('COMPETITION_DEADLINE_PASSED');
 }
 
 async function unitEntryCounts(tx: DbOrTx, competitionId: string, unitId: string, category: string, excludeEntryId: string | null) {
@@ -308,7 +302,7 @@ export async function listCandidates(ctx: ServiceContext, regionCode: string, co
     ).map((r) => r.id),
   );
   const unitNames = await unitNamesOf(ctx.db, regionCode);
-  const today = todayWib(ctx.now);
+  const today = wibDate(ctx.now);
   const items = [];
   for (const { innovation } of rows) {
     const verdict = await eligibilityOf(ctx.db, competition, innovation, category, { entryId: null, today });
@@ -361,7 +355,7 @@ export async function createEntry(
     const found = await findInnovation(tx, regionCode, input.innovationId, ctx.actor);
     if (!found) throw fieldError('body.innovationId', 'Inovasi tidak ditemukan di unit Anda');
     const innovation = found.innovation;
-    const verdict = await eligibilityOf(tx, competition, innovation, input.category, { entryId: null, today: todayWib(ctx.now) });
+    const verdict = await eligibilityOf(tx, competition, innovation, input.category, { entryId: null, today: wibDate(ctx.now) });
     // The SK can still be attached to the entry before it is submitted; every other rule refuses now.
     const blocking = verdict.failures.filter((f) => f.rule !== 'innovator_sk');
     if (blocking.length > 0) throw notEligible(verdict.failures);
@@ -456,7 +450,7 @@ export async function submitEntry(ctx: ServiceContext, regionCode: string, compe
     if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
     const found = await findInnovation(tx, regionCode, entry.innovationId);
     if (!found) throw new AppError('NOT_FOUND');
-    const verdict = await eligibilityOf(tx, competition, found.innovation, entry.category, { entryId, today: todayWib(ctx.now) });
+    const verdict = await eligibilityOf(tx, competition, found.innovation, entry.category, { entryId, today: wibDate(ctx.now) });
     if (!verdict.eligible) throw notEligible(verdict.failures);
     await tx
       .update(competitionEntries)

@@ -25,13 +25,9 @@ import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { unitLeagueFacts } from '#server/platform/figures/unit-league.ts';
 import type { LeagueQuery, LeagueRow, LeagueTable, LeagueWeightsInput } from '#shared/api/liga.ts';
+import { wibYear } from '#domain/schedule/wib.ts';
 
 type WeightsRow = typeof leagueWeights.$inferSelect;
-
-/** The calendar year in Western Indonesia time: the league opens on it. */
-export function wibYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(now));
-}
 
 function weightsOfRow(r: WeightsRow): LeagueWeights {
   return {

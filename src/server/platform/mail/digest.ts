@@ -10,6 +10,7 @@ import type { Db } from '#server/db/client.ts';
 import { mailOutbox, notificationSettings, notifications, users } from '#server/db/schema.ts';
 import { languageOf } from '#server/platform/notifications/notify.ts';
 import { absoluteLink } from './outbox.ts';
+import { wibDate } from '#domain/schedule/wib.ts';
 
 const DIGEST_TEXT: Record<NotificationLanguage, { subject: (n: number) => string; intro: string; all: string }> = {
   id: {
@@ -26,7 +27,7 @@ const DIGEST_TEXT: Record<NotificationLanguage, { subject: (n: number) => string
 
 /** The calendar day of `now` in Indonesia's western time, the day a digest is named after. */
 export function digestDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return wibDate(now);
 }
 
 /** Writes the digests that are due into the outbox; returns how many mails were queued. */

@@ -17,6 +17,7 @@ import {
 } from '#shared/api/notifications.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
 import { mailOutbox, notificationPreferences, notificationSettings, notifications, users } from '#server/db/schema.ts';
+import { wibDate } from '#domain/schedule/wib.ts';
 
 export interface NotifyInput {
   /** User ids; duplicates and inactive accounts are skipped. */
@@ -118,10 +119,7 @@ export async function notify(tx: DbOrTx, input: NotifyInput): Promise<{ created:
  * (`31/03/2026`); a moment is taken on the western Indonesian calendar.
  */
 export function noticeDate(value: string | Date): string {
-  const iso =
-    typeof value === 'string'
-      ? value.slice(0, 10)
-      : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(value);
+  const iso = typeof value === 'string' ? value.slice(0, 10) : wibDate(value);
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
