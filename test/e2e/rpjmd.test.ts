@@ -85,7 +85,7 @@ describe('RPJMD', () => {
       ]),
     });
     await importDialog.getByText('5 butir baru').waitFor();
-    await importDialog.getByText('Semua baris benar. Tekan Impor untuk menyimpan.').waitFor();
+    await importDialog.getByText('Semua baris valid. Tekan Impor untuk menyimpan.').waitFor();
     await check(page, 'desktop', 'dry-run-ok');
     await importDialog.getByRole('button', { name: 'Impor', exact: true }).click();
     await importDialog.waitFor({ state: 'hidden' });

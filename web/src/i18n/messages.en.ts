@@ -195,6 +195,11 @@ export const messagesEn: Messages = {
   'import.col.action': 'Action',
   'import.action.create': 'New',
   'import.action.update': 'Update',
+  'import.templateDownload': 'Download XLSX template',
+  'import.clearFile': 'Clear the chosen file',
+  'import.newRows': '{n} new',
+  'import.updatedRows': '{n} updated',
+  'import.allValid': 'All rows are valid. Press Import to save.',
   'import.submit': 'Import',
   'import.done': 'Import done: {created} new {created|unit|units}, {updated} updated.',
 

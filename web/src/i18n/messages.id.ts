@@ -198,6 +198,11 @@ export const messagesId = {
   'import.col.action': 'Aksi',
   'import.action.create': 'Baru',
   'import.action.update': 'Perbarui',
+  'import.templateDownload': 'Unduh templat XLSX',
+  'import.clearFile': 'Hapus pilihan berkas',
+  'import.newRows': '{n} baru',
+  'import.updatedRows': '{n} diperbarui',
+  'import.allValid': 'Semua baris valid. Tekan Impor untuk menyimpan.',
   'import.submit': 'Impor',
   'import.done': 'Impor selesai: {created} unit baru, {updated} diperbarui.',
 

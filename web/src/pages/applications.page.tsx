@@ -32,7 +32,7 @@ import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
 import { ApplicationForm } from '../features/layanan/application-form.tsx';
-import { LayananImport } from '../features/layanan/layanan-import.tsx';
+import { XlsxImport } from '../components/xlsx-import.tsx';
 import { APPLICATION_KINDS, HOSTING_LABELS, isIn, KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from '../features/layanan/layanan-labels.ts';
 import { UnitSelect } from '../features/units/unit-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -358,7 +358,7 @@ export function ApplicationsPage() {
         closeOnClickOutside={dialog?.type === 'import'}
       >
         {dialog?.type === 'import' ? (
-          <LayananImport
+          <XlsxImport
             intro={t('aplikasi.import.intro')}
             templateUrl={applicationTemplateUrl(regionCode)}
             runImport={(file, dryRun) => importApplications(regionCode, file, dryRun)}

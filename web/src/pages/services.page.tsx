@@ -22,7 +22,7 @@ import { SortableTh } from '../components/sortable-th.tsx';
 import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
-import { LayananImport } from '../features/layanan/layanan-import.tsx';
+import { XlsxImport } from '../components/xlsx-import.tsx';
 import { CHANNEL_COLORS, CHANNEL_LABELS, isIn, SERVICE_CHANNELS } from '../features/layanan/layanan-labels.ts';
 import { ServiceActions } from '../features/layanan/service-actions.tsx';
 import { ServiceDeleteDialog } from '../features/layanan/service-delete-dialog.tsx';
@@ -330,7 +330,7 @@ export function ServicesPage() {
         closeOnClickOutside={dialog?.type === 'import'}
       >
         {dialog?.type === 'import' ? (
-          <LayananImport
+          <XlsxImport
             intro={t('layanan.import.intro')}
             templateUrl={serviceTemplateUrl(regionCode)}
             runImport={(file, dryRun) => importServices(regionCode, file, dryRun)}

@@ -54,7 +54,7 @@ import { SortableTh } from '../../components/sortable-th.tsx';
 import { TablePager } from '../../components/table-pager.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { LayananImport } from '../layanan/layanan-import.tsx';
+import { XlsxImport } from '../../components/xlsx-import.tsx';
 import { UnitSelect } from '../units/unit-select.tsx';
 import { formatWibDateTime } from './acara-labels.ts';
 
@@ -463,7 +463,7 @@ export function ParticipantsPanel({ regionCode, event }: { regionCode: string; e
         {dialog === 'register' ? (
           <RegisterForm regionCode={regionCode} event={event} onDone={() => setDialog(null)} />
         ) : dialog === 'import' ? (
-          <LayananImport
+          <XlsxImport
             intro={t('acara.import.intro')}
             templateUrl={participantTemplateUrl(regionCode)}
             runImport={async (file, dryRun) => {

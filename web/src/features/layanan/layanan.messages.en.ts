@@ -100,11 +100,6 @@ export const layananMessagesEn: Record<keyof typeof layananMessagesId, string> =
   'layanan.import.title': 'Import services from XLSX',
   'layanan.import.intro':
     'Download the template, fill in one service per row, then choose the file. The file is checked first without saving anything; a service with the same name and unit is updated, the others are added.',
-  'layanan.import.template': 'Download XLSX template',
-  'layanan.import.clearFile': 'Clear the chosen file',
-  'layanan.import.willCreate': '{n} new',
-  'layanan.import.willUpdate': '{n} updated',
-  'layanan.import.noErrors': 'All rows are valid. Press Import to save.',
   'layanan.import.done': 'Import finished: {created} new {created|service|services}, {updated} updated.',
   'aplikasi.title': 'Applications',
   'aplikasi.description': 'Application inventory of {region}: owner, kind, hosting and the services served (for the SPBE and Pemdi evaluations).',

@@ -97,11 +97,6 @@ export const layananMessagesId = {
   'layanan.import.title': 'Impor layanan dari XLSX',
   'layanan.import.intro':
     'Unduh templat, isi satu layanan per baris, lalu pilih berkasnya. Berkas diperiksa dahulu tanpa menyimpan apa pun; layanan dengan nama dan unit yang sama diperbarui, selebihnya ditambahkan.',
-  'layanan.import.template': 'Unduh templat XLSX',
-  'layanan.import.clearFile': 'Hapus pilihan berkas',
-  'layanan.import.willCreate': '{n} baru',
-  'layanan.import.willUpdate': '{n} diperbarui',
-  'layanan.import.noErrors': 'Semua baris valid. Tekan Impor untuk menyimpan.',
   'layanan.import.done': 'Impor selesai: {created} layanan baru, {updated} diperbarui.',
   'aplikasi.title': 'Aplikasi',
   'aplikasi.description': 'Inventaris aplikasi {region}: pemilik, jenis, hosting dan layanan yang dilayani (untuk evaluasi SPBE dan Indeks Pemdi).',

@@ -59,10 +59,8 @@ export const rpjmdMessagesEn: Record<keyof typeof rpjmdMessagesId, string> = {
   'rpjmd.import.title': 'Import the RPJMD cascade from XLSX',
   'rpjmd.import.intro':
     'One row per entry: level (misi, tujuan, sasaran, program), code, name and parent code. The file is checked first; nothing is saved until you press Import.',
-  'rpjmd.import.clearFile': 'Clear the chosen file',
   'rpjmd.import.willCreate': '{n} new {n|entry|entries}',
   'rpjmd.import.willUpdate': '{n} {n|entry|entries} updated',
-  'rpjmd.import.noErrors': 'Every row is correct. Press Import to save.',
   'rpjmd.import.done': 'Import done: {created} new, {updated} updated',
   'field.rpjmdProgramCode': 'RPJMD programme it serves',
   'rpjmd.picker.placeholder': 'Search an RPJMD programme code or name',

@@ -56,10 +56,8 @@ export const rpjmdMessagesId = {
   'rpjmd.import.title': 'Impor cascade RPJMD dari XLSX',
   'rpjmd.import.intro':
     'Satu baris satu butir: Tingkat (misi, tujuan, sasaran, program), Kode, Nama dan Kode induk. Berkas diperiksa dulu; tidak ada yang disimpan sebelum Anda menekan Impor.',
-  'rpjmd.import.clearFile': 'Hapus pilihan berkas',
   'rpjmd.import.willCreate': '{n} butir baru',
   'rpjmd.import.willUpdate': '{n} butir diperbarui',
-  'rpjmd.import.noErrors': 'Semua baris benar. Tekan Impor untuk menyimpan.',
   'rpjmd.import.done': 'Impor selesai: {created} baru, {updated} diperbarui',
   'field.rpjmdProgramCode': 'Program RPJMD yang didukung',
   'rpjmd.picker.placeholder': 'Cari kode atau nama program RPJMD',

@@ -14,6 +14,7 @@ import { RPJMD_LEVELS } from '#shared/api/rpjmd.ts';
 import {
   deleteRpjmd,
   deleteRpjmdEntry,
+  importRpjmd,
   type RpjmdDetail,
   type RpjmdLevel,
   type RpjmdNode,
@@ -32,7 +33,7 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
 import { EntryForm, PeriodForm } from './rpjmd-forms.tsx';
-import { RpjmdImport } from './rpjmd-import.tsx';
+import { XlsxImport } from '../../components/xlsx-import.tsx';
 
 const LEVEL_COLOR: Record<RpjmdLevel, string> = { misi: 'grape', tujuan: 'blue', sasaran: 'teal', program: 'orange' };
 const childLevelOf = (level: RpjmdLevel): RpjmdLevel | null => RPJMD_LEVELS[RPJMD_LEVELS.indexOf(level) + 1] ?? null;
@@ -185,9 +186,13 @@ export function RpjmdPage() {
       </Modal>
       <Modal opened={importing} onClose={() => setImporting(false)} title={t('rpjmd.import.title')} size="xl">
         {importing && plan ? (
-          <RpjmdImport
-            regionCode={regionCode}
-            rpjmdId={plan.id}
+          <XlsxImport
+            intro={t('rpjmd.import.intro')}
+            templateUrl={rpjmdTemplateUrl(regionCode)}
+            templateLabel={t('rpjmd.template')}
+            runImport={(file, dryRun) => importRpjmd(regionCode, plan.id, file, dryRun)}
+            createdLabel={(n) => t('rpjmd.import.willCreate', { n })}
+            updatedLabel={(n) => t('rpjmd.import.willUpdate', { n })}
             onImported={async (report) => {
               notifications.show({ color: 'green', message: t('rpjmd.import.done', { created: report.created, updated: report.updated }) });
               await queryClient.invalidateQueries({ queryKey: rpjmdKey(regionCode) });

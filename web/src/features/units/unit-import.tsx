@@ -92,7 +92,7 @@ export function UnitImport({ regionCode, onDone }: { regionCode: string; onDone:
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
         clearable
-        clearButtonProps={{ 'aria-label': t('layanan.import.clearFile') }}
+        clearButtonProps={{ 'aria-label': t('import.clearFile') }}
         value={file}
         data-autofocus
         onChange={(f) => {

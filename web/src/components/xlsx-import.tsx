@@ -1,32 +1,44 @@
 /**
- * XLSX import of services or applications in two steps: choosing a file runs a dry run at once, whose
- * report lists every row's problems (or what would be added and changed); "Impor" writes only when
- * there are none, so a half-corrected sheet never leaves half of its rows behind.
+ * An XLSX import in two steps, as every import in the product runs (services, applications, event
+ * participants, the RPJMD cascade): choosing a file runs a dry run at once, whose report lists every
+ * row's problems (or what would be added and changed); "Impor" writes only when there are none, so a
+ * half-corrected sheet never leaves half of its rows behind.
  */
 import { Alert, Anchor, Badge, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isApiError } from '../../api/http.ts';
-import type { ImportReport } from '../../api/services.api.ts';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { ImportErrors } from '../../components/import-errors.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { isApiError } from '../api/http.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { FormErrorAlert } from './form-error-alert.tsx';
+import { ImportErrors, type ImportRowError } from './import-errors.tsx';
 
-export function LayananImport({
+/** What every import's dry run and run answer: rows to add, rows to change, and each bad row's problems. */
+export interface XlsxImportReport {
+  created: number;
+  updated: number;
+  errors: readonly ImportRowError[];
+}
+
+export function XlsxImport<R extends XlsxImportReport>({
   intro,
   templateUrl,
+  templateLabel,
   runImport,
   onImported,
   onDone,
+  createdLabel,
   updatedLabel,
 }: {
   /** Which sheet this takes and how rows are matched (by name and unit). */
   intro: string;
   templateUrl: string;
-  runImport: (file: File, dryRun: boolean) => Promise<ImportReport>;
-  onImported: (report: ImportReport) => Promise<void>;
+  templateLabel?: string;
+  runImport: (file: File, dryRun: boolean) => Promise<R>;
+  onImported: (report: R) => Promise<void>;
   onDone: () => void;
+  /** How the rows counted as `created` are named ("5 butir baru"). */
+  createdLabel?: (n: string) => string;
   /** How the rows counted as `updated` are named, when they are not updates (a participant list skips those registered). */
   updatedLabel?: (n: string) => string;
 }) {
@@ -54,7 +66,7 @@ export function LayananImport({
         <Anchor href={templateUrl} download size="sm">
           <Group gap={4} component="span" wrap="nowrap">
             <IconDownload size={16} aria-hidden />
-            {t('layanan.import.template')}
+            {templateLabel ?? t('import.templateDownload')}
           </Group>
         </Anchor>
       </Group>
@@ -64,7 +76,7 @@ export function LayananImport({
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
         clearable
-        clearButtonProps={{ 'aria-label': t('layanan.import.clearFile') }}
+        clearButtonProps={{ 'aria-label': t('import.clearFile') }}
         value={file}
         data-autofocus
         onChange={(f) => {
@@ -92,14 +104,14 @@ export function LayananImport({
             <>
               <Group gap="xs">
                 <Badge variant="light" color="green">
-                  {t('layanan.import.willCreate', { n: formatNumber(report.created) })}
+                  {createdLabel ? createdLabel(formatNumber(report.created)) : t('import.newRows', { n: formatNumber(report.created) })}
                 </Badge>
                 <Badge variant="light" color="blue">
-                  {updatedLabel ? updatedLabel(formatNumber(report.updated)) : t('layanan.import.willUpdate', { n: formatNumber(report.updated) })}
+                  {updatedLabel ? updatedLabel(formatNumber(report.updated)) : t('import.updatedRows', { n: formatNumber(report.updated) })}
                 </Badge>
               </Group>
               <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />}>
-                {t('layanan.import.noErrors')}
+                {t('import.allValid')}
               </Alert>
             </>
           )}
