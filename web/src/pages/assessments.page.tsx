@@ -22,6 +22,7 @@ import { isAssessmentLate, todayIso } from '../features/deadlines/deadlines.ts';
 import { LateBadge } from '../features/deadlines/late-badge.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 
 function ProgressCell({ label, done, total, color }: { label: string; done: number; total: number; color: string }) {
   const { t, formatNumber } = useI18n();
@@ -48,7 +49,7 @@ function FrameworkGroup({ name, items }: { name: string; items: AssessmentSummar
       <Title order={2} size="h4" mb="sm">
         {name}
       </Title>
-      <Table.ScrollContainer minWidth={620}>
+      <ScrollRegion label={name} minWidth={620}>
         <Table verticalSpacing="xs" highlightOnHover aria-label={name}>
           <Table.Thead>
             <Table.Tr>
@@ -98,7 +99,7 @@ function FrameworkGroup({ name, items }: { name: string; items: AssessmentSummar
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Paper>
   );
 }
