@@ -1264,7 +1264,8 @@ async function main() {
   // Answers acknowledged but not stored (or tallies that do not add up) fail the run, after the report.
   const failures = layananRuns.flatMap((r) => r.layanan.failures.map((f) => `[${r.database}] ${f}`));
   for (const r of exportRuns) if (!r.rowsMatch) failures.push(`[${r.database}] export: ${r.rowsReadBack} rows read back, ${r.innovations} expected`);
-  if (failures.length > 0) throw new Error(`the run's checks failed (survey answers acknowledged but not stored, or export rows missing):\n  ${failures.join('\n  ')}`);
+  if (failures.length > 0)
+    throw new Error(`the run's checks failed (survey answers acknowledged but not stored, or export rows missing):\n  ${failures.join('\n  ')}`);
 }
 
 let status = 0;
