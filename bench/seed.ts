@@ -1,7 +1,8 @@
 /**
  * Child process: migrates a fresh database and fills it with the benchmark dataset (bench/dataset.ts),
  * plus five years of periods and innovations (bench/innovations-dataset.ts) when BENCH_INNOVATIONS=1, and
- * public services, survey answers and complaints (bench/layanan-dataset.ts) when BENCH_LAYANAN=1.
+ * public services, survey answers and complaints (bench/layanan-dataset.ts) when BENCH_LAYANAN=1, and one
+ * period of the bench region with BENCH_EXPORT_ROWS innovations (bench/export-dataset.ts) when that is set.
  * On PGlite it then writes a dump of the data directory for the servers to load.
  *
  * By hand: `DATABASE_URL=postgres://… BENCH_INNOVATIONS=1 node --import tsx bench/seed.ts` seeds that
@@ -14,6 +15,7 @@ import { openDatabase } from '#server/db/client.ts';
 import { migrateDatabase } from '#server/db/migrate.ts';
 import { type BenchDatabase, benchDatabaseFromEnv, failAndExit, tellParent } from './child.ts';
 import { BENCH_REGION, DEFAULT_SEED, type SeedSummary, seedDataset } from './dataset.ts';
+import { type ExportSummary, seedExportPeriod } from './export-dataset.ts';
 import { seedInnovations } from './innovations-dataset.ts';
 import { type LayananSummary, seedLayanan } from './layanan-dataset.ts';
 
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
     await migrateDatabase(handle);
     const seeded = await seedDataset(handle.db, { seed: DEFAULT_SEED });
     const { dataset, regionList } = seeded;
-    const summary: SeedSummary & { layanan?: LayananSummary } = seeded.summary;
+    const summary: SeedSummary & { layanan?: LayananSummary; export?: ExportSummary } = seeded.summary;
     if (process.env.BENCH_INNOVATIONS === '1') {
       summary.innovations = await seedInnovations(handle.db, regionList, dataset, {
         seed: DEFAULT_SEED,
@@ -44,6 +46,16 @@ async function main(): Promise<void> {
       summary.layanan = await seedLayanan(handle.db, {
         seed: DEFAULT_SEED,
         benchRegion: BENCH_REGION,
+        log: process.env.BENCH_VERBOSE === '1' ? (line) => console.log(line) : undefined,
+      });
+    }
+    const exportRows = Number(process.env.BENCH_EXPORT_ROWS ?? 0);
+    if (exportRows > 0) {
+      const region = regionList.find((r) => r.code === BENCH_REGION);
+      if (!region) throw new Error(`region ${BENCH_REGION} not loaded`);
+      summary.export = await seedExportPeriod(handle.db, region, dataset, {
+        seed: DEFAULT_SEED,
+        count: exportRows,
         log: process.env.BENCH_VERBOSE === '1' ? (line) => console.log(line) : undefined,
       });
     }

@@ -10,6 +10,8 @@
 //                counted in the database afterwards), the IKM results of a period with 100,000 answers,
 //                the complaint inbox and the public complaint status page (Postgres only);
 // - scoring:     CPU only, no server: the scoring engine on every region's IID, SPBE and IKM inputs;
+// - export:      (only when asked) one period with 200,000 innovations downloaded as streamed XLSX: total
+//                time, first byte, the app's peak memory, the file read back and its rows counted;
 // - startup:     time from spawning `npm start` (and `sinergi serve`) to /api/health answering, on a new
 //                embedded data directory (with and without the template npm ci makes) and on a restart.
 //
@@ -39,19 +41,23 @@ import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { runExportBench } from '../bench/export.mjs';
 import { runStartupBench } from '../bench/startup.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
 
-const SUITES = ['units', 'innovations', 'layanan', 'scoring', 'startup'];
+const SUITES = ['units', 'innovations', 'layanan', 'scoring', 'startup', 'export'];
+/** Run when no --suite is given; the export suite seeds 200,000 innovations and runs only when named. */
+const DEFAULT_SUITES = SUITES.filter((s) => s !== 'export');
 const USAGE = `node scripts/bench.mjs [--suite ${SUITES.join(',')}] [--postgres] [--pglite] [--pglite-innovations]
                       [--duration s] [--warmup s] [--connections n] [--innovation-connections n] [--rounds n]
-                      [--startup-runs n] [--rate n]`;
+                      [--startup-runs n] [--rate n] [--export-rows n]`;
 
 const { values: opts } = parseArgs({
   options: {
-    suite: { type: 'string', default: SUITES.join(',') },
+    suite: { type: 'string', default: DEFAULT_SUITES.join(',') },
+    'export-rows': { type: 'string', default: '200000' },
     postgres: { type: 'boolean', default: false },
     pglite: { type: 'boolean', default: false },
     'pglite-innovations': { type: 'boolean', default: false },
@@ -101,6 +107,8 @@ for (const [name, v] of [
   if (!Number.isFinite(v) || v < 0 || (name !== 'warmup' && v <= 0)) usageError(`--${name}: not a valid number`);
 }
 if (!Number.isInteger(ROUNDS)) usageError('--rounds: a whole number');
+const EXPORT_ROWS = Number(opts['export-rows']);
+if (!Number.isInteger(EXPORT_ROWS) || EXPORT_ROWS < 1) usageError('--export-rows: a whole number ≥ 1');
 if (!Number.isInteger(STARTUP_RUNS)) usageError('--startup-runs: a whole number');
 
 // ---------------------------------------------------------------------------------------------------
@@ -1168,6 +1176,17 @@ async function main() {
     runs.push(await benchDatabase(kind, innovationsOn(kind), layananOn(kind)));
     await cleanupAll(); // the database of this run: cluster stopped and deleted before the next
   }
+  // The export suite: Postgres (what production uses) unless only --pglite is given; its own database.
+  const exportRuns = [];
+  if (suites.has('export')) {
+    const exportKinds = opts.pglite && !opts.postgres ? ['pglite'] : ['postgres'];
+    for (const kind of exportKinds) {
+      const db = kind === 'postgres' ? await preparePostgres() : await preparePglite();
+      console.log(`\n[export] ${db.label}, ${EXPORT_ROWS} innovations`);
+      exportRuns.push({ database: kind, label: db.label, ...(await runExportBench({ kind, db, startChild, login, rows: EXPORT_ROWS })) });
+      await cleanupAll();
+    }
+  }
   const scoring = suites.has('scoring') ? await runScoring() : null;
   // Last, with nothing else of the benchmark running: start-up time is mostly CPU.
   let startup = null;
@@ -1175,7 +1194,7 @@ async function main() {
     console.log(`\n[startup] ${STARTUP_RUNS} runs of each start (embedded database, demo data)…`);
     startup = await runStartupBench({ runs: STARTUP_RUNS });
   }
-  if (runs.length === 0 && !scoring && !startup) {
+  if (runs.length === 0 && !scoring && !startup && exportRuns.length === 0) {
     console.log('Nothing was run.');
     return;
   }
@@ -1235,6 +1254,7 @@ async function main() {
       openLoopRate: RATE,
     },
     runs,
+    export: exportRuns,
     scoring,
     startup,
     tables: reports,
@@ -1243,7 +1263,9 @@ async function main() {
   console.log(`Raw results: ${path.relative(ROOT, file)}`);
   // Answers acknowledged but not stored (or tallies that do not add up) fail the run, after the report.
   const failures = layananRuns.flatMap((r) => r.layanan.failures.map((f) => `[${r.database}] ${f}`));
-  if (failures.length > 0) throw new Error(`survey answers: acknowledged and stored differ:\n  ${failures.join('\n  ')}`);
+  for (const r of exportRuns) if (!r.rowsMatch) failures.push(`[${r.database}] export: ${r.rowsReadBack} rows read back, ${r.innovations} expected`);
+  if (failures.length > 0)
+    throw new Error(`the run's checks failed (survey answers acknowledged but not stored, or export rows missing):\n  ${failures.join('\n  ')}`);
 }
 
 let status = 0;

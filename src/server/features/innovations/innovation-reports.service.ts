@@ -3,13 +3,14 @@
  * aggregates, and the XLSX export in the column order of the national IID application's profile form
  * (domain doc §2.9), which the import (innovation-import.service.ts) reads back.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 
 import { type BENTUK, type INISIATOR, type JENIS, type TAHAPAN, type TEMATIK, URUSAN } from '#domain/innovations/profile.ts';
 import type { InnovationStatus } from '#domain/innovations/workflow.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovations, units } from '#server/db/schema.ts';
-import { DATE_FORMAT, dateCell, type SheetColumn, writeSheet } from '#server/lib/xlsx.ts';
+import { DATE_FORMAT, dateCell, type SheetColumn, streamSheet } from '#server/lib/xlsx.ts';
 import type { Period } from '#shared/api/innovations.ts';
 
 // ---- labels -----------------------------------------------------------------------------------
@@ -116,38 +117,90 @@ export { COUNTED_STATUSES, periodDashboardData, UNSET_KEY } from '#server/platfo
 
 // ---- export -----------------------------------------------------------------------------------
 
-export async function periodInnovationsForSheet(db: DbOrTx, regionCode: string, periodId: string) {
-  return db
-    .select({
-      name: innovations.name,
-      unitName: units.name,
-      status: innovations.status,
-      tahapan: innovations.tahapan,
-      inisiator: innovations.inisiator,
-      jenis: innovations.jenis,
-      bentuk: innovations.bentuk,
-      urusanUtama: innovations.urusanUtama,
-      urusanIrisan: innovations.urusanIrisan,
-      tematik: innovations.tematik,
-      rancangBangun: innovations.rancangBangun,
-      tujuan: innovations.tujuan,
-      manfaat: innovations.manfaat,
-      hasil: innovations.hasil,
-      waktuUjiCoba: innovations.waktuUjiCoba,
-      waktuPenerapan: innovations.waktuPenerapan,
-      latitude: innovations.latitude,
-      longitude: innovations.longitude,
-      contactName: innovations.contactName,
-      contactPhone: innovations.contactPhone,
-      contactEmail: innovations.contactEmail,
-    })
+/**
+ * Rows per database read of the export: large enough that the round trips do not dominate, small enough
+ * that a batch (with its long texts: rancang bangun runs to 300+ words) stays a few megabytes.
+ */
+export const EXPORT_BATCH_ROWS = 2000;
+
+const sheetFields = {
+  id: innovations.id,
+  name: innovations.name,
+  status: innovations.status,
+  tahapan: innovations.tahapan,
+  inisiator: innovations.inisiator,
+  jenis: innovations.jenis,
+  bentuk: innovations.bentuk,
+  urusanUtama: innovations.urusanUtama,
+  urusanIrisan: innovations.urusanIrisan,
+  tematik: innovations.tematik,
+  rancangBangun: innovations.rancangBangun,
+  tujuan: innovations.tujuan,
+  manfaat: innovations.manfaat,
+  hasil: innovations.hasil,
+  waktuUjiCoba: innovations.waktuUjiCoba,
+  waktuPenerapan: innovations.waktuPenerapan,
+  latitude: innovations.latitude,
+  longitude: innovations.longitude,
+  contactName: innovations.contactName,
+  contactPhone: innovations.contactPhone,
+  contactEmail: innovations.contactEmail,
+};
+
+/** The units of the region that have an innovation in the period, in the sheet's order (by name). */
+async function unitsWithInnovations(db: DbOrTx, regionCode: string, periodId: string) {
+  const proposing = db
+    .select({ unitId: innovations.unitId })
     .from(innovations)
-    .innerJoin(units, and(eq(units.id, innovations.unitId), eq(units.regionCode, regionCode)))
-    .where(and(eq(innovations.regionCode, regionCode), eq(innovations.periodId, periodId)))
-    .orderBy(asc(units.name), asc(innovations.name), asc(innovations.id));
+    .where(and(eq(innovations.regionCode, regionCode), eq(innovations.periodId, periodId)));
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.regionCode, regionCode), inArray(units.id, proposing)))
+    .orderBy(asc(units.name), asc(units.id));
 }
 
-type SheetItem = Awaited<ReturnType<typeof periodInnovationsForSheet>>[number];
+/** One keyset page of a unit's innovations in the period, after (name, id) when given. */
+function unitSheetPage(db: DbOrTx, regionCode: string, periodId: string, unitId: string, after: { name: string; id: string } | null, limit: number) {
+  return db
+    .select(sheetFields)
+    .from(innovations)
+    .where(
+      and(
+        eq(innovations.regionCode, regionCode),
+        eq(innovations.periodId, periodId),
+        eq(innovations.unitId, unitId),
+        after ? sql`(${innovations.name}, ${innovations.id}) > (${after.name}, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(innovations.name), asc(innovations.id))
+    .limit(limit);
+}
+
+/**
+ * The period's innovations in the sheet's order (the proposing unit's name, then the innovation's name),
+ * a batch at a time: unit by unit, and within a unit keyset pages on (name, id), so no read sorts or holds
+ * more than one unit's innovations and no read skips rows with an OFFSET. Each page is its own statement:
+ * on the embedded database a transaction held for the whole download would stop every other request, so
+ * an innovation renamed while a long export runs may be missed or appear twice in that file.
+ * "Dibuat oleh" is the proposing unit (`innovations.unit_id`), named as the unit is named today.
+ */
+export async function* periodInnovationBatches(db: DbOrTx, regionCode: string, periodId: string, batchRows = EXPORT_BATCH_ROWS) {
+  const unitList = await unitsWithInnovations(db, regionCode, periodId);
+  for (const unit of unitList) {
+    let after: { name: string; id: string } | null = null;
+    for (;;) {
+      const page = await unitSheetPage(db, regionCode, periodId, unit.id, after, batchRows);
+      const last = page.at(-1);
+      if (!last) break;
+      yield page.map((row) => ({ ...row, unitName: unit.name }));
+      if (page.length < batchRows) break;
+      after = { name: last.name, id: last.id };
+    }
+  }
+}
+
+type SheetItem = Awaited<ReturnType<typeof unitSheetPage>>[number] & { unitName: string };
 
 const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | Date | null> = {
   name: (r) => r.name,
@@ -173,14 +226,17 @@ const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | Date | null> = {
   contactEmail: (r) => r.contactEmail,
 };
 
-/** One row per innovation of the period (every status), in the national form's column order. */
-export async function exportPeriodInnovations(db: DbOrTx, regionCode: string, period: Period): Promise<Buffer> {
-  const rows = await periodInnovationsForSheet(db, regionCode, period.id);
+/**
+ * One row per innovation of the period (every status), in the national form's column order, streamed: a
+ * region with 200,000 innovations in a period is written in batches, never loaded whole (see `streamSheet`
+ * for what a failure does before and after the first byte).
+ */
+export async function exportPeriodInnovations(db: DbOrTx, regionCode: string, period: Period): Promise<Readable> {
   const columns: SheetColumn<SheetItem>[] = SHEET_COLUMNS.map((c) => ({
     header: c.header,
     width: WIDTHS[c.key] ?? 18,
     value: SHEET_VALUES[c.key],
     ...(c.key === 'waktuUjiCoba' || c.key === 'waktuPenerapan' ? { numFmt: DATE_FORMAT } : {}),
   }));
-  return writeSheet(`Inovasi ${period.year}`, columns, rows);
+  return streamSheet(`Inovasi ${period.year}`, columns, periodInnovationBatches(db, regionCode, period.id));
 }

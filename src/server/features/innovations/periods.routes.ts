@@ -79,8 +79,9 @@ export const periodRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { regionCode, id } = request.params;
       const p = await load(regionCode, id);
-      const file = await exportPeriodInnovations(app.db, regionCode, p);
-      return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="inovasi-${regionCode}-${p.year}.xlsx"`).send(file);
+      // Streamed: an unknown period or a failed first read is still a JSON error; later the answer is cut off.
+      const sheet = await exportPeriodInnovations(app.db, regionCode, p);
+      return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="inovasi-${regionCode}-${p.year}.xlsx"`).send(sheet);
     },
   );
 };

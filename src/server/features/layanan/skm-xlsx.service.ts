@@ -5,14 +5,15 @@
  * none. Operators enter and see the answers of their own unit's services only.
  */
 import type ExcelJS from 'exceljs';
-import { and, asc, eq } from 'drizzle-orm';
+import type { Readable } from 'node:stream';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import { AGE_GROUPS, EDUCATIONS, GENDERS, OCCUPATIONS, UNSUR_KEYS, type UnsurKey, VULNERABLE } from '#domain/services/skm.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { services, skmResponses, units } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
-import { readSheet } from '#server/lib/xlsx.ts';
+import { readSheet, type SheetColumn, streamSheet } from '#server/lib/xlsx.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { insertResponses, type NewResponse } from './skm-responses.service.ts';
 import { loadSkmPeriod, periodLabel, type SkmPeriodRow, servicesOfPeriod } from './skm-periods.service.ts';
@@ -63,62 +64,76 @@ const operatorUnit = (actor: Actor) => (actor.role === 'operator' ? (actor.unitI
 
 // ---- export ------------------------------------------------------------------------------------
 
-export async function exportResponses(db: DbOrTx, period: SkmPeriodRow, actor: Actor): Promise<Buffer> {
-  const unitId = operatorUnit(actor);
-  const rows = await db
-    .select({ r: skmResponses, serviceName: services.name, unitName: units.name })
-    .from(skmResponses)
-    .innerJoin(services, eq(services.id, skmResponses.serviceId))
-    .innerJoin(units, eq(units.id, services.unitId))
-    .where(and(eq(skmResponses.periodId, period.id), unitId ? eq(services.unitId, unitId) : undefined))
-    .orderBy(asc(skmResponses.createdAt), asc(skmResponses.id));
-  const Excel = await loadExcel();
-  const workbook = new Excel.Workbook();
-  workbook.creator = 'Sinergi';
-  const sheet = workbook.addWorksheet(`SKM ${periodLabel(period)}`.slice(0, 31));
-  sheet.columns = [
-    { header: 'No.', key: 'no', width: 7 },
-    { header: 'Waktu', key: 'at', width: 18, style: { numFmt: 'yyyy-mm-dd hh:mm' } },
-    { header: 'Unit', key: 'unit', width: 30 },
-    { header: 'Layanan', key: 'service', width: 34 },
-    { header: 'Kanal', key: 'channel', width: 14 },
-    ...UNSUR_KEYS.map((k) => ({ header: k, key: k, width: 5, style: { numFmt: '0' } })),
-    { header: 'Jenis kelamin', key: 'gender', width: 13 },
-    { header: 'Usia', key: 'ageGroup', width: 16 },
-    { header: 'Pendidikan', key: 'education', width: 12 },
-    { header: 'Pekerjaan', key: 'occupation', width: 18 },
-    { header: 'Kelompok rentan', key: 'vulnerable', width: 20 },
-    { header: 'Tanggal layanan', key: 'serviceDate', width: 14, style: { numFmt: 'yyyy-mm-dd' } },
-    { header: 'Saran', key: 'suggestion', width: 60 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  rows.forEach(({ r, serviceName, unitName }, i) => {
-    sheet.addRow({
-      no: i + 1,
-      at: r.createdAt,
-      unit: unitName,
-      service: serviceName,
-      channel: CHANNEL_LABELS[r.channel] ?? r.channel,
-      U1: r.u1,
-      U2: r.u2,
-      U3: r.u3,
-      U4: r.u4,
-      U5: r.u5,
-      U6: r.u6,
-      U7: r.u7,
-      U8: r.u8,
-      U9: r.u9,
-      gender: label('gender', r.gender),
-      ageGroup: label('ageGroup', r.ageGroup),
-      education: label('education', r.education),
-      occupation: label('occupation', r.occupation),
-      vulnerable: label('vulnerable', r.vulnerable),
-      serviceDate: sheetDate(r.serviceDate),
-      suggestion: r.suggestion,
-    });
-  });
-  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+/** Answers per database read of the raw-answers export (a period can hold 100,000 of them). */
+const EXPORT_BATCH_ROWS = 2000;
+
+/**
+ * The period's answers in the order they came in (time, then id), a keyset page at a time. The cursor is
+ * the stored time as text, not a JavaScript Date: the database keeps microseconds, a Date only
+ * milliseconds, and a rounded cursor would skip or repeat answers given in the same millisecond.
+ */
+async function* responseBatches(db: DbOrTx, periodId: string, unitId: string | null) {
+  let after: { at: string; id: string } | null = null;
+  let no = 0;
+  for (;;) {
+    const page = await db
+      .select({ r: skmResponses, serviceName: services.name, unitName: units.name, cursorAt: sql<string>`${skmResponses.createdAt}::text` })
+      .from(skmResponses)
+      .innerJoin(services, eq(services.id, skmResponses.serviceId))
+      .innerJoin(units, eq(units.id, services.unitId))
+      .where(
+        and(
+          eq(skmResponses.periodId, periodId),
+          unitId ? eq(services.unitId, unitId) : undefined,
+          after ? sql`(${skmResponses.createdAt}, ${skmResponses.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(skmResponses.createdAt), asc(skmResponses.id))
+      .limit(EXPORT_BATCH_ROWS);
+    const last = page.at(-1);
+    if (!last) return;
+    yield page.map((row) => ({ ...row, no: ++no }));
+    if (page.length < EXPORT_BATCH_ROWS) return;
+    after = { at: last.cursorAt, id: last.r.id };
+  }
+}
+
+type ResponseLine = { no: number; r: typeof skmResponses.$inferSelect; serviceName: string; unitName: string };
+
+const UNSUR_VALUE: Record<UnsurKey, (r: ResponseLine['r']) => number | null> = {
+  U1: (r) => r.u1,
+  U2: (r) => r.u2,
+  U3: (r) => r.u3,
+  U4: (r) => r.u4,
+  U5: (r) => r.u5,
+  U6: (r) => r.u6,
+  U7: (r) => r.u7,
+  U8: (r) => r.u8,
+  U9: (r) => r.u9,
+};
+
+const RESPONSE_COLUMNS: SheetColumn<ResponseLine>[] = [
+  { header: 'No.', width: 7, value: (l) => l.no },
+  { header: 'Waktu', width: 18, numFmt: 'yyyy-mm-dd hh:mm', value: (l) => l.r.createdAt },
+  { header: 'Unit', width: 30, value: (l) => l.unitName },
+  { header: 'Layanan', width: 34, value: (l) => l.serviceName },
+  { header: 'Kanal', width: 14, value: (l) => CHANNEL_LABELS[l.r.channel] ?? l.r.channel },
+  ...UNSUR_KEYS.map((k): SheetColumn<ResponseLine> => ({ header: k, width: 5, numFmt: '0', value: (l) => UNSUR_VALUE[k](l.r) })),
+  { header: 'Jenis kelamin', width: 13, value: (l) => label('gender', l.r.gender) },
+  { header: 'Usia', width: 16, value: (l) => label('ageGroup', l.r.ageGroup) },
+  { header: 'Pendidikan', width: 12, value: (l) => label('education', l.r.education) },
+  { header: 'Pekerjaan', width: 18, value: (l) => label('occupation', l.r.occupation) },
+  { header: 'Kelompok rentan', width: 20, value: (l) => label('vulnerable', l.r.vulnerable) },
+  { header: 'Tanggal layanan', width: 14, numFmt: 'yyyy-mm-dd', value: (l) => sheetDate(l.r.serviceDate) },
+  { header: 'Saran', width: 60, value: (l) => l.r.suggestion },
+];
+
+/**
+ * Every answer of the period (an operator: of their unit's services), streamed: a busy period holds
+ * 100,000 answers and is written in batches, never loaded whole (`streamSheet` says what a failure does).
+ */
+export async function exportResponses(db: DbOrTx, period: SkmPeriodRow, actor: Actor): Promise<Readable> {
+  return streamSheet(`SKM ${periodLabel(period)}`, RESPONSE_COLUMNS, responseBatches(db, period.id, operatorUnit(actor)));
 }
 
 // ---- paper forms ---------------------------------------------------------------------------------
