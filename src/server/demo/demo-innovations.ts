@@ -568,6 +568,8 @@ const PARTS: Part[][] = [
         : `Dasar hukum pelaksanaannya adalah Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah serta keputusan wali kota tentang penetapan inovasi daerah ${c.city}.`,
     (_d, c) =>
       `Inovasi ini berpijak pada Peraturan Pemerintah Nomor 38 Tahun 2017 dan Permendagri Nomor 104 Tahun 2018, dan ditetapkan melalui keputusan kepala ${c.unitName}.`,
+    (_d, c, n) =>
+      `Penetapannya dituangkan dalam surat keputusan kepala ${c.unitName} tahun ${n('sk', 2023, 2025)}, merujuk pada ketentuan inovasi daerah dalam Peraturan Pemerintah Nomor 38 Tahun 2017.`,
   ],
   [
     (_d, c, n) =>
@@ -578,6 +580,10 @@ const PARTS: Part[][] = [
       c.isSchool
         ? 'Pelaksananya guru kelas dan guru mata pelajaran dengan dukungan paguyuban orang tua, dikoordinasikan oleh wakil kepala sekolah.'
         : 'Pelaksananya satu tim lintas bidang yang diketuai sekretaris perangkat daerah, dengan narahubung di setiap kelurahan.',
+    (_d, c, n) =>
+      c.isSchool
+        ? `Penggeraknya ${n('t', 2, 5)} guru muda yang sebelumnya mengikuti komunitas belajar, kemudian mengajak rekan sejawat dan siswa kelas atas sebagai pendamping.`
+        : `Penggeraknya ${n('t', 2, 6)} ASN fungsional yang mengusulkan gagasan ini dalam forum inovasi, kemudian didukung kepala perangkat daerah.`,
   ],
   [
     (_d, _c, n) =>
@@ -645,6 +651,64 @@ const PARTS: Part[][] = [
 ];
 
 /**
+ * The second paragraph: who takes part, what it costs, what could go wrong, who copied it, what the
+ * medium is, and what comes next; again several ways of saying each.
+ */
+const MORE: Part[][] = [
+  [
+    (_d, c) =>
+      c.isSchool
+        ? 'Pemangku kepentingan yang terlibat adalah siswa, guru, orang tua, komite sekolah, serta puskesmas dan kelurahan di sekitar sekolah.'
+        : `Pemangku kepentingan yang terlibat meliputi ${c.unitName}, camat dan lurah, kelompok masyarakat, serta dunia usaha setempat.`,
+    () => 'Mitra utamanya adalah warga sendiri: mereka ikut merancang, menguji, dan memberi masukan pada setiap tahap.',
+    (_d, c) => `Di luar ${c.unitName}, inovasi ini didukung perguruan tinggi setempat yang membantu pengukuran hasil.`,
+  ],
+  [
+    (_d, _c, n) => `Biaya yang diperlukan relatif kecil, sekitar Rp${n('rp', 3, 95)} juta setahun, sebagian besar untuk bahan dan pelatihan.`,
+    () => 'Pembiayaannya memanfaatkan anggaran rutin tanpa pos belanja baru, ditambah dukungan sukarela dari mitra.',
+    (_d, c) =>
+      c.isSchool
+        ? 'Pembiayaan berasal dari dana operasional sekolah sesuai ketentuan dan sumbangan sukarela yang dicatat terbuka.'
+        : 'Pembiayaan berasal dari anggaran perangkat daerah dan program tanggung jawab sosial perusahaan.',
+  ],
+  [
+    () => 'Risiko terbesarnya adalah semangat yang menurun setelah beberapa bulan, sehingga disiapkan penghargaan bulanan bagi pelaksana terbaik.',
+    () => 'Agar tidak berhenti ketika pelaksana berganti, setiap langkah dituliskan dalam panduan singkat yang mudah diikuti orang baru.',
+    () => 'Data pribadi yang terkumpul dijaga kerahasiaannya dan hanya dibuka kepada petugas yang berwenang.',
+  ],
+  [
+    (_d, _c, n) => `Sampai saat ini ${n('rep', 2, 9)} unit lain telah mempelajari inovasi ini dan sebagian mulai menirunya.`,
+    () => 'Inovasi ini telah dipaparkan dalam rakor inovasi daerah dan diminati unit lain untuk direplikasi.',
+    () => 'Belum ada unit lain yang menirunya, tetapi panduan replikasi sudah disiapkan dan dibagikan.',
+  ],
+  [
+    (d) =>
+      d.jenis === 'digital'
+        ? 'Sebagai inovasi digital, aplikasinya dapat dibuka melalui telepon genggam dan datanya tersimpan di server pemerintah kota.'
+        : 'Sebagai inovasi nondigital, kekuatannya ada pada pertemuan langsung dan kebiasaan baru yang dibangun bersama.',
+    (d) =>
+      d.jenis === 'digital'
+        ? 'Formulir daring dan rekap otomatis menggantikan buku catatan, tetapi layanan tatap muka tetap disediakan bagi yang memerlukan.'
+        : 'Pencatatannya masih sederhana dengan buku dan formulir, lalu direkap setiap bulan ke dalam lembar kerja.',
+    () => 'Media yang dipakai dipilih yang paling mudah dijangkau sasaran, bukan yang paling canggih.',
+  ],
+  [
+    () => 'Bukti dukungnya berupa surat keputusan, foto kegiatan, daftar hadir, dan rekap capaian bulanan yang disimpan dalam satu map digital.',
+    (_d, _c, n) =>
+      `Setiap kegiatan didokumentasikan; hingga kini terkumpul ${n('doc', 12, 80)} laporan kegiatan lengkap dengan foto dan daftar hadir.`,
+    () => 'Dokumentasi disusun rapi sejak awal sehingga verifikator dapat menelusuri setiap klaim sampai ke bukti aslinya.',
+  ],
+  [
+    () => 'Tahun depan cakupan akan diperluas dan hasilnya diukur ulang dengan survei kepuasan.',
+    (_d, c) =>
+      c.isSchool
+        ? 'Rencana berikutnya adalah mengajak sekolah lain dalam gugus yang sama dan menuliskan praktik baik ini untuk dibagikan.'
+        : 'Rencana berikutnya adalah menghubungkan data inovasi ini dengan portal satu data kota.',
+    () => 'Pengembangan selanjutnya diarahkan pada pengukuran dampak yang lebih teliti dan pelibatan lebih banyak warga.',
+  ],
+];
+
+/**
  * A rancang bangun of well over 300 words (the national minimum), in two paragraphs, built from the
  * innovation's own problem and method, its unit, and parts chosen by its name; it says it is demo text.
  */
@@ -655,16 +719,9 @@ export function demoRancangBangun(d: DemoInnovation, context: RancangBangunConte
     city: context.city ?? 'Kota Pangkalpinang',
   };
   const n = (slot: string, min: number, max: number) => demoPick(`${d.name}/${slot}`, min, max);
-  const pick = (options: Part[], i: number, offset = 0) =>
-    (options[(demoPick(`${d.name}#${i}`, 0, options.length - 1) + offset) % options.length] as Part)(d, c, n);
-  // Every part once in the first paragraph; the second goes deeper into the parts that carry figures
-  // and the plan ahead, said another way.
-  const first = PARTS.map((options, i) => pick(options, i)).join(' ');
-  const second = [2, 3, 6, 8, 9, 10, 11, 12]
-    .map((i) => pick(PARTS[i] as Part[], i, 1))
-    .concat('(Teks ini adalah contoh data demo Sinergi.)')
-    .join(' ');
-  return `${first}\n\n${second}`;
+  const say = (pools: Part[][], tag: string) =>
+    pools.map((options, i) => (options[demoPick(`${tag}${i}:${d.name}`, 0, options.length - 1)] as Part)(d, c, n)).join(' ');
+  return `${say(PARTS, 'a')}\n\n${say(MORE, 'b')} (Teks ini adalah contoh data demo Sinergi.)`;
 }
 
 /** A one-page PDF with a line of text, valid enough for any viewer (demo evidence). */
