@@ -3,7 +3,7 @@
  * Pangkalpinang opens the demo masterplan, adds a programme led by Diskominfo with its funding and KPI
  * targets; Diskominfo's operator reports its first quarter with an evidence file; the programme page,
  * the masterplan page and its PDF then show the programme and its progress (4 of 10 in 2025, nothing
- * yet of 2026's 20: 20,00 %); the timeline bars are links reached by keyboard; citizens see the public
+ * yet of 2026's 20: 20,0 %); the timeline bars are links reached by keyboard; citizens see the public
  * page. axe-core checks every page on a desktop and a phone screen; screenshots land in
  * test-results/kota-cerdas-*.png for a person to look at.
  *
@@ -128,7 +128,7 @@ describe('kota cerdas', () => {
     await page.getByRole('heading', { name: 'TW1 2025' }).waitFor();
     await page.getByRole('link', { name: 'foto-kios.pdf' }).waitFor();
     // (4/10 + 0/20) / 2 = 20 %.
-    await page.getByText('20,00%').first().waitFor();
+    await page.getByText('20,0%').first().waitFor();
     await check(page, 'desktop', 'programme');
     await context.close();
   });
@@ -141,7 +141,7 @@ describe('kota cerdas', () => {
     await page.getByLabel('Cari program').fill('kios informasi');
     await page.getByRole('link', { name: NAME }).waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: NAME }) });
-    await expect(row.getByText('20,00%').count()).resolves.toBe(1);
+    await expect(row.getByText('20,0%').count()).resolves.toBe(1);
     await expect(row.getByText('Berjalan').count()).resolves.toBe(1);
     await check(page, 'desktop', 'programmes');
 

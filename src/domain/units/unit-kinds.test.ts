@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkUnitParent, isOpd, OPD_KINDS, PARENT_RULE_MESSAGES, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './unit-kinds.ts';
 
-const NON_OPD: UnitKind[] = ['kecamatan', 'kelurahan', 'upt', 'sekolah', 'puskesmas'];
+const NON_OPD: UnitKind[] = ['kecamatan', 'kelurahan', 'bagian', 'upt', 'sekolah', 'puskesmas'];
 
 describe('OPD kinds', () => {
   it('are the seven kinds of perangkat daerah, and nothing else is an OPD', () => {
@@ -35,6 +35,19 @@ describe('kelurahan', () => {
     expect(checkUnitParent('kelurahan', 'kecamatan')).toBeNull();
     for (const parent of UNIT_KINDS.filter((k) => k !== 'kecamatan')) {
       expect(checkUnitParent('kelurahan', parent), parent).toBe('parent_wrong_kind');
+    }
+  });
+});
+
+describe('bagian', () => {
+  it('needs a parent', () => {
+    expect(checkUnitParent('bagian', null)).toBe('parent_required');
+  });
+
+  it('sits only under a sekretariat (Bagian Organisasi under the Setda)', () => {
+    expect(checkUnitParent('bagian', 'sekretariat')).toBeNull();
+    for (const parent of UNIT_KINDS.filter((k) => k !== 'sekretariat')) {
+      expect(checkUnitParent('bagian', parent), parent).toBe('parent_wrong_kind');
     }
   });
 });

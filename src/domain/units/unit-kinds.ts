@@ -2,7 +2,9 @@
  * Kinds of unit (perangkat daerah and what stands under them) and which parent each may have.
  * OPD: sekretariat, dinas, badan, inspektorat, kantor, rsud (a hospital run as an OPD) and satuan
  * (Satpol PP). Kecamatan stand alone; a kelurahan sits under its
- * kecamatan; UPT/UPTD, schools and puskesmas sit under an OPD (a school may also stand alone in a
+ * kecamatan; a bagian (Bagian Organisasi, Bagian Hukum, ...) is part of a sekretariat and sits under it,
+ * since innovations such as a Bagian Organisasi's service monitoring are proposed by the bagian itself;
+ * UPT/UPTD, schools and puskesmas sit under an OPD (a school may also stand alone in a
  * region that does not record its education office).
  */
 export const UNIT_KINDS = [
@@ -15,6 +17,7 @@ export const UNIT_KINDS = [
   'satuan',
   'kecamatan',
   'kelurahan',
+  'bagian',
   'upt',
   'sekolah',
   'puskesmas',
@@ -33,6 +36,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, { id: string; en: string }> = {
   satuan: { id: 'Satuan (Satpol PP)', en: 'Unit (Satpol PP)' },
   kecamatan: { id: 'Kecamatan', en: 'District (kecamatan)' },
   kelurahan: { id: 'Kelurahan', en: 'Urban village (kelurahan)' },
+  bagian: { id: 'Bagian (Sekretariat)', en: 'Division of a secretariat (bagian)' },
   upt: { id: 'UPT/UPTD', en: 'Technical unit (UPT)' },
   sekolah: { id: 'Sekolah', en: 'School' },
   puskesmas: { id: 'Puskesmas', en: 'Community health centre' },
@@ -51,6 +55,10 @@ export function checkUnitParent(kind: UnitKind, parentKind: UnitKind | null): Pa
     if (parentKind === null) return 'parent_required';
     return parentKind === 'kecamatan' ? null : 'parent_wrong_kind';
   }
+  if (kind === 'bagian') {
+    if (parentKind === null) return 'parent_required';
+    return parentKind === 'sekretariat' ? null : 'parent_wrong_kind';
+  }
   if (kind === 'upt') {
     if (parentKind === null) return 'parent_required';
     return isOpd(parentKind) ? null : 'parent_wrong_kind';
@@ -67,7 +75,7 @@ export const PARENT_RULE_MESSAGES: Record<ParentRuleViolation, { id: string; en:
     en: 'OPDs and kecamatan cannot have a parent.',
   },
   parent_wrong_kind: {
-    id: 'Jenis induk tidak sesuai: kelurahan di bawah kecamatan; UPT, sekolah dan puskesmas di bawah OPD.',
-    en: 'Wrong parent kind: kelurahan under a kecamatan; UPT, schools and puskesmas under an OPD.',
+    id: 'Jenis induk tidak sesuai: kelurahan di bawah kecamatan; bagian di bawah sekretariat; UPT, sekolah dan puskesmas di bawah OPD.',
+    en: 'Wrong parent kind: kelurahan under a kecamatan; a bagian under a secretariat; UPT, schools and puskesmas under an OPD.',
   },
 };

@@ -1,9 +1,10 @@
 /**
- * Demo regions: Kota Pangkalpinang (19.71) with its 36 OPD (seed 001: "ada 36 OPD"), kecamatan and a
- * few schools and puskesmas; Kota Palangka Raya (62.71) and Kota Banjarmasin (63.71) with their main
- * OPDs. Names follow the usual nomenclature of a kota; heads' names are fictitious.
+ * Demo regions: Kota Pangkalpinang (19.71) with its 36 OPD and kecamatan (seed 001: "ada 36 OPD"), the
+ * Bagian Organisasi under the Setda, its state SD and SMP, puskesmas and kelurahan; Kota Palangka Raya
+ * (62.71) and Kota Banjarmasin (63.71) with their main OPDs and the units the articles name. Names follow the usual nomenclature of a kota; heads' names are fictitious.
  */
 import type { UnitKind } from '#domain/units/unit-kinds.ts';
+import { DEMO_SD_NUMBERS, DEMO_SMP_NUMBERS } from './demo-innovations-2026.ts';
 
 export interface DemoUnit {
   kind: UnitKind;
@@ -16,6 +17,8 @@ export interface DemoUnit {
 
 const CORE_OPD: DemoUnit[] = [
   { kind: 'sekretariat', name: 'Sekretariat Daerah', shortName: 'Setda' },
+  // A bagian of the Setda, under it (seed 002: Simonik "dari Bagian Organisasi Sekdako Banjarmasin").
+  { kind: 'bagian', name: 'Bagian Organisasi Sekretariat Daerah', shortName: 'Bag. Organisasi', parent: 'Setda' },
   { kind: 'sekretariat', name: 'Sekretariat DPRD', shortName: 'Setwan' },
   { kind: 'inspektorat', name: 'Inspektorat Daerah', shortName: 'Inspektorat' },
   { kind: 'badan', name: 'Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah', shortName: 'Bapperida' },
@@ -60,24 +63,52 @@ const PANGKALPINANG_MORE: DemoUnit[] = [
   { kind: 'kecamatan', name: 'Kecamatan Tamansari', shortName: 'Kec. Tamansari' },
   { kind: 'kelurahan', name: 'Kelurahan Bukit Merapin', shortName: 'Kel. Bukit Merapin', parent: 'Kec. Gerunggang' },
   { kind: 'kelurahan', name: 'Kelurahan Opas Indah', shortName: 'Kel. Opas Indah', parent: 'Kec. Tamansari' },
-  { kind: 'sekolah', name: 'SD Negeri 1 Pangkalpinang', shortName: 'SDN 1 PGK', parent: 'Disdikbud' },
-  { kind: 'sekolah', name: 'SD Negeri 12 Pangkalpinang', shortName: 'SDN 12 PGK', parent: 'Disdikbud' },
-  { kind: 'sekolah', name: 'SMP Negeri 2 Pangkalpinang', shortName: 'SMPN 2 PGK', parent: 'Disdikbud' },
-  { kind: 'sekolah', name: 'SMP Negeri 6 Pangkalpinang', shortName: 'SMPN 6 PGK', parent: 'Disdikbud' },
+  // Seed 001: "pihak dari sekolah SD dan SMP" each send one innovation; the city's state schools.
+  ...DEMO_SD_NUMBERS.map(
+    (n): DemoUnit => ({ kind: 'sekolah', name: `SD Negeri ${n} Pangkalpinang`, shortName: `SDN ${n} PGK`, parent: 'Disdikbud' }),
+  ),
+  ...DEMO_SMP_NUMBERS.map(
+    (n): DemoUnit => ({ kind: 'sekolah', name: `SMP Negeri ${n} Pangkalpinang`, shortName: `SMPN ${n} PGK`, parent: 'Disdikbud' }),
+  ),
   { kind: 'puskesmas', name: 'Puskesmas Gerunggang', shortName: 'PKM Gerunggang', parent: 'Dinkes' },
   { kind: 'puskesmas', name: 'Puskesmas Taman Bunga', shortName: 'PKM Taman Bunga', parent: 'Dinkes' },
   { kind: 'upt', name: 'UPTD Pengelolaan Sampah', shortName: 'UPTD Sampah', parent: 'DLH' },
 ];
 
+/** The shared OPD list with a region's own names for some (short names stay, other demo modules use them). */
+function named(list: DemoUnit[], names: Record<string, string>): DemoUnit[] {
+  return list.map((u) => (names[u.shortName] ? { ...u, name: names[u.shortName] as string } : u));
+}
+
 export const DEMO_REGIONS: { code: string; units: DemoUnit[] }[] = [
   { code: '19.71', units: [...CORE_OPD, ...PANGKALPINANG_MORE] },
-  { code: '62.71', units: [...CORE_OPD] },
+  {
+    code: '62.71',
+    units: [
+      ...named(CORE_OPD, {
+        // Seed 004: "Dinas Komunikasi Informatika Statistik dan Persandian (Diskominfo) Kota Palangka Raya".
+        Diskominfo: 'Dinas Komunikasi, Informatika, Statistik dan Persandian',
+      }),
+      { kind: 'kecamatan', name: 'Kecamatan Pahandut', shortName: 'Kec. Pahandut' },
+      { kind: 'kecamatan', name: 'Kecamatan Jekan Raya', shortName: 'Kec. Jekan Raya' },
+      { kind: 'kecamatan', name: 'Kecamatan Sabangau', shortName: 'Kec. Sabangau' },
+      { kind: 'kecamatan', name: 'Kecamatan Bukit Batu', shortName: 'Kec. Bukit Batu' },
+      { kind: 'kecamatan', name: 'Kecamatan Rakumpit', shortName: 'Kec. Rakumpit' },
+      { kind: 'upt', name: 'UPT Pengelolaan Sampah dan TPS 3R', shortName: 'UPT TPS 3R', parent: 'DLH' },
+    ],
+  },
   {
     code: '63.71',
     units: [
-      ...CORE_OPD,
+      ...named(CORE_OPD, {
+        // Seed 002: "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan (Bappeda Litbang) Kota Banjarmasin".
+        Bapperida: 'Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah',
+      }),
       { kind: 'kecamatan', name: 'Kecamatan Banjarmasin Tengah', shortName: 'Kec. Banjarmasin Tengah' },
       { kind: 'kecamatan', name: 'Kecamatan Banjarmasin Utara', shortName: 'Kec. Banjarmasin Utara' },
+      { kind: 'kecamatan', name: 'Kecamatan Banjarmasin Selatan', shortName: 'Kec. Banjarmasin Selatan' },
+      { kind: 'kecamatan', name: 'Kecamatan Banjarmasin Timur', shortName: 'Kec. Banjarmasin Timur' },
+      { kind: 'kecamatan', name: 'Kecamatan Banjarmasin Barat', shortName: 'Kec. Banjarmasin Barat' },
     ],
   },
 ];
@@ -98,4 +129,34 @@ export const DEMO_ACCOUNTS: {
   { username: 'verifikator.demo', displayName: 'Verifikator Inovasi (Demo)', role: 'verifikator', regionCode: '19.71', unit: 'Bapperida' },
   { username: 'juri.demo', displayName: 'Juri Kompetisi (Demo)', role: 'juri', regionCode: '19.71' },
   { username: 'pimpinan.demo', displayName: 'Sekretaris Daerah (Demo)', role: 'pimpinan', regionCode: '19.71', unit: 'Setda' },
+  // Banjarmasin and Palangka Raya: an admin of the planning agency and an operator where the articles'
+  // innovations run, so each region can be shown from its own side as well as the national admin's.
+  {
+    username: 'admin.banjarmasin.demo',
+    displayName: 'Admin Bappeda Litbang Banjarmasin (Demo)',
+    role: 'admin_daerah',
+    regionCode: '63.71',
+    unit: 'Bapperida',
+  },
+  {
+    username: 'operator.banjarmasin.demo',
+    displayName: 'Operator Bagian Organisasi Banjarmasin (Demo)',
+    role: 'operator',
+    regionCode: '63.71',
+    unit: 'Bag. Organisasi',
+  },
+  {
+    username: 'admin.palangkaraya.demo',
+    displayName: 'Admin Bapperida Palangka Raya (Demo)',
+    role: 'admin_daerah',
+    regionCode: '62.71',
+    unit: 'Bapperida',
+  },
+  {
+    username: 'operator.palangkaraya.demo',
+    displayName: 'Operator Diskominfo Palangka Raya (Demo)',
+    role: 'operator',
+    regionCode: '62.71',
+    unit: 'Diskominfo',
+  },
 ];

@@ -12,7 +12,16 @@ import { assignJudges } from '#domain/competition/assignment.ts';
 import { loadShippedRubric } from '#domain/competition/rubrics.ts';
 import type { Rubric } from '#domain/competition/types.ts';
 import type { Tx } from '#server/db/client.ts';
-import { competitionEntries, competitionJudges, competitionSheets, competitionStages, competitions, innovations, users } from '#server/db/schema.ts';
+import {
+  competitionEntries,
+  competitionJudges,
+  competitionSheets,
+  competitionStages,
+  competitions,
+  innovations,
+  periods,
+  users,
+} from '#server/db/schema.ts';
 import { storeFinalRanking, storeStageResults } from '#server/features/kompetisi/kompetisi-results.service.ts';
 import { stagesOf } from '#server/features/kompetisi/kompetisi.queries.ts';
 import { seedIgaPreparation2026 } from './demo-kompetisi-iga.ts';
@@ -70,10 +79,17 @@ export async function seedDemoKompetisi(tx: Tx, passwordHash: string): Promise<v
   const [existing] = await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.regionCode, REGION)).limit(1);
   if (existing) return;
   const judgeIds = await demoJudges(tx, passwordHash);
+  // The 2025 period's verified innovations: they carry the IID answers and evidence the IGA checklist
+  // reads, and the 2026 proposals were still being verified when these competitions were set up.
+  const [p2025] = await tx
+    .select({ id: periods.id })
+    .from(periods)
+    .where(and(eq(periods.regionCode, REGION), eq(periods.year, 2025)));
+  if (!p2025) return;
   const verified = await tx
     .select()
     .from(innovations)
-    .where(and(eq(innovations.regionCode, REGION), eq(innovations.status, 'terverifikasi')))
+    .where(and(eq(innovations.regionCode, REGION), eq(innovations.periodId, p2025.id), eq(innovations.status, 'terverifikasi')))
     .orderBy(asc(innovations.name));
   if (verified.length < 12 || judgeIds.length < 3) return;
   await seedLomba2025(tx, judgeIds, verified.slice(0, 12));

@@ -24,6 +24,9 @@ import { listIndicators } from '#domain/assessments/indicators.ts';
 import { iidStructure } from '#domain/iid/structure.ts';
 import { parseFramework } from '#domain/scoring/framework-registry.ts';
 import { DEMO_INNOVATIONS, demoPdf, demoRancangBangun } from './demo-innovations.ts';
+import { DEMO_INNOVATIONS_2026 } from './demo-innovations-2026.ts';
+import { seedDemoKalimantan } from './demo-kalimantan.ts';
+import { demoStageDates, demoTimeline, seedDemoProposals } from './demo-proposals.ts';
 import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
@@ -91,7 +94,7 @@ export async function seedDemo(
       });
       userCount++;
     }
-    const innovationCount = await seedDemoInnovations(tx, idOf, options.storage);
+    const innovationCount = (await seedDemoInnovations(tx, idOf, options.storage)) + (await seedDemoKalimantan(tx, idOf, options.storage));
     await seedDemoAssessments(tx, idOf);
     await seedDemoIid(tx);
     // Services first: surveys and complaints refer to them.
@@ -117,6 +120,9 @@ export async function seedDemo(
 }
 
 const REGION = '19.71';
+/** The windows of the two periods: 2025 from the rakor of 23 April (seed 001), 2026 as the region set it. */
+const P2025 = { opensOn: '2025-04-23', closesOn: '2025-08-23' };
+const P2026 = { opensOn: '2026-04-01', closesOn: '2026-08-31' };
 
 /** Kota Pangkalpinang's 2025 period (seed 001: 100 innovations, at least one per OPD) and 2026's. */
 async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage: BlobStorage | undefined): Promise<number> {
@@ -125,21 +131,25 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
   const [p2025, p2026] = await tx
     .insert(periods)
     .values([
-      { regionCode: REGION, year: 2025, opensOn: '2025-04-23', closesOn: '2025-08-23', targetTotal: 100, minPerUnit: 1 },
-      { regionCode: REGION, year: 2026, opensOn: '2026-04-01', closesOn: '2026-08-31', targetTotal: 100, minPerUnit: 1 },
+      { regionCode: REGION, year: 2025, ...P2025, targetTotal: 100, minPerUnit: 1 },
+      { regionCode: REGION, year: 2026, ...P2026, targetTotal: 100, minPerUnit: 1 },
     ])
     .returning({ id: periods.id });
   if (!p2025 || !p2026) return 0;
   const accounts = await tx.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users);
   const operator = accounts.find((a) => a.username === 'operator.demo');
   const verifier = accounts.find((a) => a.username === 'verifikator.demo');
+  const unitNames = new Map(
+    (await tx.select({ id: units.id, name: units.name }).from(units).where(eq(units.regionCode, REGION))).map((u) => [u.id, u.name]),
+  );
   let count = 0;
-  for (const [i, d] of DEMO_INNOVATIONS.entries()) {
+  for (const d of DEMO_INNOVATIONS) {
     const unitId = unitIds.get(`${REGION}/${d.unit}`);
     if (!unitId) continue;
-    const created = new Date(Date.UTC(2025, 4, 2 + (i % 20), 2));
-    const submitted = new Date(created.getTime() + 12 * 86_400_000);
-    const reviewed = new Date(submitted.getTime() + 5 * 86_400_000);
+    // Proposals arrive across the window, not on a fixed rhythm: each on its own days.
+    const { created, submitted, reviewed } = demoTimeline(d.name, P2025.opensOn, P2025.closesOn);
+    const stage = demoStageDates(d, 2025);
+    const unitName = unitNames.get(unitId) ?? d.unit;
     const isSubmitted = d.status !== 'draft';
     const [row] = await tx
       .insert(innovations)
@@ -156,9 +166,9 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
         urusanUtama: d.urusan,
         urusanIrisan: d.irisan ?? [],
         tematik: d.tematik,
-        waktuUjiCoba: d.tahapan === 'inisiatif' ? null : '2024-03-01',
-        waktuPenerapan: d.tahapan === 'penerapan' ? '2024-09-01' : null,
-        rancangBangun: demoRancangBangun(d),
+        waktuUjiCoba: stage.waktuUjiCoba,
+        waktuPenerapan: stage.waktuPenerapan,
+        rancangBangun: demoRancangBangun(d, { unitName, isSchool: d.unit.startsWith('SDN') || d.unit.startsWith('SMPN') }),
         tujuan: `Mengatasi keadaan bahwa ${d.problem}.`,
         manfaat: 'Layanan lebih cepat, murah dan mudah dipantau oleh masyarakat dan pimpinan.',
         hasil: 'Waktu layanan berkurang dan jumlah penerima manfaat meningkat dibanding sebelum inovasi.',
@@ -246,6 +256,8 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
       ]);
     }
     if (d.carry) {
+      // Carried over as applied: an innovation still in trial in 2025 gets its first application dates.
+      const stage2026 = demoStageDates({ ...d, tahapan: 'penerapan' }, 2025);
       const [next] = await tx
         .insert(innovations)
         .values({
@@ -260,9 +272,9 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
           urusanUtama: d.urusan,
           urusanIrisan: d.irisan ?? [],
           tematik: d.tematik,
-          waktuUjiCoba: '2024-03-01',
-          waktuPenerapan: '2024-09-01',
-          rancangBangun: demoRancangBangun(d),
+          waktuUjiCoba: stage.waktuUjiCoba ?? stage2026.waktuUjiCoba,
+          waktuPenerapan: stage.waktuPenerapan ?? stage2026.waktuPenerapan,
+          rancangBangun: demoRancangBangun(d, { unitName }),
           tujuan: `Mengatasi keadaan bahwa ${d.problem}.`,
           manfaat: 'Layanan lebih cepat, murah dan mudah dipantau oleh masyarakat dan pimpinan.',
           hasil: 'Waktu layanan berkurang dan jumlah penerima manfaat meningkat dibanding sebelum inovasi.',
@@ -282,6 +294,21 @@ async function seedDemoInnovations(tx: Tx, unitIds: Map<string, string>, storage
       }
     }
   }
+  // 2026: one proposal from every OPD and kecamatan and one from every state SD and SMP (seed 001).
+  count += await seedDemoProposals(tx, {
+    regionCode: REGION,
+    periodId: p2026.id,
+    ...P2026,
+    city: 'Kota Pangkalpinang',
+    items: DEMO_INNOVATIONS_2026,
+    unitIds,
+    unitNames,
+    operator,
+    verifier,
+    contactEmail: 'inovasi@pangkalpinang.example',
+    contactPhone: '0717-000000',
+    storage,
+  });
   return count;
 }
 

@@ -169,6 +169,7 @@ export const messagesEn: Messages = {
   'unitForm.parentHint.chooseKind': 'Choose the kind of unit first.',
   'unitForm.parentHint.none': 'OPDs and kecamatan stand alone, without a parent.',
   'unitForm.parentHint.kelurahan': 'Required: the kecamatan this kelurahan belongs to.',
+  'unitForm.parentHint.bagian': 'Required: the secretariat this division belongs to, e.g. the Sekretariat Daerah.',
   'unitForm.parentHint.upt': 'Required: the OPD this technical unit belongs to.',
   'unitForm.parentHint.optionalOpd': 'Optional: the OPD above it, e.g. the education or health agency.',
   'unitForm.reloaded': 'The form now shows the latest data. Apply your change again, then save.',

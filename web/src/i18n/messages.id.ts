@@ -172,6 +172,7 @@ export const messagesId = {
   'unitForm.parentHint.chooseKind': 'Pilih jenis unit terlebih dahulu.',
   'unitForm.parentHint.none': 'OPD dan kecamatan berdiri sendiri, tanpa induk.',
   'unitForm.parentHint.kelurahan': 'Wajib: kecamatan tempat kelurahan ini berada.',
+  'unitForm.parentHint.bagian': 'Wajib: sekretariat yang membawahi bagian ini, mis. Sekretariat Daerah.',
   'unitForm.parentHint.upt': 'Wajib: OPD yang membawahi UPT/UPTD ini.',
   'unitForm.parentHint.optionalOpd': 'Opsional: OPD yang membawahi, mis. dinas pendidikan atau dinas kesehatan.',
   'unitForm.reloaded': 'Formulir kini berisi data terbaru. Terapkan kembali perubahan Anda, lalu simpan.',

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { IconAlertTriangle, IconBulb, IconListNumbers, IconTrendingUp } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { type IidProjectionResponse, projectionQueryOptions } from '../api/iid.api.ts';
+import { useFigures } from '../components/figures.ts';
 import { ListEmpty } from '../components/list-empty.tsx';
 import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -21,7 +22,7 @@ import { WhatIfList } from '../features/iid/what-if-list.tsx';
 import { PeriodGate } from '../features/innovations/period-gate.tsx';
 import { choosePeriod, PeriodSelect, usePeriodParam, usePeriods } from '../features/innovations/period-select.tsx';
 import { StatusBadge } from '../features/innovations/status-badge.tsx';
-import { compareDecimalText, roundDecimalText } from '../features/scores/decimal-text.ts';
+import { compareDecimalText } from '../features/scores/decimal-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 
@@ -29,8 +30,9 @@ const TABS = ['inovasi', 'peringatan', 'simulasi', 'spd'] as const;
 type Tab = (typeof TABS)[number];
 
 function InnovationScores({ projection }: { projection: IidProjectionResponse }) {
-  const { t, formatDecimal } = useI18n();
-  const score = (text: string) => formatDecimal(roundDecimalText(text, 2));
+  const { t } = useI18n();
+  const { figure } = useFigures();
+  const score = (text: string) => figure(text, 'iid');
   if (projection.innovations.length === 0)
     return <ListEmpty kind="empty" title={t('iid.noInnovations.title')} description={t('iid.noInnovations.text')} />;
   const rows = [...projection.innovations].sort((a, b) => compareDecimalText(b.claimedScore, a.claimedScore) || a.name.localeCompare(b.name, 'id'));

@@ -34,6 +34,7 @@ import {
   skmResultsQueryOptions,
 } from '../api/skm.api.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
+import { useFigures } from '../components/figures.ts';
 import { FullPageLoader } from '../components/full-page-loader.tsx';
 import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -71,6 +72,7 @@ function Section({ title, children, description, fill }: { title: string; descri
 /** The change against the previous period, in the IKM's own precision, with an arrow people read at a glance. */
 function Trend({ current, previous }: { current: IkmFigure; previous: SkmResults['previous'] }) {
   const { t, formatDecimal } = useI18n();
+  const figures = useFigures();
   if (!previous) return null;
   if (previous.index === null) {
     return (
@@ -85,7 +87,7 @@ function Trend({ current, previous }: { current: IkmFigure; previous: SkmResults
   const isDown = diff.startsWith('-');
   const Icon = isZero ? IconArrowRight : isDown ? IconArrowDownRight : IconArrowUpRight;
   const color = isZero ? 'dimmed' : isDown ? 'red.8' : 'green.8';
-  const shown = isZero ? formatDecimal(diff.replace('-', '')) : isDown ? `−${formatDecimal(diff.slice(1))}` : `+${formatDecimal(diff)}`;
+  const shown = figures.delta(diff, 'ikm');
   return (
     <Group gap={6} wrap="nowrap" align="center" data-trend>
       <Text c={color} span style={{ display: 'inline-flex' }}>

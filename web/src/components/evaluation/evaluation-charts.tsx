@@ -8,6 +8,7 @@ import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Box } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useFigures } from '../figures.ts';
 
 export interface PillarBar {
   id: string;
@@ -23,7 +24,8 @@ const plotted = (text: string | null) => (text === null ? null : Number(text));
 const axisName = (name: string) => name.replace(/\s*\(.*\)\s*$/, '') || name;
 
 export function PillarBars({ pillars, year, previousYear }: { pillars: readonly PillarBar[]; year: number; previousYear: number | null }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const data = pillars.map((p) => ({ pillar: axisName(p.name), current: plotted(p.index), previous: plotted(p.previousIndex) }));
   const series = [
     ...(previousYear === null ? [] : [{ name: 'previous', label: String(previousYear), color: 'gray.5' }]),
@@ -31,7 +33,7 @@ export function PillarBars({ pillars, year, previousYear }: { pillars: readonly 
   ];
   const summary = t('evaluasi.chart.pillarsAlt', {
     year,
-    figures: pillars.map((p) => `${p.name} ${p.index === null ? '–' : formatDecimal(p.index)}`).join(', '),
+    figures: pillars.map((p) => `${p.name} ${figure(p.index, 'index')}`).join(', '),
   });
   return (
     <Box role="img" aria-label={summary}>
@@ -44,7 +46,7 @@ export function PillarBars({ pillars, year, previousYear }: { pillars: readonly 
         withLegend={previousYear !== null}
         xAxisProps={{ domain: [0, 5], ticks: [0, 1, 2, 3, 4, 5] }}
         yAxisProps={{ width: 90 }}
-        valueFormatter={(v) => formatDecimal(v.toFixed(2))}
+        valueFormatter={(v) => figure(String(v), 'index')}
         barChartProps={{ accessibilityLayer: false }}
         tickLine="x"
         gridAxis="x"
@@ -59,11 +61,12 @@ export interface TrendPoint {
 }
 
 export function IndexTrend({ points }: { points: readonly TrendPoint[] }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const shown = points.filter((p) => p.index !== null);
   const data = shown.map((p) => ({ year: String(p.year), index: plotted(p.index) }));
   const summary = t('evaluasi.chart.trendAlt', {
-    figures: shown.map((p) => `${p.year} ${formatDecimal(p.index ?? '')}`).join(', '),
+    figures: shown.map((p) => `${p.year} ${figure(p.index, 'index')}`).join(', '),
   });
   return (
     <Box role="img" aria-label={summary}>
@@ -73,7 +76,7 @@ export function IndexTrend({ points }: { points: readonly TrendPoint[] }) {
         dataKey="year"
         series={[{ name: 'index', label: t('evaluasi.index'), color: 'blue.7' }]}
         yAxisProps={{ domain: [1, 5], ticks: [1, 2, 3, 4, 5] }}
-        valueFormatter={(v) => formatDecimal(v.toFixed(2))}
+        valueFormatter={(v) => figure(String(v), 'index')}
         lineChartProps={{ accessibilityLayer: false }}
         withDots
         withPointLabels

@@ -5,6 +5,7 @@
  */
 import { Badge, Table, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { deltaParts, useFigures } from '../figures.ts';
 import { ScrollRegion } from '../scroll-region.tsx';
 
 export interface PillarRow {
@@ -19,9 +20,10 @@ export interface PillarRow {
   findings?: string;
 }
 
-/** A change as people read it: "+0,19", "−0,05", "0,00"; a dash when there is no earlier year. */
+/** A change as people read it, at the places of an index: "+0,19", "−0,05", "0,00"; a dash when there is no earlier year. */
 export function DeltaBadge({ delta }: { delta: string | null }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const figures = useFigures();
   if (delta === null) {
     return (
       <Text span size="sm" c="dimmed">
@@ -29,9 +31,10 @@ export function DeltaBadge({ delta }: { delta: string | null }) {
       </Text>
     );
   }
-  const isFall = delta.startsWith('-');
-  const isFlat = /^-?0(\.0+)?$/.test(delta);
-  const text = isFall ? `−${formatDecimal(delta.slice(1))}` : `${isFlat ? '' : '+'}${formatDecimal(delta)}`;
+  const { direction } = deltaParts(delta, 'index');
+  const isFall = direction === 'down';
+  const isFlat = direction === 'flat';
+  const text = figures.delta(delta, 'index');
   return (
     <Badge variant="light" color={isFlat ? 'gray' : isFall ? 'red' : 'green'} data-delta={delta}>
       {text}
@@ -55,7 +58,10 @@ export function PillarTable({
   withFindings?: boolean;
 }) {
   const { t, formatDecimal } = useI18n();
-  const figure = (text: string | null | undefined) => (text === null || text === undefined ? '–' : formatDecimal(text));
+  const figures = useFigures();
+  const figure = (text: string | null | undefined) => figures.figure(text, 'index');
+  // A weight is shown as the framework gives it, not rounded as an index.
+  const weight = (text: string | null | undefined) => (text === null || text === undefined ? '–' : formatDecimal(text));
   const withWeight = rows.some((r) => r.weight !== undefined && r.weight !== null);
   const withClaimed = rows.some((r) => r.claimedIndex !== undefined && r.claimedIndex !== r.index);
   return (
@@ -77,7 +83,7 @@ export function PillarTable({
           {rows.map((r) => (
             <Table.Tr key={r.id} data-pillar={r.id}>
               <Table.Td>{r.name}</Table.Td>
-              {withWeight ? <Table.Td ta="right">{figure(r.weight)}</Table.Td> : null}
+              {withWeight ? <Table.Td ta="right">{weight(r.weight)}</Table.Td> : null}
               {previousYear !== null ? <Table.Td ta="right">{figure(r.previousIndex)}</Table.Td> : null}
               {withClaimed ? (
                 <Table.Td ta="right" fs={r.claimedIndex !== r.index ? 'italic' : undefined} data-claimed>

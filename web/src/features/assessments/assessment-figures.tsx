@@ -5,6 +5,7 @@
  */
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import type { AssessmentDetail } from '../../api/assessments.api.ts';
+import { useFigures } from '../../components/figures.ts';
 import { FoldOnPhone } from '../../components/fold-on-phone.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PredicateBadge, ScoreCard } from '../scores/score-card.tsx';
@@ -36,11 +37,11 @@ function ProvisionalBadge({ figure, missingKey }: { figure: Figure; missingKey: 
 }
 
 function NodeCell({ figure }: { figure: BreakdownRow['claimed'] }) {
-  const { formatDecimal } = useI18n();
+  const figures = useFigures();
   if (!figure) return <Text size="sm">—</Text>;
   return (
     <Text size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>
-      <strong>{formatDecimal(figure.index)}</strong> <PredicateBadge predicate={figure.predicate} size="xs" />
+      <strong>{figures.figure(figure.index, 'index')}</strong> <PredicateBadge predicate={figure.predicate} size="xs" />
     </Text>
   );
 }

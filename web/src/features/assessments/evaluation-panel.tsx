@@ -22,6 +22,7 @@ import {
 } from '../../api/evaluations.api.ts';
 import { isApiError } from '../../api/http.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { PillarBarsChart } from '../../components/evaluation/lazy-charts.tsx';
 import { DeltaBadge, PillarTable } from '../../components/evaluation/pillar-table.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
@@ -31,7 +32,8 @@ import { useErrorText } from '../../components/use-error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function EvaluationPanel({ regionCode, assessmentId }: { regionCode: string; assessmentId: string }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const query = useQuery(evaluationQueryOptions(regionCode, assessmentId));
   if (query.isPending) return <Skeleton h={320} />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -48,15 +50,15 @@ export function EvaluationPanel({ regionCode, assessmentId }: { regionCode: stri
               </Text>
               <Group gap="sm" align="baseline">
                 <Text fz={36} fw={800} lh={1} data-testid="evaluation-index">
-                  {e.index === null ? '–' : formatDecimal(e.index)}
+                  {figure(e.index, 'index')}
                 </Text>
                 <DeltaBadge delta={e.delta} />
               </Group>
               <Text size="sm" c="dimmed">
                 {e.previous
-                  ? t('evaluasi.previousLine', { year: e.previous.year, index: e.previous.index === null ? '–' : formatDecimal(e.previous.index) })
+                  ? t('evaluasi.previousLine', { year: e.previous.year, index: figure(e.previous.index, 'index') })
                   : t('evaluasi.firstYear')}
-                {e.claimedIndex !== null ? ` · ${t('evaluasi.claimedLine', { index: formatDecimal(e.claimedIndex) })}` : ''}
+                {e.claimedIndex !== null ? ` · ${t('evaluasi.claimedLine', { index: figure(e.claimedIndex, 'index') })}` : ''}
               </Text>
               {!e.complete && e.index !== null ? (
                 <Alert color="yellow" variant="light" mt="xs" icon={<IconInfoCircle size={18} aria-hidden />}>

@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { useState } from 'react';
 import { type AssessmentDetail, type GapAnalysis, type GapBasis, gapsQueryOptions } from '../../api/assessments.api.ts';
 import { ListEmpty } from '../../components/list-empty.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -37,6 +38,7 @@ function GapName({ gap, isKnown }: { gap: Gap; isKnown: boolean }) {
 /** One gap as a card, for phones: the same facts as a table row, stacked. */
 function GapCard({ gap, rank, isKnown }: { gap: Gap; rank: number; isKnown: boolean }) {
   const { t, formatDecimal } = useI18n();
+  const { figure, delta } = useFigures();
   return (
     <Paper withBorder radius="md" p="sm" data-gap={gap.indicatorId}>
       <Group gap="xs" wrap="nowrap" align="flex-start">
@@ -51,10 +53,10 @@ function GapCard({ gap, rank, isKnown }: { gap: Gap; rank: number; isKnown: bool
               {gap.nextLevelName ? ` · ${gap.nextLevelName}` : ''}
             </Text>
             <Badge variant="light" color="green">
-              +{formatDecimal(gap.gain)}
+              {delta(gap.gain, 'index')}
             </Badge>
             <Text size="sm">
-              {t('gaps.col.after')}: <strong>{formatDecimal(gap.indexAfter)}</strong>
+              {t('gaps.col.after')}: <strong>{figure(gap.indexAfter, 'index')}</strong>
             </Text>
           </Group>
           {gap.nextCriteria ? (
@@ -177,6 +179,7 @@ function Comparison({ assessment, gaps }: { assessment: AssessmentDetail; gaps: 
 
 export function GapsPanel({ regionCode, assessment }: { regionCode: string; assessment: AssessmentDetail }) {
   const { t, formatDecimal } = useI18n();
+  const { figure, delta } = useFigures();
   // During self-assessment nothing is verified yet: the claim is what there is to improve.
   const [basis, setBasis] = useState<GapBasis>(assessment.stage === 'mandiri' ? 'claimed' : 'verified');
   const query = useQuery(gapsQueryOptions(regionCode, assessment.id, basis));
@@ -214,7 +217,7 @@ export function GapsPanel({ regionCode, assessment }: { regionCode: string; asse
         ) : (
           <>
             <Text size="sm" mb="xs">
-              {t('gaps.indexNow', { index: query.data.index === null ? '—' : formatDecimal(query.data.index) })}
+              {t('gaps.indexNow', { index: query.data.index === null ? '—' : figure(query.data.index, 'index') })}
             </Text>
             {isMobile ? (
               <Stack component="ol" gap="xs" aria-label={t('gaps.title')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -262,11 +265,11 @@ export function GapsPanel({ regionCode, assessment }: { regionCode: string; asse
                           </Table.Td>
                           <Table.Td ta="end">
                             <Badge variant="light" color="green">
-                              +{formatDecimal(g.gain)}
+                              {delta(g.gain, 'index')}
                             </Badge>
                           </Table.Td>
                           <Table.Td ta="end" fw={700}>
-                            {formatDecimal(g.indexAfter)}
+                            {figure(g.indexAfter, 'index')}
                           </Table.Td>
                         </Table.Tr>
                       );

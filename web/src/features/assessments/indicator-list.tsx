@@ -7,6 +7,7 @@ import { Badge, Chip, Group, Paper, Stack, Text, Title, UnstyledButton } from '@
 import { IconPaperclip } from '@tabler/icons-react';
 import type { AssessmentDetail, AssessmentItem } from '../../api/assessments.api.ts';
 import { ListEmpty } from '../../components/list-empty.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isIndicatorLate, todayIso } from '../deadlines/deadlines.ts';
 import { LateBadge } from '../deadlines/late-badge.tsx';
@@ -28,7 +29,8 @@ function GroupHeading({
   depth: number;
   nodeId: string | undefined;
 }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const claimed = nodeId ? assessment.claimed.nodes[nodeId] : undefined;
   const verified = nodeId ? assessment.verified.nodes[nodeId] : undefined;
   const name = names[names.length - 1] ?? '';
@@ -46,12 +48,12 @@ function GroupHeading({
         <Group gap={6} wrap="nowrap">
           {claimed ? (
             <Text size="xs" c="dimmed">
-              {t('assessment.claimedShort')} <strong>{formatDecimal(claimed.index)}</strong>
+              {t('assessment.claimedShort')} <strong>{figure(claimed.index, 'index')}</strong>
             </Text>
           ) : null}
           {verified ? (
             <Text size="xs" c="dimmed">
-              · {t('assessment.verifiedShort')} <strong>{formatDecimal(verified.index)}</strong>
+              · {t('assessment.verifiedShort')} <strong>{figure(verified.index, 'index')}</strong>
             </Text>
           ) : null}
           {depth === 0 ? <PredicateBadge predicate={(verified ?? claimed)?.predicate ?? null} size="xs" /> : null}

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { type ComplaintStats, complaintStatsQueryOptions, complaintStatsReportUrl } from '../../api/complaints.api.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
 import { AttachToIndexButton } from '../layanan/index-evidence-dialog.tsx';
@@ -181,6 +182,7 @@ function Breakdown({ stats }: { stats: ComplaintStats }) {
 
 export function ComplaintStatsPanel({ regionCode }: { regionCode: string }) {
   const { t, formatNumber, formatDecimal } = useI18n();
+  const { figure } = useFigures();
   const thisYear = new Date().getFullYear();
   const [period, setPeriod] = useState<string>(ALL);
   const range = period === ALL ? {} : yearRange(Number(period));
@@ -242,7 +244,7 @@ export function ComplaintStatsPanel({ regionCode }: { regionCode: string }) {
             />
             <Figure
               label={t('complaints.stats.resolutionRate')}
-              value={query.data.resolutionRate ? `${formatDecimal(query.data.resolutionRate)} %` : '—'}
+              value={query.data.resolutionRate ? `${figure(query.data.resolutionRate, 'percent')} %` : '—'}
               hint={t('complaints.stats.resolutionRateHint')}
             />
             <Figure

@@ -12,6 +12,7 @@ import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { dashboardBriefUrl, type RegionDashboard, regionDashboardQueryOptions } from '../../api/dasbor.api.ts';
 import { NoAccess } from '../../components/no-access.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
@@ -102,8 +103,8 @@ function Kpi({ title, value, lines, to, testId }: { title: string; value: string
 }
 
 function KpiCards({ d }: { d: RegionDashboard }) {
-  const { t, formatNumber, formatDecimal } = useI18n();
-  const dec = (value: string | null | undefined) => (value === null || value === undefined ? '–' : formatDecimal(value));
+  const { t, formatNumber } = useI18n();
+  const { figure, delta } = useFigures();
   const i = d.innovations;
   const c = d.complaints;
   return (
@@ -126,7 +127,7 @@ function KpiCards({ d }: { d: RegionDashboard }) {
       <Kpi
         testId="kpi-iid"
         title={t('dasbor.kpi.iid')}
-        value={d.iid ? dec(d.iid.verified) : '–'}
+        value={d.iid ? figure(d.iid.verified, 'iid') : '–'}
         lines={
           d.iid
             ? [
@@ -134,7 +135,7 @@ function KpiCards({ d }: { d: RegionDashboard }) {
                   {t('dasbor.iid.verified')}
                   {d.iid.predicate ? <Badge variant="light">{d.iid.predicate}</Badge> : null}
                 </Group>,
-                t('dasbor.iid.claimed', { index: dec(d.iid.claimed), predicate: d.iid.claimedPredicate ?? '–' }),
+                t('dasbor.iid.claimed', { index: figure(d.iid.claimed, 'iid'), predicate: d.iid.claimedPredicate ?? '–' }),
               ]
             : [t('dasbor.noPeriod')]
         }
@@ -143,7 +144,7 @@ function KpiCards({ d }: { d: RegionDashboard }) {
       <Kpi
         testId="kpi-assessment"
         title={d.assessment ? d.assessment.frameworkName : t('dasbor.kpi.assessment')}
-        value={d.assessment ? dec(d.assessment.index) : '–'}
+        value={d.assessment ? figure(d.assessment.index, 'index') : '–'}
         lines={
           d.assessment
             ? [
@@ -157,12 +158,12 @@ function KpiCards({ d }: { d: RegionDashboard }) {
       <Kpi
         testId="kpi-ikm"
         title={t('dasbor.kpi.ikm')}
-        value={d.ikm ? dec(d.ikm.index) : '–'}
+        value={d.ikm ? figure(d.ikm.index, 'ikm') : '–'}
         lines={
           d.ikm
             ? [
                 t('dasbor.ikm.grade', { grade: d.ikm.grade ?? '–', n: formatNumber(d.ikm.responses), label: d.ikm.label }),
-                ...d.ikm.weakestServices.map((s) => t('dasbor.ikm.weakest', { name: s.serviceName, index: dec(s.index) })),
+                ...d.ikm.weakestServices.map((s) => t('dasbor.ikm.weakest', { name: s.serviceName, index: figure(s.index, 'ikm') })),
               ]
             : [t('dasbor.noSurvey')]
         }
@@ -171,7 +172,7 @@ function KpiCards({ d }: { d: RegionDashboard }) {
       <Kpi
         testId="kpi-smartcity"
         title={t('dasbor.kpi.smartCity')}
-        value={d.smartCity ? `${dec(d.smartCity.progress)}%` : '–'}
+        value={d.smartCity ? `${figure(d.smartCity.progress, 'percent')}%` : '–'}
         lines={
           d.smartCity
             ? [
@@ -180,10 +181,10 @@ function KpiCards({ d }: { d: RegionDashboard }) {
                 ...(d.smartCity.evaluation
                   ? [
                       d.smartCity.evaluation.change === null
-                        ? t('dasbor.smartCity.evaluation', { index: dec(d.smartCity.evaluation.index) })
+                        ? t('dasbor.smartCity.evaluation', { index: figure(d.smartCity.evaluation.index, 'index') })
                         : t('dasbor.smartCity.evaluationChange', {
-                            index: dec(d.smartCity.evaluation.index),
-                            change: `${d.smartCity.evaluation.change.startsWith('-') ? '' : '+'}${dec(d.smartCity.evaluation.change)}`,
+                            index: figure(d.smartCity.evaluation.index, 'index'),
+                            change: delta(d.smartCity.evaluation.change, 'index'),
                           }),
                     ]
                   : []),
@@ -288,8 +289,8 @@ function NumberRow({ label, value }: { label: string; value: string }) {
 }
 
 function IndexTrend({ d }: { d: RegionDashboard }) {
-  const { t, formatDecimal } = useI18n();
-  const dec = (value: string | null) => (value === null ? '–' : formatDecimal(value));
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const rows = d.trend.indices;
   return (
     <ChartCard
@@ -324,11 +325,11 @@ function IndexTrend({ d }: { d: RegionDashboard }) {
               {rows.map((r) => (
                 <Table.Tr key={r.year}>
                   <Table.Td>{r.year}</Table.Td>
-                  <Table.Td ta="right">{dec(r.iid)}</Table.Td>
+                  <Table.Td ta="right">{figure(r.iid, 'iid')}</Table.Td>
                   <Table.Td ta="right" title={r.assessmentFramework ?? undefined}>
-                    {dec(r.assessment)}
+                    {figure(r.assessment, 'index')}
                   </Table.Td>
-                  <Table.Td ta="right">{dec(r.ikm)}</Table.Td>
+                  <Table.Td ta="right">{figure(r.ikm, 'ikm')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -340,7 +341,8 @@ function IndexTrend({ d }: { d: RegionDashboard }) {
 }
 
 function Domains({ d }: { d: RegionDashboard }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const a = d.assessment;
   if (!a) return null;
   return (
@@ -363,11 +365,7 @@ function Domains({ d }: { d: RegionDashboard }) {
         <Table withRowBorders={false} verticalSpacing={4}>
           <Table.Tbody>
             {a.domains.map((dom) => (
-              <NumberRow
-                key={dom.id}
-                label={dom.name}
-                value={`${dom.index === null ? '–' : formatDecimal(dom.index)}${dom.predicate ? ` (${dom.predicate})` : ''}`}
-              />
+              <NumberRow key={dom.id} label={dom.name} value={`${figure(dom.index, 'index')}${dom.predicate ? ` (${dom.predicate})` : ''}`} />
             ))}
           </Table.Tbody>
         </Table>

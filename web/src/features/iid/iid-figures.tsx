@@ -7,33 +7,35 @@
  */
 import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { IidProjectionResponse } from '../../api/iid.api.ts';
+import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ScoreCard } from '../scores/score-card.tsx';
 
 type Figure = IidProjectionResponse['claimed'];
 
 function FigureCard({ label, figure }: { label: string; figure: Figure }) {
-  const { t, formatDecimal, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
+  const { figure: shown } = useFigures();
   return (
-    <ScoreCard label={label} index={figure.index} predicate={figure.predicate}>
+    <ScoreCard label={label} index={figure.index} predicate={figure.predicate} kind="iid">
       <Table mt="xs" verticalSpacing={2} horizontalSpacing={4} fz="sm" aria-label={label}>
         <Table.Tbody>
           <Table.Tr>
             <Table.Td c="dimmed">{t('iid.spd')}</Table.Td>
             <Table.Td ta="end" fw={600}>
-              {formatDecimal(figure.spd)}
+              {shown(figure.spd, 'iid')}
             </Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Td c="dimmed">{t('iid.sid')}</Table.Td>
             <Table.Td ta="end" fw={600}>
-              {formatDecimal(figure.sid)}
+              {shown(figure.sid, 'iid')}
             </Table.Td>
           </Table.Tr>
           <Table.Tr>
             <Table.Td c="dimmed">{t('iid.jumlah')}</Table.Td>
             <Table.Td ta="end" fw={600}>
-              {formatDecimal(figure.jumlah)}
+              {shown(figure.jumlah, 'iid')}
             </Table.Td>
           </Table.Tr>
         </Table.Tbody>

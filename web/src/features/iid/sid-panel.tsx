@@ -10,11 +10,11 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { type IidAnswerState, iidKey, type SidSheet, answerSid, sidSheetQueryOptions, verifySid } from '../../api/iid.api.ts';
 import type { Innovation } from '../../api/innovations.api.ts';
 import { QueryError } from '../../components/query-error.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EvidenceSlot } from '../evidence/evidence-slot.tsx';
 import { useInnovationEvidenceSource } from '../innovations/evidence-panel.tsx';
-import { roundDecimalText } from '../scores/decimal-text.ts';
 import { ParameterAnswer } from './parameter-answer.tsx';
 
 type SidIndicator = SidSheet['indicators'][number];
@@ -100,7 +100,8 @@ export function SidPanel({
   /** The innovation's status changed (an answer sent a verified innovation back): reload it. */
   onInnovationChanged: () => void;
 }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const queryClient = useQueryClient();
   const query = useQuery(sidSheetQueryOptions(regionCode, innovation.id));
 
@@ -112,7 +113,7 @@ export function SidPanel({
     if (state?.innovationStatus && state.innovationStatus !== innovation.status) onInnovationChanged();
   };
   const answered = sheet.indicators.filter((i) => i.claimedLevel !== null).length;
-  const score = (text: string) => formatDecimal(roundDecimalText(text, 2));
+  const score = (text: string) => figure(text, 'iid');
 
   return (
     <Stack gap="md">

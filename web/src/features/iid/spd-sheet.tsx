@@ -5,14 +5,15 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { answerSpd, iidKey, spdSheetQueryOptions, verifySpd } from '../../api/iid.api.ts';
+import { useFigures } from '../../components/figures.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { roundDecimalText } from '../scores/decimal-text.ts';
 import { ParameterAnswer } from './parameter-answer.tsx';
 
 export function SpdSheet({ regionCode, periodId }: { regionCode: string; periodId: string }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const queryClient = useQueryClient();
   const query = useQuery(spdSheetQueryOptions(regionCode, periodId));
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
@@ -30,8 +31,8 @@ export function SpdSheet({ regionCode, periodId }: { regionCode: string; periodI
         </Text>
         <Text size="sm" mt="xs">
           {t('iid.spdScores', {
-            claimed: formatDecimal(roundDecimalText(sheet.claimedScore, 2)),
-            verified: formatDecimal(roundDecimalText(sheet.verifiedScore, 2)),
+            claimed: figure(sheet.claimedScore, 'iid'),
+            verified: figure(sheet.verifiedScore, 'iid'),
           })}
         </Text>
       </Paper>

@@ -8,16 +8,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type IidBasis, whatIfQueryOptions } from '../../api/iid.api.ts';
+import { useFigures } from '../../components/figures.ts';
 import { ListEmpty } from '../../components/list-empty.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { shortDecimalText } from '../scores/decimal-text.ts';
 
 const LIMIT = 15;
 
 export function WhatIfList({ regionCode, periodId }: { regionCode: string; periodId: string }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure, delta } = useFigures();
   const [basis, setBasis] = useState<IidBasis>('claimed');
   const query = useQuery(whatIfQueryOptions(regionCode, periodId, basis, LIMIT));
   return (
@@ -45,7 +46,7 @@ export function WhatIfList({ regionCode, periodId }: { regionCode: string; perio
       ) : (
         <>
           <Text size="sm" mb="xs">
-            {t('gaps.indexNow', { index: formatDecimal(query.data.index) })}
+            {t('gaps.indexNow', { index: figure(query.data.index, 'iid') })}
           </Text>
           <Table.ScrollContainer minWidth={680}>
             <Table verticalSpacing="xs" striped aria-label={t('iid.tab.whatIf')}>
@@ -89,11 +90,11 @@ export function WhatIfList({ regionCode, periodId }: { regionCode: string; perio
                     </Table.Td>
                     <Table.Td ta="end">
                       <Badge variant="light" color="green">
-                        +{formatDecimal(shortDecimalText(item.gain))}
+                        {delta(item.gain, 'iid')}
                       </Badge>
                     </Table.Td>
                     <Table.Td ta="end" fw={700}>
-                      {formatDecimal(item.indexAfter)}
+                      {figure(item.indexAfter, 'iid')}
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -13,11 +13,13 @@ import type { MasterplanDetail } from '../../api/kota-cerdas.api.ts';
 import { IndexTrendChart } from '../../components/evaluation/lazy-charts.tsx';
 import { DeltaBadge, PillarTable } from '../../components/evaluation/pillar-table.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
 
 export function EvaluationSection({ plan }: { plan: MasterplanDetail }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   const { regionCode } = useRegion();
   const history = useQuery(evaluationHistoryQueryOptions(regionCode));
   const programmes = plan.programmes;
@@ -46,7 +48,7 @@ export function EvaluationSection({ plan }: { plan: MasterplanDetail }) {
                   {t('evaluasi.indexTitle', { year: latest.year })}
                 </Text>
                 <Text fz={28} fw={800} lh={1} data-testid="masterplan-evaluation-index">
-                  {latest.index === null ? '–' : formatDecimal(latest.index)}
+                  {figure(latest.index, 'index')}
                 </Text>
                 <DeltaBadge delta={latest.delta} />
               </Group>

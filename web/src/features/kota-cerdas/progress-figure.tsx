@@ -3,11 +3,13 @@
  * clerk copies into a report), and its status as a badge.
  */
 import { Badge, Group, Progress, Text } from '@mantine/core';
+import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { STATUS_COLORS, STATUS_LABELS, type ProgrammeStatus } from './kota-cerdas-labels.ts';
 
 export function ProgressFigure({ name, progress, width = 120 }: { name: string; progress: string | null; width?: number }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   if (progress === null) {
     return (
       <Text size="sm" c="dimmed">
@@ -16,7 +18,7 @@ export function ProgressFigure({ name, progress, width = 120 }: { name: string; 
     );
   }
   const value = Math.min(100, Number(progress));
-  const text = t('kc.progressValue', { value: formatDecimal(progress) });
+  const text = t('kc.progressValue', { value: figure(progress, 'percent') });
   return (
     <Group gap="xs" wrap="nowrap">
       <Progress

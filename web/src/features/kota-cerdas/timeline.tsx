@@ -6,6 +6,7 @@
 import { Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ProgrammeSummary } from '../../api/kota-cerdas.api.ts';
+import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { KIND_COLORS, STATUS_LABELS } from './kota-cerdas-labels.ts';
 import classes from './timeline.module.css';
@@ -28,7 +29,8 @@ export function Timeline({
   programmes: ProgrammeSummary[];
   linkTo: (id: string) => string;
 }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   if (programmes.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -60,7 +62,7 @@ export function Timeline({
         {programmes.map((p, row) => {
           const from = column(Math.max(p.startYear, startYear), p.startYear < startYear ? 1 : p.startQuarter);
           const to = column(Math.min(p.endYear, endYear), p.endYear > endYear ? 4 : p.endQuarter) + 1;
-          const progress = p.progress === null ? null : t('kc.progressValue', { value: formatDecimal(p.progress) });
+          const progress = p.progress === null ? null : t('kc.progressValue', { value: figure(p.progress, 'percent') });
           const label = `${t('kc.timeline.bar', { name: p.name, span: spanText(p), status: t(STATUS_LABELS[p.status]) })}${progress ? `, ${t('kc.progress')} ${progress}` : ''}`;
           return (
             <div key={p.id} style={{ display: 'contents' }}>

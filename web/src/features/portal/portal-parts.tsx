@@ -4,6 +4,7 @@ import { IconArrowLeft, IconCheck, IconSearch, IconShare } from '@tabler/icons-r
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { complaintStatusPath } from '../../api/portal.api.ts';
+import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CHANNEL_COLORS, CHANNEL_LABELS, type Channel, GRADE_COLORS, GRADE_LABELS, isGrade } from './portal-labels.ts';
 import classes from './portal.module.css';
@@ -19,7 +20,8 @@ export function ChannelBadge({ channel }: { channel: Channel }) {
 
 /** "IKM 2026 · 84,12 · B Baik": the number as published (decimal text), the grade in its colour. */
 export function IkmBadge({ ikm, size = 'md' }: { ikm: { index: string; grade: string; year?: number } | null; size?: 'sm' | 'md' | 'lg' }) {
-  const { t, formatDecimal } = useI18n();
+  const { t } = useI18n();
+  const { figure } = useFigures();
   if (!ikm) {
     return (
       <Text size="sm" c="dimmed">
@@ -36,7 +38,7 @@ export function IkmBadge({ ikm, size = 'md' }: { ikm: { index: string; grade: st
         </Text>
       ) : null}
       <Text fw={800} size={size === 'lg' ? '2rem' : size} lh={1}>
-        {formatDecimal(ikm.index)}
+        {figure(ikm.index, 'ikm')}
       </Text>
       {grade ? (
         <Badge color={GRADE_COLORS[grade]} variant="filled" radius="sm" size={size === 'lg' ? 'lg' : 'md'}>

@@ -5,6 +5,7 @@
 import { Badge, type BadgeProps, Card, Group, Text } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { type FigureKind, useFigures } from '../../components/figures.ts';
 import { type MessageKey, messagesId } from '../../i18n/messages.id.ts';
 
 /**
@@ -50,14 +51,17 @@ export function ScoreCard({
   label,
   index,
   predicate,
+  kind = 'index',
   children,
 }: {
   label: string;
+  /** Which kind of figure the index is, for its places (an IID or an SPBE-like index). */
+  kind?: FigureKind;
   index: string | null;
   predicate: string | null;
   children?: ReactNode;
 }) {
-  const { formatDecimal } = useI18n();
+  const { figure } = useFigures();
   const labelId = useId();
   return (
     <Card withBorder radius="md" padding="md" role="group" aria-labelledby={labelId}>
@@ -66,7 +70,7 @@ export function ScoreCard({
       </Text>
       <Group gap="xs" align="baseline" wrap="wrap">
         <Text fz={{ base: 30, sm: 36 }} fw={800} lh={1.15} data-score-value>
-          {index === null ? '—' : formatDecimal(index)}
+          {index === null ? '—' : figure(index, kind)}
         </Text>
         <PredicateBadge predicate={predicate} size="lg" data-score-predicate />
       </Group>

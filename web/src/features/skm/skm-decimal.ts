@@ -4,6 +4,7 @@
  * scale for drawing a bar or a point. Differences go through integers, never binary floats, so
  * "82,35 → 83,10" always reads "+0,75".
  */
+import { FIGURE_PLACES } from '../../components/figures.ts';
 import { roundDecimalText } from '../scores/decimal-text.ts';
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
@@ -39,6 +40,6 @@ export function fractionOf(text: string, min: number, max: number): number {
   return Math.min(1, Math.max(0, (value - min) / (max - min)));
 }
 
-/** One precision per kind of figure: the IKM (0–100) in 2 places, an unsur's NRR (1–4) in 3. */
-export const IKM_PLACES = 2;
+/** One precision per kind of figure: the IKM (0–100) as every page shows it, an unsur's NRR (1–4) in 3. */
+export const IKM_PLACES = FIGURE_PLACES.ikm;
 export const NRR_PLACES = 3;

@@ -12,6 +12,7 @@ export function isUnitKind(value: string | null | undefined): value is UnitKind 
 export function parentHintOf(kind: UnitKind): { key: MessageKey; allowsParent: boolean } {
   if (isOpd(kind) || kind === 'kecamatan') return { key: 'unitForm.parentHint.none', allowsParent: false };
   if (kind === 'kelurahan') return { key: 'unitForm.parentHint.kelurahan', allowsParent: true };
+  if (kind === 'bagian') return { key: 'unitForm.parentHint.bagian', allowsParent: true };
   if (kind === 'upt') return { key: 'unitForm.parentHint.upt', allowsParent: true };
   return { key: 'unitForm.parentHint.optionalOpd', allowsParent: true };
 }
