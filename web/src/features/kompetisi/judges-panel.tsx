@@ -124,7 +124,7 @@ function StagePanel({ competition: c, regionCode, stageId }: { competition: Comp
               label={t('kompetisi.panel.pick')}
               data={(candidates.data?.items ?? [])
                 .filter((u) => !onPanel.has(u.id))
-                .map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+                .map((u) => ({ value: u.id, label: u.regionName ? `${u.displayName} (${u.username}) · ${u.regionName}` : `${u.displayName} (${u.username})` }))}
               value={pick}
               onChange={setPick}
               searchable
