@@ -253,4 +253,6 @@ export const kompetisiMessagesEn: Record<keyof typeof kompetisiMessagesId, strin
   'kompetisi.form.participantsAll': 'All regions',
   'kompetisi.form.participantsNone': 'No region found',
   'hasil.col.region': 'Region',
+  'kompetisi.panel.assignHintNational':
+    'The assignment never gives a judge an entry of their own unit, of their own region, or one they declared a conflict with; judges’ loads are balanced.',
 };

@@ -253,4 +253,6 @@ export const kompetisiMessagesId = {
   'kompetisi.form.participantsAll': 'Semua daerah',
   'kompetisi.form.participantsNone': 'Daerah tidak ditemukan',
   'hasil.col.region': 'Daerah',
+  'kompetisi.panel.assignHintNational':
+    'Penugasan tidak pernah memberi juri peserta dari unitnya sendiri, dari daerahnya sendiri, atau yang ia nyatakan berkonflik; beban juri diratakan.',
 } as const;
