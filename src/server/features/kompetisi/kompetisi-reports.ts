@@ -143,9 +143,9 @@ export async function certificatesPdf(db: DbOrTx, regionCode: string, competitio
 }
 
 export async function proposalPdf(db: DbOrTx, regionCode: string, competitionId: string, found: EntryWithNames, now: Date): Promise<Buffer> {
-  const competition = await findCompetition(db, regionCode, competitionId);
+  const competition = await findCompetition(db, regionCode, competitionId, 'take_part');
   if (!competition) throw new AppError('NOT_FOUND');
-  const innovation = (await findInnovation(db, regionCode, found.entry.innovationId))?.innovation;
+  const innovation = (await findInnovation(db, found.entry.regionCode, found.entry.innovationId))?.innovation;
   const category = competition.categories.find((c) => c.code === found.entry.category)?.name ?? found.entry.category;
   const { doc, done } = await createPdf({ title: `Proposal ${found.innovationName}`, subject: competition.name, createdAt: now });
   const width = contentWidth(doc);
