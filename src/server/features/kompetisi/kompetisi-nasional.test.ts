@@ -193,6 +193,19 @@ describe('entering from the regions', () => {
       reason: 'Lengkap',
     });
     expect(screen.statusCode).toBe(403);
+    // The unit's proposal PDF and its files open for the unit and for the national admin, not for another region.
+    const babelEntry = entryOf.get(BABEL)?.id;
+    const pdf = await must(operators.get(BABEL)).get(`${regional(BABEL)}/${competition.id}/entries/${babelEntry}/proposal.pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect((await nasional.get(`${national}/${competition.id}/entries/${babelEntry}/proposal.pdf`)).statusCode).toBe(200);
+    expect((await must(admins.get(KALTENG)).get(`${regional(KALTENG)}/${competition.id}/entries/${babelEntry}/proposal.pdf`)).statusCode).toBe(404);
+    const link = await must(operators.get(BABEL)).post(`${regional(BABEL)}/${competition.id}/entries/${babelEntry}/links`, {
+      title: 'Video profil',
+      url: 'https://example.org/video',
+    });
+    expect(link.statusCode, link.body).toBe(201);
+    const seen = json<EntryDetail>(await nasional.get(`${national}/${competition.id}/entries/${babelEntry}`));
+    expect(seen.attachments.map((a) => a.title)).toEqual(['Video profil']);
     for (const region of [BABEL, KALTENG]) {
       const submitted = await must(operators.get(region)).post(`${regional(region)}/${competition.id}/entries/${entryOf.get(region)?.id}/submit`);
       expect(submitted.statusCode, submitted.body).toBe(200);
