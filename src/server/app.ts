@@ -34,7 +34,7 @@ import { kompetisiIgaRoutes } from './features/kompetisi/kompetisi-iga.routes.ts
 import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
 import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.routes.ts';
 import { kompetisiVotePublicRoutes, kompetisiVoteRoutes } from './features/kompetisi/kompetisi-vote.routes.ts';
-import { kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
+import { kompetisiNationalRoutes, kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
 import { kotaCerdasPublicRoutes } from './features/kota-cerdas/kota-cerdas-public.routes.ts';
 import { kotaCerdasRoutes } from './features/kota-cerdas/kota-cerdas.routes.ts';
 import { apiTokenRoutes } from './features/api-tokens/api-tokens.routes.ts';
@@ -171,6 +171,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(eventsPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(notificationRoutes, { prefix: '/api/v1/me/notifications' });
   await app.register(kompetisiRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
+  await app.register(kompetisiNationalRoutes, { prefix: '/api/v1/national/competitions' });
   await app.register(kompetisiIgaRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
   await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
   await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });

@@ -10,6 +10,7 @@ import { CheckinDeskPage } from './features/acara/checkin-desk.page.tsx';
 import { CheckinPage } from './features/acara/checkin.page.tsx';
 import { EventPage } from './features/acara/event.page.tsx';
 import { EventsPage } from './features/acara/events.page.tsx';
+import { NationalCompetitions } from './features/kompetisi/competition-scope.tsx';
 import { HasilKompetisiPage } from './features/kompetisi/hasil-kompetisi.page.tsx';
 import { KompetisiDetailPage } from './features/kompetisi/kompetisi-detail.page.tsx';
 import { KompetisiEntryPage } from './features/kompetisi/kompetisi-entry.page.tsx';
@@ -135,6 +136,30 @@ export function App() {
         <Route path="acara" element={<EventsPage />} />
         <Route path="acara/:id" element={<EventPage />} />
         <Route path="acara/:id/presensi" element={<CheckinDeskPage />} />
+        <Route
+          path="kompetisi-nasional"
+          element={
+            <NationalCompetitions>
+              <KompetisiPage />
+            </NationalCompetitions>
+          }
+        />
+        <Route
+          path="kompetisi-nasional/:id"
+          element={
+            <NationalCompetitions>
+              <KompetisiDetailPage />
+            </NationalCompetitions>
+          }
+        />
+        <Route
+          path="kompetisi-nasional/:id/peserta/:entryId"
+          element={
+            <NationalCompetitions>
+              <KompetisiEntryPage />
+            </NationalCompetitions>
+          }
+        />
         <Route path="kompetisi" element={<KompetisiPage />} />
         <Route path="kompetisi/:id" element={<KompetisiDetailPage />} />
         <Route path="kompetisi/:id/peserta/:entryId" element={<KompetisiEntryPage />} />

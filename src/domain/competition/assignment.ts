@@ -1,7 +1,8 @@
 /**
  * Assigning judges (juri) to entries. Hard rules, never broken: a judge never judges an entry of
- * their own unit, an entry or unit they declared a conflict with, or (when their categories are
- * restricted) an entry outside those categories. Within the rules each entry gets up to
+ * their own unit, an entry or unit they declared a conflict with, (when their categories are
+ * restricted) an entry outside those categories, or (when both carry a region, as in a national
+ * competition) an entry of their own region. Within the rules each entry gets up to
  * `perEntry` judges and the judges' loads are balanced: no judge has two entries more than
  * another when the rules leave a way to move one.
  *
@@ -23,6 +24,8 @@ export function mayJudge(judge: AssignmentJudge, entry: AssignmentEntry): boolea
   if (judge.conflictEntryIds.includes(entry.id)) return false;
   if (judge.conflictUnitIds.includes(entry.unitId)) return false;
   if (judge.categories !== undefined && !judge.categories.includes(entry.category)) return false;
+  // Across regions (a national competition) a judge never scores an entry of their own region.
+  if (judge.regionCode != null && entry.regionCode != null && judge.regionCode === entry.regionCode) return false;
   return true;
 }
 

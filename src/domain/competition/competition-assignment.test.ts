@@ -204,6 +204,34 @@ describe('assignJudges', () => {
     }
   });
 
+  it('across regions, never gives a judge an entry of their own region, and leaves a shortfall rather than break it', () => {
+    const input: AssignmentInput = {
+      entries: [
+        { id: 'e1', unitId: 'u1', category: 'umum', regionCode: '19.71' },
+        { id: 'e2', unitId: 'u2', category: 'umum', regionCode: '62.71' },
+        { id: 'e3', unitId: 'u3', category: 'umum', regionCode: '19.71' },
+      ],
+      judges: [
+        { id: 'j1', unitId: null, conflictEntryIds: [], conflictUnitIds: [], regionCode: '19.71' },
+        { id: 'j2', unitId: null, conflictEntryIds: [], conflictUnitIds: [], regionCode: '62.71' },
+        { id: 'j3', unitId: null, conflictEntryIds: [], conflictUnitIds: [], regionCode: '63.71' },
+      ],
+      perEntry: 2,
+    };
+    const result = assignJudges(input);
+    const pairs = result.assignments.map((a) => `${a.entryId}:${a.judgeId}`).sort();
+    expect(pairs).toEqual(['e1:j2', 'e1:j3', 'e2:j1', 'e2:j3', 'e3:j2', 'e3:j3']);
+    expect(result.shortfalls).toEqual([]);
+    // With only judges of the entry's own region there is nobody to give it to.
+    const alone = assignJudges({ ...input, judges: [input.judges[0] as AssignmentJudge], perEntry: 1 });
+    expect(alone.assignments).toEqual([{ entryId: 'e2', judgeId: 'j1' }]);
+    expect(alone.shortfalls.map((s) => s.entryId)).toEqual(['e1', 'e3']);
+    // Without regions (a region's own competition) the rule does not apply.
+    expect(
+      mayJudge({ id: 'j', unitId: null, conflictEntryIds: [], conflictUnitIds: [] }, { id: 'e', unitId: 'u', category: 'umum', regionCode: '19.71' }),
+    ).toBe(true);
+  });
+
   it('refuses a perEntry below 1', () => {
     expect(() => assignJudges({ entries: [], judges: [], perEntry: 0 })).toThrow(RangeError);
   });

@@ -66,7 +66,13 @@ export type EligibilityResult = { eligible: boolean; failures: EligibilityFailur
 // ---------------------------------------------------------------------------------------------
 // Judge assignment (assignment.ts)
 
-export type AssignmentEntry = { id: string; unitId: string; category: string };
+export type AssignmentEntry = {
+  id: string;
+  unitId: string;
+  category: string;
+  /** The entering unit's region; given only across regions (a national competition). */
+  regionCode?: string;
+};
 
 export type AssignmentJudge = {
   id: string;
@@ -76,6 +82,8 @@ export type AssignmentJudge = {
   conflictUnitIds: string[];
   /** When given, the judge judges only entries of these categories. */
   categories?: string[];
+  /** The judge's region; given only across regions, where it is a conflict with that region's entries. */
+  regionCode?: string | null;
 };
 
 export type AssignmentInput = { entries: AssignmentEntry[]; judges: AssignmentJudge[]; perEntry: number };

@@ -12,14 +12,23 @@ import { innovations, regions, units, users } from './schema.ts';
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
-/** One competition of a region and year: its categories, eligibility rules and proposal sections as data. */
+/**
+ * One competition of a region and year (or, run by the national admin, across regions): its
+ * categories, eligibility rules and proposal sections as data.
+ */
 export const competitions = pgTable(
   'competitions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
+    /** The region that runs it; null for a national competition, which no region owns. */
+    regionCode: text('region_code').references(() => regions.code),
+    /** region: one region's own competition; national: the national admin's, open to many regions. */
+    scope: text('scope').notNull().default('region'),
+    /**
+     * For a national competition, the provinces and regions that may enter (a province admits every
+     * region under it); empty means every region of the install.
+     */
+    participantRegions: text('participant_regions').array().notNull().default(sql`'{}'::text[]`),
     name: text('name').notNull(),
     year: integer('year').notNull(),
     kind: text('kind').notNull(),
@@ -42,6 +51,11 @@ export const competitions = pgTable(
   },
   (t) => [
     index('competitions_region_year_idx').on(t.regionCode, t.year),
+    index('competitions_scope_idx').on(t.scope, t.status),
+    check(
+      'competitions_scope_check',
+      sql`(${t.scope} = 'region' and ${t.regionCode} is not null) or (${t.scope} = 'national' and ${t.regionCode} is null)`,
+    ),
     check('competitions_status_check', sql`${t.status} in ('draft', 'berjalan', 'ditetapkan', 'diumumkan')`),
     check('competitions_kind_check', sql`${t.kind} in ('lomba_inovasi_daerah', 'kipp_preselection', 'iga_nominee', 'lainnya')`),
   ],

@@ -33,6 +33,7 @@ import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvaluasi } from './demo-evaluasi.ts';
 import { seedDemoDewan } from './demo-dewan.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
+import { seedDemoKompetisiNasional } from './demo-kompetisi-nasional.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
 import { seedDemoRpjmd } from './demo-rpjmd.ts';
 import { seedDemoServices } from './demo-services.ts';
@@ -111,6 +112,8 @@ export async function seedDemo(
     // After the programmes and innovations: the RPJMD's programme codes are linked from both.
     await seedDemoRpjmd(tx);
     await seedDemoApiTokens(tx);
+    // After every region's units and periods: the national competition's entries come from several regions.
+    await seedDemoKompetisiNasional(tx, passwordHash);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })

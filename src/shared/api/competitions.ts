@@ -86,6 +86,14 @@ export const competitionInput = z
     eligibility: eligibilityRulesInput,
     sections: z.array(sectionInput).min(1, 'Tambahkan paling sedikit satu bagian proposal').max(30),
     stages: z.array(stageInput).min(2).max(6),
+    /**
+     * A national competition only: the provinces (2 digits, every region under them) and regions
+     * (2.2 digits) that may enter; empty for every region. A region's own competition ignores it.
+     */
+    participantRegions: z
+      .array(z.string().regex(/^\d{2}(\.\d{2})?$/, 'Kode wilayah peserta berformat 2 digit (provinsi) atau 2.2 digit (kabupaten/kota)'))
+      .max(600, 'Paling banyak 600 wilayah peserta')
+      .default([]),
   })
   .superRefine((c, ctx) => {
     const codes = c.stages.map((s) => s.code);
@@ -152,8 +160,14 @@ export const competitionSummary = z.object({
   registrationClosesOn: z.string(),
 });
 
+export const COMPETITION_SCOPES = ['region', 'national'] as const;
+
 export const competitionDetail = competitionSummary.extend({
+  /** The owning region's code, or `nasional` for a national competition. */
   regionCode: z.string(),
+  scope: z.enum(COMPETITION_SCOPES),
+  /** A national competition's participating provinces and regions (empty: every region). */
+  participantRegions: z.array(z.string()),
   description: z.string(),
   categories: z.array(z.object({ code: z.string(), name: z.string() })),
   eligibility: eligibilityRulesInput,
@@ -168,6 +182,8 @@ export const competitionDetail = competitionSummary.extend({
 });
 
 export const competitionList = paged(competitionSummary);
+/** The national competitions a region may enter, with the region's own entry count. */
+export const nationalCompetitionList = z.object({ items: z.array(competitionSummary) });
 export const competitionListQuery = pageQuery.extend({ year: z.coerce.number().int().optional() });
 
 export const rubricView = z.object({
@@ -230,6 +246,9 @@ export const entrySummary = z.object({
   innovationName: z.string(),
   unitId: z.string(),
   unitName: z.string(),
+  /** The entering unit's region (several regions enter a national competition). */
+  regionCode: z.string(),
+  regionName: z.string(),
   category: z.string(),
   status: z.enum(ENTRY_STATUSES),
   screeningReason: z.string().nullable(),
@@ -312,7 +331,9 @@ export const panelView = z.object({
   ),
 });
 export const panelAdd = z.object({ userId: z.uuid('Pilih juri') });
-export const judgeCandidates = z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), username: z.string() })) });
+export const judgeCandidates = z.object({
+  items: z.array(z.object({ id: z.string(), displayName: z.string(), username: z.string(), regionName: z.string().optional() })),
+});
 export const reopenBody = z.object({ reason: requiredText('Alasan membuka kembali', 1000) });
 
 // ---- results ------------------------------------------------------------------------------------
@@ -321,6 +342,7 @@ export const stageResultItem = z.object({
   entryId: z.string(),
   innovationName: z.string(),
   unitName: z.string(),
+  regionName: z.string().optional(),
   category: z.string(),
   score: z.string(),
   rank: z.number().int(),
@@ -393,6 +415,8 @@ export const sheetDetail = z.object({
   rubric: rubricView,
   entry: z.object({
     id: z.string(),
+    /** The entry's region (its files live there); a national competition's entries come from many. */
+    regionCode: z.string(),
     innovationName: z.string(),
     category: z.string(),
     videoUrl: z.string().nullable(),
@@ -412,7 +436,17 @@ export const sheetSave = z.object({
 // ---- public ---------------------------------------------------------------------------------------
 
 export const publicCompetitionList = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), year: z.number().int(), kind: z.string(), stage: z.string() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      year: z.number().int(),
+      kind: z.string(),
+      stage: z.string(),
+      /** national: a national competition in which the region has entries. */
+      scope: z.enum(COMPETITION_SCOPES).optional(),
+    }),
+  ),
 });
 export const publicResults = z.object({
   published: z.literal(true),
@@ -429,6 +463,8 @@ export const publicResults = z.object({
           innovationId: z.string(),
           name: z.string(),
           unitName: z.string(),
+          /** The unit's region, shown beside it in a national competition's ranking. */
+          regionName: z.string().optional(),
           score: z.string(),
           perCriterion: z.record(z.string(), z.string()),
           /** With a public vote: the entry's confirmed votes and its vote score (votes ÷ the most votes × 100). */

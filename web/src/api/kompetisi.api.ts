@@ -22,6 +22,7 @@ import {
   finaliseBody,
   judgeCandidates,
   judgeHome,
+  nationalCompetitionList,
   panelAdd,
   panelView,
   publicCompetitionList,
@@ -49,7 +50,11 @@ export type {
 } from '#shared/api/competitions.ts';
 export type CompetitionFormInput = z.input<typeof competitionInput>;
 
-const path = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'competitions', ...rest);
+/** The scope of the national admin's competitions across regions, in place of a region code. */
+export const NATIONAL_SCOPE = 'nasional';
+
+const path = (regionCode: string, ...rest: string[]) =>
+  regionCode === NATIONAL_SCOPE ? apiPath('national', 'competitions', ...rest) : apiPath('regions', regionCode, 'competitions', ...rest);
 const judgingPath = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'judging', ...rest);
 
 export const competitionsKey = (regionCode: string) => ['regions', regionCode, 'competitions'] as const;
@@ -61,6 +66,13 @@ export const competitionListQuery = (regionCode: string, params: { page: number;
     queryKey: [...competitionsKey(regionCode), 'list', params],
     queryFn: () => getJson(path(regionCode), competitionList, { page: params.page, pageSize: 20, q: params.q || undefined }),
     placeholderData: keepPreviousData,
+  });
+
+/** The national competitions the region may enter (its own entry count each). */
+export const nationalOpenQuery = (regionCode: string) =>
+  queryOptions({
+    queryKey: [...competitionsKey(regionCode), 'national'],
+    queryFn: () => getJson(path(regionCode, 'national'), nationalCompetitionList),
   });
 
 export const competitionQuery = (regionCode: string, id: string) =>

@@ -79,6 +79,14 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/capaian-target', label: 'nav.dashboard', icon: IconChartBar, permission: 'dashboard.read' },
       { to: '/periode', label: 'nav.periods', icon: IconCalendarEvent, permission: 'periods.write' },
       { to: '/kompetisi', label: 'nav.competitions', icon: IconTrophy, permission: 'competitions.read' },
+      // Competitions across regions: the national admin sets them up; regions enter from their own page.
+      {
+        to: '/kompetisi-nasional',
+        label: 'nav.nationalCompetitions',
+        icon: IconTrophy,
+        permission: 'competitions.manage',
+        onlyFor: ['admin_nasional'],
+      },
       { to: '/penjurian', label: 'nav.judging', icon: IconGavel, permission: 'competitions.judge' },
       // The public catalogue, as citizens see it (opens outside the app shell).
       { to: '/katalog', label: 'nav.catalogue', icon: IconBook2, permission: 'region.read' },

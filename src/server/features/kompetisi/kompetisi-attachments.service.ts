@@ -88,5 +88,6 @@ export async function openEntryFile(
 ): Promise<{ row: AttachmentRow & { mimeType: string; storageKey: string }; stream: Readable }> {
   const found = await findEntry(ctx.db, ref.regionCode, ref.competitionId, ref.entryId, ctx.actor);
   if (!found) throw new AppError('NOT_FOUND');
-  return openAttachment(ctx.db, storage, ownerOf(ref), id);
+  // The files live in the entry's own region, which the national admin's scope is not.
+  return openAttachment(ctx.db, storage, { ...ownerOf(ref), regionCode: found.entry.regionCode }, id);
 }

@@ -106,7 +106,13 @@ export const kompetisiJudgingRoutes: FastifyPluginAsyncZod = async (app) => {
       const { regionCode, sheetId, attachmentId } = request.params;
       const sheet = await sheetDetail(ctx, regionCode, sheetId);
       if (!sheet.entry.attachments.some((a) => a.id === attachmentId)) throw new AppError('NOT_FOUND');
-      const opened = await openAttachment(ctx.db, app.storage, { regionCode, ownerType: 'competition_entry', ownerId: sheet.entry.id }, attachmentId);
+      // The entry's files live in its own region, which for a national competition is not the judge's.
+      const opened = await openAttachment(
+        ctx.db,
+        app.storage,
+        { regionCode: sheet.entry.regionCode, ownerType: 'competition_entry', ownerId: sheet.entry.id },
+        attachmentId,
+      );
       return sendStoredFile(reply, opened.row, opened.stream);
     },
   );

@@ -19,6 +19,7 @@ import {
   competitionStages,
   competitions,
   innovations,
+  regions,
   users,
 } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
@@ -26,7 +27,19 @@ import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { noticeOfJudging } from './kompetisi-notices.ts';
 import { rubricByCode } from './kompetisi-rubrics.ts';
-import { allEntries, type EntryWithNames, findCompetition, findEntry, findStage, type StageRow, stagesOf } from './kompetisi.queries.ts';
+import {
+  allEntries,
+  auditRegion,
+  competitionById,
+  type EntryWithNames,
+  findCompetition,
+  findEntry,
+  findStage,
+  NATIONAL,
+  type StageRow,
+  scopeOf,
+  stagesOf,
+} from './kompetisi.queries.ts';
 import { presentEntryDetail } from './kompetisi.service.ts';
 
 export function rubricOf(stage: StageRow): Rubric {
@@ -63,12 +76,14 @@ async function scoredStage(db: DbOrTx, regionCode: string, competitionId: string
 
 // ---- the panel ------------------------------------------------------------------------------------
 
+/** The judges a panel may take: the region's juri accounts, or for a national competition those of every region. */
 export async function judgeCandidates(db: DbOrTx, regionCode: string) {
   return db
-    .select({ id: users.id, displayName: users.displayName, username: users.username })
+    .select({ id: users.id, displayName: users.displayName, username: users.username, regionName: sql<string>`coalesce(${regions.name}, '')` })
     .from(users)
-    .where(and(eq(users.regionCode, regionCode), eq(users.role, 'juri'), eq(users.isActive, true)))
-    .orderBy(asc(users.displayName));
+    .leftJoin(regions, eq(regions.code, users.regionCode))
+    .where(and(regionCode === NATIONAL ? undefined : eq(users.regionCode, regionCode), eq(users.role, 'juri'), eq(users.isActive, true)))
+    .orderBy(asc(users.displayName), asc(users.username));
 }
 
 export async function addJudge(ctx: ServiceContext, regionCode: string, competitionId: string, stageId: string, userId: string): Promise<void> {
@@ -76,10 +91,18 @@ export async function addJudge(ctx: ServiceContext, regionCode: string, competit
     const stage = await scoredStage(tx, regionCode, competitionId, stageId);
     if (stage.status === 'dikunci') throw new AppError('COMPETITION_WRONG_STAGE');
     const [user] = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, regionCode: users.regionCode })
       .from(users)
-      .where(and(eq(users.id, userId), eq(users.regionCode, regionCode), eq(users.role, 'juri'), eq(users.isActive, true)));
-    if (!user) throw fieldError('body.userId', 'Pilih pengguna berperan juri di daerah ini');
+      .where(
+        and(
+          eq(users.id, userId),
+          regionCode === NATIONAL ? undefined : eq(users.regionCode, regionCode),
+          eq(users.role, 'juri'),
+          eq(users.isActive, true),
+        ),
+      );
+    if (!user)
+      throw fieldError('body.userId', regionCode === NATIONAL ? 'Pilih pengguna berperan juri' : 'Pilih pengguna berperan juri di daerah ini');
     // A judge already on another panel of the competition keeps the conflicts they declared there.
     const [earlier] = await tx
       .select()
@@ -89,7 +112,8 @@ export async function addJudge(ctx: ServiceContext, regionCode: string, competit
     const inserted = await tx
       .insert(competitionJudges)
       .values({
-        regionCode,
+        // The judge's own region, so that they find their seat (and declare conflicts) from it.
+        regionCode: user.regionCode ?? regionCode,
         competitionId,
         stageId,
         userId,
@@ -105,7 +129,7 @@ export async function addJudge(ctx: ServiceContext, regionCode: string, competit
       action: 'competition.judge_added',
       entityType: 'competition_stage',
       entityId: stageId,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       after: { userId },
     });
   });
@@ -132,7 +156,7 @@ export async function removeJudge(ctx: ServiceContext, regionCode: string, compe
       action: 'competition.judge_removed',
       entityType: 'competition_stage',
       entityId: stageId,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       before: { userId: judge.userId },
     });
   });
@@ -152,25 +176,41 @@ export async function assignStage(ctx: ServiceContext, regionCode: string, compe
     const stages = await stagesOf(tx, competitionId);
     const entries = await entriesOfStage(tx, regionCode, stages, stage);
     const panel = await tx
-      .select({ judge: competitionJudges, unitId: users.unitId })
+      .select({ judge: competitionJudges, unitId: users.unitId, regionCode: users.regionCode })
       .from(competitionJudges)
       .innerJoin(users, eq(users.id, competitionJudges.userId))
       .where(eq(competitionJudges.stageId, stage.id));
+    // Across regions a judge never scores an entry of their own region (docs/scoring/kompetisi.md).
+    const national = regionCode === NATIONAL;
     const result = assignJudges({
-      entries: entries.map((e) => ({ id: e.entry.id, unitId: e.entry.unitId, category: e.entry.category })),
+      entries: entries.map((e) => ({
+        id: e.entry.id,
+        unitId: e.entry.unitId,
+        category: e.entry.category,
+        ...(national ? { regionCode: e.entry.regionCode } : {}),
+      })),
       judges: panel.map((p) => ({
         id: p.judge.userId,
         unitId: p.unitId,
         conflictEntryIds: p.judge.conflictEntryIds,
         conflictUnitIds: p.judge.conflictUnitIds,
+        ...(national ? { regionCode: p.regionCode } : {}),
       })),
       perEntry: stage.judgesPerEntry,
     });
+    const judgeRegion = new Map(panel.map((p) => [p.judge.userId, p.judge.regionCode]));
     await tx.delete(competitionSheets).where(eq(competitionSheets.stageId, stage.id));
     if (result.assignments.length > 0) {
-      await tx
-        .insert(competitionSheets)
-        .values(result.assignments.map((a) => ({ regionCode, stageId: stage.id, entryId: a.entryId, judgeUserId: a.judgeId, updatedAt: ctx.now })));
+      // A sheet carries its judge's region: the judge finds it from their own region's judging page.
+      await tx.insert(competitionSheets).values(
+        result.assignments.map((a) => ({
+          regionCode: judgeRegion.get(a.judgeId) ?? regionCode,
+          stageId: stage.id,
+          entryId: a.entryId,
+          judgeUserId: a.judgeId,
+          updatedAt: ctx.now,
+        })),
+      );
     }
     const competition = await findCompetition(tx, regionCode, competitionId);
     await noticeOfJudging(tx, ctx, stage, competition?.name ?? '', result.assignments);
@@ -178,7 +218,7 @@ export async function assignStage(ctx: ServiceContext, regionCode: string, compe
       action: 'competition.judges_assigned',
       entityType: 'competition_stage',
       entityId: stage.id,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       after: { assignments: result.assignments.length, shortfalls: result.shortfalls },
     });
     return result;
@@ -242,7 +282,13 @@ export async function reopenSheet(ctx: ServiceContext, regionCode: string, compe
     const [sheet] = await tx
       .select()
       .from(competitionSheets)
-      .where(and(eq(competitionSheets.regionCode, regionCode), eq(competitionSheets.stageId, stage.id), eq(competitionSheets.id, sheetId)));
+      .where(
+        and(
+          regionCode === NATIONAL ? undefined : eq(competitionSheets.regionCode, regionCode),
+          eq(competitionSheets.stageId, stage.id),
+          eq(competitionSheets.id, sheetId),
+        ),
+      );
     if (!sheet) throw new AppError('NOT_FOUND');
     if (stage.status !== 'berjalan') throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'the stage is locked' });
     if (sheet.status !== 'submitted') throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'the sheet is not submitted' });
@@ -254,7 +300,7 @@ export async function reopenSheet(ctx: ServiceContext, regionCode: string, compe
       action: 'competition_sheet.reopened',
       entityType: 'competition_sheet',
       entityId: sheet.id,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       before: { status: 'submitted', scores: sheet.scores },
       after: { status: 'draft', reason },
     });
@@ -399,8 +445,9 @@ async function mySheet(db: DbOrTx, ctx: ServiceContext, regionCode: string, shee
 export async function sheetDetail(ctx: ServiceContext, regionCode: string, sheetId: string): Promise<SheetDetail> {
   const { sheet, stage, competitionName } = await mySheet(ctx.db, ctx, regionCode, sheetId);
   const rubric = rubricOf(stage);
-  const competition = await findCompetition(ctx.db, regionCode, stage.competitionId);
-  const found = await findEntry(ctx.db, regionCode, stage.competitionId, sheet.entryId);
+  // The sheet is the judge's: it proves access to its entry, in whichever region the entry is.
+  const competition = await competitionById(ctx.db, stage.competitionId);
+  const found = competition ? await findEntry(ctx.db, scopeOf(competition), stage.competitionId, sheet.entryId) : undefined;
   if (!competition || !found) throw new AppError('NOT_FOUND');
   const entry = await presentEntryDetail(ctx.db, found, false);
   const locked = stage.status === 'dikunci';
@@ -419,6 +466,7 @@ export async function sheetDetail(ctx: ServiceContext, regionCode: string, sheet
     rubric,
     entry: {
       id: entry.id,
+      regionCode: entry.regionCode,
       innovationName: entry.innovationName,
       category: entry.category,
       videoUrl: entry.videoUrl,

@@ -28,7 +28,8 @@ export async function noticeOfJudging(
       kind: 'judge_assigned',
       params: { count: entries.length, competition: competitionName, deadline: noticeDate(stage.endsOn) },
       link: '/penjurian',
-      regionCode: stage.regionCode,
+      // A national competition's stage belongs to no region.
+      regionCode: stage.regionCode === 'nasional' ? null : stage.regionCode,
       dedupeKey: `judge_assigned:${stage.id}:${digest}`,
     });
   }

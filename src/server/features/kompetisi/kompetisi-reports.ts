@@ -24,7 +24,7 @@ import {
 import { findInnovation } from '#server/platform/records.ts';
 import { rubricByCode } from './kompetisi-rubrics.ts';
 import { finalRanking } from './kompetisi-results.service.ts';
-import { allEntries, type EntryWithNames, findCompetition, stagesOf } from './kompetisi.queries.ts';
+import { allEntries, type EntryWithNames, findCompetition, NATIONAL, stagesOf } from './kompetisi.queries.ts';
 
 export const STAGE_LABELS: Record<(typeof STAGE_CODES)[number], string> = {
   pendaftaran: 'Pendaftaran',
@@ -89,7 +89,7 @@ export async function certificatesPdf(db: DbOrTx, regionCode: string, competitio
   if (competition.status !== 'ditetapkan' && competition.status !== 'diumumkan')
     throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'certificates follow penetapan' });
   const ranking = await finalRanking(db, competition);
-  const region = await regionName(db, regionCode);
+  const region = regionCode === NATIONAL ? 'Tingkat Nasional' : await regionName(db, regionCode);
   const { doc, done } = await createPdf({ title: `Piagam ${competition.name}`, subject: 'Piagam penghargaan kompetisi inovasi', createdAt: now });
   let first = true;
   for (const category of ranking.categories) {
@@ -143,9 +143,9 @@ export async function certificatesPdf(db: DbOrTx, regionCode: string, competitio
 }
 
 export async function proposalPdf(db: DbOrTx, regionCode: string, competitionId: string, found: EntryWithNames, now: Date): Promise<Buffer> {
-  const competition = await findCompetition(db, regionCode, competitionId);
+  const competition = await findCompetition(db, regionCode, competitionId, 'take_part');
   if (!competition) throw new AppError('NOT_FOUND');
-  const innovation = (await findInnovation(db, regionCode, found.entry.innovationId))?.innovation;
+  const innovation = (await findInnovation(db, found.entry.regionCode, found.entry.innovationId))?.innovation;
   const category = competition.categories.find((c) => c.code === found.entry.category)?.name ?? found.entry.category;
   const { doc, done } = await createPdf({ title: `Proposal ${found.innovationName}`, subject: competition.name, createdAt: now });
   const width = contentWidth(doc);

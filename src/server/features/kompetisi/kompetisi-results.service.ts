@@ -6,7 +6,7 @@
  * with the decree, and publishes it. What the engine answered is stored, so the published ranking
  * never moves.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { advance, aggregateStage, combineStages, rankEntries, tieBreakFromCriteria, toPercentScale } from '#domain/competition/scoring.ts';
 import type { AdvanceRule, Ranked, Rubric } from '#domain/competition/types.ts';
 import { isScoredStage, type PublicResults, type StageCode, type StageResults } from '#shared/api/competitions.ts';
@@ -21,12 +21,14 @@ import { assertVoteClosed, voteForRanking } from './kompetisi-vote.service.ts';
 import { plainPercent, voteScores, weightsWithVoteShare } from '#domain/competition/public-vote.ts';
 import {
   allEntries,
+  auditRegion,
   type CompetitionRow,
   type EntryWithNames,
   findCompetition,
   findStage,
   runningStage,
   type StageRow,
+  scopeOf,
   stagesOf,
 } from './kompetisi.queries.ts';
 
@@ -81,7 +83,7 @@ export async function lockStage(ctx: ServiceContext, regionCode: string, competi
       action: 'competition.stage_locked',
       entityType: 'competition_stage',
       entityId: stage.id,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       after: { code: stage.code, ...summary },
     });
   });
@@ -181,7 +183,7 @@ export async function advanceStage(
       action: 'competition.stage_advanced',
       entityType: 'competition_stage',
       entityId: stage.id,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       after: { rule, advanced: [...advancing] },
     });
   });
@@ -222,7 +224,7 @@ export async function finaliseCompetition(
       action: 'competition.finalised',
       entityType: 'competition',
       entityId: competitionId,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       after: { ...input, combined },
     });
   });
@@ -307,7 +309,12 @@ export async function publishCompetition(ctx: ServiceContext, regionCode: string
       .update(competitions)
       .set({ status: 'diumumkan', publishedAt: ctx.now, version: competition.version + 1, updatedAt: ctx.now })
       .where(eq(competitions.id, competitionId));
-    await recordAudit(tx, ctx, { action: 'competition.published', entityType: 'competition', entityId: competitionId, regionCode });
+    await recordAudit(tx, ctx, {
+      action: 'competition.published',
+      entityType: 'competition',
+      entityId: competitionId,
+      regionCode: auditRegion(regionCode),
+    });
   });
 }
 
@@ -352,6 +359,7 @@ export async function stageResults(db: DbOrTx, regionCode: string, competitionId
       entryId: r.entryId,
       innovationName: entries.get(r.entryId)?.innovationName ?? '',
       unitName: entries.get(r.entryId)?.unitName ?? '',
+      regionName: entries.get(r.entryId)?.regionName ?? '',
       category: r.category,
       score: r.score,
       rank: r.rank,
@@ -381,7 +389,7 @@ export async function finalRanking(db: DbOrTx, competition: CompetitionRow) {
       rubric,
       categories: [] as { code: string; name: string; ranking: (typeof competitionResults.$inferSelect & { e: EntryWithNames | undefined })[] }[],
     };
-  const entries = new Map((await allEntries(db, competition.regionCode, competition.id)).map((e) => [e.entry.id, e]));
+  const entries = new Map((await allEntries(db, scopeOf(competition), competition.id)).map((e) => [e.entry.id, e]));
   const rows = await db.select().from(competitionResults).where(eq(competitionResults.stageId, penetapan.id)).orderBy(asc(competitionResults.rank));
   return {
     rubric,
@@ -393,17 +401,23 @@ export async function finalRanking(db: DbOrTx, competition: CompetitionRow) {
   };
 }
 
+/**
+ * The region's public list: its own competitions, and the national competitions in which its units
+ * have entries (so a region's website shows where its innovations compete, and a national
+ * competition the region never entered does not crowd its list).
+ */
 export async function publicCompetitions(db: DbOrTx, regionCode: string) {
+  const enteredNational = sql`(${competitions.scope} = 'national' and exists (select 1 from ${competitionEntries} where ${competitionEntries.competitionId} = ${competitions.id} and ${competitionEntries.regionCode} = ${regionCode}))`;
   const rows = await db
     .select()
     .from(competitions)
-    .where(and(eq(competitions.regionCode, regionCode), inArray(competitions.status, ['berjalan', 'ditetapkan', 'diumumkan'])))
+    .where(and(or(eq(competitions.regionCode, regionCode), enteredNational), inArray(competitions.status, ['berjalan', 'ditetapkan', 'diumumkan'])))
     .orderBy(asc(competitions.year), asc(competitions.name));
   const items = [];
   for (const row of rows) {
     const stages = await stagesOf(db, row.id);
     const stage = row.status === 'diumumkan' ? 'diumumkan' : (runningStage(stages)?.code ?? 'penetapan');
-    items.push({ id: row.id, name: row.name, year: row.year, kind: row.kind, stage });
+    items.push({ id: row.id, name: row.name, year: row.year, kind: row.kind, stage, scope: row.scope as 'region' | 'national' });
   }
   return items;
 }
@@ -419,7 +433,7 @@ export async function publicResults(db: DbOrTx, id: string): Promise<PublicResul
   return {
     voteShare: vote ? plainPercent(vote.share) : null,
     published: true,
-    competition: { id: row.id, name: row.name, year: row.year, kind: row.kind, regionCode: row.regionCode },
+    competition: { id: row.id, name: row.name, year: row.year, kind: row.kind, regionCode: scopeOf(row) },
     decree: { number: row.decreeNumber, date: row.decreeDate },
     criteria: (ranking.rubric?.criteria ?? []).map((c) => ({ code: c.code, name: c.name, weight: c.weight })),
     categories: ranking.categories.map((c) => ({
@@ -430,6 +444,7 @@ export async function publicResults(db: DbOrTx, id: string): Promise<PublicResul
         innovationId: r.e?.entry.innovationId ?? '',
         name: r.e?.innovationName ?? '',
         unitName: r.e?.unitName ?? '',
+        regionName: r.e?.regionName ?? '',
         score: r.score,
         perCriterion: r.perCriterion,
         votes: vote ? (vote.counts[r.entryId] ?? 0) : null,

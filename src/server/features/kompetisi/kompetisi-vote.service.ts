@@ -24,7 +24,7 @@ import {
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { allEntries, type CompetitionRow, type EntryWithNames, findCompetition, stagesOf } from './kompetisi.queries.ts';
+import { allEntries, type CompetitionRow, type EntryWithNames, findCompetition, scopeOf, stagesOf } from './kompetisi.queries.ts';
 
 export const CODE_MINUTES = 15;
 export const CODE_ATTEMPTS = 5;
@@ -57,7 +57,7 @@ export async function voteSettingsOf(db: DbOrTx, competitionId: string): Promise
  * passed the administrative screening. An advance after the opening does not change the list.
  */
 async function finalistsOf(db: DbOrTx, competition: CompetitionRow, settings: SettingsRow): Promise<EntryWithNames[]> {
-  const entries = await allEntries(db, competition.regionCode, competition.id);
+  const entries = await allEntries(db, scopeOf(competition), competition.id);
   const byCategory = (a: EntryWithNames, b: EntryWithNames) =>
     a.entry.category.localeCompare(b.entry.category) || a.innovationName.localeCompare(b.innovationName, 'id');
   if (settings.finalistMode === 'chosen') {
@@ -253,7 +253,7 @@ export async function publicVoteView(db: Db, id: string, now: Date): Promise<Pub
   const counts = countsShown ? await countsOf(db, id) : null;
   const categoryNames = new Map(competition.categories.map((c) => [c.code, c.name]));
   return {
-    competition: { id: competition.id, name: competition.name, year: competition.year, regionCode: competition.regionCode },
+    competition: { id: competition.id, name: competition.name, year: competition.year, regionCode: scopeOf(competition) },
     opensAt: settings.opensAt.toISOString(),
     closesAt: settings.closesAt.toISOString(),
     state,
@@ -319,7 +319,7 @@ export async function requestVoteCode(
     const [request] = await tx
       .insert(competitionVoteRequests)
       .values({
-        regionCode: competition.regionCode,
+        regionCode: scopeOf(competition),
         competitionId: competition.id,
         entryId: finalist.entry.id,
         emailHash,

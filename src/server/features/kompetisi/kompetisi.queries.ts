@@ -1,21 +1,65 @@
 /**
- * Reads of competitions, their stages and entries, always scoped to the region in SQL; an operator's
- * entry reads are scoped to their unit as well (another unit's entry is simply not there).
+ * Reads of competitions, their stages and entries, always scoped in SQL; an operator's entry reads
+ * are scoped to their unit as well (another unit's entry is simply not there).
+ *
+ * The `regionCode` every function takes is the scope the caller acts in: a region's code for the
+ * region's staff, or NATIONAL for the national admin's competitions across regions. A national
+ * competition's stages and results carry NATIONAL as their scope; its entries carry the entering
+ * unit's region, so a region's staff see only their own region's entries, and a judge's panel
+ * seat and sheets carry the judge's region, so a judge finds them from their own region.
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '#domain/access/roles.ts';
 import type { DbOrTx } from '#server/db/client.ts';
-import { competitionEntries, competitionStages, competitions, innovations, units } from '#server/db/schema.ts';
+import { competitionEntries, competitionStages, competitions, innovations, regions, units } from '#server/db/schema.ts';
+import { AppError } from '#server/http/app-error.ts';
 
 export type CompetitionRow = typeof competitions.$inferSelect;
 export type StageRow = typeof competitionStages.$inferSelect;
 export type EntryRow = typeof competitionEntries.$inferSelect;
 
-export async function findCompetition(db: DbOrTx, regionCode: string, id: string): Promise<CompetitionRow | undefined> {
+/** The scope of the national admin's competitions, which no region owns. */
+export const NATIONAL = 'nasional';
+
+/** The scope a competition's stages, results and set-up live in. */
+export function scopeOf(row: CompetitionRow): string {
+  return row.regionCode ?? NATIONAL;
+}
+
+/** The region code to record in the audit log for an action in this scope (none for a national one). */
+export function auditRegion(scope: string): string | null {
+  return scope === NATIONAL ? null : scope;
+}
+
+/** A national competition the region may enter: it lists the region or its province, or lists nobody (all regions). */
+export function openToRegion(regionCode: string): SQL {
+  return sql`(${competitions.scope} = 'national' and (cardinality(${competitions.participantRegions}) = 0 or ${regionCode} = any(${competitions.participantRegions}) or exists (select 1 from ${regions} where ${regions.code} = ${regionCode} and ${regions.provinceCode} = any(${competitions.participantRegions}))))`;
+}
+
+/**
+ * The competition as the scope may reach it. `manage` (the default): only the scope's own
+ * competitions; a national competition the region takes part in is refused (403), since only the
+ * national admin changes it. `take_part`: a region's staff may also read and enter a national
+ * competition open to their region (registration, their own entries).
+ */
+export async function findCompetition(
+  db: DbOrTx,
+  regionCode: string,
+  id: string,
+  mode: 'manage' | 'take_part' = 'manage',
+): Promise<CompetitionRow | undefined> {
+  const owned = regionCode === NATIONAL ? eq(competitions.scope, 'national') : eq(competitions.regionCode, regionCode);
   const [row] = await db
     .select()
     .from(competitions)
-    .where(and(eq(competitions.regionCode, regionCode), eq(competitions.id, id)));
+    .where(and(eq(competitions.id, id), regionCode === NATIONAL ? owned : or(owned, openToRegion(regionCode))));
+  if (row && row.scope === 'national' && regionCode !== NATIONAL && mode === 'manage') throw new AppError('FORBIDDEN');
+  return row;
+}
+
+/** A competition by id alone, for callers whose access is already proven by a narrower record (a judge's sheet). */
+export async function competitionById(db: DbOrTx, id: string): Promise<CompetitionRow | undefined> {
+  const [row] = await db.select().from(competitions).where(eq(competitions.id, id));
   return row;
 }
 
@@ -42,7 +86,7 @@ export async function listCompetitions(
   q: { page: number; pageSize: number; q?: string | undefined; year?: number | undefined },
 ) {
   const where = and(
-    eq(competitions.regionCode, regionCode),
+    regionCode === NATIONAL ? eq(competitions.scope, 'national') : eq(competitions.regionCode, regionCode),
     q.year ? eq(competitions.year, q.year) : undefined,
     q.q ? ilike(competitions.name, `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
   );
@@ -59,14 +103,35 @@ export async function listCompetitions(
   return { rows, total: totals[0]?.n ?? 0 };
 }
 
-export async function entryCounts(db: DbOrTx, competitionIds: string[]): Promise<Map<string, number>> {
+/** The national competitions open to the region, once the national admin has opened them (newest first). */
+export async function nationalCompetitionsOpenTo(db: DbOrTx, regionCode: string): Promise<CompetitionRow[]> {
+  return db
+    .select()
+    .from(competitions)
+    .where(and(openToRegion(regionCode), inArray(competitions.status, ['berjalan', 'ditetapkan', 'diumumkan'])))
+    .orderBy(desc(competitions.year), asc(competitions.name))
+    .limit(100);
+}
+
+/** The entry counts of the given competitions; with a region, only that region's entries (its view of a national one). */
+export async function entryCounts(db: DbOrTx, competitionIds: string[], regionCode?: string): Promise<Map<string, number>> {
   if (competitionIds.length === 0) return new Map();
   const rows = await db
     .select({ id: competitionEntries.competitionId, n: count() })
     .from(competitionEntries)
-    .where(inArray(competitionEntries.competitionId, competitionIds))
+    .where(and(inArray(competitionEntries.competitionId, competitionIds), regionCode ? eq(competitionEntries.regionCode, regionCode) : undefined))
     .groupBy(competitionEntries.competitionId);
   return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/**
+ * The entries a scope holds: a region's entries (of its own competitions, or its own entries in a
+ * national one), or every entry of a national competition for the national admin.
+ */
+export function entriesOfScope(regionCode: string): SQL {
+  return regionCode === NATIONAL
+    ? sql`${competitionEntries.competitionId} in (select ${competitions.id} from ${competitions} where ${competitions.scope} = 'national')`
+    : eq(competitionEntries.regionCode, regionCode);
 }
 
 /** An operator sees their own unit's entries; everyone else with read access sees all. */
@@ -78,9 +143,10 @@ const entryColumns = {
   entry: competitionEntries,
   innovationName: innovations.name,
   unitName: units.name,
+  regionName: regions.name,
 };
 
-export type EntryWithNames = { entry: EntryRow; innovationName: string; unitName: string };
+export type EntryWithNames = { entry: EntryRow; innovationName: string; unitName: string; regionName: string };
 
 export async function findEntry(
   db: DbOrTx,
@@ -94,9 +160,10 @@ export async function findEntry(
     .from(competitionEntries)
     .innerJoin(innovations, eq(innovations.id, competitionEntries.innovationId))
     .innerJoin(units, eq(units.id, competitionEntries.unitId))
+    .innerJoin(regions, eq(regions.code, competitionEntries.regionCode))
     .where(
       and(
-        eq(competitionEntries.regionCode, regionCode),
+        entriesOfScope(regionCode),
         eq(competitionEntries.competitionId, competitionId),
         eq(competitionEntries.id, entryId),
         actor ? entriesVisibleTo(actor) : undefined,
@@ -114,7 +181,7 @@ export async function listEntries(
 ) {
   const text = q.q ? `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   const where = and(
-    eq(competitionEntries.regionCode, regionCode),
+    entriesOfScope(regionCode),
     eq(competitionEntries.competitionId, competitionId),
     entriesVisibleTo(actor),
     q.category ? eq(competitionEntries.category, q.category) : undefined,
@@ -133,6 +200,7 @@ export async function listEntries(
       .from(competitionEntries)
       .innerJoin(innovations, eq(innovations.id, competitionEntries.innovationId))
       .innerJoin(units, eq(units.id, competitionEntries.unitId))
+      .innerJoin(regions, eq(regions.code, competitionEntries.regionCode))
       .where(where)
       .orderBy(...order, asc(competitionEntries.id))
       .limit(q.pageSize)
@@ -142,6 +210,7 @@ export async function listEntries(
       .from(competitionEntries)
       .innerJoin(innovations, eq(innovations.id, competitionEntries.innovationId))
       .innerJoin(units, eq(units.id, competitionEntries.unitId))
+      .innerJoin(regions, eq(regions.code, competitionEntries.regionCode))
       .where(where),
   ]);
   return { rows, total: totals[0]?.n ?? 0 };
@@ -154,6 +223,7 @@ export async function allEntries(db: DbOrTx, regionCode: string, competitionId: 
     .from(competitionEntries)
     .innerJoin(innovations, eq(innovations.id, competitionEntries.innovationId))
     .innerJoin(units, eq(units.id, competitionEntries.unitId))
-    .where(and(eq(competitionEntries.regionCode, regionCode), eq(competitionEntries.competitionId, competitionId)))
+    .innerJoin(regions, eq(regions.code, competitionEntries.regionCode))
+    .where(and(entriesOfScope(regionCode), eq(competitionEntries.competitionId, competitionId)))
     .orderBy(asc(innovations.name), asc(competitionEntries.id));
 }

@@ -4,14 +4,14 @@
  * the engine, the reasons returned), write the proposal within each section's word limit, submit
  * before the registration deadline, and the admin's administrative screening.
  */
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import { checkEligibility } from '#domain/competition/eligibility.ts';
 import type { EligibilityRules, Tahapan } from '#domain/competition/types.ts';
 import { countWords } from '#domain/innovations/profile.ts';
 import type { InnovationStatus } from '#domain/innovations/workflow.ts';
 import { type CompetitionDetail, type CompetitionInput, type EntryDetail, type EntrySummary, isScoredStage } from '#shared/api/competitions.ts';
 import type { DbOrTx } from '#server/db/client.ts';
-import { attachments, competitionEntries, competitionStages, competitions, innovations } from '#server/db/schema.ts';
+import { attachments, competitionEntries, competitionStages, competitions, innovations, regions } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
@@ -19,14 +19,17 @@ import { listAttachments } from '#server/platform/attachments/attachments.ts';
 import { allUnitsOf, findInnovation } from '#server/platform/records.ts';
 import { rubricByCode } from './kompetisi-rubrics.ts';
 import {
+  auditRegion,
   type CompetitionRow,
   type EntryRow,
   type EntryWithNames,
   entryCounts,
   findCompetition,
   findEntry,
+  NATIONAL,
   runningStage,
   type StageRow,
+  scopeOf,
   stagesOf,
 } from './kompetisi.queries.ts';
 import { wibDate } from '#domain/schedule/wib.ts';
@@ -46,7 +49,9 @@ export function presentCompetition(
   const registration = stages.find((s) => s.code === 'pendaftaran');
   return {
     id: row.id,
-    regionCode: row.regionCode,
+    regionCode: scopeOf(row),
+    scope: row.scope as CompetitionDetail['scope'],
+    participantRegions: row.participantRegions,
     name: row.name,
     year: row.year,
     kind: row.kind as CompetitionDetail['kind'],
@@ -90,6 +95,8 @@ export function presentEntrySummary(r: EntryWithNames): EntrySummary {
     innovationName: r.innovationName,
     unitId: r.entry.unitId,
     unitName: r.unitName,
+    regionCode: r.entry.regionCode,
+    regionName: r.regionName,
     category: r.entry.category,
     status: r.entry.status as EntrySummary['status'],
     screeningReason: r.entry.screeningReason,
@@ -98,11 +105,20 @@ export function presentEntrySummary(r: EntryWithNames): EntrySummary {
   };
 }
 
+/**
+ * One competition as the scope sees it. A region's staff see a national competition their region
+ * takes part in, count only their own region's entries and may enter but never manage it; the
+ * national admin manages but does not enter (entries come from the regions' units).
+ */
 export async function loadCompetitionDetail(db: DbOrTx, regionCode: string, id: string, abilities: { manage: boolean; enter: boolean }) {
-  const row = await findCompetition(db, regionCode, id);
+  const row = await findCompetition(db, regionCode, id, 'take_part');
   if (!row) throw new AppError('NOT_FOUND');
-  const [stages, counts] = await Promise.all([stagesOf(db, id), entryCounts(db, [id])]);
-  return presentCompetition(row, stages, counts.get(id) ?? 0, abilities);
+  const visitor = row.scope === 'national' && regionCode !== NATIONAL;
+  const [stages, counts] = await Promise.all([stagesOf(db, id), entryCounts(db, [id], visitor ? regionCode : undefined)]);
+  return presentCompetition(row, stages, counts.get(id) ?? 0, {
+    manage: abilities.manage && !visitor,
+    enter: abilities.enter && regionCode !== NATIONAL,
+  });
 }
 
 // ---- set-up ------------------------------------------------------------------------------------
@@ -135,6 +151,17 @@ function stageValues(regionCode: string, competitionId: string, input: Competiti
   }));
 }
 
+/** A national competition's participants must be real provinces or regions; a region's own competition has none. */
+async function participantsOf(db: DbOrTx, scope: string, input: CompetitionInput): Promise<string[]> {
+  if (scope !== NATIONAL) return [];
+  const wanted = [...new Set(input.participantRegions)].sort();
+  if (wanted.length === 0) return [];
+  const known = new Set((await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, wanted))).map((r) => r.code));
+  const unknown = wanted.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw fieldError('body.participantRegions', `Kode wilayah tidak dikenal: ${unknown.slice(0, 5).join(', ')}`);
+  return wanted;
+}
+
 function competitionValues(input: CompetitionInput) {
   return {
     name: input.name,
@@ -147,16 +174,33 @@ function competitionValues(input: CompetitionInput) {
   };
 }
 
+/** Creates a region's competition, or (in the NATIONAL scope) the national admin's competition across regions. */
 export async function createCompetition(ctx: ServiceContext, regionCode: string, input: CompetitionInput): Promise<string> {
   checkRubrics(input);
   return ctx.db.transaction(async (tx) => {
+    const national = regionCode === NATIONAL;
+    const participantRegions = await participantsOf(tx, regionCode, input);
     const [created] = await tx
       .insert(competitions)
-      .values({ ...competitionValues(input), regionCode, createdBy: ctx.actor.id, createdAt: ctx.now, updatedAt: ctx.now })
+      .values({
+        ...competitionValues(input),
+        regionCode: national ? null : regionCode,
+        scope: national ? 'national' : 'region',
+        participantRegions,
+        createdBy: ctx.actor.id,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
       .returning({ id: competitions.id });
     if (!created) throw new AppError('INTERNAL');
     await tx.insert(competitionStages).values(stageValues(regionCode, created.id, input));
-    await recordAudit(tx, ctx, { action: 'competition.created', entityType: 'competition', entityId: created.id, regionCode, after: input });
+    await recordAudit(tx, ctx, {
+      action: 'competition.created',
+      entityType: 'competition',
+      entityId: created.id,
+      regionCode: auditRegion(regionCode),
+      after: input,
+    });
     return created.id;
   });
 }
@@ -175,9 +219,10 @@ export async function updateCompetition(
     if (current.version !== input.version) throw new AppError('STALE_VERSION');
     const stages = await stagesOf(tx, id);
     if (stages.some((s) => s.status === 'dikunci')) throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'a stage is already locked' });
+    const participantRegions = await participantsOf(tx, regionCode, input);
     const [updated] = await tx
       .update(competitions)
-      .set({ ...competitionValues(input), version: input.version + 1, updatedAt: ctx.now })
+      .set({ ...competitionValues(input), participantRegions, version: input.version + 1, updatedAt: ctx.now })
       .where(and(eq(competitions.id, id), eq(competitions.version, input.version)))
       .returning({ id: competitions.id });
     if (!updated) throw new AppError('STALE_VERSION');
@@ -191,7 +236,13 @@ export async function updateCompetition(
       if (existing) await tx.update(competitionStages).set(v).where(eq(competitionStages.id, existing.id));
       else await tx.insert(competitionStages).values(v);
     }
-    await recordAudit(tx, ctx, { action: 'competition.updated', entityType: 'competition', entityId: id, regionCode, after: input });
+    await recordAudit(tx, ctx, {
+      action: 'competition.updated',
+      entityType: 'competition',
+      entityId: id,
+      regionCode: auditRegion(regionCode),
+      after: input,
+    });
   });
 }
 
@@ -209,7 +260,7 @@ export async function openCompetition(ctx: ServiceContext, regionCode: string, i
       .set({ status: 'berjalan', version: current.version + 1, updatedAt: ctx.now })
       .where(eq(competitions.id, id));
     await tx.update(competitionStages).set({ status: 'berjalan' }).where(eq(competitionStages.id, first.id));
-    await recordAudit(tx, ctx, { action: 'competition.opened', entityType: 'competition', entityId: id, regionCode });
+    await recordAudit(tx, ctx, { action: 'competition.opened', entityType: 'competition', entityId: id, regionCode: auditRegion(regionCode) });
   });
 }
 
@@ -272,7 +323,7 @@ export async function eligibilityOf(
       status: innovation.status as InnovationStatus,
       tahapan: (innovation.tahapan ?? 'inisiatif') as Tahapan,
       penerapanDate: innovation.waktuPenerapan,
-      hasInnovatorSk: await hasSk(tx, competition.regionCode, innovation.id, options.entryId),
+      hasInnovatorSk: await hasSk(tx, innovation.regionCode, innovation.id, options.entryId),
       unitId: innovation.unitId,
       category,
     },
@@ -286,7 +337,7 @@ function notEligible(failures: { rule: string; message: string }[]): AppError {
 
 /** Which innovations of the unit could enter in the category, each with the engine's reasons. */
 export async function listCandidates(ctx: ServiceContext, regionCode: string, competitionId: string, category: string, unitId: string | null) {
-  const competition = await findCompetition(ctx.db, regionCode, competitionId);
+  const competition = await findCompetition(ctx.db, regionCode, competitionId, 'take_part');
   if (!competition) throw new AppError('NOT_FOUND');
   if (!competition.categories.some((c) => c.code === category)) throw fieldError('querystring.category', 'Kategori tidak ada di kompetisi ini');
   const unit = ctx.actor.role === 'operator' ? ctx.actor.unitId : unitId;
@@ -346,7 +397,8 @@ export async function createEntry(
   input: { innovationId: string; category: string },
 ): Promise<string> {
   return ctx.db.transaction(async (tx) => {
-    const competition = await findCompetition(tx, regionCode, competitionId);
+    // A region's unit enters its own competition or a national one open to the region.
+    const competition = await findCompetition(tx, regionCode, competitionId, 'take_part');
     if (!competition) throw new AppError('NOT_FOUND');
     // One entry at a time per competition, so two clerks pressing "Daftarkan" cannot both pass the cap.
     await tx.select({ id: competitions.id }).from(competitions).where(eq(competitions.id, competitionId)).for('update');
@@ -404,7 +456,7 @@ function sectionIssues(competition: CompetitionRow, sections: Record<string, str
 }
 
 async function editableEntry(tx: DbOrTx, ctx: ServiceContext, regionCode: string, competitionId: string, entryId: string) {
-  const competition = await findCompetition(tx, regionCode, competitionId);
+  const competition = await findCompetition(tx, regionCode, competitionId, 'take_part');
   if (!competition) throw new AppError('NOT_FOUND');
   const found = await findEntry(tx, regionCode, competitionId, entryId, ctx.actor);
   if (!found) throw new AppError('NOT_FOUND');
@@ -469,6 +521,8 @@ export async function screenEntry(
   input: { decision: 'lolos' | 'tidak_lolos'; reason: string },
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
+    // Only the competition's organiser screens: a region cannot screen its own entry in a national one.
+    if (!(await findCompetition(tx, regionCode, competitionId))) throw new AppError('NOT_FOUND');
     const found = await findEntry(tx, regionCode, competitionId, entryId);
     if (!found) throw new AppError('NOT_FOUND');
     const stage = runningStage(await stagesOf(tx, competitionId));
@@ -483,7 +537,7 @@ export async function screenEntry(
       action: 'competition_entry.screened',
       entityType: 'competition_entry',
       entityId: entryId,
-      regionCode,
+      regionCode: found.entry.regionCode,
       before: { status: found.entry.status },
       after: input,
     });

@@ -356,6 +356,7 @@ describe('results', () => {
       year: 2031,
       kind: 'lomba_inovasi_daerah',
       stage: 'penetapan',
+      scope: 'region',
     });
     expect((await admin.post(`${base}/${competition.id}/publish`)).statusCode).toBe(200);
     const res = await pub.get(url);

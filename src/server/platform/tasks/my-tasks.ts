@@ -351,7 +351,15 @@ export async function entriesToScreen(scope: TaskScope): Promise<Row[]> {
     )
     .innerJoin(innovations, eq(innovations.id, competitionEntries.innovationId))
     .innerJoin(units, eq(units.id, competitionEntries.unitId))
-    .where(and(eq(competitionEntries.regionCode, scope.regionCode), eq(competitionEntries.status, 'diajukan'), eq(competitions.status, 'berjalan')))
+    .where(
+      and(
+        eq(competitionEntries.regionCode, scope.regionCode),
+        // The region's own competitions: a national one is screened by the national admin, not the region.
+        eq(competitions.scope, 'region'),
+        eq(competitionEntries.status, 'diajukan'),
+        eq(competitions.status, 'berjalan'),
+      ),
+    )
     .orderBy(sql`${late} desc`, asc(competitionStages.endsOn), asc(competitionEntries.submittedAt), asc(competitionEntries.id))
     .limit(scope.limit);
   return rows.map((r) => ({

@@ -16,10 +16,12 @@ import {
   competitionKey,
   competitionsKey,
   createCompetition,
+  NATIONAL_SCOPE,
   rubricsQuery,
   updateCompetition,
 } from '../../api/kompetisi.api.ts';
 import { isApiError } from '../../api/http.ts';
+import { regionListQuery } from '../../api/regions.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -45,6 +47,8 @@ interface FormValues {
   kind: (typeof COMPETITION_KINDS)[number];
   description: string;
   categories: string;
+  /** A national competition's participating provinces and regions (empty: every region). */
+  participantRegions: string[];
   sections: string;
   requireVerified: boolean;
   requireInnovatorSk: boolean;
@@ -105,6 +109,7 @@ export function valuesOf(c: CompetitionDetail): FormValues {
     kind: c.kind,
     description: c.description,
     categories: c.categories.map((cat) => `${cat.code} ${cat.name}`).join('\n'),
+    participantRegions: [...c.participantRegions],
     sections: c.sections.map((s) => `${s.code} ${s.wordLimit} ${s.title}`).join('\n'),
     requireVerified: c.eligibility.requireVerified,
     requireInnovatorSk: c.eligibility.requireInnovatorSk,
@@ -143,6 +148,7 @@ export function toInput(v: FormValues): CompetitionFormInput {
     kind: v.kind,
     description: v.description,
     categories: parseCategories(v.categories),
+    participantRegions: v.participantRegions,
     sections: parseSections(v.sections),
     eligibility: {
       requireVerified: v.requireVerified,
@@ -185,6 +191,7 @@ export function CompetitionForm({
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const rubrics = useQuery(rubricsQuery(regionCode));
+  const regions = useQuery({ ...regionListQuery(''), enabled: regionCode === NATIONAL_SCOPE });
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
   const form = useForm<FormValues>({
     initialValues: competition
@@ -195,6 +202,7 @@ export function CompetitionForm({
           kind: 'lomba_inovasi_daerah',
           description: '',
           categories: 'opd Perangkat daerah\nkecamatan Kecamatan\nsekolah_puskesmas Sekolah dan puskesmas',
+          participantRegions: [],
           sections: 'ringkasan 250 Ringkasan\nlatar_belakang 500 Latar belakang masalah\nhasil 500 Hasil dan manfaat',
           requireVerified: true,
           requireInnovatorSk: false,
@@ -239,6 +247,18 @@ export function CompetitionForm({
           />
         </SimpleGrid>
         <Textarea label={t('kompetisi.form.description')} autosize minRows={2} {...form.getInputProps('description')} />
+        {regionCode === NATIONAL_SCOPE ? (
+          <MultiSelect
+            label={t('kompetisi.form.participants')}
+            description={t('kompetisi.form.participantsHint')}
+            placeholder={form.values.participantRegions.length === 0 ? t('kompetisi.form.participantsAll') : undefined}
+            data={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.name}` }))}
+            searchable
+            clearable
+            nothingFoundMessage={t('kompetisi.form.participantsNone')}
+            {...form.getInputProps('participantRegions')}
+          />
+        ) : null}
         <Textarea
           label={t('kompetisi.form.categories')}
           description={t('kompetisi.form.categoriesHint')}

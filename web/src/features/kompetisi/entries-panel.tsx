@@ -27,6 +27,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { TablePager } from '../../components/table-pager.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCompetitionScope } from './competition-scope.tsx';
 import { ENTRY_STATUS_COLORS, entryStatusLabel } from './kompetisi-labels.ts';
 
 export function EntriesPanel({ competition: c, regionCode }: { competition: CompetitionDetail; regionCode: string }) {
@@ -37,6 +38,9 @@ export function EntriesPanel({ competition: c, regionCode }: { competition: Comp
   const [entering, setEntering] = useState(false);
   const [screening, setScreening] = useState<EntrySummary | null>(null);
   const categoryName = (code: string) => c.categories.find((x) => x.code === code)?.name ?? code;
+  const { basePath } = useCompetitionScope();
+  // A national competition's entries come from several regions: the region goes beside the unit.
+  const unitText = (e: EntrySummary) => (c.scope === 'national' ? `${e.unitName} · ${e.regionName}` : e.unitName);
   const canEnter = c.abilities.enter && c.currentStage === 'pendaftaran';
   const canScreen = c.abilities.manage && c.currentStage === 'seleksi_administrasi';
   const enterButton = canEnter ? (
@@ -88,11 +92,11 @@ export function EntriesPanel({ competition: c, regionCode }: { competition: Comp
         <Stack gap="sm">
           {items.map((e) => (
             <Paper key={e.id} withBorder radius="sm" p="sm">
-              <Anchor component={Link} to={`/kompetisi/${c.id}/peserta/${e.id}`} fw={700}>
+              <Anchor component={Link} to={`${basePath}/${c.id}/peserta/${e.id}`} fw={700}>
                 {e.innovationName}
               </Anchor>
               <Text size="sm" c="dimmed">
-                {e.unitName} · {categoryName(e.category)}
+                {unitText(e)} · {categoryName(e.category)}
               </Text>
               <Group justify="space-between" mt={4}>
                 <Badge color={ENTRY_STATUS_COLORS[e.status]} variant="light" radius="sm">
@@ -123,11 +127,11 @@ export function EntriesPanel({ competition: c, regionCode }: { competition: Comp
               {items.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/kompetisi/${c.id}/peserta/${e.id}`} fw={600}>
+                    <Anchor component={Link} to={`${basePath}/${c.id}/peserta/${e.id}`} fw={600}>
                       {e.innovationName}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{e.unitName}</Table.Td>
+                  <Table.Td>{unitText(e)}</Table.Td>
                   <Table.Td>{categoryName(e.category)}</Table.Td>
                   <Table.Td>
                     <Badge color={ENTRY_STATUS_COLORS[e.status]} variant="light" radius="sm">
@@ -180,6 +184,7 @@ export function EntriesPanel({ competition: c, regionCode }: { competition: Comp
 function EnterForm({ competition: c, regionCode }: { competition: CompetitionDetail; regionCode: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const { basePath } = useCompetitionScope();
   const queryClient = useQueryClient();
   const [category, setCategory] = useState(c.categories[0]?.code ?? '');
   const [innovationId, setInnovationId] = useState<string>('');
@@ -188,7 +193,7 @@ function EnterForm({ competition: c, regionCode }: { competition: CompetitionDet
     mutationFn: () => createEntry(regionCode, c.id, { innovationId, category }),
     onSuccess: (entry) => {
       void queryClient.invalidateQueries({ queryKey: competitionKey(regionCode, c.id) });
-      void navigate(`/kompetisi/${c.id}/peserta/${entry.id}`);
+      void navigate(`${basePath}/${c.id}/peserta/${entry.id}`);
     },
   });
   const items = candidates.data?.items ?? [];

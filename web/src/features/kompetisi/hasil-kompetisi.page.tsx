@@ -36,6 +36,8 @@ export function HasilKompetisiPage() {
   }
   if (!results.data) return <FullPageLoader />;
   const r = results.data;
+  // A national competition ranks units of several regions together: each row names its region.
+  const acrossRegions = r.competition.regionCode === 'nasional';
   return (
     <Stack>
       <div>
@@ -72,7 +74,7 @@ export function HasilKompetisiPage() {
                     {e.name}
                   </Anchor>
                   <Text size="sm" c="dimmed">
-                    {e.unitName}
+                    {acrossRegions && e.regionName ? `${e.unitName} · ${e.regionName}` : e.unitName}
                   </Text>
                 </Paper>
               ))}
@@ -85,6 +87,7 @@ export function HasilKompetisiPage() {
                     <Table.Th ta="end">{t('hasil.col.rank')}</Table.Th>
                     <Table.Th>{t('hasil.col.innovation')}</Table.Th>
                     <Table.Th>{t('hasil.col.unit')}</Table.Th>
+                    {acrossRegions ? <Table.Th>{t('hasil.col.region')}</Table.Th> : null}
                     <Table.Th ta="end">{t('hasil.col.score')}</Table.Th>
                     {r.voteShare ? <Table.Th ta="end">{t('hasil.col.vote', { share: formatDecimal(r.voteShare) })}</Table.Th> : null}
                     {r.criteria.map((k) => (
@@ -106,6 +109,7 @@ export function HasilKompetisiPage() {
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{e.unitName}</Table.Td>
+                      {acrossRegions ? <Table.Td>{e.regionName ?? ''}</Table.Td> : null}
                       <Table.Td ta="end" fw={700}>
                         {formatDecimal(e.score)}
                       </Table.Td>

@@ -124,7 +124,10 @@ function StagePanel({ competition: c, regionCode, stageId }: { competition: Comp
               label={t('kompetisi.panel.pick')}
               data={(candidates.data?.items ?? [])
                 .filter((u) => !onPanel.has(u.id))
-                .map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+                .map((u) => ({
+                  value: u.id,
+                  label: u.regionName ? `${u.displayName} (${u.username}) · ${u.regionName}` : `${u.displayName} (${u.username})`,
+                }))}
               value={pick}
               onChange={setPick}
               searchable
@@ -142,7 +145,7 @@ function StagePanel({ competition: c, regionCode, stageId }: { competition: Comp
         <Paper withBorder radius="md" p="md">
           <Group justify="space-between" align="flex-start">
             <Text size="sm" c="dimmed" maw={560}>
-              {t('kompetisi.panel.assignHint')}
+              {t(c.scope === 'national' ? 'kompetisi.panel.assignHintNational' : 'kompetisi.panel.assignHint')}
             </Text>
             <Button onClick={() => assign.mutate()} loading={assign.isPending} disabled={p.judges.length === 0}>
               {t('kompetisi.panel.assign')}

@@ -29,6 +29,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
+import { useCompetitionScope } from './competition-scope.tsx';
 import { CompetitionForm, setupEditable } from './competition-form.tsx';
 import { EntriesPanel } from './entries-panel.tsx';
 import { IgaChecklistsPanel } from './iga-checklists.tsx';
@@ -41,7 +42,8 @@ import { VotePanel } from './vote-panel.tsx';
 export function KompetisiDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { regionCode, region, can } = useRegion();
+  const { region, can } = useRegion();
+  const { scope: regionCode, basePath, national } = useCompetitionScope();
   const [params, setParams] = useSearchParams();
   const canRead = can('competitions.read');
   const competition = useQuery({ ...competitionQuery(regionCode, id), enabled: canRead });
@@ -52,7 +54,7 @@ export function KompetisiDetailPage() {
   const tab = params.get('tab') ?? 'ringkasan';
   return (
     <>
-      <Anchor component={Link} to="/kompetisi" size="sm">
+      <Anchor component={Link} to={basePath} size="sm">
         ← {t('kompetisi.back')}
       </Anchor>
       <PageHeader
@@ -66,7 +68,7 @@ export function KompetisiDetailPage() {
           {c.abilities.manage ? <Tabs.Tab value="juri">{t('kompetisi.tab.judges')}</Tabs.Tab> : null}
           {c.abilities.manage ? <Tabs.Tab value="hasil">{t('kompetisi.tab.results')}</Tabs.Tab> : null}
           {isIgaPreparation(c.kind) ? <Tabs.Tab value="validasi">{t('kompetisi.tab.fieldCheck')}</Tabs.Tab> : null}
-          {c.abilities.manage ? <Tabs.Tab value="suara">{t('vote.tab')}</Tabs.Tab> : null}
+          {c.abilities.manage && !national ? <Tabs.Tab value="suara">{t('vote.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="ringkasan">
           <Overview competition={c} regionCode={regionCode} />
@@ -89,7 +91,7 @@ export function KompetisiDetailPage() {
             <IgaChecklistsPanel regionCode={regionCode} competitionId={c.id} />
           </Tabs.Panel>
         ) : null}
-        {c.abilities.manage ? (
+        {c.abilities.manage && !national ? (
           <Tabs.Panel value="suara">
             <VotePanel competition={c} regionCode={regionCode} />
           </Tabs.Panel>

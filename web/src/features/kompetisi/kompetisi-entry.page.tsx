@@ -31,12 +31,12 @@ import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useRegion } from '../../session/region.tsx';
+import { useCompetitionScope } from './competition-scope.tsx';
 import { ENTRY_STATUS_COLORS, entryStatusLabel } from './kompetisi-labels.ts';
 
 export function KompetisiEntryPage() {
   const { id = '', entryId = '' } = useParams();
-  const { regionCode } = useRegion();
+  const { scope: regionCode, basePath } = useCompetitionScope();
   const { t } = useI18n();
   const competition = useQuery(competitionQuery(regionCode, id));
   const entry = useQuery(entryQuery(regionCode, id, entryId));
@@ -44,7 +44,7 @@ export function KompetisiEntryPage() {
   if (!competition.data || !entry.data) return <FullPageLoader />;
   return (
     <>
-      <Anchor component={Link} to={`/kompetisi/${id}?tab=peserta`} size="sm">
+      <Anchor component={Link} to={`${basePath}/${id}?tab=peserta`} size="sm">
         ← {competition.data.name}
       </Anchor>
       <PageHeader

@@ -238,4 +238,21 @@ export const kompetisiMessagesEn: Record<keyof typeof kompetisiMessagesId, strin
   'hasil.col.unit': 'Unit',
   'hasil.col.score': 'Final score',
   'hasil.emptyCategory': 'No entry in this category.',
+  'nav.nationalCompetitions': 'National Competitions',
+  'kompetisi.national.title': 'National Innovation Competitions',
+  'kompetisi.national.description':
+    'Competitions across regions run by the national admin: units of the participating regions enter their innovations, judges come from any region.',
+  'kompetisi.national.openTitle': 'National competitions',
+  'kompetisi.national.openText':
+    'National competitions open to this region. Units enter verified innovations from the competition page; only this region’s entries are shown.',
+  'kompetisi.national.closes': 'Registration closes {date}',
+  'kompetisi.national.ourEntries': 'Entries from this region: {n}',
+  'kompetisi.form.participants': 'Participating regions',
+  'kompetisi.form.participantsHint':
+    'Pick provinces (every regency/city in them takes part) or regencies/cities. Leave empty to open it to every region.',
+  'kompetisi.form.participantsAll': 'All regions',
+  'kompetisi.form.participantsNone': 'No region found',
+  'hasil.col.region': 'Region',
+  'kompetisi.panel.assignHintNational':
+    'The assignment never gives a judge an entry of their own unit, of their own region, or one they declared a conflict with; judges’ loads are balanced.',
 };

@@ -238,4 +238,21 @@ export const kompetisiMessagesId = {
   'hasil.col.unit': 'Unit',
   'hasil.col.score': 'Nilai akhir',
   'hasil.emptyCategory': 'Tidak ada peserta di kategori ini.',
+  'nav.nationalCompetitions': 'Kompetisi Nasional',
+  'kompetisi.national.title': 'Kompetisi Inovasi Nasional',
+  'kompetisi.national.description':
+    'Kompetisi lintas daerah yang diselenggarakan admin nasional: unit dari daerah peserta mendaftarkan inovasinya, juri dari daerah mana pun.',
+  'kompetisi.national.openTitle': 'Kompetisi nasional',
+  'kompetisi.national.openText':
+    'Kompetisi tingkat nasional yang terbuka bagi daerah ini. Unit mendaftarkan inovasi terverifikasi dari halaman kompetisi; hanya peserta dari daerah ini yang tampil.',
+  'kompetisi.national.closes': 'Pendaftaran ditutup {date}',
+  'kompetisi.national.ourEntries': 'Peserta dari daerah ini: {n}',
+  'kompetisi.form.participants': 'Daerah peserta',
+  'kompetisi.form.participantsHint':
+    'Pilih provinsi (semua kabupaten/kota di dalamnya ikut) atau kabupaten/kota. Kosongkan agar terbuka bagi semua daerah.',
+  'kompetisi.form.participantsAll': 'Semua daerah',
+  'kompetisi.form.participantsNone': 'Daerah tidak ditemukan',
+  'hasil.col.region': 'Daerah',
+  'kompetisi.panel.assignHintNational':
+    'Penugasan tidak pernah memberi juri peserta dari unitnya sendiri, dari daerahnya sendiri, atau yang ia nyatakan berkonflik; beban juri diratakan.',
 } as const;

@@ -1,15 +1,17 @@
 /**
  * Kompetisi inovasi: the region's competitions (newest year first) with their current stage, entries
- * and registration deadline, searchable and paged; the admin creates one in a dialog.
+ * and registration deadline, searchable and paged; the admin creates one in a dialog. The same page
+ * lists the national admin's competitions across regions (under /kompetisi-nasional), and on a
+ * region's page the national competitions open to the region, which its units may enter.
  */
-import { Anchor, Badge, Button, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { competitionListQuery } from '../../api/kompetisi.api.ts';
+import { competitionListQuery, nationalOpenQuery } from '../../api/kompetisi.api.ts';
 import { DebouncedInput } from '../../components/debounced-input.tsx';
 import { ListEmpty } from '../../components/list-empty.tsx';
 import { NoAccess } from '../../components/no-access.tsx';
@@ -19,12 +21,14 @@ import { TablePager } from '../../components/table-pager.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
+import { useCompetitionScope } from './competition-scope.tsx';
 import { CompetitionForm } from './competition-form.tsx';
 import { kindLabel, stageLabel, statusLabel } from './kompetisi-labels.ts';
 
 export function KompetisiPage() {
   const { t, formatDate, formatNumber } = useI18n();
-  const { regionCode, region, can } = useRegion();
+  const { region, can } = useRegion();
+  const { scope: regionCode, basePath, national } = useCompetitionScope();
   const navigate = useNavigate();
   const isMobile = useMediaQuery('(max-width: 47.99em)') ?? false;
   const canRead = can('competitions.read');
@@ -44,7 +48,12 @@ export function KompetisiPage() {
 
   return (
     <>
-      <PageHeader title={t('kompetisi.title')} description={t('kompetisi.description', { region: region?.name ?? regionCode })} actions={addButton} />
+      <PageHeader
+        title={national ? t('kompetisi.national.title') : t('kompetisi.title')}
+        description={national ? t('kompetisi.national.description') : t('kompetisi.description', { region: region?.name ?? regionCode })}
+        actions={addButton}
+      />
+      {national || !region ? null : <NationalOpen regionCode={regionCode} />}
       <Paper withBorder radius="md" p="md">
         <DebouncedInput
           label={t('kompetisi.searchLabel')}
@@ -70,7 +79,7 @@ export function KompetisiPage() {
           <Stack gap="sm">
             {items.map((c) => (
               <Paper key={c.id} withBorder radius="sm" p="sm">
-                <Anchor component={Link} to={`/kompetisi/${c.id}`} fw={700}>
+                <Anchor component={Link} to={`${basePath}/${c.id}`} fw={700}>
                   {c.name}
                 </Anchor>
                 <Text size="sm" c="dimmed">
@@ -101,7 +110,7 @@ export function KompetisiPage() {
                 {items.map((c) => (
                   <Table.Tr key={c.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/kompetisi/${c.id}`} fw={700}>
+                      <Anchor component={Link} to={`${basePath}/${c.id}`} fw={700}>
                         {c.name}
                       </Anchor>
                       <Text size="xs" c="dimmed">
@@ -133,11 +142,54 @@ export function KompetisiPage() {
             onCreated={(c) => {
               setFormOpen(false);
               notifications.show({ color: 'green', message: t('kompetisi.created') });
-              void navigate(`/kompetisi/${c.id}`);
+              void navigate(`${basePath}/${c.id}`);
             }}
           />
         ) : null}
       </Modal>
     </>
+  );
+}
+
+/**
+ * The national competitions the region may enter: the admin daerah and the operators see them here
+ * and enter from the competition's page, like their region's own (only their region's entries show).
+ */
+function NationalOpen({ regionCode }: { regionCode: string }) {
+  const { t, formatDate, formatNumber } = useI18n();
+  const list = useQuery(nationalOpenQuery(regionCode));
+  const items = list.data?.items ?? [];
+  if (list.isPending || (list.isSuccess && items.length === 0)) return null;
+  return (
+    <Paper withBorder radius="md" p="md" mb="md" component="section" aria-labelledby="kompetisi-nasional-heading">
+      <Title order={2} size="h4" id="kompetisi-nasional-heading">
+        {t('kompetisi.national.openTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('kompetisi.national.openText')}
+      </Text>
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Stack gap="xs">
+          {items.map((c) => (
+            <Paper key={c.id} withBorder radius="sm" p="sm">
+              <Anchor component={Link} to={`/kompetisi/${c.id}`} fw={700}>
+                {c.name}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {t(kindLabel(c.kind))} · {c.year} ·{' '}
+                {c.currentStage === 'pendaftaran' && c.registrationClosesOn
+                  ? t('kompetisi.national.closes', { date: formatDate(c.registrationClosesOn) })
+                  : c.currentStage
+                    ? t(stageLabel(c.currentStage))
+                    : t(statusLabel(c.status))}
+              </Text>
+              <Text size="sm">{t('kompetisi.national.ourEntries', { n: formatNumber(c.entryCount) })}</Text>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Paper>
   );
 }

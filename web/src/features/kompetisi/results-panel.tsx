@@ -102,7 +102,7 @@ function StageTable({ competition: c, regionCode, stageId }: { competition: Comp
                       ) : null}
                     </Table.Td>
                     <Table.Td>{i.innovationName}</Table.Td>
-                    <Table.Td>{i.unitName}</Table.Td>
+                    <Table.Td>{i.regionName && c.scope === 'national' ? `${i.unitName} · ${i.regionName}` : i.unitName}</Table.Td>
                     <Table.Td ta="end">{formatDecimal(i.score)}</Table.Td>
                     <Table.Td ta="end">{i.judgeCount}</Table.Td>
                     {scored ? (
