@@ -294,6 +294,13 @@ const EXPECTED_HEADERS = [
   'Nama narahubung',
   'Telepon narahubung',
   'Surel narahubung',
+  'Klasifikasi',
+  'Nama inisiator',
+  'Asta Cita',
+  'Klaster PKPN',
+  'Program PKPN',
+  'Anggaran (Rp)',
+  'Sumber anggaran',
 ];
 
 type CellInput = string | number | Date | null;
@@ -624,6 +631,13 @@ describe('the XLSX import', () => {
       contactName: 'Andi',
       contactPhone: '0812000',
       contactEmail: 'andi@pangkalpinang.go.id',
+      klasifikasi: 'masyarakat',
+      namaInisiator: 'Karang Taruna Bukit Intan',
+      astaCita: '6',
+      pkpnKlaster: 'kemiskinan',
+      pkpnProgram: 'Makan bergizi',
+      anggaran: '125000000.50',
+      sumberAnggaran: 'apbdes',
     });
     await insertInnovation(HOME, source.id, unit.id, { name: 'Inovasi Baru Dimulai', status: 'draft' });
     await insertInnovation(HOME, source.id, unit.id, {
