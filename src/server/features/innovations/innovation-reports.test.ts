@@ -303,6 +303,9 @@ const EXPECTED_HEADERS = [
   'Sumber anggaran',
 ];
 
+/** The 2026 form's columns (Klasifikasi … Sumber anggaran) of an innovation that has none of them. */
+const NO_2026_FIELDS = ['', '', '', '', '', '', ''];
+
 type CellInput = string | number | Date | null;
 
 /** A sheet with the given header row and data rows from row 2 on. */
@@ -426,6 +429,7 @@ describe('the XLSX export', () => {
         'Budi',
         '0812 3456',
         'budi@pangkalpinang.go.id',
+        ...NO_2026_FIELDS,
       ],
       [
         'Aplikasi Lapor Warga',
@@ -448,6 +452,7 @@ describe('the XLSX export', () => {
         '',
         '',
         '',
+        ...NO_2026_FIELDS,
       ],
     ]);
   });
