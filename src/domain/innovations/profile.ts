@@ -109,15 +109,30 @@ export const KLASIFIKASI = ['perangkat_daerah', 'desa', 'masyarakat'] as const;
  */
 export const ASTA_CITA = [
   { id: '1', name: 'Memperkokoh ideologi Pancasila, demokrasi, dan hak asasi manusia' },
-  { id: '2', name: 'Memantapkan sistem pertahanan keamanan negara dan mendorong kemandirian bangsa melalui swasembada pangan, energi, air, ekonomi kreatif, ekonomi hijau, dan ekonomi biru' },
-  { id: '3', name: 'Meningkatkan lapangan kerja yang berkualitas, mendorong kewirausahaan, mengembangkan industri kreatif, dan melanjutkan pengembangan infrastruktur' },
-  { id: '4', name: 'Memperkuat pembangunan sumber daya manusia, sains, teknologi, pendidikan, kesehatan, prestasi olahraga, kesetaraan gender, serta penguatan peran perempuan, pemuda, dan penyandang disabilitas' },
+  {
+    id: '2',
+    name: 'Memantapkan sistem pertahanan keamanan negara dan mendorong kemandirian bangsa melalui swasembada pangan, energi, air, ekonomi kreatif, ekonomi hijau, dan ekonomi biru',
+  },
+  {
+    id: '3',
+    name: 'Meningkatkan lapangan kerja yang berkualitas, mendorong kewirausahaan, mengembangkan industri kreatif, dan melanjutkan pengembangan infrastruktur',
+  },
+  {
+    id: '4',
+    name: 'Memperkuat pembangunan sumber daya manusia, sains, teknologi, pendidikan, kesehatan, prestasi olahraga, kesetaraan gender, serta penguatan peran perempuan, pemuda, dan penyandang disabilitas',
+  },
   { id: '5', name: 'Melanjutkan hilirisasi dan industrialisasi untuk meningkatkan nilai tambah di dalam negeri' },
   { id: '6', name: 'Membangun dari desa dan dari bawah untuk pertumbuhan ekonomi, pemerataan ekonomi, dan pemberantasan kemiskinan' },
   { id: '7', name: 'Memperkuat reformasi politik, hukum, dan birokrasi, serta memperkuat pencegahan dan pemberantasan korupsi dan narkoba' },
-  { id: '8', name: 'Memperkuat penyelarasan kehidupan yang harmonis dengan lingkungan, alam, dan budaya, serta peningkatan toleransi antarumat beragama untuk mencapai masyarakat yang adil dan makmur' },
+  {
+    id: '8',
+    name: 'Memperkuat penyelarasan kehidupan yang harmonis dengan lingkungan, alam, dan budaya, serta peningkatan toleransi antarumat beragama untuk mencapai masyarakat yang adil dan makmur',
+  },
 ] as const;
-export const ASTA_CITA_IDS = ASTA_CITA.map((a) => a.id) as unknown as readonly [(typeof ASTA_CITA)[number]['id'], ...(typeof ASTA_CITA)[number]['id'][]];
+export const ASTA_CITA_IDS = ASTA_CITA.map((a) => a.id) as unknown as readonly [
+  (typeof ASTA_CITA)[number]['id'],
+  ...(typeof ASTA_CITA)[number]['id'][],
+];
 
 /**
  * The clusters of the national priority programmes (PKPN) the 2026 form groups innovations by, with

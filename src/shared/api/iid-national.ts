@@ -51,9 +51,7 @@ export const nationalComparison = z
       /** National minus verified, two decimals with a sign ("-2.15"); null until a national index is imported. */
       gap: z.string().nullable(),
     }),
-    imported: z
-      .object({ at: z.string(), fileName: z.string(), version: z.number().int(), innovationCount: z.number().int() })
-      .nullable(),
+    imported: z.object({ at: z.string(), fileName: z.string(), version: z.number().int(), innovationCount: z.number().int() }).nullable(),
     innovations: z.array(
       z.object({
         id: z.string(),

@@ -80,7 +80,10 @@ export const anggaranText = z
   .string({ error: 'Anggaran ditulis sebagai angka dalam teks, mis. "150000000"' })
   .trim()
   .refine((v) => !v.startsWith('-'), 'Anggaran tidak boleh negatif')
-  .refine((v) => v === '' || v.startsWith('-') || ANGGARAN_PATTERN.test(v), 'Anggaran ditulis dalam rupiah dengan angka saja, paling banyak dua desimal (mis. 150000000 atau 2500000.50)')
+  .refine(
+    (v) => v === '' || v.startsWith('-') || ANGGARAN_PATTERN.test(v),
+    'Anggaran ditulis dalam rupiah dengan angka saja, paling banyak dua desimal (mis. 150000000 atau 2500000.50)',
+  )
   .nullish()
   .transform((v) => (v ? v : null));
 const urusan = z.enum(urusanIds, { error: 'Urusan tidak dikenal' });

@@ -21,6 +21,9 @@ export async function searchCatalogue(db: DbOrTx, filter: CatalogueFilter) {
 export async function publicInnovationDetail(db: DbOrTx, id: string): Promise<PublicInnovation> {
   const row = await findPublicInnovation(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  const options = row.tematik === null ? [] : await tematikOptionsOfPeriod(db, row.regionCode, { year: row.periodYear, iidFrameworkVersionId: row.periodFrameworkVersionId });
+  const options =
+    row.tematik === null
+      ? []
+      : await tematikOptionsOfPeriod(db, row.regionCode, { year: row.periodYear, iidFrameworkVersionId: row.periodFrameworkVersionId });
   return presentPublicInnovation(row, options.find((o) => o.id === row.tematik)?.name ?? null);
 }

@@ -236,4 +236,3 @@ export async function exportForNational(db: DbOrTx, regionCode: string, periodId
   const { year, lines } = await nationalExportLines(db, regionCode, periodId);
   return { year, file: await writeSheet(`Ekspor IID ${year}`, COLUMNS, lines) };
 }
-

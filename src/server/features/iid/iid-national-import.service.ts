@@ -42,7 +42,7 @@ const STATUS_WORDS: Record<string, keyof typeof NATIONAL_STATUSES> = {
   lolos: 'valid',
   terverifikasi: 'valid',
   'tidak valid': 'tidak_valid',
-  'tidak_valid': 'tidak_valid',
+  tidak_valid: 'tidak_valid',
   ditolak: 'tidak_valid',
   'tidak lolos': 'tidak_valid',
   'tidak terverifikasi': 'tidak_valid',
@@ -101,7 +101,8 @@ export async function importNationalResult(
         const line: RegionLine = { nationalIndex: null, nationalRank: null, predicate: null };
         const index = decimalText(cell('index'));
         if (!index) fail('index', 'Indeks nasional wajib diisi pada baris DAERAH');
-        else if (!INDEX_PATTERN.test(index) || Number(index) > 100) fail('index', `Indeks nasional "${cell('index')}" harus angka 0 sampai 100 dengan paling banyak dua desimal`);
+        else if (!INDEX_PATTERN.test(index) || Number(index) > 100)
+          fail('index', `Indeks nasional "${cell('index')}" harus angka 0 sampai 100 dengan paling banyak dua desimal`);
         else line.nationalIndex = index;
         const rank = cell('rank');
         if (rank && !/^\d{1,5}$/.test(rank)) fail('rank', `Peringkat nasional "${rank}" harus bilangan bulat mulai 1`);
@@ -110,7 +111,11 @@ export async function importNationalResult(
         const predicate = cell('predicate');
         if (predicate) {
           const name = predicates.get(normalize(predicate));
-          if (name === undefined) fail('predicate', `Predikat "${predicate}" tidak dikenal pada ${framework.name}; gunakan salah satu: ${[...predicates.values()].join(', ')}`);
+          if (name === undefined)
+            fail(
+              'predicate',
+              `Predikat "${predicate}" tidak dikenal pada ${framework.name}; gunakan salah satu: ${[...predicates.values()].join(', ')}`,
+            );
           else line.predicate = name;
         }
         regionLines.push({ row: rowNumber, line });
@@ -140,7 +145,8 @@ export async function importNationalResult(
         else seen.set(target.id, rowNumber);
       }
       const score = decimalText(cell('score'));
-      if (score && !SCORE_PATTERN.test(score)) fail('score', `Skor nasional "${cell('score')}" harus angka tidak negatif dengan paling banyak dua desimal`);
+      if (score && !SCORE_PATTERN.test(score))
+        fail('score', `Skor nasional "${cell('score')}" harus angka tidak negatif dengan paling banyak dua desimal`);
       const statusText = cell('status');
       const status = STATUS_WORDS[normalize(statusText)];
       if (!statusText) fail('status', 'Status nasional wajib diisi (Valid atau Tidak valid)');
@@ -152,7 +158,8 @@ export async function importNationalResult(
         notes.set(target.id, note);
       }
     }
-    if (regionLines.length === 0) errors.push({ row: 1, field: H.kind, reason: 'Baris DAERAH (indeks, peringkat dan predikat daerah) tidak ditemukan' });
+    if (regionLines.length === 0)
+      errors.push({ row: 1, field: H.kind, reason: 'Baris DAERAH (indeks, peringkat dan predikat daerah) tidak ditemukan' });
     for (const extra of regionLines.slice(1)) {
       errors.push({ row: extra.row, field: H.kind, reason: `Hanya satu baris DAERAH; yang pertama ada pada baris ${regionLines[0]?.row}` });
     }
@@ -162,7 +169,9 @@ export async function importNationalResult(
     const report: NationalImportReport = { dryRun: input.dryRun, totalRows: sheetRows.length, errors, region, innovations: planned, saved: 0 };
     if (input.dryRun) return report;
     if (errors.length > 0) {
-      throw new AppError('VALIDATION_FAILED', { issues: errors.slice(0, 200).map((e) => ({ field: `baris ${e.row} · ${e.field}`, reason: e.reason })) });
+      throw new AppError('VALIDATION_FAILED', {
+        issues: errors.slice(0, 200).map((e) => ({ field: `baris ${e.row} · ${e.field}`, reason: e.reason })),
+      });
     }
 
     const [previous] = await tx
@@ -230,8 +239,13 @@ export async function nationalTemplate(db: DbOrTx, regionCode: string, periodId:
   const period = await findIidPeriod(db, regionCode, periodId);
   if (!period) throw new AppError('NOT_FOUND');
   const verified: readonly string[] = COUNTED_STATUSES.verified;
-  const rows = (await periodInnovations(db, regionCode, periodId)).filter((r) => verified.includes(r.status)).sort((a, b) => a.name.localeCompare(b.name, 'id'));
-  const lines: TemplateLine[] = [{ kind: 'DAERAH', innovationId: '', name: '' }, ...rows.map((r) => ({ kind: 'INOVASI' as const, innovationId: r.id, name: r.name }))];
+  const rows = (await periodInnovations(db, regionCode, periodId))
+    .filter((r) => verified.includes(r.status))
+    .sort((a, b) => a.name.localeCompare(b.name, 'id'));
+  const lines: TemplateLine[] = [
+    { kind: 'DAERAH', innovationId: '', name: '' },
+    ...rows.map((r) => ({ kind: 'INOVASI' as const, innovationId: r.id, name: r.name })),
+  ];
   const blank = () => null;
   const columns: SheetColumn<TemplateLine>[] = [
     { header: H.kind, width: 12, value: (l) => l.kind },

@@ -6,7 +6,17 @@
  * audit entry for the whole import.
  */
 import { randomUUID } from 'node:crypto';
-import { ASTA_CITA_IDS, BENTUK, INISIATOR, JENIS, KLASIFIKASI, PKPN_KLASTER_IDS, SUMBER_ANGGARAN, TAHAPAN, URUSAN } from '#domain/innovations/profile.ts';
+import {
+  ASTA_CITA_IDS,
+  BENTUK,
+  INISIATOR,
+  JENIS,
+  KLASIFIKASI,
+  PKPN_KLASTER_IDS,
+  SUMBER_ANGGARAN,
+  TAHAPAN,
+  URUSAN,
+} from '#domain/innovations/profile.ts';
 import { tematikOptionsOfPeriod } from '#server/platform/innovation-profile.ts';
 import { innovationFields, type InnovationImportReport } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
@@ -201,7 +211,10 @@ export async function importInnovations(
       if (!text) return { ok: true, value: null };
       const id = tematikByText.get(normalize(text));
       if (id) return { ok: true, value: id };
-      return { ok: false, reason: `Tematik "${text}" tidak ada dalam daftar tematik IID tahun ${period.year}; gunakan salah satu: ${tematikList.map((o) => o.name).join(', ')}` };
+      return {
+        ok: false,
+        reason: `Tematik "${text}" tidak ada dalam daftar tematik IID tahun ${period.year}; gunakan salah satu: ${tematikList.map((o) => o.name).join(', ')}`,
+      };
     };
 
     const errors: InnovationImportReport['errors'] = [];

@@ -225,7 +225,10 @@ export async function exportPeriodInnovations(db: DbOrTx, regionCode: string, pe
   const rows = await periodInnovationsForSheet(db, regionCode, period.id);
   // The tematik's name from the period's framework (its list is year data).
   const tematikNames = new Map((await tematikOptionsOfPeriod(db, regionCode, period)).map((o) => [o.id, o.name]));
-  const values = { ...SHEET_VALUES, tematik: (r: SheetItem) => (r.tematik === null ? null : (tematikNames.get(r.tematik) ?? labelOf('tematik', r.tematik))) };
+  const values = {
+    ...SHEET_VALUES,
+    tematik: (r: SheetItem) => (r.tematik === null ? null : (tematikNames.get(r.tematik) ?? labelOf('tematik', r.tematik))),
+  };
   const columns: SheetColumn<SheetItem>[] = SHEET_COLUMNS.map((c) => ({
     header: c.header,
     width: WIDTHS[c.key] ?? 18,
