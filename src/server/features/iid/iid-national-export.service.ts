@@ -11,7 +11,7 @@ import { asc, and, eq } from 'drizzle-orm';
 import { ASTA_CITA, PKPN_KLASTER, URUSAN } from '#domain/innovations/profile.ts';
 import { answerLevel, COUNTED_STATUSES } from '#domain/iid/projection.ts';
 import { type IidIndicator, iidStructure, scoreAt, sidEvidenceTarget } from '#domain/iid/structure.ts';
-import { Ratio, sumRatios } from '#domain/scoring/decimal.ts';
+import { type Ratio, sumRatios } from '#domain/scoring/decimal.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovations, units } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
