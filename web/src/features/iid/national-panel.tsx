@@ -183,6 +183,7 @@ function ImportDialog({
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
         clearable
+        clearButtonProps={{ 'aria-label': t('layanan.import.clearFile') }}
         value={file}
         data-autofocus
         onChange={(f) => {
