@@ -29,6 +29,7 @@ import { eventsRoutes } from './features/acara/events.routes.ts';
 import { evidenceRoutes } from './features/innovations/evidence.routes.ts';
 import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/frameworks.routes.ts';
 import { iidRoutes } from './features/iid/iid.routes.ts';
+import { iidNationalRoutes } from './features/iid/iid-national.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { kompetisiIgaRoutes } from './features/kompetisi/kompetisi-iga.routes.ts';
 import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
@@ -167,6 +168,7 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(assessmentEvaluationRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/evaluation' });
   await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
+  await app.register(iidNationalRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
   await app.register(eventsRoutes, { prefix: '/api/v1/regions/:regionCode/events' });
   await app.register(eventsPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(notificationRoutes, { prefix: '/api/v1/me/notifications' });

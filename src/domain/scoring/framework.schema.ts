@@ -104,6 +104,25 @@ export const InnovationRulesSchema = z.strictObject({
 });
 export type InnovationRules = z.infer<typeof InnovationRulesSchema>;
 
+/**
+ * Profile vocabularies of an innovations framework (IID) that change by year: the tematik an innovation
+ * of a period scored by this framework may name. Left out: the 2023 form's list
+ * (DEFAULT_TEMATIK_OPTIONS in domain/innovations/profile.ts), so older files keep what they had.
+ */
+export const InnovationProfileSchema = z.strictObject({
+  tematik: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9_]{1,60}$/),
+        name: z.string().min(1).max(200),
+      }),
+    )
+    .min(1)
+    .optional(),
+  ...annotation,
+});
+export type InnovationProfile = z.infer<typeof InnovationProfileSchema>;
+
 export const ScaleSchema = z.discriminatedUnion('type', [
   /** Maturity levels (SPBE tingkat 1–5): the input is one of the listed integer levels. */
   z.strictObject({
@@ -289,6 +308,7 @@ export const FrameworkSchema = z.strictObject({
   predicates: PredicatesSchema.nullable(),
   /** Only for `inputKind: innovations` (IID): eligibility and which verified innovations count. */
   innovationRules: InnovationRulesSchema.optional(),
+  innovationProfile: InnovationProfileSchema.optional(),
   notes: z
     .array(
       z.strictObject({

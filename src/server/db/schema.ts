@@ -239,6 +239,18 @@ export const innovations = pgTable(
     contactEmail: text('contact_email'),
     /** The RPJMD programme the innovation serves, by its code in the region's RPJMD (checked on save). */
     rpjmdProgramCode: text('rpjmd_program_code'),
+    /**
+     * The 2026 form's profile fields: klasifikasi (perangkat daerah / desa / masyarakat), the Asta Cita
+     * (1–8) and the PKPN cluster and programme it serves, its budget in rupiah (exact) with the source,
+     * and the initiator's name (beside `inisiator`, which is the kind). All optional, older years lack them.
+     */
+    klasifikasi: text('klasifikasi'),
+    astaCita: text('asta_cita'),
+    pkpnKlaster: text('pkpn_klaster'),
+    pkpnProgram: text('pkpn_program'),
+    anggaran: numeric('anggaran', { precision: 15, scale: 2 }),
+    sumberAnggaran: text('sumber_anggaran'),
+    namaInisiator: text('nama_inisiator'),
     /** The same innovation in the previous period, when carried over. */
     previousId: uuid('previous_id').references((): AnyPgColumn => innovations.id),
     developmentNote: text('development_note'),
@@ -857,3 +869,4 @@ export * from './schema-evaluasi.ts';
 export * from './schema-dewan.ts';
 export * from './schema-rpjmd.ts';
 export * from './schema-kompetisi-vote.ts';
+export * from './schema-profil.ts';

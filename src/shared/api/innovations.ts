@@ -1,6 +1,17 @@
 /** The contract of the innovation module: periods, innovations, workflow, evidence, catalogue. */
 import { z } from 'zod';
-import { BENTUK, INISIATOR, JENIS, TAHAPAN, TEMATIK, URUSAN } from '../../domain/innovations/profile.ts';
+import {
+  ANGGARAN_PATTERN,
+  ASTA_CITA_IDS,
+  BENTUK,
+  INISIATOR,
+  JENIS,
+  KLASIFIKASI,
+  PKPN_KLASTER_IDS,
+  SUMBER_ANGGARAN,
+  TAHAPAN,
+  URUSAN,
+} from '../../domain/innovations/profile.ts';
 import { INNOVATION_STATUSES, WORKFLOW_ACTIONS } from '../../domain/innovations/workflow.ts';
 import { optionalText, pageQuery, paged, requiredText, sortOrder } from './common.ts';
 
@@ -54,7 +65,27 @@ const tahapan = z.enum(TAHAPAN, { error: 'Tahapan harus inisiatif, uji coba atau
 const inisiator = z.enum(INISIATOR, { error: 'Inisiator tidak dikenal' });
 const jenis = z.enum(JENIS, { error: 'Jenis harus digital atau non-digital' });
 const bentuk = z.enum(BENTUK, { error: 'Bentuk tidak dikenal' });
-const tematik = z.enum(TEMATIK, { error: 'Tematik tidak dikenal' });
+/** Any well-formed id here; the list it must be in is the period's IID framework's (checked on save). */
+const tematik = z.string().regex(/^[a-z0-9_]{1,60}$/, 'Tematik tidak dikenal');
+const klasifikasi = z.enum(KLASIFIKASI, { error: 'Klasifikasi harus Perangkat Daerah, Desa atau Masyarakat' });
+const astaCita = z.enum(ASTA_CITA_IDS, { error: 'Asta Cita harus salah satu dari nomor 1 sampai 8' });
+const pkpnKlaster = z.enum(PKPN_KLASTER_IDS, { error: 'Klaster PKPN tidak dikenal' });
+const sumberAnggaran = z.enum(SUMBER_ANGGARAN, { error: 'Sumber anggaran harus APBD, APBDes, APBN, swasta atau lainnya' });
+
+/**
+ * A budget in rupiah as text (never a binary float): digits with at most two decimals, not negative. Blank
+ * is no budget.
+ */
+export const anggaranText = z
+  .string({ error: 'Anggaran ditulis sebagai angka dalam teks, mis. "150000000"' })
+  .trim()
+  .refine((v) => !v.startsWith('-'), 'Anggaran tidak boleh negatif')
+  .refine(
+    (v) => v === '' || v.startsWith('-') || ANGGARAN_PATTERN.test(v),
+    'Anggaran ditulis dalam rupiah dengan angka saja, paling banyak dua desimal (mis. 150000000 atau 2500000.50)',
+  )
+  .nullish()
+  .transform((v) => (v ? v : null));
 const urusan = z.enum(urusanIds, { error: 'Urusan tidak dikenal' });
 
 /** Every profile field; all optional while drafting (submission checks completeness). */
@@ -100,6 +131,14 @@ export const innovationFields = z.object({
     .transform((v) => (v ? v : null)),
   /** The RPJMD programme the innovation serves: one of the region's programme codes (checked on save). */
   rpjmdProgramCode: optionalText('Kode program RPJMD', 60),
+  // The 2026 form's fields (fidelity notes, IID): all optional, as older years lack them.
+  klasifikasi: klasifikasi.nullish().transform((v) => v ?? null),
+  astaCita: astaCita.nullish().transform((v) => v ?? null),
+  pkpnKlaster: pkpnKlaster.nullish().transform((v) => v ?? null),
+  pkpnProgram: optionalText('Program PKPN', 200),
+  anggaran: anggaranText,
+  sumberAnggaran: sumberAnggaran.nullish().transform((v) => v ?? null),
+  namaInisiator: optionalText('Nama inisiator', 200),
 });
 
 export const innovationCreate = innovationFields.extend({
@@ -175,6 +214,16 @@ export const innovation = innovationSummary
     contactPhone: z.string().nullable(),
     contactEmail: z.string().nullable(),
     rpjmdProgramCode: z.string().nullable(),
+    klasifikasi: z.string().nullable(),
+    astaCita: z.string().nullable(),
+    pkpnKlaster: z.string().nullable(),
+    pkpnProgram: z.string().nullable(),
+    /** Rupiah as a decimal string with two places ("150000000.00"), or null. */
+    anggaran: z.string().nullable(),
+    sumberAnggaran: z.string().nullable(),
+    namaInisiator: z.string().nullable(),
+    /** The tematik the innovation's period allows (its IID framework's list), for the form's picker and labels. */
+    tematikOptions: z.array(z.object({ id: z.string(), name: z.string() })),
     previousId: z.string().nullable(),
     nextId: z.string().nullable(),
     developmentNote: z.string().nullable(),
@@ -328,6 +377,8 @@ export const publicInnovation = z
     urusanUtama: z.string().nullable(),
     urusanIrisan: z.array(z.string()),
     tematik: z.string().nullable(),
+    /** The tematik's name from the period's framework (null when none was chosen). */
+    tematikName: z.string().nullable(),
     waktuUjiCoba: z.string().nullable(),
     waktuPenerapan: z.string().nullable(),
     rancangBangun: z.string(),
@@ -336,6 +387,14 @@ export const publicInnovation = z
     hasil: z.string(),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
+    /**
+     * The 2026 fields a citizen may read: klasifikasi, Asta Cita and the PKPN cluster and programme. The
+     * budget and the initiator's name stay inside the region (a person's name, an internal figure).
+     */
+    klasifikasi: z.string().nullable(),
+    astaCita: z.string().nullable(),
+    pkpnKlaster: z.string().nullable(),
+    pkpnProgram: z.string().nullable(),
     verifiedAt: z.string().nullable(),
   })
   .meta({ id: 'PublicInnovation' });

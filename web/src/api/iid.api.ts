@@ -7,7 +7,9 @@ import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { iidAnswerBody, iidVerifyBody } from '#shared/api/assessments.ts';
 import { iidAnswerState, iidProjectionResponse, sidAnswerBody, sidSheet, spdSheet, whatIfResponse } from '#shared/api/iid.ts';
-import { apiPath, getJson, sendJson } from './http.ts';
+import { nationalComparison, nationalImportReport } from '#shared/api/iid-national.ts';
+import { apiPath, getJson, sendFile, sendJson, withQuery } from './http.ts';
+import { XLSX_MIME } from './units.api.ts';
 
 export type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 export type IidAnswerInput = z.input<typeof iidAnswerBody>;
@@ -56,3 +58,29 @@ export const answerSid = (regionCode: string, innovationId: string, indicatorId:
 
 export const verifySid = (regionCode: string, innovationId: string, indicatorId: string, input: IidVerifyInput) =>
   sendJson('POST', iidPath(regionCode, 'innovations', innovationId, 'answers', indicatorId, 'verify'), iidVerifyBody, input, iidAnswerState);
+
+// ---- the exchange with the national application ------------------------------------------------------
+
+export type { NationalComparison, NationalImportReport } from '#shared/api/iid-national.ts';
+
+export const nationalQueryOptions = (regionCode: string, periodId: string) =>
+  queryOptions({
+    queryKey: [...iidKey(regionCode), 'national', periodId],
+    queryFn: () => getJson(iidPath(regionCode, 'periods', periodId, 'national'), nationalComparison),
+  });
+
+export const nationalExportUrl = (regionCode: string, periodId: string) => iidPath(regionCode, 'periods', periodId, 'national-export.xlsx');
+export const nationalTemplateUrl = (regionCode: string, periodId: string) => iidPath(regionCode, 'periods', periodId, 'national-template.xlsx');
+
+/** Uploads the national validation result: a dry run first; a real run replacing an earlier one names its version. */
+export const importNational = (regionCode: string, periodId: string, file: File, dryRun: boolean, version?: number) =>
+  sendFile(
+    withQuery(iidPath(regionCode, 'periods', periodId, 'national-import'), {
+      dryRun: String(dryRun),
+      fileName: file.name,
+      ...(version === undefined ? {} : { version: String(version) }),
+    }),
+    file,
+    XLSX_MIME,
+    nationalImportReport,
+  );

@@ -12,7 +12,17 @@ import { catalogueItemQueryOptions } from '../api/catalogue.api.ts';
 import { isApiError } from '../api/http.ts';
 import { ListEmpty } from '../components/list-empty.tsx';
 import { QueryError } from '../components/query-error.tsx';
-import { BENTUK_LABELS, INISIATOR_LABELS, JENIS_LABELS, labelIn, TAHAPAN_LABELS, TEMATIK_LABELS } from '../features/innovations/innovation-labels.ts';
+import {
+  ASTA_CITA_LABELS,
+  BENTUK_LABELS,
+  INISIATOR_LABELS,
+  JENIS_LABELS,
+  KLASIFIKASI_LABELS,
+  labelIn,
+  PKPN_KLASTER_LABELS,
+  TAHAPAN_LABELS,
+  TEMATIK_LABELS,
+} from '../features/innovations/innovation-labels.ts';
 import { UrusanName } from '../features/innovations/innovation-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.id.ts';
@@ -128,7 +138,11 @@ export function CatalogueDetailPage() {
               </Stack>
             ) : null}
           </Row>
-          <Row label="field.tematik">{choice(TEMATIK_LABELS, item.tematik)}</Row>
+          <Row label="field.tematik">{item.tematikName ?? choice(TEMATIK_LABELS, item.tematik)}</Row>
+          <Row label="field.klasifikasi">{choice(KLASIFIKASI_LABELS, item.klasifikasi)}</Row>
+          <Row label="field.astaCita">{choice(ASTA_CITA_LABELS, item.astaCita)}</Row>
+          <Row label="field.pkpnKlaster">{choice(PKPN_KLASTER_LABELS, item.pkpnKlaster)}</Row>
+          <Row label="field.pkpnProgram">{item.pkpnProgram}</Row>
           <Row label="field.waktuUjiCoba">{item.waktuUjiCoba ? formatDate(item.waktuUjiCoba) : null}</Row>
           <Row label="field.waktuPenerapan">{item.waktuPenerapan ? formatDate(item.waktuPenerapan) : null}</Row>
           <Row label="field.tujuan">{text(item.tujuan)}</Row>

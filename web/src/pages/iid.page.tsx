@@ -6,7 +6,7 @@
  */
 import { Anchor, Badge, Paper, Table, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconAlertTriangle, IconBulb, IconListNumbers, IconTrendingUp } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingBank, IconBulb, IconListNumbers, IconTrendingUp } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { type IidProjectionResponse, projectionQueryOptions } from '../api/iid.api.ts';
 import { useFigures } from '../components/figures.ts';
@@ -17,6 +17,7 @@ import { QueryError } from '../components/query-error.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { IidFigures } from '../features/iid/iid-figures.tsx';
 import { IidWarnings } from '../features/iid/iid-warnings.tsx';
+import { NationalPanel } from '../features/iid/national-panel.tsx';
 import { SpdSheet } from '../features/iid/spd-sheet.tsx';
 import { WhatIfList } from '../features/iid/what-if-list.tsx';
 import { PeriodGate } from '../features/innovations/period-gate.tsx';
@@ -26,7 +27,7 @@ import { compareDecimalText } from '../features/scores/decimal-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 
-const TABS = ['inovasi', 'peringatan', 'simulasi', 'spd'] as const;
+const TABS = ['inovasi', 'peringatan', 'simulasi', 'spd', 'nasional'] as const;
 type Tab = (typeof TABS)[number];
 
 function InnovationScores({ projection }: { projection: IidProjectionResponse }) {
@@ -160,6 +161,9 @@ export function IidPage() {
               <Tabs.Tab value="spd" leftSection={<IconListNumbers size={16} aria-hidden />}>
                 {t('iid.tab.spd')}
               </Tabs.Tab>
+              <Tabs.Tab value="nasional" leftSection={<IconBuildingBank size={16} aria-hidden />}>
+                {t('iidNational.tab')}
+              </Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="inovasi">
               <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
@@ -176,6 +180,9 @@ export function IidPage() {
             </Tabs.Panel>
             <Tabs.Panel value="spd">
               <SpdSheet regionCode={regionCode} periodId={period.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="nasional">
+              <NationalPanel regionCode={regionCode} periodId={period.id} canManage={can('periods.write')} />
             </Tabs.Panel>
           </Tabs>
         </>

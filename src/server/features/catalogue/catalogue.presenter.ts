@@ -17,7 +17,7 @@ export function presentPublicSummary(r: PublicSummaryRow) {
   };
 }
 
-export function presentPublicInnovation(r: PublicDetailRow): PublicInnovation {
+export function presentPublicInnovation(r: PublicDetailRow, tematikName: string | null): PublicInnovation {
   return {
     id: r.id,
     regionCode: r.regionCode,
@@ -32,6 +32,7 @@ export function presentPublicInnovation(r: PublicDetailRow): PublicInnovation {
     urusanUtama: r.urusanUtama,
     urusanIrisan: r.urusanIrisan,
     tematik: r.tematik,
+    tematikName,
     waktuUjiCoba: r.waktuUjiCoba,
     waktuPenerapan: r.waktuPenerapan,
     rancangBangun: r.rancangBangun,
@@ -40,6 +41,10 @@ export function presentPublicInnovation(r: PublicDetailRow): PublicInnovation {
     hasil: r.hasil,
     latitude: r.latitude === null ? null : Number(r.latitude),
     longitude: r.longitude === null ? null : Number(r.longitude),
+    klasifikasi: r.klasifikasi,
+    astaCita: r.astaCita,
+    pkpnKlaster: r.pkpnKlaster,
+    pkpnProgram: r.pkpnProgram,
     verifiedAt: r.verifiedAt?.toISOString() ?? null,
   };
 }

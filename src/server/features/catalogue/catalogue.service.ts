@@ -2,6 +2,7 @@
 import type { PublicInnovation } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
+import { tematikOptionsOfPeriod } from '#server/platform/innovation-profile.ts';
 import { presentPublicInnovation, presentPublicSummary } from './catalogue.presenter.ts';
 import { CATALOGUE_COUNT_CAP, type CatalogueFilter, findPublicInnovation, listPublicInnovations } from './catalogue.queries.ts';
 
@@ -20,5 +21,9 @@ export async function searchCatalogue(db: DbOrTx, filter: CatalogueFilter) {
 export async function publicInnovationDetail(db: DbOrTx, id: string): Promise<PublicInnovation> {
   const row = await findPublicInnovation(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return presentPublicInnovation(row);
+  const options =
+    row.tematik === null
+      ? []
+      : await tematikOptionsOfPeriod(db, row.regionCode, { year: row.periodYear, iidFrameworkVersionId: row.periodFrameworkVersionId });
+  return presentPublicInnovation(row, options.find((o) => o.id === row.tematik)?.name ?? null);
 }

@@ -6,7 +6,18 @@
  * audit entry for the whole import.
  */
 import { randomUUID } from 'node:crypto';
-import { BENTUK, INISIATOR, JENIS, TAHAPAN, TEMATIK, URUSAN } from '#domain/innovations/profile.ts';
+import {
+  ASTA_CITA_IDS,
+  BENTUK,
+  INISIATOR,
+  JENIS,
+  KLASIFIKASI,
+  PKPN_KLASTER_IDS,
+  SUMBER_ANGGARAN,
+  TAHAPAN,
+  URUSAN,
+} from '#domain/innovations/profile.ts';
+import { tematikOptionsOfPeriod } from '#server/platform/innovation-profile.ts';
 import { innovationFields, type InnovationImportReport } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovationEvents, innovations } from '#server/db/schema.ts';
@@ -63,8 +74,24 @@ const VOCABULARIES = {
     'inovasi daerah lainnya': 'lainnya',
     'inovasi daerah lainnya sesuai urusan pemerintahan yang menjadi kewenangan daerah': 'lainnya',
   }),
-  tematik: vocabulary('tematik', TEMATIK, { 'digitalisasi layanan': 'digitalisasi_layanan' }),
+  klasifikasi: vocabulary('klasifikasi', KLASIFIKASI, { 'perangkat daerah': 'perangkat_daerah', opd: 'perangkat_daerah' }),
+  astaCita: vocabulary('astaCita', ASTA_CITA_IDS),
+  pkpnKlaster: vocabulary('pkpnKlaster', PKPN_KLASTER_IDS, { 'non pkpn': 'non_pkpn' }),
+  sumberAnggaran: vocabulary('sumberAnggaran', SUMBER_ANGGARAN),
 } as const;
+
+/** The period's tematik (its IID framework's list), by id or name, with the old short alias. */
+function tematikVocabulary(options: ReadonlyArray<{ id: string; name: string }>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const o of options) {
+    map.set(normalize(o.id), o.id);
+    map.set(normalize(o.name), o.id);
+  }
+  if (map.has('digitalisasi layanan') === false && options.some((o) => o.id === 'digitalisasi_layanan')) {
+    map.set('digitalisasi layanan', 'digitalisasi_layanan');
+  }
+  return map;
+}
 
 const URUSAN_BY_TEXT = new Map<string, string>(URUSAN.flatMap((u) => [[normalize(u.id), u.id] as const, [normalize(u.name), u.id] as const]));
 
@@ -178,6 +205,17 @@ export async function importInnovations(
     const period = await findPeriod(tx, regionCode, input.periodId);
     if (!period) throw fieldError('querystring.periodId', 'Periode tidak ditemukan di daerah ini');
     const unitsByText = await unitLookup(tx, regionCode);
+    const tematikList = await tematikOptionsOfPeriod(tx, regionCode, period);
+    const tematikByText = tematikVocabulary(tematikList);
+    const parseTematik = (text: string): Parsed<string | null> => {
+      if (!text) return { ok: true, value: null };
+      const id = tematikByText.get(normalize(text));
+      if (id) return { ok: true, value: id };
+      return {
+        ok: false,
+        reason: `Tematik "${text}" tidak ada dalam daftar tematik IID tahun ${period.year}; gunakan salah satu: ${tematikList.map((o) => o.name).join(', ')}`,
+      };
+    };
 
     const errors: InnovationImportReport['errors'] = [];
     const plan: PlannedRow[] = [];
@@ -208,7 +246,7 @@ export async function importInnovations(
         bentuk: take('bentuk', parseChoice('bentuk', 'Bentuk', cell('bentuk')), null),
         urusanUtama: urusanUtama ?? null,
         urusanIrisan: take('urusanIrisan', parseUrusanList(cell('urusanIrisan')), []).filter((u) => u !== urusanUtama),
-        tematik: take('tematik', parseChoice('tematik', 'Tematik', cell('tematik')), null),
+        tematik: take('tematik', parseTematik(cell('tematik')), null),
         waktuUjiCoba: take('waktuUjiCoba', parseDate(cell('waktuUjiCoba')), null),
         waktuPenerapan: take('waktuPenerapan', parseDate(cell('waktuPenerapan')), null),
         rancangBangun: cell('rancangBangun'),
@@ -219,6 +257,14 @@ export async function importInnovations(
         contactName: cell('contactName'),
         contactPhone: cell('contactPhone'),
         contactEmail: cell('contactEmail'),
+        klasifikasi: take('klasifikasi', parseChoice('klasifikasi', 'Klasifikasi', cell('klasifikasi')), null),
+        namaInisiator: cell('namaInisiator'),
+        astaCita: take('astaCita', parseChoice('astaCita', 'Asta Cita', cell('astaCita')), null),
+        pkpnKlaster: take('pkpnKlaster', parseChoice('pkpnKlaster', 'Klaster PKPN', cell('pkpnKlaster')), null),
+        pkpnProgram: cell('pkpnProgram'),
+        // A number cell reads back as its digits; thousands separators typed as text are dropped.
+        anggaran: cell('anggaran').replace(/[\s,]/g, ''),
+        sumberAnggaran: take('sumberAnggaran', parseChoice('sumberAnggaran', 'Sumber anggaran', cell('sumberAnggaran')), null),
       };
       // The same rules as proposing through the form (lengths, required name, e-mail, coordinates).
       const checked = innovationFields.safeParse(candidate);

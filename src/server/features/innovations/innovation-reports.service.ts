@@ -6,7 +6,19 @@
 import type { Readable } from 'node:stream';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 
-import { type BENTUK, type INISIATOR, type JENIS, type TAHAPAN, type TEMATIK, URUSAN } from '#domain/innovations/profile.ts';
+import {
+  ASTA_CITA,
+  type BENTUK,
+  type INISIATOR,
+  type JENIS,
+  type KLASIFIKASI,
+  PKPN_KLASTER,
+  type SUMBER_ANGGARAN,
+  type TAHAPAN,
+  type TEMATIK,
+  URUSAN,
+} from '#domain/innovations/profile.ts';
+import { tematikOptionsOfPeriod } from '#server/platform/innovation-profile.ts';
 import type { InnovationStatus } from '#domain/innovations/workflow.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { innovations, units } from '#server/db/schema.ts';
@@ -39,6 +51,10 @@ export const PROFILE_LABELS = {
     non_tematik: 'Non tematik',
   },
   status: { draft: 'Draf', diajukan: 'Diajukan', dikembalikan: 'Dikembalikan', terverifikasi: 'Terverifikasi', ditolak: 'Ditolak' },
+  klasifikasi: { perangkat_daerah: 'Inovasi Perangkat Daerah', desa: 'Inovasi Desa', masyarakat: 'Inovasi Masyarakat' },
+  astaCita: Object.fromEntries(ASTA_CITA.map((a) => [a.id, `Asta Cita ${a.id}`])) as Record<(typeof ASTA_CITA)[number]['id'], string>,
+  pkpnKlaster: Object.fromEntries(PKPN_KLASTER.map((k) => [k.id, k.name])) as Record<(typeof PKPN_KLASTER)[number]['id'], string>,
+  sumberAnggaran: { apbd: 'APBD', apbdes: 'APBDes', apbn: 'APBN', swasta: 'Swasta', lainnya: 'Lainnya' },
 } as const satisfies {
   tahapan: Record<(typeof TAHAPAN)[number], string>;
   inisiator: Record<(typeof INISIATOR)[number], string>;
@@ -46,6 +62,10 @@ export const PROFILE_LABELS = {
   bentuk: Record<(typeof BENTUK)[number], string>;
   tematik: Record<(typeof TEMATIK)[number], string>;
   status: Record<InnovationStatus, string>;
+  klasifikasi: Record<(typeof KLASIFIKASI)[number], string>;
+  astaCita: Record<string, string>;
+  pkpnKlaster: Record<string, string>;
+  sumberAnggaran: Record<(typeof SUMBER_ANGGARAN)[number], string>;
 };
 
 export type LabelledField = keyof typeof PROFILE_LABELS;
@@ -93,6 +113,14 @@ export const SHEET_COLUMNS = [
   { key: 'contactName', header: 'Nama narahubung', aliases: ['narahubung'] },
   { key: 'contactPhone', header: 'Telepon narahubung', aliases: ['telepon', 'no. telepon narahubung'] },
   { key: 'contactEmail', header: 'Surel narahubung', aliases: ['surel', 'email', 'email narahubung'] },
+  // The 2026 form's fields, after the older columns so that sheets written before them still read.
+  { key: 'klasifikasi', header: 'Klasifikasi', aliases: ['klasifikasi inovasi'] },
+  { key: 'namaInisiator', header: 'Nama inisiator', aliases: ['nama inisiator inovasi'] },
+  { key: 'astaCita', header: 'Asta Cita', aliases: ['astacita'] },
+  { key: 'pkpnKlaster', header: 'Klaster PKPN', aliases: ['pkpn', 'pkpn klaster'] },
+  { key: 'pkpnProgram', header: 'Program PKPN', aliases: ['pkpn program'] },
+  { key: 'anggaran', header: 'Anggaran (Rp)', aliases: ['anggaran', 'anggaran rp', 'nilai anggaran'] },
+  { key: 'sumberAnggaran', header: 'Sumber anggaran', aliases: ['sumber dana'] },
 ] as const;
 
 export type SheetKey = (typeof SHEET_COLUMNS)[number]['key'];
@@ -111,6 +139,10 @@ const WIDTHS: Partial<Record<SheetKey, number>> = {
   waktuUjiCoba: 14,
   waktuPenerapan: 14,
   koordinat: 24,
+  namaInisiator: 28,
+  pkpnKlaster: 30,
+  pkpnProgram: 30,
+  anggaran: 20,
 };
 
 export { COUNTED_STATUSES, periodDashboardData, UNSET_KEY } from '#server/platform/figures/innovation-target.ts';
@@ -145,6 +177,13 @@ const sheetFields = {
   contactName: innovations.contactName,
   contactPhone: innovations.contactPhone,
   contactEmail: innovations.contactEmail,
+  klasifikasi: innovations.klasifikasi,
+  namaInisiator: innovations.namaInisiator,
+  astaCita: innovations.astaCita,
+  pkpnKlaster: innovations.pkpnKlaster,
+  pkpnProgram: innovations.pkpnProgram,
+  anggaran: innovations.anggaran,
+  sumberAnggaran: innovations.sumberAnggaran,
 };
 
 /** The units of the region that have an innovation in the period, in the sheet's order (by name). */
@@ -202,7 +241,7 @@ export async function* periodInnovationBatches(db: DbOrTx, regionCode: string, p
 
 type SheetItem = Awaited<ReturnType<typeof unitSheetPage>>[number] & { unitName: string };
 
-const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | Date | null> = {
+const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | number | Date | null> = {
   name: (r) => r.name,
   unit: (r) => r.unitName,
   tahapan: (r) => labelOf('tahapan', r.tahapan),
@@ -224,6 +263,14 @@ const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | Date | null> = {
   contactName: (r) => r.contactName,
   contactPhone: (r) => r.contactPhone,
   contactEmail: (r) => r.contactEmail,
+  klasifikasi: (r) => labelOf('klasifikasi', r.klasifikasi),
+  namaInisiator: (r) => r.namaInisiator,
+  astaCita: (r) => labelOf('astaCita', r.astaCita),
+  pkpnKlaster: (r) => labelOf('pkpnKlaster', r.pkpnKlaster),
+  pkpnProgram: (r) => r.pkpnProgram,
+  // A number cell so the clerk can sum it; numeric(15,2) fits a spreadsheet number to the sen.
+  anggaran: (r) => (r.anggaran === null ? null : Number(r.anggaran)),
+  sumberAnggaran: (r) => labelOf('sumberAnggaran', r.sumberAnggaran),
 };
 
 /**
@@ -232,11 +279,18 @@ const SHEET_VALUES: Record<SheetKey, (r: SheetItem) => string | Date | null> = {
  * for what a failure does before and after the first byte).
  */
 export async function exportPeriodInnovations(db: DbOrTx, regionCode: string, period: Period): Promise<Readable> {
+  // The tematik's name from the period's framework (its list is year data).
+  const tematikNames = new Map((await tematikOptionsOfPeriod(db, regionCode, period)).map((o) => [o.id, o.name]));
+  const values = {
+    ...SHEET_VALUES,
+    tematik: (r: SheetItem) => (r.tematik === null ? null : (tematikNames.get(r.tematik) ?? labelOf('tematik', r.tematik))),
+  };
   const columns: SheetColumn<SheetItem>[] = SHEET_COLUMNS.map((c) => ({
     header: c.header,
     width: WIDTHS[c.key] ?? 18,
-    value: SHEET_VALUES[c.key],
+    value: values[c.key],
     ...(c.key === 'waktuUjiCoba' || c.key === 'waktuPenerapan' ? { numFmt: DATE_FORMAT } : {}),
+    ...(c.key === 'anggaran' ? { numFmt: '#,##0.00' } : {}),
   }));
   return streamSheet(`Inovasi ${period.year}`, columns, periodInnovationBatches(db, regionCode, period.id));
 }

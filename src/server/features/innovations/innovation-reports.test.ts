@@ -294,7 +294,17 @@ const EXPECTED_HEADERS = [
   'Nama narahubung',
   'Telepon narahubung',
   'Surel narahubung',
+  'Klasifikasi',
+  'Nama inisiator',
+  'Asta Cita',
+  'Klaster PKPN',
+  'Program PKPN',
+  'Anggaran (Rp)',
+  'Sumber anggaran',
 ];
+
+/** The 2026 form's columns (Klasifikasi … Sumber anggaran) of an innovation that has none of them. */
+const NO_2026_FIELDS = ['', '', '', '', '', '', ''];
 
 type CellInput = string | number | Date | null;
 
@@ -419,6 +429,7 @@ describe('the XLSX export', () => {
         'Budi',
         '0812 3456',
         'budi@pangkalpinang.go.id',
+        ...NO_2026_FIELDS,
       ],
       [
         'Aplikasi Lapor Warga',
@@ -441,6 +452,7 @@ describe('the XLSX export', () => {
         '',
         '',
         '',
+        ...NO_2026_FIELDS,
       ],
     ]);
   });
@@ -624,6 +636,13 @@ describe('the XLSX import', () => {
       contactName: 'Andi',
       contactPhone: '0812000',
       contactEmail: 'andi@pangkalpinang.go.id',
+      klasifikasi: 'masyarakat',
+      namaInisiator: 'Karang Taruna Bukit Intan',
+      astaCita: '6',
+      pkpnKlaster: 'kemiskinan',
+      pkpnProgram: 'Makan bergizi',
+      anggaran: '125000000.50',
+      sumberAnggaran: 'apbdes',
     });
     await insertInnovation(HOME, source.id, unit.id, { name: 'Inovasi Baru Dimulai', status: 'draft' });
     await insertInnovation(HOME, source.id, unit.id, {

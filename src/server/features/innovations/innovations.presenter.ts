@@ -26,7 +26,12 @@ export function presentSummary(row: {
 export function presentInnovation(
   actor: Actor,
   found: { innovation: InnovationRow; unitName: string; year: number },
-  extra: { evidence: AttachmentRow[]; timeline: (typeof innovationEvents.$inferSelect)[]; nextId: string | null },
+  extra: {
+    evidence: AttachmentRow[];
+    timeline: (typeof innovationEvents.$inferSelect)[];
+    nextId: string | null;
+    tematikOptions: ReadonlyArray<{ id: string; name: string }>;
+  },
 ): Innovation {
   const r = found.innovation;
   const status = r.status as InnovationStatus;
@@ -53,6 +58,14 @@ export function presentInnovation(
     contactPhone: r.contactPhone,
     contactEmail: r.contactEmail,
     rpjmdProgramCode: r.rpjmdProgramCode,
+    klasifikasi: r.klasifikasi,
+    astaCita: r.astaCita,
+    pkpnKlaster: r.pkpnKlaster,
+    pkpnProgram: r.pkpnProgram,
+    anggaran: r.anggaran,
+    sumberAnggaran: r.sumberAnggaran,
+    namaInisiator: r.namaInisiator,
+    tematikOptions: extra.tematikOptions.map((o) => ({ id: o.id, name: o.name })),
     previousId: r.previousId,
     nextId: extra.nextId,
     developmentNote: r.developmentNote,

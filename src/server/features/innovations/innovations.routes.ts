@@ -19,7 +19,9 @@ import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentInnovation, presentSummary } from './innovations.presenter.ts';
 import { listAttachments } from '#server/platform/attachments/attachments.ts';
+import { tematikOptionsOfPeriod } from '#server/platform/innovation-profile.ts';
 import { findInnovation } from '#server/platform/records.ts';
+import { findPeriod } from './periods.service.ts';
 import { findNextVersionId, listInnovations, listTimeline } from './innovations.queries.ts';
 import { carryOverInnovation, createInnovation, findSimilar, transitionInnovation, updateInnovation } from './innovations.service.ts';
 
@@ -29,12 +31,14 @@ const params = regionCodeParam.extend(idParam.shape);
 export async function loadInnovation(db: Db, actor: Actor, regionCode: string, id: string) {
   const found = await findInnovation(db, regionCode, id, actor);
   if (!found) throw new AppError('NOT_FOUND');
-  const [files, timeline, nextId] = await Promise.all([
+  const period = await findPeriod(db, regionCode, found.innovation.periodId);
+  const [files, timeline, nextId, tematikOptions] = await Promise.all([
     listAttachments(db, regionCode, 'innovation', [id]),
     listTimeline(db, regionCode, id),
     findNextVersionId(db, regionCode, id),
+    period ? tematikOptionsOfPeriod(db, regionCode, period) : [],
   ]);
-  return presentInnovation(actor, found, { evidence: files, timeline, nextId });
+  return presentInnovation(actor, found, { evidence: files, timeline, nextId, tematikOptions });
 }
 
 export const innovationRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -15,6 +15,7 @@ import { copyAttachments } from '#server/platform/attachments/attachments.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { assertTematik, tematikOptionsOfPeriod, tematikRefusal } from '#server/platform/innovation-profile.ts';
 import { assertRpjmdProgrammeCode } from '#server/platform/rpjmd.ts';
 import { findPeriod } from './periods.service.ts';
 import { unitOf } from '#server/platform/records.ts';
@@ -46,6 +47,14 @@ export interface InnovationFields {
   contactPhone: string | null;
   contactEmail: string | null;
   rpjmdProgramCode: string | null;
+  klasifikasi: string | null;
+  astaCita: string | null;
+  pkpnKlaster: string | null;
+  pkpnProgram: string | null;
+  /** Rupiah as a decimal string ("150000000" as typed, "150000000.00" as stored). */
+  anggaran: string | null;
+  sumberAnggaran: string | null;
+  namaInisiator: string | null;
 }
 
 const FIELD_KEYS = innovationFields.keyof().options;
@@ -57,7 +66,14 @@ function normalise(f: InnovationFields): InnovationFields {
     latitude: f.latitude === null ? null : Number(f.latitude.toFixed(6)),
     longitude: f.longitude === null ? null : Number(f.longitude.toFixed(6)),
     urusanIrisan: [...new Set(f.urusanIrisan.filter((u) => u !== f.urusanUtama))],
+    anggaran: f.anggaran === null ? null : toRupiah(f.anggaran),
   };
+}
+
+/** An amount as the numeric(15,2) column returns it ("1500.5" → "1500.50"), by string, never through a float. */
+function toRupiah(amount: string): string {
+  const [whole = '0', fraction = ''] = amount.split('.');
+  return `${whole.replace(/^0+(?=\d)/, '')}.${fraction.padEnd(2, '0')}`;
 }
 
 function toColumns(f: InnovationFields) {
@@ -93,6 +109,13 @@ function fieldsOf(row: InnovationRow): InnovationFields {
     contactPhone: row.contactPhone,
     contactEmail: row.contactEmail,
     rpjmdProgramCode: row.rpjmdProgramCode,
+    klasifikasi: row.klasifikasi,
+    astaCita: row.astaCita,
+    pkpnKlaster: row.pkpnKlaster,
+    pkpnProgram: row.pkpnProgram,
+    anggaran: row.anggaran,
+    sumberAnggaran: row.sumberAnggaran,
+    namaInisiator: row.namaInisiator,
   };
 }
 
@@ -162,6 +185,7 @@ export async function createInnovation(
     checkWindow(ctx, period);
     const unitId = await resolveUnit(ctx, tx, regionCode, input.unitId);
     await assertRpjmdProgrammeCode(tx, regionCode, input.rpjmdProgramCode, 'body.rpjmdProgramCode');
+    await assertTematik(tx, regionCode, period, input.tematik, 'body.tematik');
     const { periodId: _p, unitId: _u, ...fields } = input;
     const [created] = await tx
       .insert(innovations)
@@ -199,6 +223,12 @@ export async function updateInnovation(ctx: ServiceContext, regionCode: string, 
     }
     const { version, ...fields } = input;
     await assertRpjmdProgrammeCode(tx, regionCode, fields.rpjmdProgramCode, 'body.rpjmdProgramCode', row.rpjmdProgramCode);
+    // A tematik kept from before (carried over from a year with another list) does not block saving the
+    // other fields; choosing one checks it, and submission checks it again.
+    if (fields.tematik !== row.tematik) {
+      const period = await findPeriod(tx, regionCode, row.periodId);
+      if (period) await assertTematik(tx, regionCode, period, fields.tematik, 'body.tematik');
+    }
     // Compare what would be stored, so re-sending the stored values is no change.
     const changes = diff(fieldsOf(row), normalise(fields));
     if (Object.keys(changes.after).length === 0) return;
@@ -284,8 +314,12 @@ export async function transitionInnovation(ctx: ServiceContext, regionCode: stri
     }
     if (req.action === 'submit') {
       const issues = submissionIssues(fieldsOf(row));
-      if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
       const period = await findPeriod(tx, regionCode, row.periodId);
+      if (period) {
+        const refusal = tematikRefusal(await tematikOptionsOfPeriod(tx, regionCode, period), row.tematik, period.year);
+        if (refusal !== null) issues.push({ field: 'tematik', reason: refusal });
+      }
+      if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
       if (period) checkWindow(ctx, period);
     }
     const notes = req.action === 'return' ? Object.fromEntries(Object.entries(req.notes ?? {}).filter(([, v]) => v.trim())) : {};

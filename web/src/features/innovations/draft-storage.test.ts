@@ -43,6 +43,13 @@ const values = (name: string): ProfileValues => ({
   contactPhone: '',
   contactEmail: '',
   rpjmdProgramCode: '',
+  klasifikasi: null,
+  astaCita: null,
+  pkpnKlaster: null,
+  pkpnProgram: '',
+  anggaran: '',
+  sumberAnggaran: null,
+  namaInisiator: '',
 });
 
 describe('unsaved innovation drafts in the browser', () => {

@@ -31,8 +31,12 @@ import {
   JENIS_LABELS,
   TAHAPAN,
   TAHAPAN_LABELS,
-  TEMATIK,
-  TEMATIK_LABELS,
+  ASTA_CITA_LABELS,
+  KLASIFIKASI,
+  KLASIFIKASI_LABELS,
+  PKPN_KLASTER_LABELS,
+  SUMBER_ANGGARAN,
+  SUMBER_ANGGARAN_LABELS,
 } from './innovation-labels.ts';
 import { PROFILE_VALUE_KEYS, type ProfileValues, valuesOf } from './profile-values.ts';
 import { ReviewNote } from './review-note.tsx';
@@ -281,7 +285,7 @@ export function InnovationEditor({
               <div>
                 <Select
                   label={t('field.tematik')}
-                  data={options(TEMATIK, TEMATIK_LABELS)}
+                  data={innovation.tematikOptions.map((o) => ({ value: o.id, label: o.name }))}
                   clearable
                   comboboxProps={{ withinPortal: true }}
                   {...form.getInputProps('tematik')}
@@ -336,6 +340,72 @@ export function InnovationEditor({
                   {...form.getInputProps('uraianPengembangan')}
                 />
                 <ReviewNote note={notes.uraianPengembangan} />
+              </div>
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('editor.section.profile2026')} radius="md">
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('editor.profile2026Hint')}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
+              <div>
+                <Select
+                  label={t('field.klasifikasi')}
+                  data={options(KLASIFIKASI, KLASIFIKASI_LABELS)}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('klasifikasi')}
+                />
+                <ReviewNote note={notes.klasifikasi} />
+              </div>
+              <div>
+                <TextInput label={t('field.namaInisiator')} maxLength={200} autoComplete="off" {...form.getInputProps('namaInisiator')} />
+                <ReviewNote note={notes.namaInisiator} />
+              </div>
+              <div>
+                <Select
+                  label={t('field.astaCita')}
+                  data={Object.keys(ASTA_CITA_LABELS).map((id) => ({ value: id, label: pick(ASTA_CITA_LABELS[id] ?? { id, en: id }) }))}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('astaCita')}
+                />
+                <ReviewNote note={notes.astaCita} />
+              </div>
+              <div>
+                <Select
+                  label={t('field.pkpnKlaster')}
+                  data={Object.keys(PKPN_KLASTER_LABELS).map((id) => ({ value: id, label: pick(PKPN_KLASTER_LABELS[id] ?? { id, en: id }) }))}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('pkpnKlaster')}
+                />
+                <ReviewNote note={notes.pkpnKlaster} />
+              </div>
+              <div>
+                <TextInput label={t('field.pkpnProgram')} maxLength={200} {...form.getInputProps('pkpnProgram')} />
+              </div>
+              <div>
+                <TextInput
+                  label={t('field.anggaranRupiah')}
+                  description={t('field.anggaranRupiahHint')}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  {...form.getInputProps('anggaran')}
+                />
+                <ReviewNote note={notes.anggaran} />
+              </div>
+              <div>
+                <Select
+                  label={t('field.sumberAnggaran')}
+                  data={options(SUMBER_ANGGARAN, SUMBER_ANGGARAN_LABELS)}
+                  clearable
+                  comboboxProps={{ withinPortal: true }}
+                  {...form.getInputProps('sumberAnggaran')}
+                />
               </div>
             </SimpleGrid>
           </Stack>

@@ -4,12 +4,41 @@
  * fails to compile here until it has a label. Urusan keep their official Indonesian names in both
  * languages (they are the names of UU 23/2014); only their groups are translated.
  */
-import { BENTUK, INISIATOR, JENIS, TAHAPAN, TEMATIK, URUSAN, type Urusan, type UrusanGroup, YANDAS } from '#domain/innovations/profile.ts';
+import {
+  ASTA_CITA,
+  BENTUK,
+  INISIATOR,
+  JENIS,
+  KLASIFIKASI,
+  PKPN_KLASTER,
+  SUMBER_ANGGARAN,
+  TAHAPAN,
+  TEMATIK,
+  URUSAN,
+  type Urusan,
+  type UrusanGroup,
+  YANDAS,
+} from '#domain/innovations/profile.ts';
 import { INNOVATION_STATUSES, type InnovationStatus, type WorkflowAction } from '#domain/innovations/workflow.ts';
 import type { Bilingual } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 
-export { BENTUK, INISIATOR, INNOVATION_STATUSES, JENIS, TAHAPAN, TEMATIK, URUSAN, YANDAS, type InnovationStatus, type WorkflowAction };
+export {
+  ASTA_CITA,
+  BENTUK,
+  INISIATOR,
+  INNOVATION_STATUSES,
+  JENIS,
+  KLASIFIKASI,
+  PKPN_KLASTER,
+  SUMBER_ANGGARAN,
+  TAHAPAN,
+  TEMATIK,
+  URUSAN,
+  YANDAS,
+  type InnovationStatus,
+  type WorkflowAction,
+};
 
 export type Tahapan = (typeof TAHAPAN)[number];
 export type Jenis = (typeof JENIS)[number];
@@ -62,6 +91,27 @@ export const TEMATIK_LABELS: Record<(typeof TEMATIK)[number], Bilingual> = {
   kemudahan_investasi: { id: 'Kemudahan investasi', en: 'Ease of investment' },
   prioritas_aktual_presiden: { id: 'Prioritas aktual presiden', en: 'Current presidential priorities' },
   non_tematik: { id: 'Non tematik', en: 'Non-thematic' },
+};
+
+export const KLASIFIKASI_LABELS: Record<(typeof KLASIFIKASI)[number], Bilingual> = {
+  perangkat_daerah: { id: 'Inovasi Perangkat Daerah', en: 'Regional agency innovation' },
+  desa: { id: 'Inovasi Desa', en: 'Village innovation' },
+  masyarakat: { id: 'Inovasi Masyarakat', en: 'Community innovation' },
+};
+
+/** The Asta Cita keep their official Indonesian text in both languages, numbered as the form numbers them. */
+export const ASTA_CITA_LABELS: Record<string, Bilingual> = Object.fromEntries(
+  ASTA_CITA.map((a) => [a.id, { id: `${a.id}. ${a.name}`, en: `${a.id}. ${a.name}` }]),
+);
+
+export const PKPN_KLASTER_LABELS: Record<string, Bilingual> = Object.fromEntries(PKPN_KLASTER.map((k) => [k.id, { id: k.name, en: k.name }]));
+
+export const SUMBER_ANGGARAN_LABELS: Record<(typeof SUMBER_ANGGARAN)[number], Bilingual> = {
+  apbd: { id: 'APBD', en: 'Regional budget (APBD)' },
+  apbdes: { id: 'APBDes', en: 'Village budget (APBDes)' },
+  apbn: { id: 'APBN', en: 'State budget (APBN)' },
+  swasta: { id: 'Swasta', en: 'Private' },
+  lainnya: { id: 'Lainnya', en: 'Other' },
 };
 
 export const URUSAN_GROUP_LABELS: Record<UrusanGroup, Bilingual> = {
@@ -143,6 +193,12 @@ const FIELD_LABELS = new Map<string, MessageKey>([
   ['contactPhone', 'field.contactPhone'],
   ['contactEmail', 'field.contactEmail'],
   ['rpjmdProgramCode', 'field.rpjmdProgramCode'],
+  ['klasifikasi', 'field.klasifikasi'],
+  ['astaCita', 'field.astaCita'],
+  ['pkpnKlaster', 'field.pkpnKlaster'],
+  ['pkpnProgram', 'field.pkpnProgram'],
+  ['sumberAnggaran', 'field.sumberAnggaran'],
+  ['namaInisiator', 'field.namaInisiator'],
   ['umum', 'field.buktiDukung'],
 ]);
 

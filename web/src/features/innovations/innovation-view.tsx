@@ -5,7 +5,19 @@ import { isYandas } from '#domain/innovations/profile.ts';
 import type { Innovation } from '../../api/innovations.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
-import { BENTUK_LABELS, INISIATOR_LABELS, JENIS_LABELS, labelIn, TAHAPAN_LABELS, TEMATIK_LABELS, urusanName } from './innovation-labels.ts';
+import {
+  ASTA_CITA_LABELS,
+  BENTUK_LABELS,
+  INISIATOR_LABELS,
+  JENIS_LABELS,
+  KLASIFIKASI_LABELS,
+  labelIn,
+  PKPN_KLASTER_LABELS,
+  SUMBER_ANGGARAN_LABELS,
+  TAHAPAN_LABELS,
+  TEMATIK_LABELS,
+  urusanName,
+} from './innovation-labels.ts';
 import { ReviewNote } from './review-note.tsx';
 import { WordCounter } from './word-counter.tsx';
 
@@ -56,7 +68,7 @@ export function UrusanName({ id }: { id: string }) {
 }
 
 export function InnovationView({ innovation }: { innovation: Innovation }) {
-  const { t, pick, formatDate } = useI18n();
+  const { t, pick, formatDate, formatDecimal } = useI18n();
   const notes = innovation.reviewNotes;
   const choice = (labels: Parameters<typeof labelIn>[0], value: string | null) => {
     const label = labelIn(labels, value);
@@ -101,7 +113,34 @@ export function InnovationView({ innovation }: { innovation: Innovation }) {
           )}
         </Row>
         <Row label="field.tematik" note={notes.tematik}>
-          {choice(TEMATIK_LABELS, innovation.tematik)}
+          {innovation.tematik ? (
+            (innovation.tematikOptions.find((o) => o.id === innovation.tematik)?.name ?? choice(TEMATIK_LABELS, innovation.tematik))
+          ) : (
+            <Empty />
+          )}
+        </Row>
+        <Row label="field.klasifikasi" note={notes.klasifikasi}>
+          {choice(KLASIFIKASI_LABELS, innovation.klasifikasi)}
+        </Row>
+        <Row label="field.namaInisiator" note={notes.namaInisiator}>
+          {innovation.namaInisiator ?? <Empty />}
+        </Row>
+        <Row label="field.astaCita" note={notes.astaCita}>
+          {choice(ASTA_CITA_LABELS, innovation.astaCita)}
+        </Row>
+        <Row label="field.pkpnKlaster" note={notes.pkpnKlaster}>
+          {choice(PKPN_KLASTER_LABELS, innovation.pkpnKlaster)}
+          {innovation.pkpnProgram ? <Text size="sm">{innovation.pkpnProgram}</Text> : null}
+        </Row>
+        <Row label="field.anggaranRupiah" note={notes.anggaran}>
+          {innovation.anggaran === null ? (
+            <Empty />
+          ) : (
+            <Text size="sm">
+              {`Rp ${formatDecimal(innovation.anggaran.replace(/\.00$/, ''))}`}
+              {innovation.sumberAnggaran ? ` · ${pick(labelIn(SUMBER_ANGGARAN_LABELS, innovation.sumberAnggaran) ?? { id: '', en: '' })}` : ''}
+            </Text>
+          )}
         </Row>
         <Row label="field.waktuUjiCoba" note={notes.waktuUjiCoba}>
           {innovation.waktuUjiCoba ? formatDate(innovation.waktuUjiCoba) : <Empty />}

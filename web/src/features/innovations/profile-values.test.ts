@@ -25,6 +25,13 @@ const base: ProfileValues = {
   contactPhone: '',
   contactEmail: '',
   rpjmdProgramCode: '',
+  klasifikasi: null,
+  astaCita: null,
+  pkpnKlaster: null,
+  pkpnProgram: '',
+  anggaran: '',
+  sumberAnggaran: null,
+  namaInisiator: '',
 };
 
 describe('the editor values as a save body', () => {

@@ -31,7 +31,19 @@ export interface ProfileValues {
   contactEmail: string;
   /** '' or one of the region's RPJMD programme codes. */
   rpjmdProgramCode: string;
+  // The 2026 form's fields; a draft kept in the browser before they existed lacks them.
+  klasifikasi: string | null;
+  astaCita: string | null;
+  pkpnKlaster: string | null;
+  pkpnProgram: string;
+  /** Rupiah as typed: digits, at most two decimals (sent as text, never a float). */
+  anggaran: string;
+  sumberAnggaran: string | null;
+  namaInisiator: string;
 }
+
+/** The keys added with the 2026 form: older drafts need not have them. */
+const KEYS_2026 = ['klasifikasi', 'astaCita', 'pkpnKlaster', 'pkpnProgram', 'anggaran', 'sumberAnggaran', 'namaInisiator'] as const;
 
 export const PROFILE_VALUE_KEYS = [
   'name',
@@ -56,6 +68,7 @@ export const PROFILE_VALUE_KEYS = [
   'contactPhone',
   'contactEmail',
   'rpjmdProgramCode',
+  ...KEYS_2026,
 ] as const satisfies readonly (keyof ProfileValues)[];
 
 export function valuesOf(innovation: Innovation): ProfileValues {
@@ -82,6 +95,14 @@ export function valuesOf(innovation: Innovation): ProfileValues {
     contactPhone: innovation.contactPhone ?? '',
     contactEmail: innovation.contactEmail ?? '',
     rpjmdProgramCode: innovation.rpjmdProgramCode ?? '',
+    klasifikasi: innovation.klasifikasi,
+    astaCita: innovation.astaCita,
+    pkpnKlaster: innovation.pkpnKlaster,
+    pkpnProgram: innovation.pkpnProgram ?? '',
+    // Stored as "150000000.00"; shown without the empty sen.
+    anggaran: innovation.anggaran === null ? '' : innovation.anggaran.replace(/\.00$/, ''),
+    sumberAnggaran: innovation.sumberAnggaran,
+    namaInisiator: innovation.namaInisiator ?? '',
   };
 }
 
@@ -120,6 +141,13 @@ export function toUpdateInput(values: ProfileValues, version: number): Innovatio
     contactEmail: values.contactEmail,
     // A draft kept in the browser before this field existed has none.
     rpjmdProgramCode: values.rpjmdProgramCode || null,
+    klasifikasi: (values.klasifikasi ?? null) as InnovationUpdateInput['klasifikasi'],
+    astaCita: (values.astaCita ?? null) as InnovationUpdateInput['astaCita'],
+    pkpnKlaster: (values.pkpnKlaster ?? null) as InnovationUpdateInput['pkpnKlaster'],
+    pkpnProgram: values.pkpnProgram || null,
+    anggaran: values.anggaran?.trim() || null,
+    sumberAnggaran: (values.sumberAnggaran ?? null) as InnovationUpdateInput['sumberAnggaran'],
+    namaInisiator: values.namaInisiator || null,
     version,
   };
 }
@@ -141,6 +169,9 @@ export function isProfileValues(value: unknown): value is ProfileValues {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
   return (
-    PROFILE_VALUE_KEYS.every((k) => k in v) && typeof v.name === 'string' && Array.isArray(v.urusanIrisan) && typeof v.rancangBangun === 'string'
+    PROFILE_VALUE_KEYS.every((k) => k in v || (KEYS_2026 as readonly string[]).includes(k)) &&
+    typeof v.name === 'string' &&
+    Array.isArray(v.urusanIrisan) &&
+    typeof v.rancangBangun === 'string'
   );
 }
