@@ -29,6 +29,7 @@ import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvaluasi } from './demo-evaluasi.ts';
 import { seedDemoDewan } from './demo-dewan.ts';
+import { seedDemoNasional } from './demo-nasional.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
 import { seedDemoRpjmd } from './demo-rpjmd.ts';
@@ -108,6 +109,8 @@ export async function seedDemo(
     // After the programmes and innovations: the RPJMD's programme codes are linked from both.
     await seedDemoRpjmd(tx);
     await seedDemoApiTokens(tx);
+    // After the accounts, innovations and assessments: other cities report, a province admin, publications.
+    await seedDemoNasional(tx, passwordHash);
     await tx
       .insert(appMeta)
       .values({ key: DEMO_KEY, value: { at: new Date().toISOString() } })
