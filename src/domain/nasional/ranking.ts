@@ -10,12 +10,12 @@ export function rankWithinGroups<T>(
   items: readonly T[],
   keyOf: (item: T) => string,
   groupOf: (item: T) => string | null,
-  valueOf: (item: T) => string | null,
+  figureOf: (item: T) => string | null,
 ): Map<string, number> {
   const groups = new Map<string, { key: string; value: Dec }[]>();
   for (const item of items) {
     const group = groupOf(item);
-    const value = valueOf(item);
+    const value = figureOf(item);
     if (group === null || value === null) continue;
     const list = groups.get(group) ?? [];
     list.push({ key: keyOf(item), value: new Dec(value) });
@@ -26,7 +26,7 @@ export function rankWithinGroups<T>(
     list.sort((a, b) => b.value.comparedTo(a.value));
     list.forEach((entry, i) => {
       const previous = list[i - 1];
-      const rank = previous !== undefined && previous.value.equals(entry.value) ? (ranks.get(previous.key) ?? i + 1) : i + 1;
+      const rank = previous?.value.equals(entry.value) ? (ranks.get(previous.key) ?? i + 1) : i + 1;
       ranks.set(entry.key, rank);
     });
   }
@@ -54,7 +54,9 @@ export function histogram(values: readonly string[], from: number, to: number, w
   }
   for (const raw of values) {
     const v = new Dec(raw);
-    const i = buckets.findIndex((b, n) => v.greaterThanOrEqualTo(b.from) && (v.lessThan(b.to) || (n === buckets.length - 1 && v.lessThanOrEqualTo(b.to))));
+    const i = buckets.findIndex(
+      (b, n) => v.greaterThanOrEqualTo(b.from) && (v.lessThan(b.to) || (n === buckets.length - 1 && v.lessThanOrEqualTo(b.to))),
+    );
     const bucket = buckets[i === -1 ? (v.lessThan(from) ? 0 : buckets.length - 1) : i];
     if (bucket) bucket.count++;
   }

@@ -14,7 +14,11 @@ import type { Tx } from '#server/db/client.ts';
 import { assessmentItems, assessments, frameworkVersions, innovations, nationalPublications, periods, units, users } from '#server/db/schema.ts';
 
 /** The account of the province's Bapperida (README lists it beside the other demo accounts). */
-export const DEMO_PROVINCE_ACCOUNT = { username: 'provinsi.demo', displayName: 'Admin Bapperida Provinsi Kep. Bangka Belitung (Demo)', regionCode: '19' };
+export const DEMO_PROVINCE_ACCOUNT = {
+  username: 'provinsi.demo',
+  displayName: 'Admin Bapperida Provinsi Kep. Bangka Belitung (Demo)',
+  regionCode: '19',
+};
 
 /** What each demo city publishes nationally (the others keep the default: nothing). */
 export const DEMO_PUBLICATIONS: Record<string, PublishableFigure[]> = {

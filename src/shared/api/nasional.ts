@@ -23,7 +23,12 @@ export const rollupQuery = z.object({
   sort: z.enum(ROLLUP_SORTS, { error: 'Urutan tidak dikenal' }).default('rank'),
   dir: z.enum(['asc', 'desc'], { error: 'Arah urutan asc atau desc' }).optional(),
   q: z.string().trim().max(100, 'Pencarian paling banyak 100 karakter').optional(),
-  page: z.coerce.number({ error: 'Halaman wajib berupa angka' }).int('Halaman wajib bilangan bulat').min(1, 'Halaman paling kecil 1').max(10_000).default(1),
+  page: z.coerce
+    .number({ error: 'Halaman wajib berupa angka' })
+    .int('Halaman wajib bilangan bulat')
+    .min(1, 'Halaman paling kecil 1')
+    .max(10_000)
+    .default(1),
   pageSize: z.coerce
     .number({ error: 'Ukuran halaman wajib berupa angka' })
     .int('Ukuran halaman wajib bilangan bulat')

@@ -76,7 +76,14 @@ function csvField(value: Cell): string {
 }
 
 export function buildRollupCsv(rows: readonly RollupRow[]): string {
-  const lines = [ROLLUP_COLUMNS.join(','), ...rows.map((r) => cellsOf(r, (v) => v).map(csvField).join(','))];
+  const lines = [
+    ROLLUP_COLUMNS.join(','),
+    ...rows.map((r) =>
+      cellsOf(r, (v) => v)
+        .map(csvField)
+        .join(','),
+    ),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -85,7 +92,8 @@ export async function buildRollupXlsx(rows: readonly RollupRow[], year: number, 
   const workbook = new Excel.Workbook();
   workbook.creator = 'Sinergi';
   const sheet: ExcelJS.Worksheet = workbook.addWorksheet(`Rekap nasional ${year}`);
-  sheet.getCell('A1').value = `Rekap nasional tahun ${year}: peringkat dalam klaster (provinsi, kabupaten, kota), perubahan dibanding ${previousYear}`;
+  sheet.getCell('A1').value =
+    `Rekap nasional tahun ${year}: peringkat dalam klaster (provinsi, kabupaten, kota), perubahan dibanding ${previousYear}`;
   sheet.getCell('A1').font = { bold: true };
   const header = sheet.getRow(3);
   header.values = [...ROLLUP_COLUMNS];

@@ -153,7 +153,9 @@ function distributions(rows: readonly RollupRow[]): NationalRollup['distribution
     }
     const scale = HISTOGRAM_SCALES[key];
     return {
-      predicates: [...counts.entries()].map(([predicate, count]) => ({ predicate, count })).sort((a, b) => a.predicate.localeCompare(b.predicate, 'id')),
+      predicates: [...counts.entries()]
+        .map(([predicate, count]) => ({ predicate, count }))
+        .sort((a, b) => a.predicate.localeCompare(b.predicate, 'id')),
       histogram: histogram(values, scale.from, scale.to, scale.width),
     };
   };
@@ -243,7 +245,12 @@ export async function nationalRollupRows(reader: RollupReader, query: Omit<Rollu
     table: {
       previousYear: year - 1,
       cluster: query.cluster ?? null,
-      clusters: REGION_CLUSTERS.map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, summary: summaryOf(rows.filter((r) => r.cluster === c.id)) })),
+      clusters: REGION_CLUSTERS.map((c) => ({
+        id: c.id,
+        name: c.name,
+        nameEn: c.nameEn,
+        summary: summaryOf(rows.filter((r) => r.cluster === c.id)),
+      })),
       summary: summaryOf(inCluster),
       distributions: distributions(inCluster),
       filtered,
@@ -253,10 +260,7 @@ export async function nationalRollupRows(reader: RollupReader, query: Omit<Rollu
 
 /** A province's kabupaten/kota side by side, ranked among themselves; only for a province region. */
 export async function provinceRollup(reader: RollupReader, provinceCode: string, query: { year?: number | undefined }): Promise<ProvinceRollup> {
-  const [province] = await reader.db
-    .select({ name: regions.name, kind: regions.kind })
-    .from(regions)
-    .where(eq(regions.code, provinceCode));
+  const [province] = await reader.db.select({ name: regions.name, kind: regions.kind }).from(regions).where(eq(regions.code, provinceCode));
   if (!province) throw new AppError('NOT_FOUND');
   if (province.kind !== 'provinsi') throw new AppError('PROVINCE_ONLY');
   const year = query.year ?? wibYear(reader.now);
@@ -324,7 +328,13 @@ const FIGURE_OF_INDEX: Record<IndexKey, PublishableFigure> = { iid: 'iid', gover
 export async function publicNational(reader: RollupReader, query: { year?: number | undefined }): Promise<PublicNational> {
   const year = query.year ?? wibYear(reader.now);
   const published = await reader.db
-    .select({ code: nationalPublications.regionCode, figures: nationalPublications.figures, name: regions.name, kind: regions.kind, provinceCode: regions.provinceCode })
+    .select({
+      code: nationalPublications.regionCode,
+      figures: nationalPublications.figures,
+      name: regions.name,
+      kind: regions.kind,
+      provinceCode: regions.provinceCode,
+    })
     .from(nationalPublications)
     .innerJoin(regions, eq(regions.code, nationalPublications.regionCode))
     .where(sql`jsonb_array_length(${nationalPublications.figures}) > 0`)

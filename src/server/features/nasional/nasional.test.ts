@@ -59,7 +59,11 @@ describe('a region row equals its dashboard', () => {
         expect(row.government.label).toBe(d.assessment?.frameworkName ?? null);
         expect(row.ikm.value).toBe(d.ikm?.index ?? null);
         expect(row.ikm.predicate).toBe(d.ikm?.grade ?? null);
-        expect(row.complaints).toEqual({ received: d.complaints.received, resolved: d.complaints.resolved, resolutionRate: d.complaints.resolutionRate });
+        expect(row.complaints).toEqual({
+          received: d.complaints.received,
+          resolved: d.complaints.resolved,
+          resolutionRate: d.complaints.resolutionRate,
+        });
         expect(row.usesPlatform).toBe(true);
         expect(row.reported).toBe(d.innovations.proposed > 0);
       });
@@ -93,8 +97,14 @@ describe('ranks, clusters and movement', () => {
 
   it('a tie shares its rank and the next rank skips (1, 1, 3)', async () => {
     // Kota Palangka Raya's 2025 SPBE copied to Kota Banjarmasin gives a tie.
-    const [a62] = await t.db.select().from(assessments).where(and(eq(assessments.regionCode, '62.71'), eq(assessments.year, 2025)));
-    const [a63] = await t.db.select().from(assessments).where(and(eq(assessments.regionCode, '63.71'), eq(assessments.year, 2025)));
+    const [a62] = await t.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.regionCode, '62.71'), eq(assessments.year, 2025)));
+    const [a63] = await t.db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.regionCode, '63.71'), eq(assessments.year, 2025)));
     if (!a62 || !a63) throw new Error('demo assessments missing');
     const items = await t.db.select().from(assessmentItems).where(eq(assessmentItems.assessmentId, a62.id));
     const saved = await t.db.select().from(assessmentItems).where(eq(assessmentItems.assessmentId, a63.id));
@@ -243,7 +253,10 @@ describe('publishing and the public national page', () => {
     const res = await cityAdmin.put('/api/v1/regions/19.71/national-publication', { figures: ['ikm', 'iid'], version: current.version });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ figures: ['iid', 'ikm'], version: current.version + 1 });
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'national_publication.update'), eq(auditLog.regionCode, '19.71')));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'national_publication.update'), eq(auditLog.regionCode, '19.71')));
     expect(audit).toHaveLength(1);
     const page = (await anonymous(t.app).get('/api/v1/public/national?year=2025')).json() as PublicNational;
     const row = page.items.find((r) => r.regionCode === '19.71');

@@ -184,7 +184,13 @@ async function governmentIndices(db: DbOrTx, codes: readonly string[], year: num
     })
     .from(assessments)
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, assessments.frameworkVersionId))
-    .where(and(inArray(assessments.regionCode, [...codes]), eq(assessments.year, year), inArray(assessments.frameworkId, [...GOVERNMENT_INDEX_FRAMEWORKS])));
+    .where(
+      and(
+        inArray(assessments.regionCode, [...codes]),
+        eq(assessments.year, year),
+        inArray(assessments.frameworkId, [...GOVERNMENT_INDEX_FRAMEWORKS]),
+      ),
+    );
   const chosen = new Map<string, (typeof found)[number]>();
   for (const frameworkId of GOVERNMENT_INDEX_FRAMEWORKS) {
     for (const a of found) if (a.frameworkId === frameworkId && !chosen.has(a.regionCode)) chosen.set(a.regionCode, a);
@@ -275,7 +281,10 @@ async function ikmOfYear(db: DbOrTx, codes: readonly string[], year: number): Pr
 
 const TALLY_SUMS = [
   'coalesce(sum(t.responses), 0)::int as responses',
-  ...Array.from({ length: 9 }, (_, i) => [`coalesce(sum(t.s${i + 1}), 0)::int as s${i + 1}`, `coalesce(sum(t.c${i + 1}), 0)::int as c${i + 1}`]).flat(),
+  ...Array.from({ length: 9 }, (_, i) => [
+    `coalesce(sum(t.s${i + 1}), 0)::int as s${i + 1}`,
+    `coalesce(sum(t.c${i + 1}), 0)::int as c${i + 1}`,
+  ]).flat(),
 ].join(', ');
 
 /** Complaints filed in the calendar year (WIB), counted as the complaint statistics page counts them. */

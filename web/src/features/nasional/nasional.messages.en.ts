@@ -9,8 +9,7 @@ export const nasionalMessagesEn: Record<keyof typeof nasionalMessagesId, string>
   'nav.publicNational': 'Public national page',
 
   'nasional.title': 'National roll-up',
-  'nasional.description':
-    'Every region side by side: platform use, reporting, indices and ranks within the cluster, and the change since last year.',
+  'nasional.description': 'Every region side by side: platform use, reporting, indices and ranks within the cluster, and the change since last year.',
   'nasional.year': 'Year',
   'nasional.cluster': 'Cluster',
   'nasional.cluster.all': 'All clusters',

@@ -77,7 +77,8 @@ export const nasionalMessagesId = {
   'publikasi.openPublic': 'Lihat halaman nasional publik',
 
   'publik.title': 'Angka inovasi dan pemerintahan digital daerah',
-  'publik.description': 'Angka yang dipilih setiap daerah untuk dipublikasikan, dengan peringkat di antara daerah yang mempublikasikan angka yang sama.',
+  'publik.description':
+    'Angka yang dipilih setiap daerah untuk dipublikasikan, dengan peringkat di antara daerah yang mempublikasikan angka yang sama.',
   'publik.empty.title': 'Belum ada angka yang dipublikasikan',
   'publik.empty.text': 'Belum ada daerah yang mempublikasikan angkanya untuk tahun ini.',
   'publik.notPublished': 'tidak dipublikasikan',
