@@ -19,19 +19,20 @@ describe('national roll-up', () => {
     page.setDefaultTimeout(30_000);
     await logInAs(page, 'nasional.demo', '/rekap-nasional?tahun=2025&klaster=kota&sort=government');
     await page.getByRole('heading', { name: 'Rekap nasional', level: 1 }).waitFor();
-    await page.locator('table tbody tr').first().waitFor();
-    const firstRows = await page.locator('table tbody tr').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.textContent ?? ''));
+    const table = page.getByRole('region', { name: 'Rekap nasional', exact: true });
+    await table.locator('tbody tr').first().waitFor();
+    const firstRows = await table.locator('tbody tr').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.textContent ?? ''));
     // The three demo cities have an SPBE index in 2025: they lead the kota cluster, each with a rank.
-    expect(firstRows.join(' ')).toMatch(/Pangkalpinang/i);
+    expect(firstRows.join(' ')).toMatch(/Pangkal Pinang/i);
     expect(firstRows.join(' ')).toMatch(/Banjarmasin/i);
     expect(firstRows.join(' ')).toMatch(/#1/);
     const header = page.getByRole('columnheader', { name: /SPBE\/Pemdi/ });
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     await check(page, 'desktop', 'rollup');
 
-    await page.getByRole('button', { name: /Buka dasbor .*Pangkalpinang/i }).click();
+    await page.getByRole('button', { name: /Buka dasbor .*Pangkal Pinang/i }).click();
     await page.waitForURL(/\/dasbor\?tahun=2025/);
-    await page.getByText(/Pangkalpinang/i).first().waitFor();
+    await page.getByText(/Pangkal Pinang/i).first().waitFor();
     await context.close();
   });
 
@@ -40,7 +41,7 @@ describe('national roll-up', () => {
     const page = await phone.newPage();
     page.setDefaultTimeout(30_000);
     await logInAs(page, 'nasional.demo', '/rekap-nasional?tahun=2025&klaster=kota&sort=government&per=10');
-    await page.getByRole('article', { name: /Pangkalpinang/i }).waitFor();
+    await page.getByRole('article', { name: /Pangkal Pinang/i }).waitFor();
     await check(page, 'phone', 'rollup');
     await phone.close();
   });
@@ -51,8 +52,9 @@ describe('national roll-up', () => {
     page.setDefaultTimeout(30_000);
     await logInAs(page, 'provinsi.demo', '/provinsi?tahun=2025');
     await page.getByRole('heading', { name: /Kabupaten\/kota di/, level: 1 }).waitFor();
-    await page.locator('table tbody tr').first().waitFor();
-    expect(await page.locator('table tbody tr').count()).toBeGreaterThanOrEqual(7);
+    const table = page.getByRole('region', { name: /^Kabupaten\/kota di/ });
+    await table.locator('tbody tr').first().waitFor();
+    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(7);
     await check(page, 'desktop', 'province');
     await context.close();
   });
