@@ -82,5 +82,5 @@ export const nasionalMessagesEn: Record<keyof typeof nasionalMessagesId, string>
   'publik.empty.title': 'Nothing published yet',
   'publik.empty.text': 'No region has published its figures for this year yet.',
   'publik.notPublished': 'not published',
-  'publik.regions': '{n} {n|region publishes its|regions publish their} figures',
+  'publik.regions': 'Regions publishing their figures: {n}',
 };
