@@ -30,7 +30,7 @@ describe('national roll-up', () => {
     expect(await header.getAttribute('aria-sort')).toBe('descending');
     await check(page, 'desktop', 'rollup');
 
-    await page.getByRole('button', { name: /Buka dasbor .*Pangkal Pinang/i }).click();
+    await page.getByRole('button', { name: /Dasbor daerah .*Pangkal Pinang/i }).click();
     await page.waitForURL(/\/dasbor\?tahun=2025/);
     await page.getByText(/Pangkal Pinang/i).first().waitFor();
     await context.close();

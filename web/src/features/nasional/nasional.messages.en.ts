@@ -43,7 +43,7 @@ export const nasionalMessagesEn: Record<keyof typeof nasionalMessagesId, string>
   'nasional.change.same': 'Same rank as in {year}',
   'nasional.change.none': 'No {year} rank to compare with',
   'nasional.valueChange': '{change} since {year}',
-  'nasional.openDashboard': 'Open the dashboard of {region}',
+  'nasional.openDashboard': 'Region dashboard {region}',
   'nasional.empty.title': 'No regions yet',
   'nasional.empty.text': 'There are no regions in this cluster.',
   'nasional.noMatch.title': 'Nothing matches',

@@ -42,7 +42,7 @@ export const nasionalMessagesId = {
   'nasional.change.same': 'Peringkat sama dengan {year}',
   'nasional.change.none': 'Tidak ada peringkat {year} untuk dibandingkan',
   'nasional.valueChange': '{change} sejak {year}',
-  'nasional.openDashboard': 'Buka dasbor {region}',
+  'nasional.openDashboard': 'Dasbor daerah {region}',
   'nasional.empty.title': 'Belum ada daerah',
   'nasional.empty.text': 'Tidak ada daerah di klaster ini.',
   'nasional.noMatch.title': 'Tidak ada yang cocok',
