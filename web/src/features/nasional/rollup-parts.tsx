@@ -163,7 +163,7 @@ export function IndexValue({ cell, previousYear }: { cell: IndexCell | null; pre
   const change = cell.change === null ? null : `${cell.change.startsWith('-') ? '' : '+'}${formatDecimal(cell.change)}`;
   return (
     <Stack gap={0}>
-      <Group gap={6} wrap="nowrap">
+      <Group gap={6}>
         <Tooltip label={cell.label ?? ''} disabled={!cell.label}>
           <Text size="sm" fw={600}>
             {formatDecimal(cell.value)}
@@ -176,7 +176,7 @@ export function IndexValue({ cell, previousYear }: { cell: IndexCell | null; pre
         ) : null}
         <RankMove cell={cell} previousYear={previousYear} />
       </Group>
-      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+      <Text size="xs" c="dimmed">
         {[cell.predicate, change === null ? null : t('nasional.valueChange', { change, year: previousYear })].filter(Boolean).join(' · ')}
       </Text>
     </Stack>
@@ -194,9 +194,7 @@ function InnovationsValue({ row }: { row: ShownRow }) {
   }
   return (
     <Stack gap={0}>
-      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-        {t('nasional.innovationsFact', { verified: row.innovations.verified, proposed: row.innovations.proposed })}
-      </Text>
+      <Text size="sm">{t('nasional.innovationsFact', { verified: row.innovations.verified, proposed: row.innovations.proposed })}</Text>
       {row.innovations.target !== null ? (
         <Text size="xs" c="dimmed">
           {t('nasional.innovationsTarget', { target: row.innovations.target })}
