@@ -32,7 +32,10 @@ describe('national roll-up', () => {
 
     await page.getByRole('button', { name: /Dasbor daerah .*Pangkal Pinang/i }).click();
     await page.waitForURL(/\/dasbor\?tahun=2025/);
-    await page.getByText(/Pangkal Pinang/i).first().waitFor();
+    await page
+      .getByText(/Pangkal Pinang/i)
+      .first()
+      .waitFor();
     await context.close();
   });
 
