@@ -45,6 +45,7 @@ import { tugasRoutes } from './features/tugas/tugas.routes.ts';
 import { councilsRoutes } from './features/dewan/councils.routes.ts';
 import { rpjmdRoutes } from './features/rpjmd/rpjmd.routes.ts';
 import { dasborRoutes } from './features/dasbor/dasbor.routes.ts';
+import { nationalPublicRoutes, nationalRegionRoutes, nationalRoutes } from './features/nasional/nasional.routes.ts';
 import { applicationsRoutes } from './features/layanan/applications.routes.ts';
 import { complaintsPublicRoutes } from './features/layanan/complaints-public.routes.ts';
 import { complaintsRoutes } from './features/layanan/complaints.routes.ts';
@@ -186,6 +187,9 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(rpjmdRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(dasborRoutes, { prefix: '/api/v1/regions/:regionCode' });
   await app.register(kotaCerdasPublicRoutes, { prefix: '/api/v1/public' });
+  await app.register(nationalRoutes, { prefix: '/api/v1/national' });
+  await app.register(nationalRegionRoutes, { prefix: '/api/v1/regions/:regionCode' });
+  await app.register(nationalPublicRoutes, { prefix: '/api/v1/public' });
 
   await registerWebApp(app, config.webDir);
   return app;

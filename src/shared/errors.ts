@@ -25,6 +25,11 @@ export const ERROR_CATALOG = {
     en: "You may not access this region's data.",
   },
   NOT_FOUND: { status: 404, id: 'Data tidak ditemukan.', en: 'Not found.' },
+  PROVINCE_ONLY: {
+    status: 403,
+    id: 'Tampilan provinsi hanya tersedia untuk daerah provinsi, bukan kabupaten/kota.',
+    en: 'The province view is only available to a province, not to a regency or city.',
+  },
   ROUTE_NOT_FOUND: { status: 404, id: 'Alamat API tidak dikenal.', en: 'Unknown API address.' },
   CONFLICT: { status: 409, id: 'Data bentrok dengan data yang sudah ada.', en: 'Conflicts with existing data.' },
   // Attachments (every kind of record).

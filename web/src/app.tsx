@@ -25,6 +25,7 @@ import { MasterplanPage } from './features/kota-cerdas/masterplan.page.tsx';
 import { PortalSmartCityPage } from './features/kota-cerdas/portal-smart-city.page.tsx';
 import { ProgrammePage } from './features/kota-cerdas/programme.page.tsx';
 import { LigaPage } from './features/liga/liga.page.tsx';
+import { PublicationPage } from './features/nasional/publication.page.tsx';
 import { RpjmdPage } from './features/rpjmd/rpjmd.page.tsx';
 import { PortalLayout } from './features/portal/portal-layout.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
@@ -65,6 +66,10 @@ import { RequireSession } from './session/session.tsx';
 
 // The dashboard's charts (recharts) load with the page, not with the app every other user opens.
 const DasborPage = lazy(() => import('./features/dasbor/dasbor.page.tsx').then((m) => ({ default: m.DasborPage })));
+// The national pages draw charts too: loaded with the page.
+const NationalRollupPage = lazy(() => import('./features/nasional/national-rollup.page.tsx').then((m) => ({ default: m.NationalRollupPage })));
+const ProvincePage = lazy(() => import('./features/nasional/province.page.tsx').then((m) => ({ default: m.ProvincePage })));
+const PublicNationalPage = lazy(() => import('./features/nasional/public-national.page.tsx').then((m) => ({ default: m.PublicNationalPage })));
 
 export function App() {
   return (
@@ -73,6 +78,17 @@ export function App() {
       <Route path="/katalog" element={<PublicLayout />}>
         <Route index element={<CataloguePage />} />
         <Route path=":id" element={<CatalogueDetailPage />} />
+      </Route>
+      {/* The public national page: the figures each region publishes (open data), no login. */}
+      <Route path="/nasional" element={<PublicLayout />}>
+        <Route
+          index
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <PublicNationalPage />
+            </Suspense>
+          }
+        />
       </Route>
       <Route path="/hasil-kompetisi" element={<PublicLayout />}>
         <Route path=":id" element={<HasilKompetisiPage />} />
@@ -118,6 +134,23 @@ export function App() {
             </Suspense>
           }
         />
+        <Route
+          path="rekap-nasional"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <NationalRollupPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="provinsi"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <ProvincePage />
+            </Suspense>
+          }
+        />
+        <Route path="pengaturan/publikasi-nasional" element={<PublicationPage />} />
         <Route path="periode" element={<PeriodsPage />} />
         <Route path="penilaian" element={<AssessmentsPage />} />
         <Route path="penilaian/:id" element={<AssessmentPage />} />

@@ -60,6 +60,10 @@ export const PERMISSIONS = [
   'smartcity.report',
   /** Keep the region's RPJMD cascade (misi, tujuan, sasaran, programme codes): the regional admin, as Bapperida. */
   'rpjmd.manage',
+  /** Choose which of the region's figures the public national page shows (open data): the regional admin. */
+  'national.publish',
+  /** Read the province view: the province's kabupaten/kota side by side (only in a province region). */
+  'province.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -115,6 +119,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'events.read',
     'competitions.read',
     'smartcity.read',
+    'province.read',
   ],
 };
 

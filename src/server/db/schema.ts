@@ -870,3 +870,4 @@ export * from './schema-dewan.ts';
 export * from './schema-rpjmd.ts';
 export * from './schema-kompetisi-vote.ts';
 export * from './schema-profil.ts';
+export * from './schema-nasional.ts';

@@ -32,6 +32,7 @@ import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvaluasi } from './demo-evaluasi.ts';
 import { seedDemoDewan } from './demo-dewan.ts';
+import { seedDemoNasional } from './demo-nasional.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKompetisiNasional } from './demo-kompetisi-nasional.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
@@ -112,6 +113,8 @@ export async function seedDemo(
     // After the programmes and innovations: the RPJMD's programme codes are linked from both.
     await seedDemoRpjmd(tx);
     await seedDemoApiTokens(tx);
+    // After the accounts, innovations and assessments: other cities report, a province admin, publications.
+    await seedDemoNasional(tx, passwordHash);
     // After every region's units and periods: the national competition's entries come from several regions.
     await seedDemoKompetisiNasional(tx, passwordHash);
     await tx

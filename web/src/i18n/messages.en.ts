@@ -6,6 +6,7 @@ import { notificationsMessagesEn } from '../features/notifications/notifications
 import { kotaCerdasMessagesEn } from '../features/kota-cerdas/kota-cerdas.messages.en.ts';
 import { dewanMessagesEn } from '../features/dewan/dewan.messages.en.ts';
 import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
+import { nasionalMessagesEn } from '../features/nasional/nasional.messages.en.ts';
 import { evaluasiMessagesEn } from '../features/assessments/evaluasi.messages.en.ts';
 import { tugasMessagesEn } from '../features/tugas/tugas.messages.en.ts';
 import { rpjmdMessagesEn } from '../features/rpjmd/rpjmd.messages.en.ts';
@@ -956,6 +957,7 @@ export const messagesEn: Messages = {
   ...kotaCerdasMessagesEn,
   ...dewanMessagesEn,
   ...ligaMessagesEn,
+  ...nasionalMessagesEn,
   ...evaluasiMessagesEn,
   ...tugasMessagesEn,
   ...rpjmdMessagesEn,

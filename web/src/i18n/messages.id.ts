@@ -10,6 +10,7 @@ import { notificationsMessagesId } from '../features/notifications/notifications
 import { kotaCerdasMessagesId } from '../features/kota-cerdas/kota-cerdas.messages.id.ts';
 import { dewanMessagesId } from '../features/dewan/dewan.messages.id.ts';
 import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
+import { nasionalMessagesId } from '../features/nasional/nasional.messages.id.ts';
 import { evaluasiMessagesId } from '../features/assessments/evaluasi.messages.id.ts';
 import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
 import { rpjmdMessagesId } from '../features/rpjmd/rpjmd.messages.id.ts';
@@ -962,6 +963,7 @@ export const messagesId = {
   ...kotaCerdasMessagesId,
   ...dewanMessagesId,
   ...ligaMessagesId,
+  ...nasionalMessagesId,
   ...evaluasiMessagesId,
   ...tugasMessagesId,
   ...rpjmdMessagesId,

@@ -33,6 +33,7 @@ function Navigation({ onNavigate }: { onNavigate: () => void }) {
         const items = section.items
           .filter((item) => !item.permission || (region !== undefined && can(item.permission)))
           .filter((item) => !item.onlyFor || item.onlyFor.includes(role))
+          .filter((item) => !item.regionKinds || (region !== undefined && item.regionKinds.includes(region.kind)))
           .sort((a, b) => Number(b.firstFor?.includes(role) ?? false) - Number(a.firstFor?.includes(role) ?? false));
         if (items.length === 0) return null;
         return (

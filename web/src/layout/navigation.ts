@@ -46,6 +46,8 @@ export interface NavItem {
   perRegion?: boolean;
   /** Roles that see only this link of its section: leaders open the app on their dashboard, not on the home page. */
   onlyFor?: readonly Role[];
+  /** Region kinds (provinsi, kabupaten, kota) the link belongs to; absent: every region. */
+  regionKinds?: readonly string[];
   /** Roles for whom the link comes first in its section. */
   firstFor?: readonly Role[];
 }
@@ -123,6 +125,24 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/kota-cerdas/dewan', label: 'nav.councils', icon: IconUsersGroup, permission: 'smartcity.read' },
       // The RPJMD cascade the programmes and innovations link to: read beside the masterplan, kept by Bapperida.
       { to: '/rpjmd', label: 'nav.rpjmd', icon: IconHierarchy, permission: 'smartcity.read' },
+    ],
+  },
+  {
+    label: 'nav.section.national',
+    items: [
+      // Every region of the install side by side: the national admin's page.
+      { to: '/rekap-nasional', label: 'nav.nationalRollup', icon: IconWorld, permission: 'region.read', onlyFor: ['admin_nasional'] },
+      // A province's own kabupaten/kota, for its admin and pimpinan.
+      { to: '/provinsi', label: 'nav.provinceView', icon: IconListNumbers, permission: 'province.read', regionKinds: ['provinsi'] },
+      { to: '/pengaturan/publikasi-nasional', label: 'nav.nationalPublication', icon: IconSettings, permission: 'national.publish' },
+      // The open-data page as citizens see it (opens outside the app shell).
+      {
+        to: '/nasional',
+        label: 'nav.publicNational',
+        icon: IconBook2,
+        permission: 'region.read',
+        onlyFor: ['admin_nasional', 'admin_daerah', 'pimpinan'],
+      },
     ],
   },
   // Further module sections (Laporan) go here.

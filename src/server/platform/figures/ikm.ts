@@ -49,7 +49,7 @@ export async function tallyTotals(db: DbOrTx, periodIds: readonly string[], serv
 }
 
 /** The `ikm` framework version effective in a year, among those the region may use (its own first). */
-function chooseByYear(candidates: readonly LoadedVersion[], year: number): LoadedVersion | undefined {
+export function chooseByYear(candidates: readonly LoadedVersion[], year: number): LoadedVersion | undefined {
   const usable = candidates.filter((c) => scoresTheNineUnsur(c.framework));
   const covers = (c: LoadedVersion) =>
     c.framework.effectiveYears.from <= year && (c.framework.effectiveYears.to === null || year <= c.framework.effectiveYears.to);

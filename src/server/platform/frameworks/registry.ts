@@ -233,3 +233,58 @@ export async function uploadFrameworkVersion(
     throw err;
   }
 }
+
+/**
+ * `usableVersions` for many regions in one query (the national roll-up scores every region of a year
+ * at once): region code → its usable versions of the kind, its own first, then newest first, exactly
+ * as `usableVersions` orders them for one region.
+ */
+export async function usableVersionsOfRegions(
+  db: DbOrTx,
+  regionCodes: readonly string[],
+  inputKind: Framework['inputKind'],
+): Promise<Map<string, LoadedVersion[]>> {
+  const out = new Map<string, LoadedVersion[]>();
+  if (regionCodes.length === 0) return out;
+  const rows = await db
+    .select({ id: frameworkVersions.id, regionCode: frameworkVersions.regionCode })
+    .from(frameworkVersions)
+    .where(
+      and(
+        or(isNull(frameworkVersions.regionCode), inArray(frameworkVersions.regionCode, [...regionCodes])),
+        eq(frameworkVersions.inputKind, inputKind),
+      ),
+    )
+    .orderBy(desc(frameworkVersions.createdAt), desc(frameworkVersions.id));
+  const versions = await loaded(db, rows);
+  const installWide = versions.filter((v) => v.regionCode === null);
+  for (const code of regionCodes) out.set(code, [...versions.filter((v) => v.regionCode === code), ...installWide]);
+  return out;
+}
+
+/** Versions by id, parsed, whatever their region (the caller has already scoped the ids to their regions). */
+export async function versionsById(db: DbOrTx, ids: readonly string[]): Promise<Map<string, LoadedVersion>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: frameworkVersions.id, regionCode: frameworkVersions.regionCode })
+    .from(frameworkVersions)
+    .where(inArray(frameworkVersions.id, [...new Set(ids)]));
+  return new Map((await loaded(db, rows)).map((v) => [v.id, v]));
+}
+
+/** The IID framework of a period chosen among the region's usable versions (as `iidFrameworkOfPeriod`, without a query). */
+export function pickIidFramework(
+  candidates: readonly LoadedVersion[],
+  period: { year: number; iidFrameworkVersionId: string | null },
+): PeriodFramework | null {
+  if (period.iidFrameworkVersionId !== null) {
+    const named = candidates.find((c) => c.id === period.iidFrameworkVersionId);
+    return named ? { ...named, exact: true } : null;
+  }
+  const chosen = chooseIidFramework(
+    candidates.map((c) => c.framework),
+    period.year,
+  );
+  const version = chosen && candidates.find((c) => c.framework === chosen.framework);
+  return chosen && version ? { ...version, exact: chosen.exact } : null;
+}

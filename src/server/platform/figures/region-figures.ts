@@ -1,0 +1,348 @@
+/**
+ * The region dashboard's headline figures for MANY regions of one year, in set form: one grouped query
+ * per source across all the regions asked for (not the dashboard 552 times), then the same pure engines
+ * the dashboard and the source pages use (the IID projection, the assessment figures, the IKM engine,
+ * the complaint resolution rate). The national roll-up, the province view and the public national page
+ * read them here, so "a figure shown in two places is the same figure": a region's row equals its
+ * dashboard (the integration test compares them for the demo regions).
+ */
+import { and, desc, eq, gte, inArray, like, lt, ne, sql } from 'drizzle-orm';
+import { computeFigures } from '#domain/assessments/figures.ts';
+import { figureOf, type IidAnswer, type IidPeriodData, projectIid } from '#domain/iid/projection.ts';
+import { CLOSED_STATUSES } from '#domain/services/complaint-workflow.ts';
+import type { DbOrTx } from '#server/db/client.ts';
+import {
+  assessmentItems,
+  assessments,
+  attachments,
+  complaints,
+  frameworkVersions,
+  iidAnswers,
+  innovations,
+  periods,
+  services,
+  skmPeriods,
+  skmTallies,
+  units,
+  users,
+} from '#server/db/schema.ts';
+import { pickIidFramework, usableVersionsOfRegions, versionsById } from '#server/platform/frameworks/registry.ts';
+import { GOVERNMENT_INDEX_FRAMEWORKS, itemValuesOf } from './assessment-index.ts';
+import { resolutionRate } from './complaint-stats.ts';
+import { answerOf, type IidAnswerRow, innovationData, type ProjectedInnovationRow } from './iid-projection.ts';
+import { chooseByYear, type SumsRow, totalsOfRow } from './ikm.ts';
+import { evaluateTotals, presentIkm, scoresTheNineUnsur } from './ikm-score.ts';
+import { COUNTED_STATUSES } from './innovation-target.ts';
+
+export interface RegionYearFigures {
+  regionCode: string;
+  /** Active accounts and units: a region with either uses the platform. */
+  accounts: number;
+  units: number;
+  innovations: { periodId: string | null; target: number | null; proposed: number; verified: number };
+  iid: { frameworkName: string; claimed: string; verified: string; predicate: string | null } | null;
+  government: { frameworkName: string; stage: string; basis: 'claimed' | 'verified'; index: string | null; predicate: string | null } | null;
+  ikm: { label: string; index: string | null; grade: string | null; responses: number } | null;
+  complaints: { received: number; resolved: number; resolutionRate: string | null };
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const codeList = (codes: readonly string[]) =>
+  sql.join(
+    codes.map((c) => sql`${c}`),
+    sql`, `,
+  );
+
+async function usage(db: DbOrTx, codes: readonly string[]) {
+  const [accountRows, unitRows] = await Promise.all([
+    db
+      .select({ code: users.regionCode, n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(and(inArray(users.regionCode, [...codes]), eq(users.isActive, true)))
+      .groupBy(users.regionCode),
+    db
+      .select({ code: units.regionCode, n: sql<number>`count(*)::int` })
+      .from(units)
+      .where(inArray(units.regionCode, [...codes]))
+      .groupBy(units.regionCode),
+  ]);
+  return {
+    accounts: new Map(accountRows.map((r) => [r.code ?? '', Number(r.n)])),
+    units: new Map(unitRows.map((r) => [r.code, Number(r.n)])),
+  };
+}
+
+/** The year's innovation period of each region with its counts, as the target dashboard counts them. */
+async function periodsOfYear(db: DbOrTx, codes: readonly string[], year: number) {
+  return db
+    .select({
+      id: periods.id,
+      regionCode: periods.regionCode,
+      year: periods.year,
+      targetTotal: periods.targetTotal,
+      iidFrameworkVersionId: periods.iidFrameworkVersionId,
+      iidEvidenceRequired: periods.iidEvidenceRequired,
+      proposed: sql<number>`(count(${innovations.id}) filter (where ${inArray(innovations.status, COUNTED_STATUSES)}))::int`,
+      verified: sql<number>`(count(${innovations.id}) filter (where ${innovations.status} = 'terverifikasi'))::int`,
+    })
+    .from(periods)
+    .leftJoin(innovations, and(eq(innovations.periodId, periods.id), eq(innovations.regionCode, periods.regionCode)))
+    .where(and(inArray(periods.regionCode, [...codes]), eq(periods.year, year)))
+    .groupBy(periods.id);
+}
+
+type YearPeriod = Awaited<ReturnType<typeof periodsOfYear>>[number];
+
+/** The projected IID of many periods: three queries for all of them, then the projection per period. */
+async function iidOfPeriods(db: DbOrTx, list: readonly YearPeriod[]): Promise<Map<string, RegionYearFigures['iid']>> {
+  const out = new Map<string, RegionYearFigures['iid']>();
+  if (list.length === 0) return out;
+  const ids = list.map((p) => p.id);
+  const [rows, answers, evidence, candidates] = await Promise.all([
+    db
+      .select({
+        periodId: innovations.periodId,
+        id: innovations.id,
+        name: innovations.name,
+        status: innovations.status,
+        unitId: innovations.unitId,
+        unitName: units.name,
+        urusanUtama: innovations.urusanUtama,
+        urusanIrisan: innovations.urusanIrisan,
+        rancangBangun: innovations.rancangBangun,
+        waktuPenerapan: innovations.waktuPenerapan,
+        waktuPengembangan: innovations.waktuPengembangan,
+        uraianPengembangan: innovations.uraianPengembangan,
+      })
+      .from(innovations)
+      .innerJoin(units, eq(units.id, innovations.unitId))
+      .where(and(inArray(innovations.periodId, ids), ne(innovations.status, 'ditolak')))
+      .orderBy(innovations.name, innovations.id),
+    db.select().from(iidAnswers).where(inArray(iidAnswers.periodId, ids)),
+    db
+      .selectDistinct({ innovationId: attachments.ownerId, target: attachments.slot })
+      .from(attachments)
+      .innerJoin(innovations, and(eq(innovations.id, attachments.ownerId), eq(innovations.regionCode, attachments.regionCode)))
+      .where(and(eq(attachments.ownerType, 'innovation'), inArray(innovations.periodId, ids), like(attachments.slot, 'sid.%'))),
+    usableVersionsOfRegions(db, [...new Set(list.map((p) => p.regionCode))], 'innovations'),
+  ]);
+  const rowsOfPeriod = new Map<string, ProjectedInnovationRow[]>();
+  for (const { periodId, ...r } of rows) {
+    if (periodId === null) continue;
+    rowsOfPeriod.set(periodId, [...(rowsOfPeriod.get(periodId) ?? []), r]);
+  }
+  const answersOf = new Map<string, IidAnswerRow[]>();
+  for (const a of answers) {
+    const key = `${a.periodId}/${a.innovationId ?? ''}`;
+    answersOf.set(key, [...(answersOf.get(key) ?? []), a]);
+  }
+  const targetsOf = new Map<string, Set<string>>();
+  for (const e of evidence) targetsOf.set(e.innovationId, (targetsOf.get(e.innovationId) ?? new Set()).add(e.target));
+
+  for (const period of list) {
+    const version = pickIidFramework(candidates.get(period.regionCode) ?? [], period);
+    if (!version) continue;
+    const spd = new Map<string, IidAnswer>();
+    for (const a of answersOf.get(`${period.id}/`) ?? []) {
+      const answer = answerOf(a);
+      if (answer !== undefined) spd.set(a.indicatorId, answer);
+    }
+    const data: IidPeriodData = {
+      spd,
+      innovations: (rowsOfPeriod.get(period.id) ?? []).map((r) =>
+        innovationData(r, answersOf.get(`${period.id}/${r.id}`) ?? [], targetsOf.get(r.id) ?? new Set()),
+      ),
+    };
+    const projection = projectIid(version.framework, data, {
+      evidenceRequired: period.iidEvidenceRequired,
+      frameworkExact: version.exact,
+      year: period.year,
+    });
+    const claimed = figureOf(projection.claimed);
+    const verified = figureOf(projection.verified);
+    out.set(period.regionCode, {
+      frameworkName: version.framework.name,
+      claimed: claimed.index,
+      verified: verified.index,
+      predicate: verified.predicate,
+    });
+  }
+  return out;
+}
+
+/** Each region's SPBE or Pemdi index of the year (Pemdi first), as the dashboard and the assessment report show it. */
+async function governmentIndices(db: DbOrTx, codes: readonly string[], year: number): Promise<Map<string, RegionYearFigures['government']>> {
+  const out = new Map<string, RegionYearFigures['government']>();
+  const found = await db
+    .select({
+      id: assessments.id,
+      regionCode: assessments.regionCode,
+      frameworkId: assessments.frameworkId,
+      frameworkVersionId: assessments.frameworkVersionId,
+      frameworkName: frameworkVersions.name,
+      stage: assessments.stage,
+    })
+    .from(assessments)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, assessments.frameworkVersionId))
+    .where(
+      and(
+        inArray(assessments.regionCode, [...codes]),
+        eq(assessments.year, year),
+        inArray(assessments.frameworkId, [...GOVERNMENT_INDEX_FRAMEWORKS]),
+      ),
+    );
+  const chosen = new Map<string, (typeof found)[number]>();
+  for (const frameworkId of GOVERNMENT_INDEX_FRAMEWORKS) {
+    for (const a of found) if (a.frameworkId === frameworkId && !chosen.has(a.regionCode)) chosen.set(a.regionCode, a);
+  }
+  if (chosen.size === 0) return out;
+  const picked = [...chosen.values()];
+  const [versions, items] = await Promise.all([
+    versionsById(
+      db,
+      picked.map((a) => a.frameworkVersionId),
+    ),
+    db
+      .select({
+        assessmentId: assessmentItems.assessmentId,
+        indicatorId: assessmentItems.indicatorId,
+        claimedValue: assessmentItems.claimedValue,
+        verification: assessmentItems.verification,
+        verifiedValue: assessmentItems.verifiedValue,
+      })
+      .from(assessmentItems)
+      .where(
+        inArray(
+          assessmentItems.assessmentId,
+          picked.map((a) => a.id),
+        ),
+      ),
+  ]);
+  const itemsOf = new Map<string, typeof items>();
+  for (const i of items) itemsOf.set(i.assessmentId, [...(itemsOf.get(i.assessmentId) ?? []), i]);
+  for (const a of picked) {
+    const version = versions.get(a.frameworkVersionId);
+    // A version of another region is not this region's to score with (the dashboard would not find it).
+    if (!version || (version.regionCode !== null && version.regionCode !== a.regionCode)) continue;
+    const { claimed, verified } = computeFigures(version.framework, itemValuesOf(itemsOf.get(a.id) ?? []));
+    const basis = a.stage === 'mandiri' ? 'claimed' : 'verified';
+    const figure = basis === 'claimed' ? claimed : verified;
+    out.set(a.regionCode, { frameworkName: a.frameworkName, stage: a.stage, basis, index: figure.index, predicate: figure.predicate });
+  }
+  return out;
+}
+
+/** Each region's IKM of the year: its latest survey period starting in the year, from the tallies of its services. */
+async function ikmOfYear(db: DbOrTx, codes: readonly string[], year: number): Promise<Map<string, RegionYearFigures['ikm']>> {
+  const out = new Map<string, RegionYearFigures['ikm']>();
+  const all = await db
+    .select()
+    .from(skmPeriods)
+    .where(and(inArray(skmPeriods.regionCode, [...codes]), eq(skmPeriods.year, year)))
+    .orderBy(desc(skmPeriods.startsOn), desc(skmPeriods.id));
+  const latest = new Map<string, (typeof all)[number]>();
+  for (const p of all) if (!latest.has(p.regionCode)) latest.set(p.regionCode, p);
+  if (latest.size === 0) return out;
+  const chosen = [...latest.values()];
+  const [sums, candidates, named] = await Promise.all([
+    db.execute(sql`
+      select t.period_id as "periodId", ${sql.raw(TALLY_SUMS)}
+      from ${skmTallies} t
+      join ${skmPeriods} p on p.id = t.period_id
+      join ${services} s on s.id = t.service_id and s.region_code = p.region_code
+      where t.period_id in (${codeList(chosen.map((p) => p.id))})
+      group by t.period_id`),
+    usableVersionsOfRegions(
+      db,
+      chosen.map((p) => p.regionCode),
+      'survey',
+    ),
+    versionsById(
+      db,
+      chosen.flatMap((p) => (p.frameworkVersionId ? [p.frameworkVersionId] : [])),
+    ),
+  ]);
+  const totalsOf = new Map(rowsOf<SumsRow & { periodId: string }>(sums).map((r) => [r.periodId, totalsOfRow(r)]));
+  for (const p of chosen) {
+    const version = p.frameworkVersionId ? named.get(p.frameworkVersionId) : chooseByYear(candidates.get(p.regionCode) ?? [], p.year);
+    if (!version || !scoresTheNineUnsur(version.framework) || (version.regionCode !== null && version.regionCode !== p.regionCode)) continue;
+    const totals = totalsOf.get(p.id);
+    const result = totals ? evaluateTotals(version.framework, totals) : null;
+    const ikm = result && totals ? presentIkm(result, totals.responses) : null;
+    out.set(p.regionCode, {
+      label: p.semester === null ? String(p.year) : `${p.year} Semester ${p.semester}`,
+      index: ikm?.index ?? null,
+      grade: ikm?.grade ?? null,
+      responses: totals?.responses ?? 0,
+    });
+  }
+  return out;
+}
+
+const TALLY_SUMS = [
+  'coalesce(sum(t.responses), 0)::int as responses',
+  ...Array.from({ length: 9 }, (_, i) => [
+    `coalesce(sum(t.s${i + 1}), 0)::int as s${i + 1}`,
+    `coalesce(sum(t.c${i + 1}), 0)::int as c${i + 1}`,
+  ]).flat(),
+].join(', ');
+
+/** Complaints filed in the calendar year (WIB), counted as the complaint statistics page counts them. */
+async function complaintsOfYear(db: DbOrTx, codes: readonly string[], year: number) {
+  const rows = await db
+    .select({
+      code: complaints.regionCode,
+      received: sql<number>`count(*)::int`,
+      resolved: sql<number>`(count(*) filter (where ${complaints.status} = 'selesai'))::int`,
+      closed: sql<number>`(count(*) filter (where ${inArray(complaints.status, [...CLOSED_STATUSES])}))::int`,
+    })
+    .from(complaints)
+    .where(
+      and(
+        inArray(complaints.regionCode, [...codes]),
+        gte(complaints.createdAt, new Date(`${year}-01-01T00:00:00+07:00`)),
+        lt(complaints.createdAt, new Date(`${year + 1}-01-01T00:00:00+07:00`)),
+      ),
+    )
+    .groupBy(complaints.regionCode);
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      { received: Number(r.received), resolved: Number(r.resolved), resolutionRate: resolutionRate(Number(r.resolved), Number(r.closed)) },
+    ]),
+  );
+}
+
+/** The headline figures of a year for each of the regions, one grouped query per source. */
+export async function regionFiguresOfYear(db: DbOrTx, codes: readonly string[], year: number): Promise<Map<string, RegionYearFigures>> {
+  const out = new Map<string, RegionYearFigures>();
+  if (codes.length === 0) return out;
+  const [use, yearPeriods, government, ikm, complaintFigures] = await Promise.all([
+    usage(db, codes),
+    periodsOfYear(db, codes, year),
+    governmentIndices(db, codes, year),
+    ikmOfYear(db, codes, year),
+    complaintsOfYear(db, codes, year),
+  ]);
+  const iid = await iidOfPeriods(db, yearPeriods);
+  const periodOf = new Map(yearPeriods.map((p) => [p.regionCode, p]));
+  for (const code of codes) {
+    const period = periodOf.get(code);
+    out.set(code, {
+      regionCode: code,
+      accounts: use.accounts.get(code) ?? 0,
+      units: use.units.get(code) ?? 0,
+      innovations: {
+        periodId: period?.id ?? null,
+        target: period?.targetTotal ?? null,
+        proposed: Number(period?.proposed ?? 0),
+        verified: Number(period?.verified ?? 0),
+      },
+      iid: iid.get(code) ?? null,
+      government: government.get(code) ?? null,
+      ikm: ikm.get(code) ?? null,
+      complaints: complaintFigures.get(code) ?? { received: 0, resolved: 0, resolutionRate: null },
+    });
+  }
+  return out;
+}
