@@ -174,6 +174,8 @@ export const gapAnalysis = z.object({
       year: z.number().int(),
       index: z.string().nullable(),
       predicate: z.string().nullable(),
+      /** Always the verified (final) values: last year's claims are not last year's result. */
+      basis: z.literal('verified'),
       indicators: z.array(z.object({ indicatorId: z.string(), previous: z.string().nullable(), current: z.string().nullable() })),
     })
     .nullable(),

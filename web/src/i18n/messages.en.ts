@@ -830,7 +830,7 @@ export const messagesEn: Messages = {
   'gaps.none.text': 'Every indicator is at its top level.',
   'gaps.previousTitle': 'Compared with',
   'gaps.noPrevious': 'There is no earlier assessment of this framework to compare with.',
-  'gaps.previousIndex': 'Index {year}',
+  'gaps.previousIndex': 'Index {year} (verified, final)',
   'gaps.currentIndex': 'Index {year}',
   'gaps.up': 'Up',
   'gaps.down': 'Down',

@@ -835,7 +835,7 @@ export const messagesId = {
   'gaps.none.text': 'Setiap indikator sudah pada tingkat tertinggi.',
   'gaps.previousTitle': 'Dibanding tahun',
   'gaps.noPrevious': 'Belum ada penilaian kerangka ini pada tahun sebelumnya untuk dibandingkan.',
-  'gaps.previousIndex': 'Indeks {year}',
+  'gaps.previousIndex': 'Indeks {year} (terverifikasi, final)',
   'gaps.currentIndex': 'Indeks {year}',
   'gaps.up': 'Naik',
   'gaps.down': 'Turun',

@@ -528,13 +528,16 @@ export async function loadGapAnalysis(db: Db, actor: Actor, regionCode: string, 
   let previous: GapAnalysis['previous'] = null;
   const earlier = await findPreviousAssessment(db, regionCode, assessment.frameworkId, assessment.year);
   if (earlier) {
-    const before = await valuesOfAssessment(db, earlier, basis);
+    // Last year is compared on its verified (final) values whatever this year's basis: quoting last
+    // year's claims as its index overstated it (Pangkalpinang 2025: claims 2.98, verified 2.87).
+    const before = await valuesOfAssessment(db, earlier, 'verified');
     const beforeFigure = computeFigure(before.framework, before.values);
     previous = {
       assessmentId: earlier.id,
       year: earlier.year,
       index: beforeFigure.index,
       predicate: beforeFigure.predicate,
+      basis: 'verified',
       indicators: compareIndicators(listIndicators(framework), before.values, values),
     };
   }
