@@ -28,6 +28,7 @@ import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvaluasi } from './demo-evaluasi.ts';
+import { seedDemoLhe } from './demo-lhe.ts';
 import { seedDemoDewan } from './demo-dewan.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
 import { seedDemoKotaCerdas } from './demo-kota-cerdas.ts';
@@ -107,6 +108,8 @@ export async function seedDemo(
     await seedDemoDewan(tx, idOf);
     // After the programmes and innovations: the RPJMD's programme codes are linked from both.
     await seedDemoRpjmd(tx);
+    // After the assessments and accounts: the national result of SPBE 2025 and its action plan.
+    await seedDemoLhe(tx, idOf);
     await seedDemoApiTokens(tx);
     await tx
       .insert(appMeta)

@@ -308,7 +308,7 @@ describe('action plan', () => {
     task = json<ActionTask>(res);
     expect(task).toMatchObject({ unitId, ownerId: owner.id, isOverdue: true, can: { edit: true } });
     const foreignUnit = (await makeUnit(t.db, OTHER)).id;
-    const bad = await admin.put(`${planUrl(a2026)}/${first.id}`, { ...res.json(), unitId: foreignUnit, version: task.version });
+    const bad = await admin.put(`${planUrl(a2026)}/${first.id}`, { ...json<Record<string, unknown>>(res), unitId: foreignUnit, version: task.version });
     expect(bad.statusCode).toBe(400);
   });
 
