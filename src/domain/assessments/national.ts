@@ -95,8 +95,7 @@ export interface IndicatorGap {
   gapVerified: string | null;
 }
 
-const diff = (a: string | null, b: string | null): string | null =>
-  a === null || b === null ? null : Ratio.from(a).sub(Ratio.from(b)).toPlain(12);
+const diff = (a: string | null, b: string | null): string | null => (a === null || b === null ? null : Ratio.from(a).sub(Ratio.from(b)).toPlain(12));
 
 /** Per indicator in framework order: the region's claim, its own verification and the national value, with the gaps. */
 export function indicatorGaps(

@@ -67,7 +67,10 @@ export const nationalEvaluationItems = pgTable(
     updatedBy: uuid('updated_by'),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('national_evaluation_items_uq').on(t.assessmentId, t.indicatorId), index('national_evaluation_items_region_idx').on(t.regionCode)],
+  (t) => [
+    uniqueIndex('national_evaluation_items_uq').on(t.assessmentId, t.indicatorId),
+    index('national_evaluation_items_region_idx').on(t.regionCode),
+  ],
 );
 
 /** One task of the action plan: a recommendation made work for a unit. */

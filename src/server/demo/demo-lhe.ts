@@ -24,9 +24,14 @@ export async function seedDemoLhe(tx: Tx, unitIds: Map<string, string>): Promise
   const [assessment] = await tx
     .select()
     .from(assessments)
-    .where(and(eq(assessments.regionCode, REGION), eq(assessments.frameworkId, 'spbe-2020'), eq(assessments.year, 2025), eq(assessments.stage, 'final')));
+    .where(
+      and(eq(assessments.regionCode, REGION), eq(assessments.frameworkId, 'spbe-2020'), eq(assessments.year, 2025), eq(assessments.stage, 'final')),
+    );
   if (!assessment) return;
-  const [existing] = await tx.select({ id: nationalEvaluations.id }).from(nationalEvaluations).where(eq(nationalEvaluations.assessmentId, assessment.id));
+  const [existing] = await tx
+    .select({ id: nationalEvaluations.id })
+    .from(nationalEvaluations)
+    .where(eq(nationalEvaluations.assessmentId, assessment.id));
   if (existing) return;
   const items = await tx
     .select()
@@ -81,11 +86,13 @@ export async function seedDemoLhe(tx: Tx, unitIds: Map<string, string>): Promise
     note,
     completedAt: status === 'selesai' ? new Date(Date.UTC(2026, 4, 20)) : null,
   });
-  await tx.insert(actionPlanTasks).values([
-    task('21', 'Perwali manajemen risiko SPBE', 'Setda', '2026-09-30', 100, 'selesai', 'Perwali ditetapkan (contoh data demo).'),
-    task('22', 'Uji kerentanan 12 aplikasi layanan publik', 'Diskominfo', '2027-02-26', 40, 'berjalan', 'Tujuh aplikasi telah diuji.'),
-    task('24', 'Inventaris aset TIK terintegrasi dengan SIMDA BMD', 'BPKAD', '2027-03-31', 20, 'berjalan', ''),
-    task('25', 'Peta kompetensi SDM TIK', 'BKPSDM', '2026-06-30', 0, 'belum', ''),
-    task('29', 'Audit infrastruktur SPBE oleh auditor bersertifikat', 'Diskominfo', '2027-01-29', 10, 'berjalan', 'Kerangka acuan kerja disusun.'),
-  ]);
+  await tx
+    .insert(actionPlanTasks)
+    .values([
+      task('21', 'Perwali manajemen risiko SPBE', 'Setda', '2026-09-30', 100, 'selesai', 'Perwali ditetapkan (contoh data demo).'),
+      task('22', 'Uji kerentanan 12 aplikasi layanan publik', 'Diskominfo', '2027-02-26', 40, 'berjalan', 'Tujuh aplikasi telah diuji.'),
+      task('24', 'Inventaris aset TIK terintegrasi dengan SIMDA BMD', 'BPKAD', '2027-03-31', 20, 'berjalan', ''),
+      task('25', 'Peta kompetensi SDM TIK', 'BKPSDM', '2026-06-30', 0, 'belum', ''),
+      task('29', 'Audit infrastruktur SPBE oleh auditor bersertifikat', 'Diskominfo', '2027-01-29', 10, 'berjalan', 'Kerangka acuan kerja disusun.'),
+    ]);
 }

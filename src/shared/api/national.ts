@@ -116,9 +116,20 @@ export const taskStatus = z.enum(TASK_STATUSES, { error: 'Status harus belum, be
 export const taskCreateInput = z.object({
   indicatorId: z.string().trim().min(1, 'Indikator wajib diisi').max(20, 'Indikator paling banyak 20 karakter'),
   title: z.string().trim().min(1, 'Judul tugas wajib diisi').max(300, 'Judul tugas paling banyak 300 karakter'),
-  recommendation: z.string().trim().max(5000, 'Rekomendasi paling banyak 5000 karakter').nullish().transform((v) => v ?? null),
-  unitId: z.uuid('Unit tidak valid').nullish().transform((v) => v ?? null),
-  ownerId: z.uuid('Penanggung jawab tidak valid').nullish().transform((v) => v ?? null),
+  recommendation: z
+    .string()
+    .trim()
+    .max(5000, 'Rekomendasi paling banyak 5000 karakter')
+    .nullish()
+    .transform((v) => v ?? null),
+  unitId: z
+    .uuid('Unit tidak valid')
+    .nullish()
+    .transform((v) => v ?? null),
+  ownerId: z
+    .uuid('Penanggung jawab tidak valid')
+    .nullish()
+    .transform((v) => v ?? null),
   dueDate: isoDate.nullish().transform((v) => v ?? null),
 });
 
@@ -127,7 +138,11 @@ export const taskUpdateInput = z.object({
   unitId: z.uuid('Unit tidak valid').nullable(),
   ownerId: z.uuid('Penanggung jawab tidak valid').nullable(),
   dueDate: isoDate.nullable(),
-  progress: z.number({ error: 'Progres wajib diisi' }).int('Progres harus bilangan bulat').min(0, 'Progres paling kecil 0').max(100, 'Progres paling besar 100'),
+  progress: z
+    .number({ error: 'Progres wajib diisi' })
+    .int('Progres harus bilangan bulat')
+    .min(0, 'Progres paling kecil 0')
+    .max(100, 'Progres paling besar 100'),
   status: taskStatus,
   note: z.string().trim().max(5000, 'Catatan paling banyak 5000 karakter').default(''),
   version: z.number({ error: 'Versi wajib diisi' }).int(),

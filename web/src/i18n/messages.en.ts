@@ -7,6 +7,7 @@ import { kotaCerdasMessagesEn } from '../features/kota-cerdas/kota-cerdas.messag
 import { dewanMessagesEn } from '../features/dewan/dewan.messages.en.ts';
 import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
 import { evaluasiMessagesEn } from '../features/assessments/evaluasi.messages.en.ts';
+import { lheMessagesEn } from '../features/assessments/lhe.messages.en.ts';
 import { tugasMessagesEn } from '../features/tugas/tugas.messages.en.ts';
 import { rpjmdMessagesEn } from '../features/rpjmd/rpjmd.messages.en.ts';
 import { dasborMessagesEn } from '../features/dasbor/dasbor.messages.en.ts';
@@ -951,6 +952,7 @@ export const messagesEn: Messages = {
   ...dewanMessagesEn,
   ...ligaMessagesEn,
   ...evaluasiMessagesEn,
+  ...lheMessagesEn,
   ...tugasMessagesEn,
   ...rpjmdMessagesEn,
   ...dasborMessagesEn,

@@ -11,6 +11,7 @@ import { kotaCerdasMessagesId } from '../features/kota-cerdas/kota-cerdas.messag
 import { dewanMessagesId } from '../features/dewan/dewan.messages.id.ts';
 import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
 import { evaluasiMessagesId } from '../features/assessments/evaluasi.messages.id.ts';
+import { lheMessagesId } from '../features/assessments/lhe.messages.id.ts';
 import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
 import { rpjmdMessagesId } from '../features/rpjmd/rpjmd.messages.id.ts';
 import { dasborMessagesId } from '../features/dasbor/dasbor.messages.id.ts';
@@ -957,6 +958,7 @@ export const messagesId = {
   ...dewanMessagesId,
   ...ligaMessagesId,
   ...evaluasiMessagesId,
+  ...lheMessagesId,
   ...tugasMessagesId,
   ...rpjmdMessagesId,
   ...dasborMessagesId,

@@ -78,7 +78,12 @@ export const actionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { access: inRegion('assessments.manage') },
-      schema: { summary: 'Tambah tugas rencana aksi pada satu indikator', params, body: taskCreateInput, response: { 201: actionTaskList, 400: errorBody, 404: errorBody, 409: errorBody } },
+      schema: {
+        summary: 'Tambah tugas rencana aksi pada satu indikator',
+        params,
+        body: taskCreateInput,
+        response: { 201: actionTaskList, 400: errorBody, 404: errorBody, 409: errorBody },
+      },
     },
     async (request, reply) => {
       const ctx = serviceContext(request);

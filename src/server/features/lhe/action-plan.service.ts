@@ -98,7 +98,13 @@ export async function listTasks(db: Db, actor: Actor, regionCode: string, assess
 }
 
 /** Every action-plan task of the region (open ones by default), overdue flagged. */
-export async function listRegionTasks(db: Db, actor: Actor, regionCode: string, query: z.output<typeof regionTaskQuery>, now: Date): Promise<RegionTaskList> {
+export async function listRegionTasks(
+  db: Db,
+  actor: Actor,
+  regionCode: string,
+  query: z.output<typeof regionTaskQuery>,
+  now: Date,
+): Promise<RegionTaskList> {
   if (!can(actor, 'assessments.read', regionCode)) throw new AppError('FORBIDDEN');
   const statuses = query.status === 'all' ? null : query.status === 'open' ? OPEN : [query.status];
   const rows = await queryRegionTasks(db, regionCode, statuses, query.q);
@@ -107,7 +113,8 @@ export async function listRegionTasks(db: Db, actor: Actor, regionCode: string, 
 
 async function checkPeople(tx: DbOrTx, regionCode: string, unitId: string | null, ownerId: string | null) {
   const issues: { field: string; reason: string }[] = [];
-  if (unitId !== null && !(await unitInRegion(tx, regionCode, unitId))) issues.push({ field: 'body.unitId', reason: 'Unit tidak ditemukan di daerah ini' });
+  if (unitId !== null && !(await unitInRegion(tx, regionCode, unitId)))
+    issues.push({ field: 'body.unitId', reason: 'Unit tidak ditemukan di daerah ini' });
   if (ownerId !== null && !(await userInRegion(tx, regionCode, ownerId)))
     issues.push({ field: 'body.ownerId', reason: 'Penanggung jawab bukan pengguna aktif daerah ini' });
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { issues });
@@ -140,7 +147,12 @@ async function recommendationOf(tx: DbOrTx, regionCode: string, assessmentId: st
 }
 
 /** Plans one task on an indicator; the recommendation defaults to the assessor's. */
-export async function createTask(ctx: ServiceContext, regionCode: string, assessmentId: string, input: z.output<typeof taskCreateInput>): Promise<string> {
+export async function createTask(
+  ctx: ServiceContext,
+  regionCode: string,
+  assessmentId: string,
+  input: z.output<typeof taskCreateInput>,
+): Promise<string> {
   if (!manages(ctx.actor, regionCode)) throw new AppError('FORBIDDEN');
   return ctx.db.transaction(async (tx) => {
     const assessment = await requireNational(tx, regionCode, assessmentId);
@@ -175,7 +187,14 @@ export async function createTask(ctx: ServiceContext, regionCode: string, assess
       entityType: 'action_plan_task',
       entityId: created.id,
       regionCode,
-      after: { assessmentId, indicatorId: created.indicatorId, title: created.title, unitId: created.unitId, ownerId: created.ownerId, dueDate: created.dueDate },
+      after: {
+        assessmentId,
+        indicatorId: created.indicatorId,
+        title: created.title,
+        unitId: created.unitId,
+        ownerId: created.ownerId,
+        dueDate: created.dueDate,
+      },
     });
     return created.id;
   });
@@ -253,7 +272,10 @@ export async function updateTask(
     const isOwner = task.ownerId !== null && task.ownerId === ctx.actor.id;
     if (!isManager && !isOwner) throw new AppError('FORBIDDEN');
     if (task.version !== input.version) throw new AppError('STALE_VERSION');
-    if (!isManager && (input.title !== task.title || input.unitId !== task.unitId || input.ownerId !== task.ownerId || input.dueDate !== task.dueDate)) {
+    if (
+      !isManager &&
+      (input.title !== task.title || input.unitId !== task.unitId || input.ownerId !== task.ownerId || input.dueDate !== task.dueDate)
+    ) {
       throw new AppError('FORBIDDEN', { detail: 'an owner reports progress only' });
     }
     if (isManager) await checkPeople(tx, regionCode, input.unitId, input.ownerId);
@@ -305,9 +327,16 @@ export async function deleteTask(ctx: ServiceContext, storage: BlobStorage, regi
     const owner = { regionCode, ownerType: 'action_plan_task' as const, ownerId: task.id };
     const files = await listAttachments(tx, regionCode, 'action_plan_task', [task.id]);
     const gone = [];
-    for (const f of files) gone.push(await detachAttachment(tx, ctx, owner, f.id, { action: 'action_plan.evidence_removed', entityType: 'action_plan_evidence' }));
+    for (const f of files)
+      gone.push(await detachAttachment(tx, ctx, owner, f.id, { action: 'action_plan.evidence_removed', entityType: 'action_plan_evidence' }));
     await tx.delete(actionPlanTasks).where(eq(actionPlanTasks.id, task.id));
-    await recordAudit(tx, ctx, { action: 'action_plan.task_deleted', entityType: 'action_plan_task', entityId: task.id, regionCode, before: taskAudit(task) });
+    await recordAudit(tx, ctx, {
+      action: 'action_plan.task_deleted',
+      entityType: 'action_plan_task',
+      entityId: task.id,
+      regionCode,
+      before: taskAudit(task),
+    });
     return gone;
   });
   for (const r of removed) await releaseBlob(ctx.db, storage, r.storageKey);
@@ -333,7 +362,10 @@ export async function addTaskEvidence(
 ): Promise<ActionTask> {
   await ctx.db.transaction(async (tx) => {
     const owner = await beginEvidence(ctx, tx, regionCode, assessmentId, taskId);
-    await attachFile(tx, ctx, storage, { ...owner, slot: 'umum' }, upload, limits, { action: 'action_plan.evidence_added', entityType: 'action_plan_evidence' });
+    await attachFile(tx, ctx, storage, { ...owner, slot: 'umum' }, upload, limits, {
+      action: 'action_plan.evidence_added',
+      entityType: 'action_plan_evidence',
+    });
   });
   return loadTask(ctx.db, ctx.actor, regionCode, assessmentId, taskId, ctx.now);
 }

@@ -23,7 +23,10 @@ beforeAll(async () => {
   t = await startTestApp();
   await seedDemo(t.db, { onlyIfNew: false, storage: t.app.storage });
   admin = await loginAs(t.app, 'admin.demo', DEMO_PASSWORD);
-  const rows = await t.db.select().from(assessments).where(and(eq(assessments.regionCode, HOME), eq(assessments.frameworkId, 'spbe-2020')));
+  const rows = await t.db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.regionCode, HOME), eq(assessments.frameworkId, 'spbe-2020')));
   a2025 = rows.find((r) => r.year === 2025)?.id ?? '';
   a2026 = rows.find((r) => r.year === 2026)?.id ?? '';
 });

@@ -93,7 +93,9 @@ export async function listRegionTasks(db: DbOrTx, regionCode: string, statuses: 
   if (statuses) conditions.push(inArray(actionPlanTasks.status, [...statuses]));
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(sql`(${actionPlanTasks.title} ilike ${like} or ${actionPlanTasks.recommendation} ilike ${like} or ${actionPlanTasks.indicatorId} = ${q})`);
+    conditions.push(
+      sql`(${actionPlanTasks.title} ilike ${like} or ${actionPlanTasks.recommendation} ilike ${like} or ${actionPlanTasks.indicatorId} = ${q})`,
+    );
   }
   return flatten(
     await taskQuery(db)

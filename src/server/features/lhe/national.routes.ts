@@ -49,16 +49,26 @@ export const nationalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     {
       config: { access: inRegion('assessments.manage') },
-      schema: { summary: 'Buka evaluasi nasional (tahap penilaian dokumen) setelah penilaian mandiri final', params, response: { 201: nationalEvaluation, 404: errorBody, 409: errorBody } },
+      schema: {
+        summary: 'Buka evaluasi nasional (tahap penilaian dokumen) setelah penilaian mandiri final',
+        params,
+        response: { 201: nationalEvaluation, 404: errorBody, 409: errorBody },
+      },
     },
-    async (request, reply) => reply.status(201).send(await openNational(serviceContext(request), request.params.regionCode, request.params.assessmentId)),
+    async (request, reply) =>
+      reply.status(201).send(await openNational(serviceContext(request), request.params.regionCode, request.params.assessmentId)),
   );
 
   app.post(
     '/stage',
     {
       config: { access: inRegion('assessments.manage') },
-      schema: { summary: 'Lanjutkan tahap evaluasi nasional: penilaian dokumen → interview → visitasi (boleh dilewati) → hasil', params, body: nationalStageInput, response: responses },
+      schema: {
+        summary: 'Lanjutkan tahap evaluasi nasional: penilaian dokumen → interview → visitasi (boleh dilewati) → hasil',
+        params,
+        body: nationalStageInput,
+        response: responses,
+      },
     },
     async (request) => changeNationalStage(serviceContext(request), request.params.regionCode, request.params.assessmentId, request.body),
   );
@@ -82,7 +92,12 @@ export const nationalRoutes: FastifyPluginAsyncZod = async (app) => {
     '/lhe',
     {
       config: { access: inRegion('assessments.manage') },
-      schema: { summary: 'Catat LHE: nomor dan tanggal keputusan (hanya pada tahap hasil); lembar asesor terkunci', params, body: lheInput, response: responses },
+      schema: {
+        summary: 'Catat LHE: nomor dan tanggal keputusan (hanya pada tahap hasil); lembar asesor terkunci',
+        params,
+        body: lheInput,
+        response: responses,
+      },
     },
     async (request) => recordLhe(serviceContext(request), request.params.regionCode, request.params.assessmentId, request.body),
   );

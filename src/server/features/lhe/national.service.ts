@@ -34,7 +34,15 @@ import { readSheet } from '#server/lib/xlsx.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { itemValuesOf } from '#server/platform/figures/assessment-index.ts';
 import { loadFrameworkVersion } from '#server/platform/frameworks/registry.ts';
-import { type AssessmentRow, findAssessmentRow, findNational, listNationalItems, listSelfItems, type NationalItemRow, type NationalRow } from './national.queries.ts';
+import {
+  type AssessmentRow,
+  findAssessmentRow,
+  findNational,
+  listNationalItems,
+  listSelfItems,
+  type NationalItemRow,
+  type NationalRow,
+} from './national.queries.ts';
 
 const canEnter = (actor: Actor, regionCode: string) => can(actor, 'assessments.manage', regionCode);
 
@@ -302,13 +310,20 @@ export async function updateNationalItem(
 }
 
 /** Records (or corrects) the LHE decree; only at the hasil stage. The assessor's sheet locks with it. */
-export async function recordLhe(ctx: ServiceContext, regionCode: string, assessmentId: string, input: z.output<typeof lheInput>): Promise<NationalEvaluation> {
+export async function recordLhe(
+  ctx: ServiceContext,
+  regionCode: string,
+  assessmentId: string,
+  input: z.output<typeof lheInput>,
+): Promise<NationalEvaluation> {
   if (!canEnter(ctx.actor, regionCode)) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
     const { assessment, national } = await requireOpen(tx, regionCode, assessmentId);
     if (national.version !== input.version) throw new AppError('STALE_VERSION');
     if (stageOf(national) !== 'hasil') {
-      throw new AppError('NATIONAL_EVALUATION_CLOSED', { issues: [{ field: 'stage', reason: 'LHE dicatat pada tahap hasil; lanjutkan tahapnya dahulu' }] });
+      throw new AppError('NATIONAL_EVALUATION_CLOSED', {
+        issues: [{ field: 'stage', reason: 'LHE dicatat pada tahap hasil; lanjutkan tahapnya dahulu' }],
+      });
     }
     if (Number(input.decreeDate.slice(0, 4)) < assessment.year) {
       throw fieldError('body.decreeDate', `Tanggal keputusan tidak boleh sebelum tahun evaluasi ${assessment.year}`);
@@ -367,7 +382,13 @@ const NO = new Set(['', 'tidak', 't', 'no', 'false', '0', '-']);
  * Every row is checked first: with `dryRun` nothing is written; otherwise all rows are written or, if
  * any row is wrong, none. Columns not in the file leave their fields as they are.
  */
-export async function importNational(ctx: ServiceContext, regionCode: string, assessmentId: string, file: Buffer, dryRun: boolean): Promise<NationalImportReport> {
+export async function importNational(
+  ctx: ServiceContext,
+  regionCode: string,
+  assessmentId: string,
+  file: Buffer,
+  dryRun: boolean,
+): Promise<NationalImportReport> {
   if (!canEnter(ctx.actor, regionCode)) throw new AppError('FORBIDDEN');
   const sheetRows = await readSheet(file, HEADERS, ['indicator', 'value'], 500);
   return ctx.db.transaction(async (tx) => {

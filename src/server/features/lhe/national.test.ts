@@ -37,8 +37,8 @@ const CLAIMED = '1.50';
 const verifiedOf = (id: string) => (Number(id) % 2 === 1 ? '1.40' : '1.50');
 const nationalOf = (id: string) => ['1.00', '1.17', '1.26', '1.50', '1.10'][Number(id) % 5] ?? '1.00';
 
-function engineIndex(valueOf: (id: string) => string): string {
-  const out = evaluate(pemdi, { values: Object.fromEntries(IDS.map((id) => [id, valueOf(id)])) });
+function engineIndex(valueFor: (id: string) => string): string {
+  const out = evaluate(pemdi, { values: Object.fromEntries(IDS.map((id) => [id, valueFor(id)])) });
   if (!out.ok) throw new Error(JSON.stringify(out.errors));
   return out.result.index;
 }
@@ -68,7 +68,10 @@ async function sheetOf(client: Client, id: string): Promise<NationalEvaluation> 
   return json<NationalEvaluation>(res);
 }
 
-async function xlsx(rows: (string | number | null)[][], headers = ['Indikator', 'Nilai asesor', 'Catatan', 'Rekomendasi', 'Diunggah', 'Diinterviu', 'Disetujui']) {
+async function xlsx(
+  rows: (string | number | null)[][],
+  headers = ['Indikator', 'Nilai asesor', 'Catatan', 'Rekomendasi', 'Diunggah', 'Diinterviu', 'Disetujui'],
+) {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet('Hasil');
   ws.addRow(headers);
@@ -97,7 +100,10 @@ async function runPemdi(year: number, overrideReason?: string): Promise<string> 
   d = await detailOf(id);
   for (const item of d.items) {
     const v = verifiedOf(item.indicatorId);
-    const body = v === CLAIMED ? { decision: 'accept', version: item.version, note: null } : { decision: 'correct', version: item.version, value: v, note: 'Bukti kurang' };
+    const body =
+      v === CLAIMED
+        ? { decision: 'accept', version: item.version, note: null }
+        : { decision: 'correct', version: item.version, value: v, note: 'Bukti kurang' };
     const res = await verifier.post(`${base()}/${id}/items/${item.id}/verify`, body);
     expect(res.statusCode, res.body).toBe(200);
   }
@@ -116,7 +122,9 @@ beforeAll(async () => {
   owner = o.user;
   ownerClient = o.client;
   foreignAdmin = (await clientFor(t, 'admin_daerah', OTHER)).client;
-  const versions = json<{ items: { id: string; frameworkId: string; origin: string }[] }>(await admin.get(`/api/v1/regions/${HOME}/framework-versions`));
+  const versions = json<{ items: { id: string; frameworkId: string; origin: string }[] }>(
+    await admin.get(`/api/v1/regions/${HOME}/framework-versions`),
+  );
   const find = (fid: string) => versions.items.find((v) => v.frameworkId === fid && v.origin === 'shipped')?.id ?? '';
   pemdiVersionId = find('pemdi-2026');
   spbeVersionId = find('spbe-2020');
@@ -136,10 +144,17 @@ describe('effective years', () => {
   });
 
   it('opens it with an admin’s reason, kept in the audit log', async () => {
-    const res = await admin.post(base(), { frameworkVersionId: spbeVersionId, year: 2026, overrideReason: 'Pembanding internal atas permintaan Sekda' });
+    const res = await admin.post(base(), {
+      frameworkVersionId: spbeVersionId,
+      year: 2026,
+      overrideReason: 'Pembanding internal atas permintaan Sekda',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const id = json<AssessmentDetail>(res).id;
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'assessment.created'), eq(auditLog.entityId, id)));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'assessment.created'), eq(auditLog.entityId, id)));
     expect(entry?.after).toMatchObject({ effectiveYearsOverride: { from: 2020, to: 2025, reason: 'Pembanding internal atas permintaan Sekda' } });
   });
 
@@ -206,7 +221,14 @@ describe('national stages', () => {
     const res = await national.put(`${nationalUrl(a2026)}/items/${item.id}`, { ...body, assessorValue: '1.1' });
     expect(res.statusCode, res.body).toBe(200);
     const after = json<NationalEvaluation>(res).items.find((i) => i.indicatorId === '5');
-    expect(after).toMatchObject({ assessorValue: '1.10', isUploaded: true, isInterviewed: true, isPromiseOverdue: true, claimed: '1.50', verified: '1.40' });
+    expect(after).toMatchObject({
+      assessorValue: '1.10',
+      isUploaded: true,
+      isInterviewed: true,
+      isPromiseOverdue: true,
+      claimed: '1.50',
+      verified: '1.40',
+    });
     expect(after?.gapClaimed).toBe('-0.4');
     const stale = await admin.put(`${nationalUrl(a2026)}/items/${item.id}`, { ...body, assessorValue: '1.2' });
     expect(stale.statusCode).toBe(409);
@@ -234,11 +256,21 @@ describe('national stages', () => {
     const real = await upload(admin, a2026, file, false);
     expect(real.statusCode).toBe(400);
     const after = await t.db.select().from(nationalEvaluationItems).where(eq(nationalEvaluationItems.assessmentId, a2026));
-    expect(after.map((r) => [r.indicatorId, r.assessorValue, r.version]).sort()).toEqual(before.map((r) => [r.indicatorId, r.assessorValue, r.version]).sort());
+    expect(after.map((r) => [r.indicatorId, r.assessorValue, r.version]).sort()).toEqual(
+      before.map((r) => [r.indicatorId, r.assessorValue, r.version]).sort(),
+    );
   });
 
   it('imports the whole national result; the national index is the engine on the assessor values', async () => {
-    const rows = IDS.map((id) => [id, nationalOf(id).replace('.', ','), `Catatan ${id}`, Number(id) <= 3 ? `Rekomendasi ${id}` : '', 'ya', 'ya', 'ya']);
+    const rows = IDS.map((id) => [
+      id,
+      nationalOf(id).replace('.', ','),
+      `Catatan ${id}`,
+      Number(id) <= 3 ? `Rekomendasi ${id}` : '',
+      'ya',
+      'ya',
+      'ya',
+    ]);
     const res = await upload(admin, a2026, await xlsx(rows), false);
     expect(res.statusCode, res.body).toBe(200);
     expect(json<NationalImportReport>(res)).toMatchObject({ dryRun: false, updated: 20, errors: [] });
@@ -252,7 +284,10 @@ describe('national stages', () => {
     expect(Number(s.national.index)).toBeLessThan(Number(s.verified.index));
     expect(s.gapClaimed).toBe((Number(s.national.index) - Number(s.claimed.index)).toFixed(2));
     expect(s.items.find((i) => i.indicatorId === '2')?.rekomendasi).toBe('Rekomendasi 2');
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'national_evaluation.imported'), eq(auditLog.entityId, a2026)));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'national_evaluation.imported'), eq(auditLog.entityId, a2026)));
     expect(audit).toHaveLength(1);
   });
 
@@ -308,12 +343,25 @@ describe('action plan', () => {
     task = json<ActionTask>(res);
     expect(task).toMatchObject({ unitId, ownerId: owner.id, isOverdue: true, can: { edit: true } });
     const foreignUnit = (await makeUnit(t.db, OTHER)).id;
-    const bad = await admin.put(`${planUrl(a2026)}/${first.id}`, { ...json<Record<string, unknown>>(res), unitId: foreignUnit, version: task.version });
+    const bad = await admin.put(`${planUrl(a2026)}/${first.id}`, {
+      ...json<Record<string, unknown>>(res),
+      unitId: foreignUnit,
+      version: task.version,
+    });
     expect(bad.statusCode).toBe(400);
   });
 
   it('lets the owner report progress and evidence, but not change the plan; others may not', async () => {
-    const report = { title: task.title, unitId, ownerId: owner.id, dueDate: task.dueDate, progress: 60, status: 'berjalan', note: 'Draf disusun', version: task.version };
+    const report = {
+      title: task.title,
+      unitId,
+      ownerId: owner.id,
+      dueDate: task.dueDate,
+      progress: 60,
+      status: 'berjalan',
+      note: 'Draf disusun',
+      version: task.version,
+    };
     expect((await operator.put(`${planUrl(a2026)}/${task.id}`, report)).statusCode).toBe(403);
     const moved = await ownerClient.put(`${planUrl(a2026)}/${task.id}`, { ...report, dueDate: '2027-12-31' });
     expect(moved.statusCode).toBe(403);
