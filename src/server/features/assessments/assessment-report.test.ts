@@ -360,7 +360,7 @@ describe('XLSX report', () => {
     expect(d4?.[1]).toBe('Domain');
     expect(d4?.[5]).toBe(Number(data.detail.verified.nodes.D4?.index));
     expect(summary.filter((r) => r[1] === 'Aspek')).toHaveLength(8);
-    expect(summary.find((r) => r[0] === 'Indeks 2024')?.[1]).toBe(2.51);
+    expect(summary.find((r) => r[0] === 'Indeks 2024 (terverifikasi, final)')?.[1]).toBe(2.51);
     // The cell shows the published digits: two places.
     expect(workbook.getWorksheet('Ringkasan')?.getCell(`D${summary.indexOf(indexRow ?? []) + 1}`).numFmt).toBe('0.00');
 
