@@ -42,6 +42,7 @@ import {
   updateTask,
   uploadTaskEvidence,
 } from '../../api/national.api.ts';
+import { userListQueryOptions } from '../../api/users.api.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -316,6 +317,15 @@ function TaskForm({ regionCode, task, onDone }: { regionCode: string; task: Acti
     mutationFn: (file: File) => uploadTaskEvidence(regionCode, task.assessmentId, task.id, file),
     onSuccess: (updated) => setCurrent(updated),
   });
+  // The region's active accounts, for managers choosing who answers for the task.
+  const users = useQuery({
+    ...userListQueryOptions(regionCode, { page: 1, pageSize: 200, status: 'active', sort: 'displayName', order: 'asc' }),
+    enabled: isManager,
+  });
+  const ownerOptions = (users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
+  if (task.ownerId && task.ownerName && !ownerOptions.some((o) => o.value === task.ownerId)) {
+    ownerOptions.push({ value: task.ownerId, label: task.ownerName });
+  }
   const unitCurrent: UnitOption | null = task.unitId && task.unitName ? { id: task.unitId, name: task.unitName, shortName: null, kind: null } : null;
   return (
     <form
@@ -349,11 +359,14 @@ function TaskForm({ regionCode, task, onDone }: { regionCode: string; task: Acti
               clearable
             />
             <TextInput label={t('plan.due')} type="date" value={v.dueDate} onChange={(e) => setV({ ...v, dueDate: e.currentTarget.value })} />
-            <TextInput
-              label={t('plan.ownerId')}
-              value={v.ownerId}
-              onChange={(e) => setV({ ...v, ownerId: e.currentTarget.value.trim() })}
-              description={task.ownerName ?? undefined}
+            <Select
+              label={t('plan.owner')}
+              data={ownerOptions}
+              value={v.ownerId || null}
+              onChange={(id) => setV({ ...v, ownerId: id ?? '' })}
+              searchable
+              clearable
+              nothingFoundMessage={t('plan.noOwner')}
             />
           </SimpleGrid>
         ) : null}

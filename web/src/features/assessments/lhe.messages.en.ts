@@ -24,6 +24,7 @@ export const lheMessagesEn: Record<keyof typeof lheMessagesId, string> = {
   'lhe.noLhe': 'No LHE recorded yet. Record the decree number and date at the result stage.',
   'lhe.lheLine': 'Decree {number}, dated {date}',
   'lhe.record': 'Record LHE',
+  'lhe.recordEdit': 'Edit LHE',
   'lhe.decreeNumber': 'Decree number',
   'lhe.decreeDate': 'Decree date',
   'lhe.notes': 'Notes',
@@ -93,6 +94,5 @@ export const lheMessagesEn: Record<keyof typeof lheMessagesId, string> = {
   'plan.openAssessment': 'Open assessment',
   'plan.count': '{n} {n|task|tasks}',
   'plan.noOwner': 'Not assigned',
-  'plan.ownerId': 'Owner user ID',
   'nav.actionPlan': 'Action plan',
 };

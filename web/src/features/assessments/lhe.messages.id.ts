@@ -22,6 +22,7 @@ export const lheMessagesId = {
   'lhe.noLhe': 'LHE belum dicatat. Catat nomor dan tanggal keputusan pada tahap hasil.',
   'lhe.lheLine': 'Keputusan {number}, tanggal {date}',
   'lhe.record': 'Catat LHE',
+  'lhe.recordEdit': 'Ubah LHE',
   'lhe.decreeNumber': 'Nomor keputusan',
   'lhe.decreeDate': 'Tanggal keputusan',
   'lhe.notes': 'Catatan',
@@ -91,6 +92,5 @@ export const lheMessagesId = {
   'plan.openAssessment': 'Buka penilaian',
   'plan.count': '{n} tugas',
   'plan.noOwner': 'Belum ditetapkan',
-  'plan.ownerId': 'ID pengguna penanggung jawab',
   'nav.actionPlan': 'Rencana aksi',
 } as const;

@@ -94,6 +94,7 @@ function StageCard({ regionCode, national: n }: { regionCode: string; national: 
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<Stage | null>(null);
+  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const advance = useMutation({
     mutationFn: (stage: Stage) => changeNationalStage(regionCode, n.assessmentId, { stage, version: n.version ?? 0 }),
     onSuccess: (data) => {
@@ -108,7 +109,12 @@ function StageCard({ regionCode, national: n }: { regionCode: string; national: 
         <Title order={2} size="h4">
           {t('lhe.stages')}
         </Title>
-        <Stepper active={n.stage === 'hasil' ? STAGES.length : active} size="sm" allowNextStepsSelect={false} orientation="horizontal" wrap>
+        <Stepper
+          active={n.stage === 'hasil' ? STAGES.length : active}
+          size="sm"
+          allowNextStepsSelect={false}
+          orientation={isPhone ? 'vertical' : 'horizontal'}
+        >
           {STAGES.map((s) => (
             <Stepper.Step key={s} label={t(stageKey(s))} />
           ))}
@@ -203,7 +209,7 @@ function LheCard({ regionCode, national: n }: { regionCode: string; national: Na
           </Title>
           {n.can.recordLhe && !editing ? (
             <Button size="sm" variant="default" onClick={() => setEditing(true)}>
-              {t('lhe.record')}
+              {t(n.decreeNumber ? 'lhe.recordEdit' : 'lhe.record')}
             </Button>
           ) : null}
         </Group>
@@ -265,7 +271,7 @@ function GapBar({ gap }: { gap: string | null }) {
         <Box pos="absolute" top={0} h={10} w={`${width}%`} left={value < 0 ? `${50 - width}%` : '50%'} bg={color} />
         <Box pos="absolute" top={0} h={10} w={1} left="50%" bg="var(--mantine-color-gray-6)" />
       </Box>
-      <Text size="sm" fw={600} c={value < 0 ? 'red.8' : value > 0 ? 'teal.8' : undefined}>
+      <Text size="sm" fw={600} c={value < 0 ? 'red.9' : value > 0 ? 'teal.9' : undefined}>
         {value > 0 ? '+' : ''}
         {formatDecimal(gap)}
       </Text>
