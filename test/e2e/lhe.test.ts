@@ -48,7 +48,7 @@ describe('hasil nasional and rencana aksi', () => {
     const row = page.getByRole('row', { name: /Uji kerentanan/ });
     await row.getByRole('button', { name: /^Ubah/ }).click();
     await page.getByRole('dialog').waitFor();
-    await page.getByLabel('Progres').fill('55');
+    await page.getByRole('dialog').getByRole('textbox', { name: 'Progres' }).fill('55');
     await check(page, 'desktop', 'tugas');
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
