@@ -6,6 +6,7 @@
  * On a phone the list becomes cards.
  */
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -233,7 +234,9 @@ export function TaskList({
             <Table.Tbody>
               {tasks.map((task) => (
                 <Table.Tr key={task.id}>
-                  <Table.Td maw={340}>{titleOf(task)}</Table.Td>
+                  <Table.Td miw={260} maw={380}>
+                    {titleOf(task)}
+                  </Table.Td>
                   <Table.Td>{task.unitName ?? '–'}</Table.Td>
                   <Table.Td>{task.ownerName ?? '–'}</Table.Td>
                   <Table.Td>{task.dueDate ? formatDate(task.dueDate) : '–'}</Table.Td>
@@ -422,5 +425,29 @@ function TaskForm({ regionCode, task, onDone }: { regionCode: string; task: Acti
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * On an indicator of this year's self-assessment: last year's unfinished action-plan tasks on the
+ * same indicator, so the unit filling it sees what was promised (nothing when there are none).
+ */
+export function CarriedTasksNote({ regionCode, assessmentId, indicatorId }: { regionCode: string; assessmentId: string; indicatorId: string }) {
+  const { t, formatDate } = useI18n();
+  const query = useQuery(actionPlanQueryOptions(regionCode, assessmentId));
+  const carried = (query.data?.carried ?? []).filter((c) => c.indicatorId === indicatorId);
+  if (carried.length === 0) return null;
+  return (
+    <Alert color="orange" variant="light" title={t('plan.carried')} data-testid="carried-note">
+      <Stack gap={4}>
+        {carried.map((c) => (
+          <Text key={c.id} size="sm">
+            {t('plan.year', { year: c.year })} · {c.title} · {c.progress}% · {t(statusKey(c.status))}
+            {c.dueDate ? ` · ${t('plan.due')} ${formatDate(c.dueDate)}` : ''}
+            {c.isOverdue ? ` · ${t('plan.overdue')}` : ''}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
   );
 }
