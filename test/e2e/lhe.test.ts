@@ -69,7 +69,10 @@ describe('hasil nasional and rencana aksi', () => {
 
     // The carried task shows on its indicator too, where the unit fills it.
     await page.goto(`/penilaian/${ids.y2026}?indikator=25`);
-    await page.getByTestId('carried-note').getByText(/Peta kompetensi SDM TIK/).waitFor();
+    await page
+      .getByTestId('carried-note')
+      .getByText(/Peta kompetensi SDM TIK/)
+      .waitFor();
 
     await page.goto('/rencana-aksi');
     await page.getByRole('heading', { name: 'Rencana aksi', level: 1 }).waitFor();

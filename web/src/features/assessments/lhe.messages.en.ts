@@ -94,5 +94,7 @@ export const lheMessagesEn: Record<keyof typeof lheMessagesId, string> = {
   'plan.openAssessment': 'Open assessment',
   'plan.count': '{n} {n|task|tasks}',
   'plan.noOwner': 'Not assigned',
+  'assessments.overrideReason': 'Reason for the exception',
+  'assessments.overrideHelp': 'This year is outside the framework’s effective years. Only an admin may open it, with a reason kept in the audit log.',
   'nav.actionPlan': 'Action plan',
 };

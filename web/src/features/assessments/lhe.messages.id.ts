@@ -92,5 +92,7 @@ export const lheMessagesId = {
   'plan.openAssessment': 'Buka penilaian',
   'plan.count': '{n} tugas',
   'plan.noOwner': 'Belum ditetapkan',
+  'assessments.overrideReason': 'Alasan pengecualian tahun berlaku',
+  'assessments.overrideHelp': 'Tahun ini di luar tahun berlaku kerangka. Hanya admin yang dapat membukanya, dengan alasan yang dicatat di log audit.',
   'nav.actionPlan': 'Rencana aksi',
 } as const;
