@@ -20,6 +20,8 @@ import type { DatabaseHandle, Db } from './db/client.ts';
 import { assessmentEvaluationRoutes } from './features/assessments/assessment-evaluation.routes.ts';
 import { assessmentReportRoutes } from './features/assessments/assessment-report.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
+import { actionPlanRoutes, regionActionPlanRoutes } from './features/lhe/action-plan.routes.ts';
+import { nationalEvaluationRoutes } from './features/lhe/national.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { resolveSession } from './features/auth/auth.service.ts';
@@ -168,6 +170,9 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(assessmentRoutes, { prefix: '/api/v1/regions/:regionCode/assessments' });
   await app.register(assessmentEvaluationRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/evaluation' });
   await app.register(assessmentReportRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/report' });
+  await app.register(nationalEvaluationRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/national' });
+  await app.register(actionPlanRoutes, { prefix: '/api/v1/regions/:regionCode/assessments/:assessmentId/action-plan' });
+  await app.register(regionActionPlanRoutes, { prefix: '/api/v1/regions/:regionCode/action-plan' });
   await app.register(iidRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
   await app.register(iidNationalRoutes, { prefix: '/api/v1/regions/:regionCode/iid' });
   await app.register(eventsRoutes, { prefix: '/api/v1/regions/:regionCode/events' });

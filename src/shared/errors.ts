@@ -95,6 +95,17 @@ export const ERROR_CATALOG = {
     id: 'Tahap penilaian tidak dapat diubah seperti itu. Lihat alasannya di bawah.',
     en: 'The assessment cannot move to that stage. See the reason below.',
   },
+  // National evaluation (penilaian dokumen, interview, visitasi, hasil) and the LHE.
+  NATIONAL_EVALUATION_CLOSED: {
+    status: 409,
+    id: 'Evaluasi nasional dibuka setelah penilaian mandiri daerah final, dan lembar asesor terkunci setelah LHE dicatat.',
+    en: 'The national evaluation opens once the self-assessment is final, and the assessor sheet locks once the LHE is recorded.',
+  },
+  NATIONAL_STAGE_REFUSED: {
+    status: 409,
+    id: 'Tahap evaluasi nasional tidak dapat diubah seperti itu. Lihat alasannya di bawah.',
+    en: 'The national evaluation cannot move to that stage. See the reason below.',
+  },
   // Indeks Inovasi Daerah.
   IID_FRAMEWORK_UNKNOWN: {
     status: 409,

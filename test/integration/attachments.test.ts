@@ -75,7 +75,13 @@ describe.each(['local', 's3'] as const)('attachments on %s storage', (storage) =
       await admin.get(`/api/v1/regions/${HOME}/framework-versions`),
     ).items;
     const spbe = versions.find((v) => v.frameworkId === 'spbe-2020' && v.regionCode === null);
-    const created = await admin.post(`/api/v1/regions/${HOME}/assessments`, { frameworkVersionId: spbe?.id, year: 2026, deadline: '2026-06-30' });
+    const created = await admin.post(`/api/v1/regions/${HOME}/assessments`, {
+      frameworkVersionId: spbe?.id,
+      year: 2026,
+      deadline: '2026-06-30',
+      // SPBE 2020 ends with 2025: an admin opens it for 2026 only with a reason.
+      overrideReason: 'Uji lampiran',
+    });
     expect(created.statusCode, created.body).toBe(201);
     assessment = json<AssessmentDetail>(created);
     const assigned = await admin.post(`/api/v1/regions/${HOME}/assessments/${assessment.id}/assignments`, {

@@ -46,6 +46,7 @@ import { SkmPeriodPage } from './pages/skm-period.page.tsx';
 import { SkmPeriodsPage } from './pages/skm-periods.page.tsx';
 import { SurveyPage } from './pages/survey.page.tsx';
 import { AssessmentPage } from './pages/assessment.page.tsx';
+import { ActionPlanPage } from './pages/action-plan.page.tsx';
 import { AssessmentsPage } from './pages/assessments.page.tsx';
 import { AuditPage } from './pages/audit.page.tsx';
 import { CatalogueDetailPage } from './pages/catalogue-detail.page.tsx';
@@ -154,6 +155,7 @@ export function App() {
         <Route path="periode" element={<PeriodsPage />} />
         <Route path="penilaian" element={<AssessmentsPage />} />
         <Route path="penilaian/:id" element={<AssessmentPage />} />
+        <Route path="rencana-aksi" element={<ActionPlanPage />} />
         <Route path="iid" element={<IidPage />} />
         <Route path="layanan" element={<ServicesPage />} />
         <Route path="aplikasi" element={<ApplicationsPage />} />

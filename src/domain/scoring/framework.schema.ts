@@ -306,6 +306,17 @@ export const FrameworkSchema = z.strictObject({
   }),
   rounding: z.array(RoundingSchema),
   predicates: PredicatesSchema.nullable(),
+  /**
+   * Names of the whole values of a decimal scale (Indeks Pemdi: 1 Rintisan … 5 Optimum), read by
+   * truncation (1.24 is "1 Rintisan"), as the assessor's sheet labels an index. Left out: no names.
+   */
+  valueNames: z
+    .strictObject({
+      rule: z.literal('truncate'),
+      names: z.array(z.strictObject({ value: z.number().int().min(0).max(10), name: z.string().min(1) })).min(1),
+      ...annotation,
+    })
+    .optional(),
   /** Only for `inputKind: innovations` (IID): eligibility and which verified innovations count. */
   innovationRules: InnovationRulesSchema.optional(),
   innovationProfile: InnovationProfileSchema.optional(),

@@ -871,3 +871,4 @@ export * from './schema-rpjmd.ts';
 export * from './schema-kompetisi-vote.ts';
 export * from './schema-profil.ts';
 export * from './schema-nasional.ts';
+export * from './schema-lhe.ts';

@@ -31,6 +31,7 @@ import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvaluasi } from './demo-evaluasi.ts';
+import { seedDemoLhe } from './demo-lhe.ts';
 import { seedDemoDewan } from './demo-dewan.ts';
 import { seedDemoNasional } from './demo-nasional.ts';
 import { seedDemoKompetisi } from './demo-kompetisi.ts';
@@ -112,6 +113,8 @@ export async function seedDemo(
     await seedDemoDewan(tx, idOf);
     // After the programmes and innovations: the RPJMD's programme codes are linked from both.
     await seedDemoRpjmd(tx);
+    // After the assessments and accounts: the national result of SPBE 2025 and its action plan.
+    await seedDemoLhe(tx, idOf);
     await seedDemoApiTokens(tx);
     // After the accounts, innovations and assessments: other cities report, a province admin, publications.
     await seedDemoNasional(tx, passwordHash);

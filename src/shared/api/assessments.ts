@@ -31,6 +31,13 @@ export const assessmentCreate = z.object({
   frameworkVersionId: z.uuid('Versi kerangka tidak valid'),
   year: z.number({ error: 'Tahun wajib diisi' }).int().min(2018).max(2100),
   deadline: isoDate.nullish().transform((v) => v ?? null),
+  /** Opening a framework outside its effective years needs an admin's reason (kept in the audit log). */
+  overrideReason: z
+    .string()
+    .trim()
+    .max(500, 'Alasan paling banyak 500 karakter')
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 
 export const assessmentSummary = z
@@ -167,6 +174,8 @@ export const gapAnalysis = z.object({
       year: z.number().int(),
       index: z.string().nullable(),
       predicate: z.string().nullable(),
+      /** Always the verified (final) values: last year's claims are not last year's result. */
+      basis: z.literal('verified'),
       indicators: z.array(z.object({ indicatorId: z.string(), previous: z.string().nullable(), current: z.string().nullable() })),
     })
     .nullable(),

@@ -8,6 +8,7 @@ import { dewanMessagesEn } from '../features/dewan/dewan.messages.en.ts';
 import { ligaMessagesEn } from '../features/liga/liga.messages.en.ts';
 import { nasionalMessagesEn } from '../features/nasional/nasional.messages.en.ts';
 import { evaluasiMessagesEn } from '../features/assessments/evaluasi.messages.en.ts';
+import { lheMessagesEn } from '../features/assessments/lhe.messages.en.ts';
 import { tugasMessagesEn } from '../features/tugas/tugas.messages.en.ts';
 import { rpjmdMessagesEn } from '../features/rpjmd/rpjmd.messages.en.ts';
 import { dasborMessagesEn } from '../features/dasbor/dasbor.messages.en.ts';
@@ -837,7 +838,7 @@ export const messagesEn: Messages = {
   'gaps.none.text': 'Every indicator is at its top level.',
   'gaps.previousTitle': 'Compared with',
   'gaps.noPrevious': 'There is no earlier assessment of this framework to compare with.',
-  'gaps.previousIndex': 'Index {year}',
+  'gaps.previousIndex': 'Index {year} (verified, final)',
   'gaps.currentIndex': 'Index {year}',
   'gaps.up': 'Up',
   'gaps.down': 'Down',
@@ -959,6 +960,7 @@ export const messagesEn: Messages = {
   ...ligaMessagesEn,
   ...nasionalMessagesEn,
   ...evaluasiMessagesEn,
+  ...lheMessagesEn,
   ...tugasMessagesEn,
   ...rpjmdMessagesEn,
   ...dasborMessagesEn,

@@ -12,6 +12,7 @@ import { dewanMessagesId } from '../features/dewan/dewan.messages.id.ts';
 import { ligaMessagesId } from '../features/liga/liga.messages.id.ts';
 import { nasionalMessagesId } from '../features/nasional/nasional.messages.id.ts';
 import { evaluasiMessagesId } from '../features/assessments/evaluasi.messages.id.ts';
+import { lheMessagesId } from '../features/assessments/lhe.messages.id.ts';
 import { tugasMessagesId } from '../features/tugas/tugas.messages.id.ts';
 import { rpjmdMessagesId } from '../features/rpjmd/rpjmd.messages.id.ts';
 import { dasborMessagesId } from '../features/dasbor/dasbor.messages.id.ts';
@@ -842,7 +843,7 @@ export const messagesId = {
   'gaps.none.text': 'Setiap indikator sudah pada tingkat tertinggi.',
   'gaps.previousTitle': 'Dibanding tahun',
   'gaps.noPrevious': 'Belum ada penilaian kerangka ini pada tahun sebelumnya untuk dibandingkan.',
-  'gaps.previousIndex': 'Indeks {year}',
+  'gaps.previousIndex': 'Indeks {year} (terverifikasi, final)',
   'gaps.currentIndex': 'Indeks {year}',
   'gaps.up': 'Naik',
   'gaps.down': 'Turun',
@@ -965,6 +966,7 @@ export const messagesId = {
   ...ligaMessagesId,
   ...nasionalMessagesId,
   ...evaluasiMessagesId,
+  ...lheMessagesId,
   ...tugasMessagesId,
   ...rpjmdMessagesId,
   ...dasborMessagesId,

@@ -14,6 +14,7 @@ import {
   IconChartDots3,
   IconGauge,
   IconClipboardCheck,
+  IconChecklist,
   IconHierarchy,
   IconHistory,
   IconApps,
@@ -98,6 +99,7 @@ export const NAV_SECTIONS: NavSection[] = [
     label: 'nav.section.assessment',
     items: [
       { to: '/penilaian', label: 'nav.assessments', icon: IconClipboardCheck, permission: 'assessments.read' },
+      { to: '/rencana-aksi', label: 'nav.actionPlan', icon: IconChecklist, permission: 'assessments.read' },
       // The region's Indeks Inovasi Daerah is scored from its innovations: whoever reads them reads it.
       { to: '/iid', label: 'nav.iid', icon: IconChartDots3, permission: 'innovations.read' },
     ],

@@ -13,6 +13,8 @@ import {
   IconChartArrowsVertical,
   IconFileSpreadsheet,
   IconFileTypePdf,
+  IconBuildingBank,
+  IconChecklist,
   IconListCheck,
   IconReportAnalytics,
   IconUsersGroup,
@@ -28,6 +30,8 @@ import { AssessmentFigures } from '../features/assessments/assessment-figures.ts
 import { STAGE_COLORS, STAGE_LABELS } from '../features/assessments/assessment-labels.ts';
 import { AssignmentPanel } from '../features/assessments/assignment-panel.tsx';
 import { EvaluationPanel } from '../features/assessments/evaluation-panel.tsx';
+import { ActionPlanPanel } from '../features/assessments/action-plan-panel.tsx';
+import { NationalPanel } from '../features/assessments/national-panel.tsx';
 import { buildBreakdown } from '../features/assessments/breakdown.ts';
 import { GapsPanel } from '../features/assessments/gaps-panel.tsx';
 import { IndicatorList } from '../features/assessments/indicator-list.tsx';
@@ -41,7 +45,7 @@ import { useRegion } from '../session/region.tsx';
 import { useSignedInUser } from '../session/session.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
 
-const TABS = ['indikator', 'kesenjangan', 'evaluasi', 'penugasan'] as const;
+const TABS = ['indikator', 'kesenjangan', 'evaluasi', 'nasional', 'rencana', 'penugasan'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The page's state in the URL: tab, filter and the open indicator. */
@@ -107,7 +111,14 @@ function AssessmentView({ id }: { id: string }) {
   const selected = params.indicatorId ? assessment.items.find((i) => i.indicatorId === params.indicatorId) : undefined;
   // Hasil evaluasi: the assessors' yearly result, which the smart-city evaluation publishes per pillar.
   const hasEvaluation = isSmartCityFramework(assessment.frameworkId);
-  const tab: Tab = (params.tab === 'penugasan' && !assessment.can.manage) || (params.tab === 'evaluasi' && !hasEvaluation) ? 'indikator' : params.tab;
+  // SPBE and Indeks Pemdi go on to the national evaluation (hasil nasional) and its action plan.
+  const hasNational = !hasEvaluation;
+  const tab: Tab =
+    (params.tab === 'penugasan' && !assessment.can.manage) ||
+    (params.tab === 'evaluasi' && !hasEvaluation) ||
+    ((params.tab === 'nasional' || params.tab === 'rencana') && !hasNational)
+      ? 'indikator'
+      : params.tab;
   const reload = async () => {
     await queryClient.refetchQueries({ queryKey: assessmentKey(regionCode, id), exact: true });
     const latest = queryClient.getQueryData<AssessmentDetail>(assessmentKey(regionCode, id));
@@ -188,6 +199,16 @@ function AssessmentView({ id }: { id: string }) {
               {t('evaluasi.tab')}
             </Tabs.Tab>
           ) : null}
+          {hasNational ? (
+            <>
+              <Tabs.Tab value="nasional" leftSection={<IconBuildingBank size={16} aria-hidden />}>
+                {t('lhe.tab')}
+              </Tabs.Tab>
+              <Tabs.Tab value="rencana" leftSection={<IconChecklist size={16} aria-hidden />}>
+                {t('lhe.planTab')}
+              </Tabs.Tab>
+            </>
+          ) : null}
           {assessment.can.manage ? (
             <Tabs.Tab value="penugasan" leftSection={<IconUsersGroup size={16} aria-hidden />}>
               {t('assessment.tab.assign')}
@@ -212,6 +233,16 @@ function AssessmentView({ id }: { id: string }) {
           <Tabs.Panel value="evaluasi">
             <EvaluationPanel regionCode={regionCode} assessmentId={assessment.id} />
           </Tabs.Panel>
+        ) : null}
+        {hasNational ? (
+          <>
+            <Tabs.Panel value="nasional">
+              <NationalPanel regionCode={regionCode} assessmentId={assessment.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="rencana">
+              <ActionPlanPanel regionCode={regionCode} assessmentId={assessment.id} />
+            </Tabs.Panel>
+          </>
         ) : null}
         {assessment.can.manage ? (
           <Tabs.Panel value="penugasan">

@@ -148,6 +148,7 @@ const spbe = (overrides: Partial<FixtureOptions> = {}) =>
       year: 2024,
       index: '2.51',
       predicate: 'Cukup',
+      basis: 'verified',
       indicators: [
         { indicatorId: '1', previous: '1', current: '1' },
         { indicatorId: '2', previous: '1', current: '2' },
@@ -296,7 +297,8 @@ describe('PDF report', () => {
     expect(top).toBeDefined();
     expect(text).toContain(`+${decimalComma(top?.gain)}`);
     expect(text).toContain('Perbandingan dengan Tahun 2024');
-    expect(text).toContain('Indeks tahun 2024: 2,51 (Cukup)');
+    // Last year is quoted as its verified (final) index, and the report says so.
+    expect(text).toContain('Indeks tahun 2024 (nilai terverifikasi, final): 2,51 (Cukup)');
     // Page numbers on every page, counting all pages.
     for (let p = 1; p <= pages; p++) expect(text).toContain(`Halaman ${p} dari ${pages}`);
     // No decimal point survives in a number the reader sees.
@@ -358,7 +360,7 @@ describe('XLSX report', () => {
     expect(d4?.[1]).toBe('Domain');
     expect(d4?.[5]).toBe(Number(data.detail.verified.nodes.D4?.index));
     expect(summary.filter((r) => r[1] === 'Aspek')).toHaveLength(8);
-    expect(summary.find((r) => r[0] === 'Indeks 2024')?.[1]).toBe(2.51);
+    expect(summary.find((r) => r[0] === 'Indeks 2024 (terverifikasi, final)')?.[1]).toBe(2.51);
     // The cell shows the published digits: two places.
     expect(workbook.getWorksheet('Ringkasan')?.getCell(`D${summary.indexOf(indexRow ?? []) + 1}`).numFmt).toBe('0.00');
 

@@ -378,7 +378,7 @@ function drawPrevious(doc: Doc, data: AssessmentReportData): void {
     previous.index === null ? 'belum lengkap' : `${decimalComma(previous.index)}${previous.predicate ? ` (${previous.predicate})` : ''}`;
   paragraph(
     doc,
-    `Indeks tahun ${previous.year}: ${prevText}. Indeks tahun ${data.detail.year} (${BASIS_LABELS[data.gaps.basis]}): ${decimalComma(data.gaps.index)}.`,
+    `Indeks tahun ${previous.year} (${BASIS_LABELS.verified}, final): ${prevText}. Indeks tahun ${data.detail.year} (${BASIS_LABELS[data.gaps.basis]}): ${decimalComma(data.gaps.index)}.`,
     { size: 10, color: COLOR.ink },
   );
   // From the framework, not the items: an operator's detail holds only the items of their unit.
@@ -477,7 +477,7 @@ function addSummarySheet(workbook: ExcelJS.Workbook, data: AssessmentReportData)
     row.getCell(1).font = { bold: true };
   }
   if (gaps.previous) {
-    const row = sheet.addRow([`Indeks ${gaps.previous.year}`]);
+    const row = sheet.addRow([`Indeks ${gaps.previous.year} (terverifikasi, final)`]);
     row.getCell(1).font = { bold: true };
     setNumber(row.getCell(2), gaps.previous.index);
     row.getCell(3).value = gaps.previous.predicate ?? null;

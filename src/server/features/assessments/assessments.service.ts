@@ -13,6 +13,7 @@ import {
   seesItem,
 } from '#domain/assessments/stages.ts';
 import { checkValue, sameValue } from '#domain/assessments/values.ts';
+import { isEffectiveIn } from '#domain/assessments/national.ts';
 import type { Framework } from '#domain/scoring/framework.schema.ts';
 import type { AssessmentDetail, AssessmentItem, AssessmentSummary, GapAnalysis } from '#shared/api/assessments.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
@@ -144,6 +145,8 @@ export interface AssessmentInput {
   frameworkVersionId: string;
   year: number;
   deadline: string | null;
+  /** Why a framework is opened outside its effective years (null: it must be effective). */
+  overrideReason?: string | null;
 }
 
 /** Opens an assessment for a year, with one unassigned item per indicator of the framework version. */
@@ -157,6 +160,16 @@ export async function createAssessment(ctx: ServiceContext, regionCode: string, 
         throw fieldError(
           'body.frameworkVersionId',
           `Kerangka ${framework.name} tidak dinilai per indikator; penilaian mandiri hanya untuk kerangka bernilai per indikator (SPBE, Indeks Pemdi)`,
+        );
+      }
+      // SPBE 2020 is evaluated up to 2025 and Indeks Pemdi from 2026: a region opening the wrong one
+      // would report an index the ministry no longer publishes. An admin may still do it, with a reason.
+      const overrideReason = input.overrideReason ?? null;
+      if (!isEffectiveIn(framework, input.year) && overrideReason === null) {
+        const { from, to } = framework.effectiveYears;
+        throw fieldError(
+          'body.overrideReason',
+          `${framework.name} berlaku untuk tahun ${from}${to === null ? ' dan seterusnya' : `–${to}`}, bukan ${input.year}; pilih kerangka yang berlaku atau isi alasan pengecualian`,
         );
       }
       const indicators = listIndicators(framework);
@@ -189,6 +202,9 @@ export async function createAssessment(ctx: ServiceContext, regionCode: string, 
           year: input.year,
           deadline: input.deadline,
           itemCount: indicators.length,
+          ...(overrideReason === null
+            ? {}
+            : { effectiveYearsOverride: { from: framework.effectiveYears.from, to: framework.effectiveYears.to, reason: overrideReason } }),
         },
       });
       return created.id;
@@ -512,13 +528,16 @@ export async function loadGapAnalysis(db: Db, actor: Actor, regionCode: string, 
   let previous: GapAnalysis['previous'] = null;
   const earlier = await findPreviousAssessment(db, regionCode, assessment.frameworkId, assessment.year);
   if (earlier) {
-    const before = await valuesOfAssessment(db, earlier, basis);
+    // Last year is compared on its verified (final) values whatever this year's basis: quoting last
+    // year's claims as its index overstated it (Pangkalpinang 2025: claims 2.98, verified 2.87).
+    const before = await valuesOfAssessment(db, earlier, 'verified');
     const beforeFigure = computeFigure(before.framework, before.values);
     previous = {
       assessmentId: earlier.id,
       year: earlier.year,
       index: beforeFigure.index,
       predicate: beforeFigure.predicate,
+      basis: 'verified',
       indicators: compareIndicators(listIndicators(framework), before.values, values),
     };
   }

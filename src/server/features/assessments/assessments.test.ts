@@ -511,11 +511,12 @@ describe('the index as claimed, the gap analysis and last year', () => {
     expect([...gains].sort((x, y) => y - x)).toEqual(gains);
   });
 
-  it('compares with last year’s assessment, indicator by indicator', async () => {
+  it('compares with last year’s verified (final) assessment, indicator by indicator, even on this year’s claims', async () => {
     const gaps = await gapsOf(current, 'claimed');
-    // 2024 ended with claims 1: 3 and 2: 5 → 1 + 1.30 % × (2 + 4) = 1.078 → 1.08
-    expect(gaps.previous).toMatchObject({ year: 2024, index: '1.08' });
-    expect(gaps.previous?.indicators.find((i) => i.indicatorId === '1')).toEqual({ indicatorId: '1', previous: '3', current: '3' });
+    // 2024 claimed 1: 3 and 2: 5 (1.08 on claims) but was verified at 1: 2 and 2: 5 → 1 + 1.30 % × (1 + 4)
+    // = 1.065 → 1.07: last year's result is its verified index, never its claims.
+    expect(gaps.previous).toMatchObject({ year: 2024, index: '1.07', basis: 'verified' });
+    expect(gaps.previous?.indicators.find((i) => i.indicatorId === '1')).toEqual({ indicatorId: '1', previous: '2', current: '3' });
     expect(gaps.previous?.indicators.find((i) => i.indicatorId === '2')).toEqual({ indicatorId: '2', previous: '5', current: '3' });
     expect(gaps.previous?.indicators.find((i) => i.indicatorId === '3')).toEqual({ indicatorId: '3', previous: null, current: '3' });
     const verified = await gapsOf(current, 'verified');

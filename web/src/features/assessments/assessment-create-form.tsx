@@ -3,7 +3,7 @@
  * indicator (SPBE 2020, Indeks Pemdi 2026, or one the region uploaded), the year and the deadline.
  * Checked with the shared `assessmentCreate` schema; a year already opened is said next to the year.
  */
-import { Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,14 +20,16 @@ interface Values {
   frameworkVersionId: string | null;
   year: number | string;
   deadline: string;
+  overrideReason: string;
 }
 
-const FIELDS = ['frameworkVersionId', 'year', 'deadline'] as const;
+const FIELDS = ['frameworkVersionId', 'year', 'deadline', 'overrideReason'] as const;
 
 const inputOf = (v: Values) => ({
   frameworkVersionId: v.frameworkVersionId ?? '',
   year: typeof v.year === 'number' ? v.year : v.year.trim() === '' ? Number.NaN : Number(v.year),
   deadline: v.deadline || null,
+  overrideReason: v.overrideReason.trim() || null,
 });
 
 function versionLabel(v: Pick<FrameworkVersion, 'name' | 'version' | 'origin'>, uploaded: string): string {
@@ -42,7 +44,12 @@ export function AssessmentCreateForm({ regionCode, versions, onDone }: { regionC
   const [unplaced, setUnplaced] = useState<FieldIssue[]>([]);
   const choices = versions.filter((v) => v.inputKind === 'values');
   const form = useForm<Values>({
-    initialValues: { frameworkVersionId: choices.length === 1 ? (choices[0]?.id ?? null) : null, year: new Date().getFullYear(), deadline: '' },
+    initialValues: {
+      frameworkVersionId: choices.length === 1 ? (choices[0]?.id ?? null) : null,
+      year: new Date().getFullYear(),
+      deadline: '',
+      overrideReason: '',
+    },
     validate: (values) => {
       const checked = assessmentCreate.safeParse(inputOf(values));
       if (checked.success) return {};
@@ -63,6 +70,12 @@ export function AssessmentCreateForm({ regionCode, versions, onDone }: { regionC
 
   const chosen = choices.find((v) => v.id === form.values.frameworkVersionId);
   const about = chosen ? frameworks.data?.items.find((f) => f.id === chosen.frameworkId && f.version === chosen.version) : undefined;
+  // Outside the framework's effective years (SPBE 2020 after 2025, Pemdi before 2026) only with a reason.
+  const year = Number(form.values.year);
+  const isOutsideYears =
+    about !== undefined &&
+    Number.isInteger(year) &&
+    (year < about.effectiveYears.from || (about.effectiveYears.to !== null && year > about.effectiveYears.to));
 
   return (
     <form noValidate onSubmit={form.onSubmit((values) => create.mutate(values))}>
@@ -96,6 +109,15 @@ export function AssessmentCreateForm({ regionCode, versions, onDone }: { regionC
           />
           <TextInput type="date" label={t('assessments.deadline')} {...form.getInputProps('deadline')} />
         </Group>
+        {isOutsideYears ? (
+          <Textarea
+            label={t('assessments.overrideReason')}
+            description={t('assessments.overrideHelp')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('overrideReason')}
+          />
+        ) : null}
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -31,6 +31,7 @@ import type { SaveState } from '../innovations/use-autosave.ts';
 import { isIndicatorLate, todayIso } from '../deadlines/deadlines.ts';
 import { LateBadge } from '../deadlines/late-badge.tsx';
 import { compareDecimalText } from '../scores/decimal-text.ts';
+import { CarriedTasksNote } from './action-plan-panel.tsx';
 import { VERIFICATION_COLORS, VERIFICATION_LABELS, verifiedValueOf } from './assessment-labels.ts';
 import { hasLevels, levelAt, reasonsOf } from './item-values.ts';
 import { DecimalValueInput, LevelList, type LevelMark, LevelPicker } from './level-picker.tsx';
@@ -416,6 +417,8 @@ export function IndicatorPanel({
           {item.deadline ? ` · ${t('assessment.deadlineOn', { date: formatDate(item.deadline) })}` : ''}
         </Text>
       </Stack>
+
+      <CarriedTasksNote regionCode={regionCode} assessmentId={assessment.id} indicatorId={item.indicatorId} />
 
       <VerificationSummary item={item} />
 
