@@ -75,7 +75,7 @@ async function interfaceTexts(page: Page): Promise<string[]> {
     // Controls: their visible text, unless they wrap data (a table, a card of records).
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, [role="tab"], thead th, label, nav a, [role="menuitem"], legend'))) {
       if (el.closest('tbody') || el.querySelector('table, [data-record]')) continue;
-      const text = (el.innerText || '').trim();
+      const text = (el.textContent || '').trim();
       if (text) texts.push(text);
     }
     // Names given to assistive technology are the interface's own words too.
