@@ -66,6 +66,12 @@ const INDONESIAN_UI_WORDS = [
   'Nama',
   'Jumlah',
 ];
+/**
+ * The bands the frameworks name in Indonesian (data), which an English page shows by their English
+ * name wherever they appear, badges and sentences included.
+ */
+const INDONESIAN_PREDICATES = ['Tidak Dapat Dinilai', 'Sangat Inovatif', 'Kurang Inovatif', 'Memuaskan'];
+
 const WORD = new RegExp(`(^|[^\\p{L}])(${INDONESIAN_UI_WORDS.join('|')})($|[^\\p{L}])`, 'u');
 
 /** The interface's own text on the page: controls, headers, labels and the navigation. */
@@ -118,6 +124,10 @@ for (const [viewport, size] of [
         await check(page, viewport, to === '/' ? 'home' : to.slice(1).replaceAll('/', '-')).catch((e: unknown) =>
           leftovers.push(e instanceof Error ? e.message : String(e)),
         );
+        const body = await page.locator('main').innerText();
+        for (const predicate of INDONESIAN_PREDICATES) {
+          if (body.toLowerCase().includes(predicate.toLowerCase())) leftovers.push(`${to}: the predicate "${predicate}" untranslated`);
+        }
         for (const text of await interfaceTexts(page)) {
           const found = WORD.exec(text);
           if (found) leftovers.push(`${to}: "${text.slice(0, 80)}" (${found[2]})`);

@@ -8,7 +8,7 @@ import type { AssessmentDetail } from '../../api/assessments.api.ts';
 import { useFigures } from '../../components/figures.ts';
 import { FoldOnPhone } from '../../components/fold-on-phone.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { PredicateBadge, ScoreCard } from '../scores/score-card.tsx';
+import { PredicateBadge, ScoreCard } from '../../components/score-card.tsx';
 import type { BreakdownRow } from './breakdown.ts';
 
 type Figure = AssessmentDetail['claimed'];

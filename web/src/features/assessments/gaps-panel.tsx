@@ -16,7 +16,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { compareDecimalText } from '../scores/decimal-text.ts';
-import { ScoreCard } from '../scores/score-card.tsx';
+import { ScoreCard } from '../../components/score-card.tsx';
 import { useValueText } from './indicator-panel.tsx';
 
 type Gap = GapAnalysis['items'][number];

@@ -11,7 +11,7 @@ import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isIndicatorLate, todayIso } from '../deadlines/deadlines.ts';
 import { LateBadge } from '../deadlines/late-badge.tsx';
-import { PredicateBadge } from '../scores/score-card.tsx';
+import { PredicateBadge } from '../../components/score-card.tsx';
 import { VERIFICATION_COLORS, VERIFICATION_LABELS } from './assessment-labels.ts';
 import { pathKey } from './breakdown.ts';
 import { useValueText } from './indicator-panel.tsx';

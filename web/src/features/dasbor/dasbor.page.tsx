@@ -5,7 +5,7 @@
  * numbers beside it. The PDF brief for the kepala daerah carries the same figures and charts.
  */
 import { BarChart, LineChart } from '@mantine/charts';
-import { Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, NativeSelect, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowRight, IconDownload } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -15,6 +15,7 @@ import { NoAccess } from '../../components/no-access.tsx';
 import { useFigures } from '../../components/figures.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryError } from '../../components/query-error.tsx';
+import { PredicateBadge, usePredicateText } from '../../components/score-card.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
@@ -105,6 +106,7 @@ function Kpi({ title, value, lines, to, testId }: { title: string; value: string
 function KpiCards({ d }: { d: RegionDashboard }) {
   const { t, formatNumber } = useI18n();
   const { figure, delta } = useFigures();
+  const predicateText = usePredicateText();
   const i = d.innovations;
   const c = d.complaints;
   return (
@@ -133,9 +135,12 @@ function KpiCards({ d }: { d: RegionDashboard }) {
             ? [
                 <Group key="p" gap={6} component="span">
                   {t('dasbor.iid.verified')}
-                  {d.iid.predicate ? <Badge variant="light">{d.iid.predicate}</Badge> : null}
+                  <PredicateBadge predicate={d.iid.predicate} />
                 </Group>,
-                t('dasbor.iid.claimed', { index: figure(d.iid.claimed, 'iid'), predicate: d.iid.claimedPredicate ?? '–' }),
+                t('dasbor.iid.claimed', {
+                  index: figure(d.iid.claimed, 'iid'),
+                  predicate: d.iid.claimedPredicate ? predicateText(d.iid.claimedPredicate) : '–',
+                }),
               ]
             : [t('dasbor.noPeriod')]
         }
@@ -148,7 +153,7 @@ function KpiCards({ d }: { d: RegionDashboard }) {
         lines={
           d.assessment
             ? [
-                t('dasbor.assessment.predicate', { predicate: d.assessment.predicate ?? '–' }),
+                t('dasbor.assessment.predicate', { predicate: d.assessment.predicate ? predicateText(d.assessment.predicate) : '–' }),
                 d.assessment.basis === 'claimed' ? t('dasbor.assessment.claimed') : t('dasbor.assessment.verified'),
               ]
             : [t('dasbor.noAssessment')]
@@ -343,6 +348,7 @@ function IndexTrend({ d }: { d: RegionDashboard }) {
 function Domains({ d }: { d: RegionDashboard }) {
   const { t } = useI18n();
   const { figure } = useFigures();
+  const predicateText = usePredicateText();
   const a = d.assessment;
   if (!a) return null;
   return (
@@ -365,7 +371,11 @@ function Domains({ d }: { d: RegionDashboard }) {
         <Table withRowBorders={false} verticalSpacing={4}>
           <Table.Tbody>
             {a.domains.map((dom) => (
-              <NumberRow key={dom.id} label={dom.name} value={`${figure(dom.index, 'index')}${dom.predicate ? ` (${dom.predicate})` : ''}`} />
+              <NumberRow
+                key={dom.id}
+                label={dom.name}
+                value={`${figure(dom.index, 'index')}${dom.predicate ? ` (${predicateText(dom.predicate)})` : ''}`}
+              />
             ))}
           </Table.Tbody>
         </Table>

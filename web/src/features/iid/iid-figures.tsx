@@ -9,7 +9,7 @@ import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { IidProjectionResponse } from '../../api/iid.api.ts';
 import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ScoreCard } from '../scores/score-card.tsx';
+import { ScoreCard } from '../../components/score-card.tsx';
 
 type Figure = IidProjectionResponse['claimed'];
 

@@ -4,9 +4,9 @@
  */
 import { Badge, type BadgeProps, Card, Group, Text } from '@mantine/core';
 import { type ReactNode, useId } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
-import { type FigureKind, useFigures } from '../../components/figures.ts';
-import { type MessageKey, messagesId } from '../../i18n/messages.id.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { type FigureKind, useFigures } from './figures.ts';
+import { type MessageKey, messagesId } from '../i18n/messages.id.ts';
 
 /**
  * Bands are data (SPBE: Memuaskan … Kurang; IID: Sangat Inovatif … Tidak Dapat Dinilai; Pemdi's are
