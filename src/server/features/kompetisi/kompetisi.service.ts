@@ -345,7 +345,7 @@ export async function listCandidates(ctx: ServiceContext, regionCode: string, co
     .select({ innovation: innovations })
     .from(innovations)
     .where(and(eq(innovations.regionCode, regionCode), unit ? eq(innovations.unitId, unit) : undefined, ne(innovations.status, 'ditolak')))
-    .orderBy(innovations.name)
+    .orderBy(innovations.name, innovations.id)
     .limit(500);
   const entered = new Set(
     (
