@@ -63,7 +63,7 @@ describe('IID nasional', () => {
     await dialog
       .locator('input[type=file]')
       .setInputFiles({ name: 'hasil-nasional.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
-    await dialog.getByText(/^Tidak ada kesalahan/).waitFor();
+    await dialog.getByText(/^Semua baris valid/).waitFor();
     await expect.poll(() => dialog.getByRole('button', { name: 'Impor', exact: true }).isEnabled()).toBe(true);
     await dialog.getByRole('button', { name: 'Impor', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });

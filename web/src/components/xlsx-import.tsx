@@ -7,17 +7,23 @@
 import { Alert, Anchor, Badge, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { isApiError } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FormErrorAlert } from './form-error-alert.tsx';
 import { ImportErrors, type ImportRowError } from './import-errors.tsx';
 
-/** What every import's dry run and run answer: rows to add, rows to change, and each bad row's problems. */
+/** What every import's dry run and run answer: each bad row's problems, and usually rows to add and to change. */
 export interface XlsxImportReport {
-  created: number;
-  updated: number;
+  created?: number;
+  updated?: number;
   errors: readonly ImportRowError[];
+}
+
+/** What a clean dry run says before "Impor": how many rows would be written, and how to say it. */
+export interface XlsxImportSummary {
+  rows: number;
+  text: ReactNode;
 }
 
 export function XlsxImport<R extends XlsxImportReport>({
@@ -29,6 +35,8 @@ export function XlsxImport<R extends XlsxImportReport>({
   onDone,
   createdLabel,
   updatedLabel,
+  summarise,
+  notice,
 }: {
   /** Which sheet this takes and how rows are matched (by name and unit). */
   intro: string;
@@ -41,6 +49,10 @@ export function XlsxImport<R extends XlsxImportReport>({
   createdLabel?: (n: string) => string;
   /** How the rows counted as `updated` are named, when they are not updates (a participant list skips those registered). */
   updatedLabel?: (n: string) => string;
+  /** The clean dry run's summary when the report does not count created and updated rows. */
+  summarise?: (report: R) => XlsxImportSummary;
+  /** A note beside the buttons (e.g. that the import replaces an earlier one). */
+  notice?: ReactNode;
 }) {
   const { t, formatNumber } = useI18n();
   const [file, setFile] = useState<File | null>(null);
@@ -55,7 +67,25 @@ export function XlsxImport<R extends XlsxImportReport>({
   });
 
   const report = check.data;
-  const rows = report ? report.created + report.updated : 0;
+  const counted = (r: R): XlsxImportSummary => {
+    const created = formatNumber(r.created ?? 0);
+    const updated = formatNumber(r.updated ?? 0);
+    return {
+      rows: (r.created ?? 0) + (r.updated ?? 0),
+      text: (
+        <Group gap="xs">
+          <Badge variant="light" color="green">
+            {createdLabel ? createdLabel(created) : t('import.newRows', { n: created })}
+          </Badge>
+          <Badge variant="light" color="blue">
+            {updatedLabel ? updatedLabel(updated) : t('import.updatedRows', { n: updated })}
+          </Badge>
+        </Group>
+      ),
+    };
+  };
+  const summary = report ? (summarise ?? counted)(report) : null;
+  const rows = summary?.rows ?? 0;
   const failure = check.error ?? run.error;
   const canImport = file !== null && report !== undefined && report.errors.length === 0 && rows > 0 && !check.isPending;
 
@@ -102,14 +132,7 @@ export function XlsxImport<R extends XlsxImportReport>({
             </Alert>
           ) : (
             <>
-              <Group gap="xs">
-                <Badge variant="light" color="green">
-                  {createdLabel ? createdLabel(formatNumber(report.created)) : t('import.newRows', { n: formatNumber(report.created) })}
-                </Badge>
-                <Badge variant="light" color="blue">
-                  {updatedLabel ? updatedLabel(formatNumber(report.updated)) : t('import.updatedRows', { n: formatNumber(report.updated) })}
-                </Badge>
-              </Group>
+              {summary?.text}
               <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />}>
                 {t('import.allValid')}
               </Alert>
@@ -117,6 +140,7 @@ export function XlsxImport<R extends XlsxImportReport>({
           )}
         </Stack>
       ) : null}
+      {notice}
       <Group justify="flex-end" gap="sm">
         <Button variant="default" onClick={onDone}>
           {t('common.cancel')}

@@ -4,15 +4,12 @@
  * figures — claimed, verified and national for the index and each innovation, with the gap — after the
  * admin imports it (template, dry run with row-by-row errors, then the import).
  */
-import { Alert, Badge, Button, FileInput, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconCircleCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
-import { isApiError } from '../../api/http.ts';
 import { iidKey, importNational, type NationalComparison, nationalExportUrl, nationalQueryOptions, nationalTemplateUrl } from '../../api/iid.api.ts';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { ImportErrors } from '../../components/import-errors.tsx';
 import { ListEmpty } from '../../components/list-empty.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
@@ -20,6 +17,7 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { StatusBadge } from '../innovations/status-badge.tsx';
 import { compareDecimalText, roundDecimalText } from '../scores/decimal-text.ts';
+import { XlsxImport } from '../../components/xlsx-import.tsx';
 
 /** A signed gap ("+1.25", "-0.40") in the reader's number format, the sign kept. */
 function formatGap(gap: string | null, formatDecimal: (text: string) => string): string {
@@ -152,81 +150,33 @@ function ImportDialog({
 }) {
   const { t, formatNumber } = useI18n();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const check = useMutation({ mutationFn: (f: File) => importNational(regionCode, periodId, f, true) });
-  const run = useMutation({
-    mutationFn: (f: File) => importNational(regionCode, periodId, f, false, version),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('iidNational.imported') });
-      await queryClient.invalidateQueries({ queryKey: iidKey(regionCode) });
-      onDone();
-    },
-  });
-  const report = check.data;
-  const failure = check.error ?? run.error;
-  const canImport = file !== null && report !== undefined && report.errors.length === 0 && !check.isPending;
   return (
-    <Stack>
-      <Text size="sm">{t('iidNational.importIntro')}</Text>
-      <Button
-        component="a"
-        href={nationalTemplateUrl(regionCode, periodId)}
-        download
-        variant="default"
-        leftSection={<IconDownload size={16} aria-hidden />}
-      >
-        {t('iidNational.template')}
-      </Button>
-      <FileInput
-        label={t('import.file')}
-        placeholder={t('import.filePlaceholder')}
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
-        clearable
-        clearButtonProps={{ 'aria-label': t('import.clearFile') }}
-        value={file}
-        data-autofocus
-        onChange={(f) => {
-          setFile(f);
-          run.reset();
-          if (f) check.mutate(f);
-          else check.reset();
-        }}
-      />
-      {check.isPending ? (
-        <Text size="sm" c="dimmed" role="status">
-          {t('import.checking')}
-        </Text>
-      ) : null}
-      <FormErrorAlert error={failure} unplaced={isApiError(failure) ? failure.issues : []} />
-      {report ? (
-        <Stack gap="sm" aria-live="polite">
+    <XlsxImport
+      intro={t('iidNational.importIntro')}
+      templateUrl={nationalTemplateUrl(regionCode, periodId)}
+      templateLabel={t('iidNational.template')}
+      runImport={(file, dryRun) => importNational(regionCode, periodId, file, dryRun, dryRun ? undefined : version)}
+      summarise={(report) => ({
+        rows: report.totalRows,
+        text: (
           <Text size="sm" fw={600}>
             {t('iidNational.summary', { total: formatNumber(report.totalRows), innovations: formatNumber(report.innovations.length) })}
           </Text>
-          {report.errors.length > 0 ? (
-            <ImportErrors errors={report.errors} />
-          ) : (
-            <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />}>
-              {t('import.noErrors')}
-            </Alert>
-          )}
-        </Stack>
-      ) : null}
-      {version !== undefined ? (
-        <Alert color="yellow" variant="light">
-          {t('iidNational.replaces')}
-        </Alert>
-      ) : null}
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-        <Button onClick={() => file && run.mutate(file)} disabled={!canImport} loading={run.isPending}>
-          {t('import.submit')}
-        </Button>
-      </Group>
-    </Stack>
+        ),
+      })}
+      notice={
+        version !== undefined ? (
+          <Alert color="yellow" variant="light">
+            {t('iidNational.replaces')}
+          </Alert>
+        ) : null
+      }
+      onImported={async () => {
+        notifications.show({ color: 'green', message: t('iidNational.imported') });
+        await queryClient.invalidateQueries({ queryKey: iidKey(regionCode) });
+      }}
+      onDone={onDone}
+    />
   );
 }
 
