@@ -124,7 +124,7 @@ for (const [viewport, size] of [
         await check(page, viewport, to === '/' ? 'home' : to.slice(1).replaceAll('/', '-')).catch((e: unknown) =>
           leftovers.push(e instanceof Error ? e.message : String(e)),
         );
-        const body = await page.locator('main').innerText();
+        const body = (await page.locator('main').textContent()) ?? '';
         for (const predicate of INDONESIAN_PREDICATES) {
           if (body.toLowerCase().includes(predicate.toLowerCase())) leftovers.push(`${to}: the predicate "${predicate}" untranslated`);
         }
