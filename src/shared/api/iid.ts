@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { iidAnswerBody, iidProjection, iidWarning, verificationState, whatIf } from '#shared/api/assessments.ts';
 import { evidenceItem } from '#shared/api/innovations.ts';
 import { VERIFIED_COUNTS } from '#domain/iid/eligibility.ts';
+import { LEVER_KINDS } from '#domain/iid/levers.ts';
 import { INNOVATION_STATUSES } from '#domain/innovations/workflow.ts';
 import { URUSAN_COUNTED } from '#domain/scoring/framework.schema.ts';
 
@@ -68,6 +69,30 @@ export const iidProjectionResponse = iidProjection
 export const whatIfQuery = z.object({
   basis: iidBasis.default('claimed'),
   limit: z.coerce.number().int().min(1).max(500).default(20),
+  /** The SID score assumed for a new innovation in the gate and seat levers; left out: the median. */
+  score: z
+    .string()
+    .regex(
+      /^\d{1,3}(\.\d{1,4})?$/,
+      'Skor SID harus angka desimal, mis. 42.5 (titik sebagai pemisah desimal, paling banyak 4 angka di belakang titik)',
+    )
+    .optional(),
+});
+
+export const leverKind = z.enum(LEVER_KINDS);
+
+export const iidLever = z.object({
+  kind: leverKind,
+  label: z.string(),
+  /** What to do, in one sentence. */
+  action: z.string(),
+  innovationId: z.string().nullable(),
+  indicatorId: z.string().nullable(),
+  urusan: z.array(z.string()),
+  /** Exact change of the unrounded index (negative: the lever lowers it). */
+  gain: z.string(),
+  /** The published index after the lever. */
+  indexAfter: z.string(),
 });
 
 export const whatIfResponse = whatIf
@@ -83,6 +108,17 @@ export const whatIfResponse = whatIf
         indexAfter: z.string(),
       }),
     ),
+    /** Every lever (gate, seats, ineligible, raises), largest gain first. */
+    levers: z.array(iidLever),
+    /** The SID score assumed for a new innovation, and whether it is the median of the counted ones. */
+    assumedScore: z.string(),
+    assumedIsMedian: z.boolean(),
+    missingUrusan: z.array(z.object({ key: z.string(), name: z.string() })),
+    /** How many more yandas urusan the gate needs (0: met, or no gate). */
+    urusanShort: z.number().int(),
+    emptySeats: z.number().int(),
+    /** Last period's verified innovations not yet carried into this one, with their score here. */
+    carryCandidates: z.array(z.object({ id: z.string(), name: z.string(), score: z.string(), urusanUtama: z.string().nullable() })),
   })
   .meta({ id: 'IidWhatIf' });
 
@@ -186,6 +222,7 @@ export const iidAnswerState = z
 
 export type IidProjectionResponse = z.infer<typeof iidProjectionResponse>;
 export type WhatIfResponse = z.infer<typeof whatIfResponse>;
+export type IidLever = z.infer<typeof iidLever>;
 export type SpdSheet = z.infer<typeof spdSheet>;
 export type SidSheet = z.infer<typeof sidSheet>;
 export type IidAnswerState = z.infer<typeof iidAnswerState>;

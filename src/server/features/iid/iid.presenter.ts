@@ -3,6 +3,7 @@ import type { VerifiedCounts } from '#domain/iid/eligibility.ts';
 import { COUNTED_STATUSES, figureOf, type IidVerification } from '#domain/iid/projection.ts';
 import { type IidIndicator, sidEvidenceTarget } from '#domain/iid/structure.ts';
 import type { WhatIfItem } from '#domain/iid/what-if.ts';
+import type { CarryCandidate, LeverResult } from '#domain/iid/levers.ts';
 import { presentAttachment } from '#server/platform/attachments/attachments.ts';
 import type { IidAnswerRow } from './iid.queries.ts';
 import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
@@ -44,7 +45,13 @@ export function presentProjection(view: ProjectionView): IidProjectionResponse {
   };
 }
 
-export function presentWhatIf(view: { basis: WhatIfResponse['basis']; index: string; items: WhatIfItem[] }): WhatIfResponse {
+export function presentWhatIf(view: {
+  basis: WhatIfResponse['basis'];
+  index: string;
+  items: WhatIfItem[];
+  levers: LeverResult;
+  carryCandidates: CarryCandidate[];
+}): WhatIfResponse {
   return {
     basis: view.basis,
     index: view.index,
@@ -59,6 +66,22 @@ export function presentWhatIf(view: { basis: WhatIfResponse['basis']; index: str
       needsEvidence: i.needsEvidence,
       indexAfter: i.indexAfter,
     })),
+    levers: view.levers.levers.map((l) => ({
+      kind: l.kind,
+      label: l.label,
+      action: l.action,
+      innovationId: l.innovationId,
+      indicatorId: l.indicatorId,
+      urusan: l.urusan,
+      gain: l.gain.toPlain(12),
+      indexAfter: l.indexAfter,
+    })),
+    assumedScore: view.levers.assumedScore.toPlain(12),
+    assumedIsMedian: view.levers.assumedIsMedian,
+    missingUrusan: view.levers.missingUrusan,
+    urusanShort: view.levers.urusanShort,
+    emptySeats: view.levers.emptySeats,
+    carryCandidates: view.carryCandidates.map((c) => ({ id: c.id, name: c.name, score: c.score.toPlain(12), urusanUtama: c.urusanUtama })),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Queries of the IID projection and answers; every one filters by region in SQL. */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '#server/db/client.ts';
-import { iidAnswers } from '#server/db/schema.ts';
+import { iidAnswers, innovations, periods } from '#server/db/schema.ts';
 import { listAttachments } from '#server/platform/attachments/attachments.ts';
 import type { IidAnswerRow } from '#server/platform/figures/iid-projection.ts';
 
@@ -53,4 +53,24 @@ export async function lockAnswer(
     )
     .for('update');
   return row;
+}
+
+/** The region's latest period before `year` (the one innovations are carried over from), if any. */
+export async function findPreviousPeriod(db: DbOrTx, regionCode: string, year: number) {
+  const [row] = await db
+    .select({ id: periods.id, year: periods.year, iidEvidenceRequired: periods.iidEvidenceRequired })
+    .from(periods)
+    .where(and(eq(periods.regionCode, regionCode), lt(periods.year, year)))
+    .orderBy(desc(periods.year))
+    .limit(1);
+  return row;
+}
+
+/** Ids of the previous period's innovations already carried into `periodId`. */
+export async function listCarriedIds(db: DbOrTx, regionCode: string, periodId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ previousId: innovations.previousId })
+    .from(innovations)
+    .where(and(eq(innovations.regionCode, regionCode), eq(innovations.periodId, periodId), isNotNull(innovations.previousId)));
+  return new Set(rows.flatMap((r) => (r.previousId === null ? [] : [r.previousId])));
 }

@@ -18,9 +18,11 @@ import {
   iidStructure,
   scoreAt,
 } from '#domain/iid/structure.ts';
+import { type CarryCandidate, iidLevers } from '#domain/iid/levers.ts';
 import { whatIf } from '#domain/iid/what-if.ts';
 import { type InnovationStatus, isOwner, isReviewer, statusAfterEdit } from '#domain/innovations/workflow.ts';
-import { sumRatios } from '#domain/scoring/decimal.ts';
+import { Ratio, sumRatios } from '#domain/scoring/decimal.ts';
+import type { Framework } from '#domain/scoring/framework.schema.ts';
 import { allowedText } from '#domain/scoring/input.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { isUniqueViolation } from '#server/db/errors.ts';
@@ -33,6 +35,8 @@ import { iidFrameworkOfPeriod } from '#server/platform/frameworks/registry.ts';
 import { findInnovation } from '#server/platform/records.ts';
 import {
   findIidPeriod,
+  findPreviousPeriod,
+  listCarriedIds,
   type IidAnswerRow,
   type IidPeriodRow,
   listInnovationAnswers,
@@ -65,8 +69,17 @@ export async function getProjection(ctx: ServiceContext, regionCode: string, per
 
 export type ProjectionView = Awaited<ReturnType<typeof getProjection>>;
 
-/** Every one-step improvement on the basis, largest gain first, limited to what the caller may see. */
-export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodId: string, query: { basis: IidBasis; limit: number }) {
+/**
+ * The levers on the basis, largest gain first: closing the yandas gate, filling an empty seat with a
+ * new or a carried innovation, dropping an ineligible one, and the one-step raises (also returned
+ * alone as `items`, the older contract). Limited to what the caller may see.
+ */
+export async function getWhatIf(
+  ctx: ServiceContext,
+  regionCode: string,
+  periodId: string,
+  query: { basis: IidBasis; limit: number; score?: string | undefined },
+) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
   const { framework } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
@@ -75,7 +88,45 @@ export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodI
   const items = whatIf(projection)
     .filter((i) => i.innovationId === null || visible.has(i.innovationId))
     .slice(0, query.limit);
-  return { basis: query.basis, index: projection.result.index, items };
+  const carryCandidates = await listCarryCandidates(ctx, regionCode, period, framework);
+  const levers = iidLevers(projection, {
+    ...(query.score === undefined ? {} : { assumedScore: Ratio.from(query.score) }),
+    carryCandidates,
+    raiseLimit: query.limit,
+  });
+  const isShown = (id: string | null) => id === null || visible.has(id) || carryCandidates.some((c) => c.id === id);
+  return {
+    basis: query.basis,
+    index: projection.result.index,
+    items,
+    levers: { ...levers, levers: levers.levers.filter((l) => isShown(l.innovationId)).slice(0, query.limit) },
+    carryCandidates,
+  };
+}
+
+/**
+ * Last period's verified innovations (those the caller may see) that are not yet carried into this
+ * one, each scored under this period's framework on the answers it had: what it brings if carried
+ * with the same answers and evidence.
+ */
+async function listCarryCandidates(ctx: ServiceContext, regionCode: string, period: IidPeriodRow, framework: Framework): Promise<CarryCandidate[]> {
+  const previous = await findPreviousPeriod(ctx.db, regionCode, period.year);
+  if (previous === undefined) return [];
+  const [{ rows, data }, carried] = await Promise.all([
+    loadPeriodData(ctx.db, regionCode, previous.id),
+    listCarriedIds(ctx.db, regionCode, period.id),
+  ]);
+  const visible = new Set(rows.filter((r) => isVisible(ctx.actor, r)).map((r) => r.id));
+  return data.innovations
+    .filter((i) => i.status === 'terverifikasi' && !carried.has(i.id) && visible.has(i.id))
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      score: innovationScore(framework, i, 'verified', previous.iidEvidenceRequired).score,
+      urusanUtama: i.urusanUtama,
+      urusanIrisan: i.urusanIrisan,
+    }))
+    .sort((a, b) => b.score.cmp(a.score) || a.name.localeCompare(b.name));
 }
 
 // ---- answer sheets ---------------------------------------------------------------------------------
