@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { iidAnswerBody, iidProjection, iidWarning, verificationState, whatIf } from '#shared/api/assessments.ts';
-import { evidenceItem } from '#shared/api/innovations.ts';
+import { evidenceItem, linkEvidenceBody, uploadEvidenceQuery } from '#shared/api/innovations.ts';
 import { VERIFIED_COUNTS } from '#domain/iid/eligibility.ts';
 import { LEVER_KINDS } from '#domain/iid/levers.ts';
 import { INNOVATION_STATUSES } from '#domain/innovations/workflow.ts';
@@ -175,7 +175,16 @@ export const spdSheet = z
     verifiedScore: z.string(),
     canAnswer: z.boolean(),
     canVerify: z.boolean(),
-    indicators: z.array(z.object({ ...indicatorFields, ...answerFields })),
+    indicators: z.array(
+      z.object({
+        ...indicatorFields,
+        ...answerFields,
+        evidenceHints: z.array(z.string()),
+        /** The slot of this indicator's evidence on the period (`spd.<indicator>`). */
+        evidenceTarget: z.string(),
+        evidence: z.array(evidenceItem),
+      }),
+    ),
   })
   .meta({ id: 'IidSpdSheet' });
 
@@ -219,6 +228,10 @@ export const iidAnswerState = z
     innovationStatus: innovationStatus.nullable(),
   })
   .meta({ id: 'IidAnswer' });
+
+export const spdLinkEvidenceBody = linkEvidenceBody.omit({ target: true });
+export const spdUploadEvidenceQuery = uploadEvidenceQuery.omit({ target: true });
+export const spdEvidenceList = z.object({ items: z.array(evidenceItem) });
 
 export type IidProjectionResponse = z.infer<typeof iidProjectionResponse>;
 export type WhatIfResponse = z.infer<typeof whatIfResponse>;

@@ -5,6 +5,7 @@ import { type IidIndicator, sidEvidenceTarget } from '#domain/iid/structure.ts';
 import type { WhatIfItem } from '#domain/iid/what-if.ts';
 import type { CarryCandidate, LeverResult } from '#domain/iid/levers.ts';
 import { presentAttachment } from '#server/platform/attachments/attachments.ts';
+import { spdEvidenceSlot } from '#server/platform/evidence-owners.ts';
 import type { IidAnswerRow } from './iid.queries.ts';
 import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 import type { AnswerResult, ProjectionView, SidSheetView, SpdSheetView } from './iid.service.ts';
@@ -117,7 +118,16 @@ export function presentSpdSheet(view: SpdSheetView): SpdSheet {
     verifiedScore: view.verifiedScore.toPlain(12),
     canAnswer: view.canAnswer,
     canVerify: view.canVerify,
-    indicators: view.structure.spd.map((i) => ({ ...presentIndicator(i), ...presentAnswer(view.answers.get(i.id)) })),
+    indicators: view.structure.spd.map((i) => {
+      const target = spdEvidenceSlot(i.id);
+      return {
+        ...presentIndicator(i),
+        ...presentAnswer(view.answers.get(i.id)),
+        evidenceHints: i.evidenceHints,
+        evidenceTarget: target,
+        evidence: view.evidence.filter((e) => e.slot === target).map(presentAttachment),
+      };
+    }),
   };
 }
 

@@ -74,3 +74,8 @@ export async function listCarriedIds(db: DbOrTx, regionCode: string, periodId: s
     .where(and(eq(innovations.regionCode, regionCode), eq(innovations.periodId, periodId), isNotNull(innovations.previousId)));
   return new Set(rows.flatMap((r) => (r.previousId === null ? [] : [r.previousId])));
 }
+
+/** The evidence of the period's SPD answers (owner `iid_period`, slots `spd.<indicator>`). */
+export async function listSpdEvidence(db: DbOrTx, regionCode: string, periodId: string) {
+  return listAttachments(db, regionCode, 'iid_period', [periodId], { slotPrefix: 'spd.' });
+}

@@ -11,6 +11,7 @@ import { inRegion } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentAnswerState, presentProjection, presentSidSheet, presentSpdSheet, presentWhatIf } from './iid.presenter.ts';
 import { iidAnswerState, iidProjectionResponse, sidAnswerBody, sidSheet, spdSheet, whatIfQuery, whatIfResponse } from '#shared/api/iid.ts';
+import { spdEvidenceRoutes } from './spd-evidence.routes.ts';
 import { answerInnovation, answerSpd, getProjection, getSidSheet, getSpdSheet, getWhatIf, verifyInnovationAnswer, verifySpd } from './iid.service.ts';
 
 const indicatorId = z
@@ -23,6 +24,8 @@ const innovationParams = regionCodeParam.extend({ innovationId: z.uuid('ID inova
 const answerParams = innovationParams.extend({ indicatorId });
 
 export const iidRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(spdEvidenceRoutes);
+
   app.get(
     '/periods/:periodId',
     {

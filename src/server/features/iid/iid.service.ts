@@ -42,12 +42,13 @@ import {
   listInnovationAnswers,
   listInnovationSidEvidence,
   listSpdAnswers,
+  listSpdEvidence,
   lockAnswer,
 } from './iid.queries.ts';
 
 // ---- framework and data ----------------------------------------------------------------------------
 
-async function loadPeriod(db: DbOrTx, regionCode: string, periodId: string): Promise<IidPeriodRow> {
+export async function loadPeriod(db: DbOrTx, regionCode: string, periodId: string): Promise<IidPeriodRow> {
   const period = await findIidPeriod(db, regionCode, periodId);
   if (!period) throw new AppError('NOT_FOUND');
   return period;
@@ -135,12 +136,14 @@ export async function getSpdSheet(ctx: ServiceContext, regionCode: string, perio
   const period = await loadPeriod(ctx.db, regionCode, periodId);
   const { framework } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const structure = iidStructure(framework);
-  const answers = new Map((await listSpdAnswers(ctx.db, regionCode, periodId)).map((r) => [r.indicatorId, r]));
+  const [answerRows, evidence] = await Promise.all([listSpdAnswers(ctx.db, regionCode, periodId), listSpdEvidence(ctx.db, regionCode, periodId)]);
+  const answers = new Map(answerRows.map((r) => [r.indicatorId, r]));
   const total = (basis: IidBasis) => sumRatios(structure.spd.map((i) => scoreAt(i, answerLevel(answerOf(answers.get(i.id)), basis))));
   return {
     period,
     structure,
     answers,
+    evidence,
     claimedScore: total('claimed'),
     verifiedScore: total('verified'),
     canAnswer: can(ctx.actor, 'periods.write', regionCode),
@@ -190,7 +193,7 @@ function isVerifiable(status: InnovationStatus): boolean {
   return status === 'diajukan' || status === 'terverifikasi';
 }
 
-function indicatorOr400(structure: IidStructure, part: IidPart, indicatorId: string): IidIndicator {
+export function indicatorOr400(structure: IidStructure, part: IidPart, indicatorId: string): IidIndicator {
   const found = findIndicator(structure, part, indicatorId);
   if (found !== undefined) return found;
   const other = findIndicator(structure, part === 'spd' ? 'sid' : 'spd', indicatorId);

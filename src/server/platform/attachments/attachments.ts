@@ -33,7 +33,8 @@ export type OwnerType =
   | 'smartcity_progress'
   | 'assessment_evaluation'
   | 'council_decree'
-  | 'council_meeting';
+  | 'council_meeting'
+  | 'iid_period';
 
 /** One record that carries attachments, in its region. */
 export interface AttachmentOwner {
