@@ -857,3 +857,4 @@ export * from './schema-evaluasi.ts';
 export * from './schema-dewan.ts';
 export * from './schema-rpjmd.ts';
 export * from './schema-kompetisi-vote.ts';
+export * from './schema-whatif.ts';

@@ -167,6 +167,26 @@ const indicatorFields = {
   bases: z.array(measurementBasis),
 };
 
+const figureDefinition = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('numeric'),
+    name: z.string(),
+    unit: z.string(),
+    decimals: z.number().int(),
+    thresholds: z.array(z.object({ level: z.number().int(), min: z.string().nullable(), max: z.string().nullable(), label: z.string() })),
+    example: z.boolean(),
+    note: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('category'),
+    name: z.string(),
+    unit: z.string(),
+    options: z.array(z.object({ key: z.string(), label: z.string(), level: z.number().int() })),
+    example: z.boolean(),
+    note: z.string().nullable(),
+  }),
+]);
+
 export const spdSheet = z
   .object({
     periodId: z.string(),
@@ -183,6 +203,9 @@ export const spdSheet = z
         /** The slot of this indicator's evidence on the period (`spd.<indicator>`). */
         evidenceTarget: z.string(),
         evidence: z.array(evidenceItem),
+        /** Null: the parameter is picked by hand. Else the parameter follows from the figure entered. */
+        figure: figureDefinition.nullable(),
+        figureValue: z.object({ value: z.string(), source: z.string(), sourceUrl: z.string().nullable() }).nullable(),
       }),
     ),
   })
@@ -228,6 +251,29 @@ export const iidAnswerState = z
     innovationStatus: innovationStatus.nullable(),
   })
   .meta({ id: 'IidAnswer' });
+
+/**
+ * An SPD answer. For an indicator whose parameters are thresholds on a figure (the sheet's `figure`),
+ * send the figure and its source instead of a level: the server chooses the level from it.
+ */
+export const spdAnswerBody = iidAnswerBody.extend({
+  figure: z
+    .object({
+      value: z.string().trim().min(1, 'Angka wajib diisi').max(20, 'Angka paling panjang 20 karakter'),
+      source: z
+        .string()
+        .trim()
+        .min(1, 'Sumber angka wajib diisi (mis. BPS, Berita Resmi Statistik Maret 2025)')
+        .max(300, 'Sumber paling panjang 300 karakter'),
+      sourceUrl: z
+        .url({ protocol: /^https?$/, error: 'Tautan sumber harus berupa URL http(s)' })
+        .nullable()
+        .optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type SpdAnswerInput = z.infer<typeof spdAnswerBody>;
 
 export const spdLinkEvidenceBody = linkEvidenceBody.omit({ target: true });
 export const spdUploadEvidenceQuery = uploadEvidenceQuery.omit({ target: true });

@@ -2,6 +2,7 @@
 import type { VerifiedCounts } from '#domain/iid/eligibility.ts';
 import { COUNTED_STATUSES, figureOf, type IidVerification } from '#domain/iid/projection.ts';
 import { type IidIndicator, sidEvidenceTarget } from '#domain/iid/structure.ts';
+import { describeThreshold, figureOf as spdFigureOf } from '#domain/iid/spd-figure.ts';
 import type { WhatIfItem } from '#domain/iid/what-if.ts';
 import type { CarryCandidate, LeverResult } from '#domain/iid/levers.ts';
 import { presentAttachment } from '#server/platform/attachments/attachments.ts';
@@ -126,6 +127,11 @@ export function presentSpdSheet(view: SpdSheetView): SpdSheet {
         evidenceHints: i.evidenceHints,
         evidenceTarget: target,
         evidence: view.evidence.filter((e) => e.slot === target).map(presentAttachment),
+        figure: presentFigure(i),
+        figureValue: (() => {
+          const f = view.figures.get(i.id);
+          return f === undefined ? null : { value: f.value, source: f.source, sourceUrl: f.sourceUrl };
+        })(),
       };
     }),
   };
@@ -167,5 +173,18 @@ export function presentAnswerState(result: AnswerResult): IidAnswerState {
     indicatorId: key.indicatorId,
     ...presentAnswer(row),
     innovationStatus: result.innovationStatus,
+  };
+}
+
+function presentFigure(indicator: IidIndicator): SpdSheet['indicators'][number]['figure'] {
+  const figure = spdFigureOf(indicator);
+  if (figure === null) return null;
+  const common = { name: figure.name, unit: figure.unit, example: figure.example === true, note: figure.note ?? null };
+  if (figure.kind === 'category') return { kind: 'category', ...common, options: figure.options };
+  return {
+    kind: 'numeric',
+    ...common,
+    decimals: figure.decimals,
+    thresholds: figure.thresholds.map((t) => ({ level: t.level, min: t.min ?? null, max: t.max ?? null, label: describeThreshold(t) })),
   };
 }

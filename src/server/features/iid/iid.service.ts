@@ -19,6 +19,7 @@ import {
   scoreAt,
 } from '#domain/iid/structure.ts';
 import { type CarryCandidate, iidLevers } from '#domain/iid/levers.ts';
+import { chooseParameter, figureOf } from '#domain/iid/spd-figure.ts';
 import { whatIf } from '#domain/iid/what-if.ts';
 import { type InnovationStatus, isOwner, isReviewer, statusAfterEdit } from '#domain/innovations/workflow.ts';
 import { Ratio, sumRatios } from '#domain/scoring/decimal.ts';
@@ -30,6 +31,7 @@ import { iidAnswers, innovationEvents, innovations } from '#server/db/schema.ts'
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import type { SpdAnswerInput } from '#shared/api/iid.ts';
 import { answerOf, innovationData, loadPeriodData, projectPeriodIid } from '#server/platform/figures/iid-projection.ts';
 import { iidFrameworkOfPeriod } from '#server/platform/frameworks/registry.ts';
 import { findInnovation } from '#server/platform/records.ts';
@@ -43,6 +45,10 @@ import {
   listInnovationSidEvidence,
   listSpdAnswers,
   listSpdEvidence,
+  listSpdFigures,
+  lockSpdFigure,
+  deleteSpdFigure,
+  upsertSpdFigure,
   lockAnswer,
 } from './iid.queries.ts';
 
@@ -136,7 +142,11 @@ export async function getSpdSheet(ctx: ServiceContext, regionCode: string, perio
   const period = await loadPeriod(ctx.db, regionCode, periodId);
   const { framework } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const structure = iidStructure(framework);
-  const [answerRows, evidence] = await Promise.all([listSpdAnswers(ctx.db, regionCode, periodId), listSpdEvidence(ctx.db, regionCode, periodId)]);
+  const [answerRows, evidence, figureRows] = await Promise.all([
+    listSpdAnswers(ctx.db, regionCode, periodId),
+    listSpdEvidence(ctx.db, regionCode, periodId),
+    listSpdFigures(ctx.db, regionCode, periodId),
+  ]);
   const answers = new Map(answerRows.map((r) => [r.indicatorId, r]));
   const total = (basis: IidBasis) => sumRatios(structure.spd.map((i) => scoreAt(i, answerLevel(answerOf(answers.get(i.id)), basis))));
   return {
@@ -144,6 +154,7 @@ export async function getSpdSheet(ctx: ServiceContext, regionCode: string, perio
     structure,
     answers,
     evidence,
+    figures: new Map(figureRows.map((f) => [f.indicatorId, f])),
     claimedScore: total('claimed'),
     verifiedScore: total('verified'),
     canAnswer: can(ctx.actor, 'periods.write', regionCode),
@@ -273,13 +284,16 @@ async function writeClaim(
   version: number | undefined,
   beforeWrite: () => Promise<InnovationStatus | null>,
   innovationStatus: InnovationStatus | null,
+  isForced = false,
 ): Promise<AnswerResult> {
   const { level, basisUkur } = claim;
   const current = await lockAnswer(tx, key);
   const currentVersion = current?.version ?? 0;
   if (version !== undefined && version !== currentVersion) throw new AppError('STALE_VERSION');
   // Another basis is another claim (the same level means another thing), so it is verified again too.
-  if ((current?.claimedLevel ?? null) === level && (current?.basisUkur ?? null) === basisUkur) return { key, row: current, innovationStatus };
+  if (!isForced && (current?.claimedLevel ?? null) === level && (current?.basisUkur ?? null) === basisUkur) {
+    return { key, row: current, innovationStatus };
+  }
   const statusAfter = await beforeWrite();
   const values = {
     claimedLevel: level,
@@ -330,15 +344,59 @@ export async function answerSpd(
   regionCode: string,
   periodId: string,
   indicatorId: string,
-  body: { level: number | null; version?: number | undefined },
+  body: SpdAnswerInput,
 ): Promise<AnswerResult> {
   return mappingRaces(() =>
     ctx.db.transaction(async (tx) => {
       const period = await loadPeriod(tx, regionCode, periodId);
       const indicator = indicatorOr400(iidStructure((await iidFrameworkOfPeriod(tx, regionCode, period)).framework), 'spd', indicatorId);
-      if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
       const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
-      return writeClaim(ctx, tx, key, { level: body.level, basisUkur: null }, body.version, async () => null, null);
+      const figure = figureOf(indicator);
+      if (figure === null) {
+        if (body.figure !== undefined && body.figure !== null) {
+          throw fieldError('body.figure', `Indikator ${indicator.id} (${indicator.name}) diisi dengan parameter, bukan angka`);
+        }
+        if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
+        return writeClaim(ctx, tx, key, { level: body.level, basisUkur: null }, body.version, async () => null, null);
+      }
+      // The parameter follows from the figure; nobody picks another one by hand.
+      if (body.figure === undefined || body.figure === null) {
+        if (body.level !== null) {
+          throw fieldError(
+            'body.figure',
+            `Parameter indikator ${indicator.id} (${indicator.name}) ditentukan dari ${figure.name}: isi angka dan sumbernya, parameternya dipilih otomatis`,
+          );
+        }
+        const result = await writeClaim(ctx, tx, key, { level: null, basisUkur: null }, body.version, async () => null, null);
+        await deleteSpdFigure(tx, key);
+        return result;
+      }
+      const choice = chooseParameter(figure, body.figure.value);
+      if (!choice.ok) throw fieldError('body.figure.value', choice.reason);
+      if (body.level !== null && body.level !== choice.level) {
+        throw fieldError(
+          'body.level',
+          `Parameter indikator ${indicator.id} ditentukan dari angkanya: ${choice.rule} memberi parameter ${choice.level}; parameter ${body.level} tidak dapat dipilih untuk angka ini`,
+        );
+      }
+      const entered = { value: body.figure.value.trim(), source: body.figure.source, sourceUrl: body.figure.sourceUrl ?? null };
+      const before = await lockSpdFigure(tx, key);
+      const changed =
+        before === undefined || before.value !== entered.value || before.source !== entered.source || before.sourceUrl !== entered.sourceUrl;
+      // Another figure is another claim even when it lands on the same parameter: verified again.
+      const result = await writeClaim(ctx, tx, key, { level: choice.level, basisUkur: null }, body.version, async () => null, null, changed);
+      if (changed) {
+        await upsertSpdFigure(tx, key, entered, before, ctx.actor.id, ctx.now);
+        await recordAudit(tx, ctx, {
+          action: 'iid.spd.figure',
+          entityType: 'iid_spd_figure',
+          entityId: result.row?.id ?? null,
+          regionCode,
+          before: before === undefined ? null : { value: before.value, source: before.source, sourceUrl: before.sourceUrl },
+          after: { indicatorId: indicator.id, ...entered, level: choice.level, rule: choice.rule },
+        });
+      }
+      return result;
     }),
   );
 }

@@ -109,3 +109,47 @@ describe('SPD evidence', () => {
     expect((await indicator('1')).evidence).toHaveLength(2);
   });
 });
+
+describe('SPD figures choose the parameter', () => {
+  const put = (id: string, body: object) => admin.put(iidUrl(`/periods/${periodId}/spd/${id}`), body);
+  const bps = { source: 'BPS, Berita Resmi Statistik Maret 2025', sourceUrl: 'https://bps.go.id/brs' };
+
+  it('10b: 13,10 % (on the overlap of P1 and P2) gives parameter 2; the sheet shows the figure and its thresholds', async () => {
+    const state = await ok<IidAnswerState>(put('10b', { level: null, figure: { value: '13.10', ...bps } }));
+    expect(state.claimedLevel).toBe(2);
+    const row = await indicator('10b');
+    expect(row.figureValue).toEqual({ value: '13.10', source: bps.source, sourceUrl: bps.sourceUrl });
+    expect(row.figure?.kind).toBe('numeric');
+    expect(row.figure?.kind === 'numeric' ? row.figure.thresholds.map((t) => t.label) : []).toEqual(['≤ 4,82', '4,81 s.d. 13,11', '≥ 13,10']);
+    expect((await ok<IidAnswerState>(put('10b', { level: null, figure: { value: '13.12', ...bps } }))).claimedLevel).toBe(1);
+  });
+
+  it('another parameter than the figure gives is refused, and so is a level without a figure, with the reason', async () => {
+    const other = await put('10b', { level: 3, figure: { value: '13.12', ...bps } });
+    expect(other.statusCode).toBe(400);
+    expect(other.body).toContain('memberi parameter 1; parameter 3 tidak dapat dipilih');
+    const bare = await put('10b', { level: 3 });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.body).toContain('ditentukan dari Persentase penduduk miskin');
+    const precise = await put('10b', { level: null, figure: { value: '4.815', ...bps } });
+    expect(precise.statusCode).toBe(400);
+    expect(precise.body).toContain('paling banyak 2 angka');
+    const noSource = await put('10b', { level: null, figure: { value: '4.8', source: '' } });
+    expect(noSource.statusCode).toBe(400);
+    const onHandPicked = await put('1', { level: 2, figure: { value: '3', ...bps } });
+    expect(onHandPicked.statusCode).toBe(400);
+    expect((await indicator('10b')).claimedLevel).toBe(1);
+  });
+
+  it('8 opini BPK: WTP gives 3; a new source on the same parameter is verified again', async () => {
+    const lhp = { source: 'LHP BPK atas LKPD 2024' };
+    expect((await ok<IidAnswerState>(put('8', { level: null, figure: { value: 'WTP', ...lhp } }))).claimedLevel).toBe(3);
+    await ok<IidAnswerState>(verifier.post(iidUrl(`/periods/${periodId}/spd/8/verify`), { decision: 'accept' }));
+    expect((await indicator('8')).verification).toBe('accepted');
+    await ok<IidAnswerState>(put('8', { level: null, figure: { value: 'WTP', source: 'LHP BPK Nomor 12/LHP/2025' } }));
+    const after = await indicator('8');
+    expect(after.claimedLevel).toBe(3);
+    expect(after.verification).toBe('pending');
+    expect(after.figureValue?.source).toBe('LHP BPK Nomor 12/LHP/2025');
+  });
+});
