@@ -13,4 +13,17 @@ export const iidMessagesId = {
   'iid.urusanCounted.utama-dan-irisan': 'Syarat urusan pelayanan dasar dihitung dari urusan utama dan irisan tiap inovasi.',
   'iid.notEligible': 'Belum layak',
   'iid.frameworkAssumed': 'Diasumsikan: tidak ada pedoman IID untuk tahun {year}',
+  'iid.levers.title': 'Tuas terbesar',
+  'iid.levers.text':
+    'Langkah yang paling mengubah indeks: syarat urusan pelayanan dasar, kursi kosong di bawah pembagi, inovasi yang belum layak, dan kenaikan satu parameter. Skor inovasi baru diandaikan {score}.',
+  'iid.levers.gain': 'Perubahan',
+  'iid.levers.after': 'Indeks sesudahnya {index}',
+  'iid.levers.carry': '{n} inovasi terverifikasi periode lalu belum dilanjutkan',
+  'iid.levers.kind.gate-one': 'Syarat urusan',
+  'iid.levers.kind.gate-all': 'Syarat urusan',
+  'iid.levers.kind.seat-new': 'Kursi kosong',
+  'iid.levers.kind.seat-carry': 'Lanjutkan inovasi',
+  'iid.levers.kind.drop-ineligible': 'Belum layak',
+  'iid.levers.kind.raise': 'Naik satu parameter',
+  'iid.levers.kind.evidence': 'Bukti dukung',
 } as const;
