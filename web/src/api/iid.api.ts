@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { iidAnswerBody, iidVerifyBody } from '#shared/api/assessments.ts';
+import { type iidAnswerBody, iidVerifyBody } from '#shared/api/assessments.ts';
 import { okBody } from '#shared/api/common.ts';
 import { evidenceItem } from '#shared/api/innovations.ts';
 import {
