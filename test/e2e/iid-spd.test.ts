@@ -75,7 +75,8 @@ describe('IID SPD sheet', () => {
         await card.scrollIntoViewIfNeeded();
         await check(page, viewport, 'spd');
         // The whole sheet is long: the indicator itself, for a person to look at.
-        await card.screenshot({ path: path.join(SCREENSHOTS, `iid-spd-10b-${viewport}.png`) });
+        await card.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
+        await page.screenshot({ path: path.join(SCREENSHOTS, `iid-spd-10b-${viewport}.png`) });
 
         // The category figure (8, Opini BPK) is a select, not a number.
         const opinion = page.locator('[data-iid-indicator="8"]');
