@@ -39,7 +39,7 @@ export const iidMessagesEn: Record<keyof typeof iidMessagesId, string> = {
   'iid.figure.current': 'Saved figure: {value} → parameter {level} (source: {source})',
   'iid.figure.chosen': 'The server chose parameter {level} from this figure.',
   'iid.figure.saved': 'Figure of indicator {id} saved: parameter {level}',
-  'iid.figure.valueHint': 'At most {decimals} decimal places, e.g. 9.54',
+  'iid.figure.valueHint': 'At most {decimals} {decimals|decimal place|decimal places}, e.g. 9.54',
   'iid.figure.valueRequired': 'Enter the figure',
   'iid.figure.valueNumber': 'Enter a number, e.g. 9.54',
   'iid.figure.pick': 'Choose the opinion',
