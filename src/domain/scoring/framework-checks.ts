@@ -254,6 +254,35 @@ function checkScale(node: FrameworkNode, path: string, add: Add): void {
           );
         }
       });
+      // A figure's thresholds or options may only name parameters the scale has.
+      const figure = scale.figure;
+      const named =
+        figure === undefined ? [] : figure.kind === 'numeric' ? figure.thresholds.map((t) => t.level) : figure.options.map((o) => o.level);
+      named.forEach((level, i) => {
+        if (!levels.includes(level)) {
+          add(
+            `${path}.scale.figure.${figure?.kind === 'numeric' ? 'thresholds' : 'options'}[${i}].level`,
+            `Ambang angka pada ${label(node)} menunjuk parameter ${level} yang tidak ada (ada: ${levels.join(', ')}).`,
+            `A figure threshold of ${label(node)} names level ${level}, which the scale does not have (${levels.join(', ')}).`,
+          );
+        }
+      });
+      if (figure?.kind === 'numeric') {
+        figure.thresholds.forEach((t, i) => {
+          const tooPrecise = [t.min, t.max].some((b) => b !== undefined && (b.split('.')[1]?.length ?? 0) > figure.decimals);
+          if (
+            (t.min === undefined && t.max === undefined) ||
+            tooPrecise ||
+            (t.min !== undefined && t.max !== undefined && Ratio.from(t.min).gt(Ratio.from(t.max)))
+          ) {
+            add(
+              `${path}.scale.figure.thresholds[${i}]`,
+              `Ambang ke-${i + 1} pada ${label(node)} harus punya batas bawah dan/atau atas (bawah ≤ atas, paling banyak ${figure.decimals} desimal).`,
+              `Threshold ${i + 1} of ${label(node)} needs a min and/or max (min ≤ max, at most ${figure.decimals} decimals).`,
+            );
+          }
+        });
+      }
       break;
     }
     case 'decimal':

@@ -123,6 +123,42 @@ export const InnovationProfileSchema = z.strictObject({
 });
 export type InnovationProfile = z.infer<typeof InnovationProfileSchema>;
 
+/**
+ * A figure the region enters for an SPD indicator whose parameters are thresholds on it (a rate in %,
+ * an audit opinion); the server chooses the parameter from it. Numeric thresholds are inclusive at both
+ * ends and are checked in the order listed: the first whose range holds the figure gives the level
+ * (so where a source's ranges overlap, the one listed first wins). `decimals` is the precision the
+ * figure is entered with, so ranges such as ≤ 69,99 / 70,00–79,99 leave no gap. `example`: data a
+ * region is expected to adjust (contoh, sesuaikan), not a transcribed rule.
+ */
+export const FigureThresholdSchema = z.strictObject({
+  level: z.number().int().min(1).max(10),
+  min: decimalText.optional(),
+  max: decimalText.optional(),
+});
+export const FigureSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('numeric'),
+    name: z.string().min(1),
+    unit: z.string(),
+    decimals: z.number().int().min(0).max(6),
+    thresholds: z.array(FigureThresholdSchema).min(1),
+    example: z.boolean().optional(),
+    ...annotation,
+  }),
+  z.strictObject({
+    kind: z.literal('category'),
+    name: z.string().min(1),
+    unit: z.string(),
+    options: z
+      .array(z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/), label: z.string().min(1), level: z.number().int().min(1).max(10) }))
+      .min(1),
+    example: z.boolean().optional(),
+    ...annotation,
+  }),
+]);
+export type Figure = z.infer<typeof FigureSchema>;
+
 export const ScaleSchema = z.discriminatedUnion('type', [
   /** Maturity levels (SPBE tingkat 1–5): the input is one of the listed integer levels. */
   z.strictObject({
@@ -140,6 +176,8 @@ export const ScaleSchema = z.discriminatedUnion('type', [
     zero: z.strictObject({ label: z.string().min(1) }).optional(),
     parameters: z.array(ParameterSchema).min(1),
     bases: z.array(MeasurementBasisSchema).min(2).optional(),
+    /** SPD only: the figure the parameter is chosen from (see FigureSchema). */
+    figure: FigureSchema.optional(),
   }),
   /** A decimal value within [min, max] (Indeks Pemdi indicator values, smart-city dimensions). */
   z.strictObject({

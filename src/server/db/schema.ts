@@ -872,3 +872,4 @@ export * from './schema-kompetisi-vote.ts';
 export * from './schema-profil.ts';
 export * from './schema-nasional.ts';
 export * from './schema-lhe.ts';
+export * from './schema-whatif.ts';

@@ -1,15 +1,15 @@
 /**
  * The records that take evidence for the indices (an innovation's IID indicator slots, an SPBE/Pemdi
  * assessment item) and the one rule each applies before its evidence changes. The owning features
- * (innovations, assessments) use these for their own uploads; other features use them to attach a
+ * (innovations, assessments, the IID's SPD answers) use these for their own uploads; other features use them to attach a
  * document they produce (a survey report, complaint statistics) in one click, under the same rule.
  */
-import { and, eq, ne } from 'drizzle-orm';
-import type { Actor } from '#domain/access/roles.ts';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import { type Actor, can } from '#domain/access/roles.ts';
 import { type AssessmentStage, isAssessmentStage, isFillOpen, mayTouchUnit } from '#domain/assessments/stages.ts';
 import { type InnovationStatus, isOwner, statusAfterEdit } from '#domain/innovations/workflow.ts';
 import type { DbOrTx } from '#server/db/client.ts';
-import { assessmentItems, assessments, iidAnswers, innovationEvents, innovations } from '#server/db/schema.ts';
+import { assessmentItems, assessments, iidAnswers, innovationEvents, innovations, periods } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from './audit.ts';
@@ -76,6 +76,15 @@ async function resetIidIndicator(
 ) {
   const indicatorId = SID_SLOT.exec(slot)?.[1];
   if (indicatorId === undefined) return;
+  await resetIidAnswer(ctx, tx, { ...where, indicatorId });
+}
+
+/** Puts one IID answer (SID of an innovation, or SPD when `innovationId` is null) back to pending, audited. */
+async function resetIidAnswer(
+  ctx: ServiceContext,
+  tx: DbOrTx,
+  where: { regionCode: string; periodId: string; innovationId: string | null; indicatorId: string },
+) {
   const [before] = await tx
     .select()
     .from(iidAnswers)
@@ -83,8 +92,8 @@ async function resetIidIndicator(
       and(
         eq(iidAnswers.regionCode, where.regionCode),
         eq(iidAnswers.periodId, where.periodId),
-        eq(iidAnswers.innovationId, where.innovationId),
-        eq(iidAnswers.indicatorId, indicatorId),
+        where.innovationId === null ? isNull(iidAnswers.innovationId) : eq(iidAnswers.innovationId, where.innovationId),
+        eq(iidAnswers.indicatorId, where.indicatorId),
         ne(iidAnswers.verification, 'pending'),
       ),
     )
@@ -102,13 +111,40 @@ async function resetIidIndicator(
     })
     .where(and(eq(iidAnswers.id, before.id), eq(iidAnswers.regionCode, where.regionCode)));
   await recordAudit(tx, ctx, {
-    action: 'iid.answer.reset',
+    action: where.innovationId === null ? 'iid.spd.reset' : 'iid.answer.reset',
     entityType: 'iid_answer',
     entityId: before.id,
     regionCode: where.regionCode,
     before: { verification: before.verification, verifiedLevel: before.verifiedLevel, verifierNote: before.verifierNote },
-    after: { innovationId: where.innovationId, indicatorId, verification: 'pending', reason: 'evidence changed' },
+    after: { innovationId: where.innovationId, indicatorId: where.indicatorId, verification: 'pending', reason: 'evidence changed' },
   });
+}
+
+export interface SpdEvidenceOwner {
+  regionCode: string;
+  periodId: string;
+}
+
+/** SPD evidence slots are `spd.<indicator>`: the period carries the region-level answers' evidence. */
+export const spdEvidenceSlot = (indicatorId: string) => `spd.${indicatorId}`;
+const SPD_SLOT = /^spd\.(.+)$/;
+
+/**
+ * Opens a change to the evidence of an SPD (region-level) indicator of a period: the period exists in
+ * the region (404), the caller may fill the period's answers (403), and the period row is locked for
+ * the change. The indicator's verification goes back to pending, as for an innovation's indicator:
+ * the verifier accepted the level on the evidence that was there (SIMONDA's own rule).
+ */
+export async function beginSpdEvidenceChange(ctx: ServiceContext, tx: DbOrTx, where: SpdEvidenceOwner, slot: string) {
+  const [period] = await tx
+    .select({ id: periods.id })
+    .from(periods)
+    .where(and(eq(periods.regionCode, where.regionCode), eq(periods.id, where.periodId)))
+    .for('update');
+  if (!period) throw new AppError('NOT_FOUND');
+  if (!can(ctx.actor, 'periods.write', where.regionCode)) throw new AppError('FORBIDDEN');
+  const indicatorId = SPD_SLOT.exec(slot)?.[1];
+  if (indicatorId !== undefined) await resetIidAnswer(ctx, tx, { ...where, innovationId: null, indicatorId });
 }
 
 export interface AssessmentItemRef {

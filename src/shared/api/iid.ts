@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { iidAnswerBody, iidProjection, iidWarning, verificationState, whatIf } from '#shared/api/assessments.ts';
-import { evidenceItem } from '#shared/api/innovations.ts';
+import { evidenceItem, linkEvidenceBody, uploadEvidenceQuery } from '#shared/api/innovations.ts';
 import { VERIFIED_COUNTS } from '#domain/iid/eligibility.ts';
+import { LEVER_KINDS } from '#domain/iid/levers.ts';
 import { INNOVATION_STATUSES } from '#domain/innovations/workflow.ts';
 import { URUSAN_COUNTED } from '#domain/scoring/framework.schema.ts';
 
@@ -68,6 +69,30 @@ export const iidProjectionResponse = iidProjection
 export const whatIfQuery = z.object({
   basis: iidBasis.default('claimed'),
   limit: z.coerce.number().int().min(1).max(500).default(20),
+  /** The SID score assumed for a new innovation in the gate and seat levers; left out: the median. */
+  score: z
+    .string()
+    .regex(
+      /^\d{1,3}(\.\d{1,4})?$/,
+      'Skor SID harus angka desimal, mis. 42.5 (titik sebagai pemisah desimal, paling banyak 4 angka di belakang titik)',
+    )
+    .optional(),
+});
+
+export const leverKind = z.enum(LEVER_KINDS);
+
+export const iidLever = z.object({
+  kind: leverKind,
+  label: z.string(),
+  /** What to do, in one sentence. */
+  action: z.string(),
+  innovationId: z.string().nullable(),
+  indicatorId: z.string().nullable(),
+  urusan: z.array(z.string()),
+  /** Exact change of the unrounded index (negative: the lever lowers it). */
+  gain: z.string(),
+  /** The published index after the lever. */
+  indexAfter: z.string(),
 });
 
 export const whatIfResponse = whatIf
@@ -83,6 +108,17 @@ export const whatIfResponse = whatIf
         indexAfter: z.string(),
       }),
     ),
+    /** Every lever (gate, seats, ineligible, raises), largest gain first. */
+    levers: z.array(iidLever),
+    /** The SID score assumed for a new innovation, and whether it is the median of the counted ones. */
+    assumedScore: z.string(),
+    assumedIsMedian: z.boolean(),
+    missingUrusan: z.array(z.object({ key: z.string(), name: z.string() })),
+    /** How many more yandas urusan the gate needs (0: met, or no gate). */
+    urusanShort: z.number().int(),
+    emptySeats: z.number().int(),
+    /** Last period's verified innovations not yet carried into this one, with their score here. */
+    carryCandidates: z.array(z.object({ id: z.string(), name: z.string(), score: z.string(), urusanUtama: z.string().nullable() })),
   })
   .meta({ id: 'IidWhatIf' });
 
@@ -131,6 +167,26 @@ const indicatorFields = {
   bases: z.array(measurementBasis),
 };
 
+const figureDefinition = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('numeric'),
+    name: z.string(),
+    unit: z.string(),
+    decimals: z.number().int(),
+    thresholds: z.array(z.object({ level: z.number().int(), min: z.string().nullable(), max: z.string().nullable(), label: z.string() })),
+    example: z.boolean(),
+    note: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('category'),
+    name: z.string(),
+    unit: z.string(),
+    options: z.array(z.object({ key: z.string(), label: z.string(), level: z.number().int() })),
+    example: z.boolean(),
+    note: z.string().nullable(),
+  }),
+]);
+
 export const spdSheet = z
   .object({
     periodId: z.string(),
@@ -139,7 +195,19 @@ export const spdSheet = z
     verifiedScore: z.string(),
     canAnswer: z.boolean(),
     canVerify: z.boolean(),
-    indicators: z.array(z.object({ ...indicatorFields, ...answerFields })),
+    indicators: z.array(
+      z.object({
+        ...indicatorFields,
+        ...answerFields,
+        evidenceHints: z.array(z.string()),
+        /** The slot of this indicator's evidence on the period (`spd.<indicator>`). */
+        evidenceTarget: z.string(),
+        evidence: z.array(evidenceItem),
+        /** Null: the parameter is picked by hand. Else the parameter follows from the figure entered. */
+        figure: figureDefinition.nullable(),
+        figureValue: z.object({ value: z.string(), source: z.string(), sourceUrl: z.string().nullable() }).nullable(),
+      }),
+    ),
   })
   .meta({ id: 'IidSpdSheet' });
 
@@ -184,8 +252,36 @@ export const iidAnswerState = z
   })
   .meta({ id: 'IidAnswer' });
 
+/**
+ * An SPD answer. For an indicator whose parameters are thresholds on a figure (the sheet's `figure`),
+ * send the figure and its source instead of a level: the server chooses the level from it.
+ */
+export const spdAnswerBody = iidAnswerBody.extend({
+  figure: z
+    .object({
+      value: z.string().trim().min(1, 'Angka wajib diisi').max(20, 'Angka paling panjang 20 karakter'),
+      source: z
+        .string()
+        .trim()
+        .min(1, 'Sumber angka wajib diisi (mis. BPS, Berita Resmi Statistik Maret 2025)')
+        .max(300, 'Sumber paling panjang 300 karakter'),
+      sourceUrl: z
+        .url({ protocol: /^https?$/, error: 'Tautan sumber harus berupa URL http(s)' })
+        .nullable()
+        .optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type SpdAnswerInput = z.infer<typeof spdAnswerBody>;
+
+export const spdLinkEvidenceBody = linkEvidenceBody.omit({ target: true });
+export const spdUploadEvidenceQuery = uploadEvidenceQuery.omit({ target: true });
+export const spdEvidenceList = z.object({ items: z.array(evidenceItem) });
+
 export type IidProjectionResponse = z.infer<typeof iidProjectionResponse>;
 export type WhatIfResponse = z.infer<typeof whatIfResponse>;
+export type IidLever = z.infer<typeof iidLever>;
 export type SpdSheet = z.infer<typeof spdSheet>;
 export type SidSheet = z.infer<typeof sidSheet>;
 export type IidAnswerState = z.infer<typeof iidAnswerState>;

@@ -5,15 +5,28 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { iidAnswerBody, iidVerifyBody } from '#shared/api/assessments.ts';
-import { iidAnswerState, iidProjectionResponse, sidAnswerBody, sidSheet, spdSheet, whatIfResponse } from '#shared/api/iid.ts';
+import { type iidAnswerBody, iidVerifyBody } from '#shared/api/assessments.ts';
+import { okBody } from '#shared/api/common.ts';
 import { nationalComparison, nationalImportReport } from '#shared/api/iid-national.ts';
-import { apiPath, getJson, sendFile, sendJson, withQuery } from './http.ts';
+import { evidenceItem } from '#shared/api/innovations.ts';
+import {
+  iidAnswerState,
+  iidProjectionResponse,
+  sidAnswerBody,
+  sidSheet,
+  spdAnswerBody,
+  spdLinkEvidenceBody,
+  spdSheet,
+  whatIfResponse,
+} from '#shared/api/iid.ts';
+import { apiPath, getJson, sendEmpty, sendFile, sendFileWithProgress, sendJson, withQuery } from './http.ts';
 import { XLSX_MIME } from './units.api.ts';
 
 export type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 export type IidAnswerInput = z.input<typeof iidAnswerBody>;
 export type IidVerifyInput = z.input<typeof iidVerifyBody>;
+export type SpdAnswerInput = z.input<typeof spdAnswerBody>;
+export type SpdLinkEvidenceInput = z.input<typeof spdLinkEvidenceBody>;
 export type SidAnswerInput = z.input<typeof sidAnswerBody>;
 export type IidBasis = 'claimed' | 'verified';
 
@@ -47,8 +60,38 @@ export const sidSheetQueryOptions = (regionCode: string, innovationId: string) =
     queryFn: () => getJson(iidPath(regionCode, 'innovations', innovationId, 'answers'), sidSheet),
   });
 
-export const answerSpd = (regionCode: string, periodId: string, indicatorId: string, input: IidAnswerInput) =>
-  sendJson('PUT', iidPath(regionCode, 'periods', periodId, 'spd', indicatorId), iidAnswerBody, input, iidAnswerState);
+/** A level, or for an indicator with a figure the figure and its source (the server chooses the level). */
+export const answerSpd = (regionCode: string, periodId: string, indicatorId: string, input: SpdAnswerInput) =>
+  sendJson('PUT', iidPath(regionCode, 'periods', periodId, 'spd', indicatorId), spdAnswerBody, input, iidAnswerState);
+
+/** SPD evidence lives on the period, in the slot of its indicator: any change puts it back to pending. */
+export const uploadSpdEvidence = (
+  regionCode: string,
+  periodId: string,
+  indicatorId: string,
+  input: { title: string; file: File },
+  onProgress: (fraction: number) => void,
+) =>
+  sendFileWithProgress(
+    withQuery(iidPath(regionCode, 'periods', periodId, 'spd', indicatorId, 'evidence', 'files'), {
+      title: input.title.trim(),
+      fileName: input.file.name,
+    }),
+    input.file,
+    input.file.type || 'application/octet-stream',
+    evidenceItem,
+    onProgress,
+  );
+
+export const addSpdEvidenceLink = (regionCode: string, periodId: string, indicatorId: string, input: SpdLinkEvidenceInput) =>
+  sendJson('POST', iidPath(regionCode, 'periods', periodId, 'spd', indicatorId, 'evidence', 'links'), spdLinkEvidenceBody, input, evidenceItem);
+
+export const deleteSpdEvidence = (regionCode: string, periodId: string, evidenceId: string) =>
+  sendEmpty('DELETE', iidPath(regionCode, 'periods', periodId, 'spd-evidence', evidenceId), okBody);
+
+/** Served inline (PDFs and images open in the browser), never as a download. */
+export const spdEvidenceContentUrl = (regionCode: string, periodId: string, evidenceId: string) =>
+  iidPath(regionCode, 'periods', periodId, 'spd-evidence', evidenceId, 'content');
 
 export const verifySpd = (regionCode: string, periodId: string, indicatorId: string, input: IidVerifyInput) =>
   sendJson('POST', iidPath(regionCode, 'periods', periodId, 'spd', indicatorId, 'verify'), iidVerifyBody, input, iidAnswerState);

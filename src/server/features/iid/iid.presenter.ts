@@ -2,8 +2,11 @@
 import type { VerifiedCounts } from '#domain/iid/eligibility.ts';
 import { COUNTED_STATUSES, figureOf, type IidVerification } from '#domain/iid/projection.ts';
 import { type IidIndicator, sidEvidenceTarget } from '#domain/iid/structure.ts';
+import { describeThreshold, figureOf as spdFigureOf } from '#domain/iid/spd-figure.ts';
 import type { WhatIfItem } from '#domain/iid/what-if.ts';
+import type { CarryCandidate, LeverResult } from '#domain/iid/levers.ts';
 import { presentAttachment } from '#server/platform/attachments/attachments.ts';
+import { spdEvidenceSlot } from '#server/platform/evidence-owners.ts';
 import type { IidAnswerRow } from './iid.queries.ts';
 import type { IidAnswerState, IidProjectionResponse, SidSheet, SpdSheet, WhatIfResponse } from '#shared/api/iid.ts';
 import type { AnswerResult, ProjectionView, SidSheetView, SpdSheetView } from './iid.service.ts';
@@ -44,7 +47,13 @@ export function presentProjection(view: ProjectionView): IidProjectionResponse {
   };
 }
 
-export function presentWhatIf(view: { basis: WhatIfResponse['basis']; index: string; items: WhatIfItem[] }): WhatIfResponse {
+export function presentWhatIf(view: {
+  basis: WhatIfResponse['basis'];
+  index: string;
+  items: WhatIfItem[];
+  levers: LeverResult;
+  carryCandidates: CarryCandidate[];
+}): WhatIfResponse {
   return {
     basis: view.basis,
     index: view.index,
@@ -59,6 +68,22 @@ export function presentWhatIf(view: { basis: WhatIfResponse['basis']; index: str
       needsEvidence: i.needsEvidence,
       indexAfter: i.indexAfter,
     })),
+    levers: view.levers.levers.map((l) => ({
+      kind: l.kind,
+      label: l.label,
+      action: l.action,
+      innovationId: l.innovationId,
+      indicatorId: l.indicatorId,
+      urusan: l.urusan,
+      gain: l.gain.toPlain(12),
+      indexAfter: l.indexAfter,
+    })),
+    assumedScore: view.levers.assumedScore.toPlain(12),
+    assumedIsMedian: view.levers.assumedIsMedian,
+    missingUrusan: view.levers.missingUrusan,
+    urusanShort: view.levers.urusanShort,
+    emptySeats: view.levers.emptySeats,
+    carryCandidates: view.carryCandidates.map((c) => ({ id: c.id, name: c.name, score: c.score.toPlain(12), urusanUtama: c.urusanUtama })),
   };
 }
 
@@ -94,7 +119,21 @@ export function presentSpdSheet(view: SpdSheetView): SpdSheet {
     verifiedScore: view.verifiedScore.toPlain(12),
     canAnswer: view.canAnswer,
     canVerify: view.canVerify,
-    indicators: view.structure.spd.map((i) => ({ ...presentIndicator(i), ...presentAnswer(view.answers.get(i.id)) })),
+    indicators: view.structure.spd.map((i) => {
+      const target = spdEvidenceSlot(i.id);
+      return {
+        ...presentIndicator(i),
+        ...presentAnswer(view.answers.get(i.id)),
+        evidenceHints: i.evidenceHints,
+        evidenceTarget: target,
+        evidence: view.evidence.filter((e) => e.slot === target).map(presentAttachment),
+        figure: presentFigure(i),
+        figureValue: (() => {
+          const f = view.figures.get(i.id);
+          return f === undefined ? null : { value: f.value, source: f.source, sourceUrl: f.sourceUrl };
+        })(),
+      };
+    }),
   };
 }
 
@@ -134,5 +173,18 @@ export function presentAnswerState(result: AnswerResult): IidAnswerState {
     indicatorId: key.indicatorId,
     ...presentAnswer(row),
     innovationStatus: result.innovationStatus,
+  };
+}
+
+function presentFigure(indicator: IidIndicator): SpdSheet['indicators'][number]['figure'] {
+  const figure = spdFigureOf(indicator);
+  if (figure === null) return null;
+  const common = { name: figure.name, unit: figure.unit, example: figure.example === true, note: figure.note ?? null };
+  if (figure.kind === 'category') return { kind: 'category', ...common, options: figure.options };
+  return {
+    kind: 'numeric',
+    ...common,
+    decimals: figure.decimals,
+    thresholds: figure.thresholds.map((t) => ({ level: t.level, min: t.min ?? null, max: t.max ?? null, label: describeThreshold(t) })),
   };
 }

@@ -5,12 +5,22 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { iidAnswerBody, iidVerifyBody } from '#shared/api/assessments.ts';
+import { iidVerifyBody } from '#shared/api/assessments.ts';
 import { errorBody, regionCodeParam } from '#shared/api/common.ts';
 import { inRegion } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { presentAnswerState, presentProjection, presentSidSheet, presentSpdSheet, presentWhatIf } from './iid.presenter.ts';
-import { iidAnswerState, iidProjectionResponse, sidAnswerBody, sidSheet, spdSheet, whatIfQuery, whatIfResponse } from '#shared/api/iid.ts';
+import {
+  iidAnswerState,
+  iidProjectionResponse,
+  sidAnswerBody,
+  sidSheet,
+  spdAnswerBody,
+  spdSheet,
+  whatIfQuery,
+  whatIfResponse,
+} from '#shared/api/iid.ts';
+import { spdEvidenceRoutes } from './spd-evidence.routes.ts';
 import { answerInnovation, answerSpd, getProjection, getSidSheet, getSpdSheet, getWhatIf, verifyInnovationAnswer, verifySpd } from './iid.service.ts';
 
 const indicatorId = z
@@ -23,6 +33,8 @@ const innovationParams = regionCodeParam.extend({ innovationId: z.uuid('ID inova
 const answerParams = innovationParams.extend({ indicatorId });
 
 export const iidRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(spdEvidenceRoutes);
+
   app.get(
     '/periods/:periodId',
     {
@@ -68,9 +80,10 @@ export const iidRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: inRegion('periods.write') },
       schema: {
-        summary: 'Isi parameter satu indikator SPD (mengubahnya mengembalikan verifikasi ke menunggu)',
+        summary:
+          'Isi parameter satu indikator SPD, atau angka dan sumbernya bila parameternya ditentukan dari ambang angka (mengubahnya mengembalikan verifikasi ke menunggu)',
         params: spdParams,
-        body: iidAnswerBody,
+        body: spdAnswerBody,
         response: { 200: iidAnswerState, 400: errorBody, 404: errorBody, 409: errorBody },
       },
     },

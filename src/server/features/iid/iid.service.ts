@@ -18,9 +18,12 @@ import {
   iidStructure,
   scoreAt,
 } from '#domain/iid/structure.ts';
+import { type CarryCandidate, iidLevers } from '#domain/iid/levers.ts';
+import { chooseParameter, figureOf } from '#domain/iid/spd-figure.ts';
 import { whatIf } from '#domain/iid/what-if.ts';
 import { type InnovationStatus, isOwner, isReviewer, statusAfterEdit } from '#domain/innovations/workflow.ts';
-import { sumRatios } from '#domain/scoring/decimal.ts';
+import { Ratio, sumRatios } from '#domain/scoring/decimal.ts';
+import type { Framework } from '#domain/scoring/framework.schema.ts';
 import { allowedText } from '#domain/scoring/input.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { isUniqueViolation } from '#server/db/errors.ts';
@@ -28,22 +31,30 @@ import { iidAnswers, innovationEvents, innovations } from '#server/db/schema.ts'
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import type { SpdAnswerInput } from '#shared/api/iid.ts';
 import { answerOf, innovationData, loadPeriodData, projectPeriodIid } from '#server/platform/figures/iid-projection.ts';
 import { iidFrameworkOfPeriod } from '#server/platform/frameworks/registry.ts';
 import { findInnovation } from '#server/platform/records.ts';
 import {
   findIidPeriod,
+  findPreviousPeriod,
+  listCarriedIds,
   type IidAnswerRow,
   type IidPeriodRow,
   listInnovationAnswers,
   listInnovationSidEvidence,
   listSpdAnswers,
+  listSpdEvidence,
+  listSpdFigures,
+  lockSpdFigure,
+  deleteSpdFigure,
+  upsertSpdFigure,
   lockAnswer,
 } from './iid.queries.ts';
 
 // ---- framework and data ----------------------------------------------------------------------------
 
-async function loadPeriod(db: DbOrTx, regionCode: string, periodId: string): Promise<IidPeriodRow> {
+export async function loadPeriod(db: DbOrTx, regionCode: string, periodId: string): Promise<IidPeriodRow> {
   const period = await findIidPeriod(db, regionCode, periodId);
   if (!period) throw new AppError('NOT_FOUND');
   return period;
@@ -65,8 +76,17 @@ export async function getProjection(ctx: ServiceContext, regionCode: string, per
 
 export type ProjectionView = Awaited<ReturnType<typeof getProjection>>;
 
-/** Every one-step improvement on the basis, largest gain first, limited to what the caller may see. */
-export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodId: string, query: { basis: IidBasis; limit: number }) {
+/**
+ * The levers on the basis, largest gain first: closing the yandas gate, filling an empty seat with a
+ * new or a carried innovation, dropping an ineligible one, and the one-step raises (also returned
+ * alone as `items`, the older contract). Limited to what the caller may see.
+ */
+export async function getWhatIf(
+  ctx: ServiceContext,
+  regionCode: string,
+  periodId: string,
+  query: { basis: IidBasis; limit: number; score?: string | undefined },
+) {
   const period = await loadPeriod(ctx.db, regionCode, periodId);
   const { framework } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const { rows, data } = await loadPeriodData(ctx.db, regionCode, periodId);
@@ -75,7 +95,45 @@ export async function getWhatIf(ctx: ServiceContext, regionCode: string, periodI
   const items = whatIf(projection)
     .filter((i) => i.innovationId === null || visible.has(i.innovationId))
     .slice(0, query.limit);
-  return { basis: query.basis, index: projection.result.index, items };
+  const carryCandidates = await listCarryCandidates(ctx, regionCode, period, framework);
+  const levers = iidLevers(projection, {
+    ...(query.score === undefined ? {} : { assumedScore: Ratio.from(query.score) }),
+    carryCandidates,
+    raiseLimit: query.limit,
+  });
+  const isShown = (id: string | null) => id === null || visible.has(id) || carryCandidates.some((c) => c.id === id);
+  return {
+    basis: query.basis,
+    index: projection.result.index,
+    items,
+    levers: { ...levers, levers: levers.levers.filter((l) => isShown(l.innovationId)).slice(0, query.limit) },
+    carryCandidates,
+  };
+}
+
+/**
+ * Last period's verified innovations (those the caller may see) that are not yet carried into this
+ * one, each scored under this period's framework on the answers it had: what it brings if carried
+ * with the same answers and evidence.
+ */
+async function listCarryCandidates(ctx: ServiceContext, regionCode: string, period: IidPeriodRow, framework: Framework): Promise<CarryCandidate[]> {
+  const previous = await findPreviousPeriod(ctx.db, regionCode, period.year);
+  if (previous === undefined) return [];
+  const [{ rows, data }, carried] = await Promise.all([
+    loadPeriodData(ctx.db, regionCode, previous.id),
+    listCarriedIds(ctx.db, regionCode, period.id),
+  ]);
+  const visible = new Set(rows.filter((r) => isVisible(ctx.actor, r)).map((r) => r.id));
+  return data.innovations
+    .filter((i) => i.status === 'terverifikasi' && !carried.has(i.id) && visible.has(i.id))
+    .map((i) => ({
+      id: i.id,
+      name: i.name,
+      score: innovationScore(framework, i, 'verified', previous.iidEvidenceRequired).score,
+      urusanUtama: i.urusanUtama,
+      urusanIrisan: i.urusanIrisan,
+    }))
+    .sort((a, b) => b.score.cmp(a.score) || a.name.localeCompare(b.name));
 }
 
 // ---- answer sheets ---------------------------------------------------------------------------------
@@ -84,12 +142,19 @@ export async function getSpdSheet(ctx: ServiceContext, regionCode: string, perio
   const period = await loadPeriod(ctx.db, regionCode, periodId);
   const { framework } = await iidFrameworkOfPeriod(ctx.db, regionCode, period);
   const structure = iidStructure(framework);
-  const answers = new Map((await listSpdAnswers(ctx.db, regionCode, periodId)).map((r) => [r.indicatorId, r]));
+  const [answerRows, evidence, figureRows] = await Promise.all([
+    listSpdAnswers(ctx.db, regionCode, periodId),
+    listSpdEvidence(ctx.db, regionCode, periodId),
+    listSpdFigures(ctx.db, regionCode, periodId),
+  ]);
+  const answers = new Map(answerRows.map((r) => [r.indicatorId, r]));
   const total = (basis: IidBasis) => sumRatios(structure.spd.map((i) => scoreAt(i, answerLevel(answerOf(answers.get(i.id)), basis))));
   return {
     period,
     structure,
     answers,
+    evidence,
+    figures: new Map(figureRows.map((f) => [f.indicatorId, f])),
     claimedScore: total('claimed'),
     verifiedScore: total('verified'),
     canAnswer: can(ctx.actor, 'periods.write', regionCode),
@@ -139,7 +204,7 @@ function isVerifiable(status: InnovationStatus): boolean {
   return status === 'diajukan' || status === 'terverifikasi';
 }
 
-function indicatorOr400(structure: IidStructure, part: IidPart, indicatorId: string): IidIndicator {
+export function indicatorOr400(structure: IidStructure, part: IidPart, indicatorId: string): IidIndicator {
   const found = findIndicator(structure, part, indicatorId);
   if (found !== undefined) return found;
   const other = findIndicator(structure, part === 'spd' ? 'sid' : 'spd', indicatorId);
@@ -219,13 +284,16 @@ async function writeClaim(
   version: number | undefined,
   beforeWrite: () => Promise<InnovationStatus | null>,
   innovationStatus: InnovationStatus | null,
+  isForced = false,
 ): Promise<AnswerResult> {
   const { level, basisUkur } = claim;
   const current = await lockAnswer(tx, key);
   const currentVersion = current?.version ?? 0;
   if (version !== undefined && version !== currentVersion) throw new AppError('STALE_VERSION');
   // Another basis is another claim (the same level means another thing), so it is verified again too.
-  if ((current?.claimedLevel ?? null) === level && (current?.basisUkur ?? null) === basisUkur) return { key, row: current, innovationStatus };
+  if (!isForced && (current?.claimedLevel ?? null) === level && (current?.basisUkur ?? null) === basisUkur) {
+    return { key, row: current, innovationStatus };
+  }
   const statusAfter = await beforeWrite();
   const values = {
     claimedLevel: level,
@@ -276,15 +344,59 @@ export async function answerSpd(
   regionCode: string,
   periodId: string,
   indicatorId: string,
-  body: { level: number | null; version?: number | undefined },
+  body: SpdAnswerInput,
 ): Promise<AnswerResult> {
   return mappingRaces(() =>
     ctx.db.transaction(async (tx) => {
       const period = await loadPeriod(tx, regionCode, periodId);
       const indicator = indicatorOr400(iidStructure((await iidFrameworkOfPeriod(tx, regionCode, period)).framework), 'spd', indicatorId);
-      if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
       const key = { regionCode, periodId: period.id, innovationId: null, indicatorId: indicator.id };
-      return writeClaim(ctx, tx, key, { level: body.level, basisUkur: null }, body.version, async () => null, null);
+      const figure = figureOf(indicator);
+      if (figure === null) {
+        if (body.figure !== undefined && body.figure !== null) {
+          throw fieldError('body.figure', `Indikator ${indicator.id} (${indicator.name}) diisi dengan parameter, bukan angka`);
+        }
+        if (body.level !== null) checkLevel(indicator, body.level, 'body.level');
+        return writeClaim(ctx, tx, key, { level: body.level, basisUkur: null }, body.version, async () => null, null);
+      }
+      // The parameter follows from the figure; nobody picks another one by hand.
+      if (body.figure === undefined || body.figure === null) {
+        if (body.level !== null) {
+          throw fieldError(
+            'body.figure',
+            `Parameter indikator ${indicator.id} (${indicator.name}) ditentukan dari ${figure.name}: isi angka dan sumbernya, parameternya dipilih otomatis`,
+          );
+        }
+        const result = await writeClaim(ctx, tx, key, { level: null, basisUkur: null }, body.version, async () => null, null);
+        await deleteSpdFigure(tx, key);
+        return result;
+      }
+      const choice = chooseParameter(figure, body.figure.value);
+      if (!choice.ok) throw fieldError('body.figure.value', choice.reason);
+      if (body.level !== null && body.level !== choice.level) {
+        throw fieldError(
+          'body.level',
+          `Parameter indikator ${indicator.id} ditentukan dari angkanya: ${choice.rule} memberi parameter ${choice.level}; parameter ${body.level} tidak dapat dipilih untuk angka ini`,
+        );
+      }
+      const entered = { value: body.figure.value.trim(), source: body.figure.source, sourceUrl: body.figure.sourceUrl ?? null };
+      const before = await lockSpdFigure(tx, key);
+      const changed =
+        before === undefined || before.value !== entered.value || before.source !== entered.source || before.sourceUrl !== entered.sourceUrl;
+      // Another figure is another claim even when it lands on the same parameter: verified again.
+      const result = await writeClaim(ctx, tx, key, { level: choice.level, basisUkur: null }, body.version, async () => null, null, changed);
+      if (changed) {
+        await upsertSpdFigure(tx, key, entered, before, ctx.actor.id, ctx.now);
+        await recordAudit(tx, ctx, {
+          action: 'iid.spd.figure',
+          entityType: 'iid_spd_figure',
+          entityId: result.row?.id ?? null,
+          regionCode,
+          before: before === undefined ? null : { value: before.value, source: before.source, sourceUrl: before.sourceUrl },
+          after: { indicatorId: indicator.id, ...entered, level: choice.level, rule: choice.rule },
+        });
+      }
+      return result;
     }),
   );
 }

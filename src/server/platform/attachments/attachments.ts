@@ -34,7 +34,8 @@ export type OwnerType =
   | 'assessment_evaluation'
   | 'council_decree'
   | 'council_meeting'
-  | 'action_plan_task';
+  | 'action_plan_task'
+  | 'iid_period';
 
 /** One record that carries attachments, in its region. */
 export interface AttachmentOwner {

@@ -4,7 +4,7 @@
  * scheduled occurrence once between them; the deadline reminders and the overdue complaints tell each
  * person once even when their job runs twice.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   assessmentItems,
@@ -181,9 +181,15 @@ describe.runIf(process.env.SINERGI_TEST_DATABASE_URL)('pg-boss (Postgres server)
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }
-    const perMinute = new Map<string, number>();
-    for (const r of runs) perMinute.set(r.minute, (perMinute.get(r.minute) ?? 0) + 1);
-    expect([...perMinute.values()].every((n) => n === 1)).toBe(true);
+    // Each run must be one job run once. The run's own clock cannot tell occurrences apart: on a loaded
+    // machine the job of 12:00 may run at 12:01:00.3, in the same minute as the job of 12:01, so the check
+    // is against pg-boss's own jobs: as many runs as jobs completed, never more.
+    const result = (await t.db.execute(
+      sql`select state from pgboss.job where name = 'each-minute' union all select state from pgboss.archive where name = 'each-minute'`,
+    )) as unknown as { rows: { state: string }[] };
+    const completed = result.rows.filter((r) => r.state === 'completed').length;
+    expect(completed).toBeGreaterThanOrEqual(1);
+    expect(runs.length).toBe(completed);
     expect(runs.length).toBeLessThanOrEqual(2);
   });
 });

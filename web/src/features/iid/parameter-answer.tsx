@@ -171,6 +171,7 @@ export function ParameterAnswer({
   onVerify,
   onDone,
   badges,
+  answerControl,
   children,
 }: {
   indicator: IidIndicatorView;
@@ -182,6 +183,8 @@ export function ParameterAnswer({
   onDone: (state: IidAnswerState | null) => Promise<unknown>;
   /** More about the indicator, e.g. "scored 0: no evidence". */
   badges?: ReactNode;
+  /** Instead of the levels: an answer from which the server chooses the level (an SPD figure). */
+  answerControl?: ReactNode;
   /** Under the answer, e.g. the indicator's evidence. */
   children?: ReactNode;
 }) {
@@ -256,7 +259,9 @@ export function ParameterAnswer({
             {chosenBasis ? t('iid.basisUkurChosen', { basis: `${chosenBasis.key}. ${chosenBasis.name}` }) : t('iid.basisUkurNone')}
           </Text>
         ) : null}
-        {canAnswer ? (
+        {answerControl ? (
+          answerControl
+        ) : canAnswer ? (
           <Radio.Group value={draft} onChange={setDraft} aria-labelledby={titleId} name={`iid-answer-${indicator.id}`}>
             <Stack gap={6}>
               {options.map((o) => (

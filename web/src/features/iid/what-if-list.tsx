@@ -3,11 +3,11 @@
  * that would raise the index most, with the index after each; some steps only need the evidence of a
  * level already claimed.
  */
-import { Anchor, Badge, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Progress, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type IidBasis, whatIfQueryOptions } from '../../api/iid.api.ts';
+import { type IidBasis, type WhatIfResponse, whatIfQueryOptions } from '../../api/iid.api.ts';
 import { useFigures } from '../../components/figures.ts';
 import { ListEmpty } from '../../components/list-empty.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -48,6 +48,7 @@ export function WhatIfList({ regionCode, periodId }: { regionCode: string; perio
           <Text size="sm" mb="xs">
             {t('gaps.indexNow', { index: figure(query.data.index, 'iid') })}
           </Text>
+          <LeverList data={query.data} />
           <Table.ScrollContainer minWidth={680}>
             <Table verticalSpacing="xs" striped aria-label={t('iid.tab.whatIf')}>
               <Table.Thead>
@@ -104,5 +105,62 @@ export function WhatIfList({ regionCode, periodId }: { regionCode: string; perio
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The levers ranked by their change of the index, each with a bar (its share of the largest change),
+ * the numbers beside it and one sentence saying what to do. A loss (dropping an innovation that still
+ * helps) shows red, so nobody mistakes it for a gain.
+ */
+function LeverList({ data }: { data: WhatIfResponse }) {
+  const { t } = useI18n();
+  const { figure, delta } = useFigures();
+  const levers = data.levers.slice(0, 10);
+  if (levers.length === 0) return null;
+  const magnitude = (gain: string) => Math.abs(Number(gain));
+  const largest = Math.max(...levers.map((l) => magnitude(l.gain)), Number.EPSILON);
+  return (
+    <section aria-labelledby="iid-levers-title" style={{ marginBottom: 'var(--mantine-spacing-lg)' }}>
+      <Title order={3} size="h5" id="iid-levers-title" mb={4}>
+        {t('iid.levers.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs" maw={720}>
+        {t('iid.levers.text', { score: figure(data.assumedScore, 'iid') })}
+        {data.carryCandidates.length > 0 ? ` ${t('iid.levers.carry', { n: data.carryCandidates.length })}.` : ''}
+      </Text>
+      <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {levers.map((lever, n) => {
+          const isLoss = lever.gain.startsWith('-');
+          const share = Math.round((magnitude(lever.gain) / largest) * 100);
+          return (
+            <li key={`${lever.kind}:${lever.innovationId ?? ''}:${lever.indicatorId ?? ''}:${lever.urusan.join(',')}`}>
+              <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+                <div style={{ minWidth: 0 }}>
+                  <Group gap={6} wrap="wrap">
+                    <Text size="sm" fw={700}>
+                      {n + 1}. {lever.label}
+                    </Text>
+                    <Badge size="xs" variant="light" color={isLoss ? 'red' : 'blue'}>
+                      {t(`iid.levers.kind.${lever.kind}`)}
+                    </Badge>
+                  </Group>
+                  <Text size="sm">{lever.action}</Text>
+                </div>
+                <div style={{ textAlign: 'end', flexShrink: 0 }}>
+                  <Badge variant="light" color={isLoss ? 'red' : 'green'} aria-label={`${t('iid.levers.gain')} ${lever.gain}`}>
+                    {delta(lever.gain, 'iid')}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {t('iid.levers.after', { index: figure(lever.indexAfter, 'iid') })}
+                  </Text>
+                </div>
+              </Group>
+              <Progress value={share} color={isLoss ? 'red' : 'green'} size="sm" mt={4} aria-hidden />
+            </li>
+          );
+        })}
+      </Stack>
+    </section>
   );
 }
