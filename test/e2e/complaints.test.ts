@@ -131,7 +131,17 @@ describe('handling complaints', () => {
   it('verifies a received complaint with a note for the citizen and shows it in the history', async () => {
     await choose(page, page.getByRole('combobox', { name: 'Status', exact: true }), 'Diterima');
     await expect.poll(() => page.url()).toContain('status=diterima');
-    await page.waitForLoadState('networkidle');
+    // The filters cleared before stay cleared, and the list shown is the new one: every row is received.
+    expect(page.url()).not.toContain('overdue=ya');
+    await expect
+      .poll(async () => {
+        const rows = await inboxRows(page).count();
+        const received = await inboxRows(page)
+          .filter({ has: page.getByText('Diterima', { exact: true }) })
+          .count();
+        return rows > 0 && rows === received;
+      })
+      .toBe(true);
     // One that is not Diskominfo's yet, to move it there afterwards.
     const units = await unitCells(page);
     const index = units.findIndex((u) => u.trim() !== DISKOMINFO);

@@ -2,7 +2,7 @@
  * List state (page, page size, sort, filters) kept in the URL, so a reload, a shared link or the back
  * button shows the same list. Changing a filter goes back to page 1.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 export type SortOrder = 'asc' | 'desc';
@@ -58,20 +58,27 @@ export function useListParams<S extends string, F extends string>(options: {
     };
   }, [search, sorts, defaultSort, defaultOrder, filters, defaultPageSize]);
 
+  // The router commits a new address in a transition, and a control may still call the callback of an
+  // earlier render: two quick changes (clear the filters, then pick a status) must build on each other,
+  // not on the address that screen was drawn with. So every change starts from the last address asked
+  // for, which a newly rendered address replaces.
+  const rendered = useRef(search);
+  const latest = useRef(search);
+  if (rendered.current !== search) {
+    rendered.current = search;
+    latest.current = search;
+  }
+
   const update = useCallback(
     (changes: Record<string, string | number | null>, resetPage: boolean) => {
-      setSearch(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === null || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (resetPage) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
+      const next = new URLSearchParams(latest.current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null || value === '') next.delete(key);
+        else next.set(key, String(value));
+      }
+      if (resetPage) next.delete('page');
+      latest.current = next;
+      setSearch(next, { replace: true });
     },
     [setSearch],
   );

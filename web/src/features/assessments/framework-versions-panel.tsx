@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { type FrameworkVersion, frameworkVersionsKey, uploadFrameworkVersion } from '../../api/assessments.api.ts';
 import { isApiError } from '../../api/http.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -94,7 +95,7 @@ export function FrameworkVersionsPanel({ regionCode, versions }: { regionCode: s
       ) : upload.error ? (
         <FormErrorAlert error={upload.error} />
       ) : null}
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollRegion label={t('frameworks.title')} minWidth={640}>
         <Table verticalSpacing={6} striped aria-label={t('frameworks.title')}>
           <Table.Thead>
             <Table.Tr>
@@ -135,7 +136,7 @@ export function FrameworkVersionsPanel({ regionCode, versions }: { regionCode: s
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Paper>
   );
 }
