@@ -5,7 +5,7 @@
  * (never through a binary float); a change is shown with the places of the figure it changes.
  */
 import { useMemo } from 'react';
-import { roundDecimalText } from '../features/scores/decimal-text.ts';
+import { roundDecimalText } from './decimal-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export const FIGURE_PLACES = {

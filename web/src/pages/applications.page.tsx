@@ -34,7 +34,7 @@ import { useListParams } from '../components/use-list-params.ts';
 import { ApplicationForm } from '../features/layanan/application-form.tsx';
 import { XlsxImport } from '../components/xlsx-import.tsx';
 import { APPLICATION_KINDS, HOSTING_LABELS, isIn, KIND_LABELS, STATUS_COLORS, STATUS_LABELS } from '../features/layanan/layanan-labels.ts';
-import { UnitSelect } from '../features/units/unit-select.tsx';
+import { UnitSelect } from '../components/unit-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 import { useSignedInUser } from '../session/session.tsx';

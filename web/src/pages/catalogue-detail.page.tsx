@@ -22,7 +22,7 @@ import {
   PKPN_KLASTER_LABELS,
   TAHAPAN_LABELS,
   TEMATIK_LABELS,
-} from '../features/innovations/innovation-labels.ts';
+} from '../components/innovation-labels.ts';
 import { UrusanName } from '../features/innovations/innovation-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.id.ts';

@@ -19,7 +19,7 @@ import { QueryError } from '../components/query-error.tsx';
 import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
-import { isJenis, isTahapan, isUrusan, JENIS, JENIS_LABELS, labelIn, TAHAPAN, TAHAPAN_LABELS } from '../features/innovations/innovation-labels.ts';
+import { isJenis, isTahapan, isUrusan, JENIS, JENIS_LABELS, labelIn, TAHAPAN, TAHAPAN_LABELS } from '../components/innovation-labels.ts';
 import { UrusanName } from '../features/innovations/innovation-view.tsx';
 import { UrusanSelect } from '../features/innovations/urusan-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';

@@ -16,18 +16,10 @@ import { NoAccess } from '../components/no-access.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { QueryError } from '../components/query-error.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
-import { isPastDeadline, todayIso } from '../features/deadlines/deadlines.ts';
-import {
-  isStatus,
-  JENIS_LABELS,
-  labelIn,
-  STATUS_COLORS,
-  STATUS_LABELS,
-  TAHAPAN_LABELS,
-  urusanName,
-} from '../features/innovations/innovation-labels.ts';
+import { isPastDeadline, todayIso } from '../components/deadlines.ts';
+import { isStatus, JENIS_LABELS, labelIn, STATUS_COLORS, STATUS_LABELS, TAHAPAN_LABELS, urusanName } from '../components/innovation-labels.ts';
 import { choosePeriod, PeriodSelect, usePeriodParam, usePeriods } from '../features/innovations/period-select.tsx';
-import { isUnitKind, UNIT_KIND_LABELS } from '../features/units/unit-kind.ts';
+import { isUnitKind, UNIT_KIND_LABELS } from '../components/unit-kind.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 

@@ -22,8 +22,8 @@ import { SpdSheet } from '../features/iid/spd-sheet.tsx';
 import { WhatIfList } from '../features/iid/what-if-list.tsx';
 import { PeriodGate } from '../features/innovations/period-gate.tsx';
 import { choosePeriod, PeriodSelect, usePeriodParam, usePeriods } from '../features/innovations/period-select.tsx';
-import { StatusBadge } from '../features/innovations/status-badge.tsx';
-import { compareDecimalText } from '../features/scores/decimal-text.ts';
+import { StatusBadge } from '../components/status-badge.tsx';
+import { compareDecimalText } from '../components/decimal-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 

@@ -29,12 +29,12 @@ import { InnovationProgrammes } from '../features/kota-cerdas/innovation-program
 import { CarryOverForm } from '../features/innovations/carry-over-form.tsx';
 import { EvidencePanel } from '../features/innovations/evidence-panel.tsx';
 import { type EditorHandle, InnovationEditor, isAutosaved } from '../features/innovations/innovation-editor.tsx';
-import { fieldLabelKey } from '../features/innovations/innovation-labels.ts';
+import { fieldLabelKey } from '../components/innovation-labels.ts';
 import { InnovationTimeline } from '../features/innovations/innovation-timeline.tsx';
 import { InnovationView } from '../features/innovations/innovation-view.tsx';
 import { usePeriods } from '../features/innovations/period-select.tsx';
 import { SimilarList } from '../features/innovations/similar-list.tsx';
-import { StatusBadge } from '../features/innovations/status-badge.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
 import { LateNotice } from '../features/innovations/window-warning.tsx';
 import { WorkflowActions } from '../features/innovations/workflow-actions.tsx';
 import { useI18n } from '../i18n/i18n.tsx';

@@ -23,8 +23,8 @@ import { SortableTh } from '../components/sortable-th.tsx';
 import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
-import { isInnovationLate, todayIso } from '../features/deadlines/deadlines.ts';
-import { LateBadge } from '../features/deadlines/late-badge.tsx';
+import { isInnovationLate, todayIso } from '../components/deadlines.ts';
+import { LateBadge } from '../components/late-badge.tsx';
 import { InnovationCreateForm } from '../features/innovations/innovation-create-form.tsx';
 import { InnovationImport } from '../features/innovations/innovation-import.tsx';
 import {
@@ -40,12 +40,12 @@ import {
   TAHAPAN,
   TAHAPAN_LABELS,
   urusanName,
-} from '../features/innovations/innovation-labels.ts';
+} from '../components/innovation-labels.ts';
 import { PeriodGate } from '../features/innovations/period-gate.tsx';
 import { choosePeriod, PeriodSelect, usePeriodParam, usePeriods } from '../features/innovations/period-select.tsx';
-import { StatusBadge } from '../features/innovations/status-badge.tsx';
+import { StatusBadge } from '../components/status-badge.tsx';
 import { UrusanSelect } from '../features/innovations/urusan-select.tsx';
-import { UnitSelect } from '../features/units/unit-select.tsx';
+import { UnitSelect } from '../components/unit-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 import { useSignedInUser } from '../session/session.tsx';

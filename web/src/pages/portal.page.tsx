@@ -24,7 +24,7 @@ import { QueryError } from '../components/query-error.tsx';
 import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
-import { usePortalRegionName } from '../features/portal/portal-layout.tsx';
+import { usePortalRegionName } from '../components/portal-region-name.ts';
 import { TrackForm } from '../features/portal/portal-parts.tsx';
 import { ServiceCard } from '../features/portal/service-card.tsx';
 import { isApiError } from '../api/http.ts';

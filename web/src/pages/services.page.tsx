@@ -27,7 +27,7 @@ import { CHANNEL_COLORS, CHANNEL_LABELS, isIn, SERVICE_CHANNELS } from '../featu
 import { ServiceActions } from '../features/layanan/service-actions.tsx';
 import { ServiceDeleteDialog } from '../features/layanan/service-delete-dialog.tsx';
 import { ServiceForm } from '../features/layanan/service-form.tsx';
-import { UnitSelect } from '../features/units/unit-select.tsx';
+import { UnitSelect } from '../components/unit-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useRegion } from '../session/region.tsx';
 import { useSignedInUser } from '../session/session.tsx';

@@ -19,7 +19,7 @@ import { SortableTh } from '../components/sortable-th.tsx';
 import { TablePager } from '../components/table-pager.tsx';
 import { TableSkeleton } from '../components/table-skeleton.tsx';
 import { useListParams } from '../components/use-list-params.ts';
-import { isUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from '../features/units/unit-kind.ts';
+import { isUnitKind, UNIT_KIND_LABELS, UNIT_KINDS } from '../components/unit-kind.ts';
 import { UnitForm } from '../features/units/unit-form.tsx';
 import { UnitImport } from '../features/units/unit-import.tsx';
 import { useI18n } from '../i18n/i18n.tsx';

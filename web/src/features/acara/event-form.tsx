@@ -18,7 +18,7 @@ import { unitListQueryOptions } from '../../api/units.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import {
   EVENT_KINDS,
   EVENT_TOPICS,

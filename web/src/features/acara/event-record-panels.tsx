@@ -29,7 +29,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { formatWibDate } from './acara-labels.ts';
 
 export function MaterialsPanel({ regionCode, event }: { regionCode: string; event: EventDetail }) {

@@ -19,7 +19,7 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
 import { useSignedInUser } from '../../session/session.tsx';
-import { AttachToIndexButton } from '../layanan/index-evidence-dialog.tsx';
+import { AttachToIndexButton } from '../../components/index-evidence-dialog.tsx';
 import { formatWibRange, TOPIC_LABELS } from './acara-labels.ts';
 import { EventForm } from './event-form.tsx';
 import { FollowUpsPanel, MaterialsPanel, NotesPanel } from './event-record-panels.tsx';

@@ -23,7 +23,7 @@ import { useListParams } from '../../components/use-list-params.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
 import { useSignedInUser } from '../../session/session.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import {
   EVENT_KINDS,
   EVENT_TOPICS,

@@ -55,7 +55,7 @@ import { TablePager } from '../../components/table-pager.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { XlsxImport } from '../../components/xlsx-import.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { formatWibDateTime } from './acara-labels.ts';
 
 type Sort = 'name' | 'affiliation' | 'checkedInAt';

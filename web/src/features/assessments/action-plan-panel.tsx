@@ -50,7 +50,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
-import { type UnitOption, UnitSelect } from '../units/unit-select.tsx';
+import { type UnitOption, UnitSelect } from '../../components/unit-select.tsx';
 
 const STATUSES = ['belum', 'berjalan', 'selesai', 'batal'] as const;
 export const statusKey = (s: string) => `plan.status.${s}` as MessageKey;

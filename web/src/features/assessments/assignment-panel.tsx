@@ -10,8 +10,8 @@ import { useState } from 'react';
 import { type AssessmentDetail, assessmentKey, assessmentsKey, assignIndicators } from '../../api/assessments.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type UnitOption, UnitSelect } from '../units/unit-select.tsx';
-import { reasonsOf } from './item-values.ts';
+import { type UnitOption, UnitSelect } from '../../components/unit-select.tsx';
+import { reasonsOf } from '../../components/evaluation/item-values.ts';
 
 export function AssignmentPanel({ regionCode, assessment }: { regionCode: string; assessment: AssessmentDetail }) {
   const { t, formatDate, formatNumber } = useI18n();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessmentItem, FrameworkTree } from '../../api/assessments.api.ts';
 import { buildBreakdown, pathKey } from './breakdown.ts';
-import { groupByPath, matchesFilter } from './item-values.ts';
+import { groupByPath, matchesFilter } from '../../components/evaluation/item-values.ts';
 
 const tree: FrameworkTree = {
   id: 'spbe-2020',

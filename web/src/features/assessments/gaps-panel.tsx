@@ -15,7 +15,7 @@ import { useFigures } from '../../components/figures.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { compareDecimalText } from '../scores/decimal-text.ts';
+import { compareDecimalText } from '../../components/decimal-text.ts';
 import { ScoreCard } from '../../components/score-card.tsx';
 import { useValueText } from './indicator-panel.tsx';
 

@@ -9,13 +9,13 @@ import type { AssessmentDetail, AssessmentItem } from '../../api/assessments.api
 import { ListEmpty } from '../../components/list-empty.tsx';
 import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { isIndicatorLate, todayIso } from '../deadlines/deadlines.ts';
-import { LateBadge } from '../deadlines/late-badge.tsx';
+import { isIndicatorLate, todayIso } from '../../components/deadlines.ts';
+import { LateBadge } from '../../components/late-badge.tsx';
 import { PredicateBadge } from '../../components/score-card.tsx';
-import { VERIFICATION_COLORS, VERIFICATION_LABELS } from './assessment-labels.ts';
+import { VERIFICATION_COLORS, VERIFICATION_LABELS } from '../../components/evaluation/assessment-labels.ts';
 import { pathKey } from './breakdown.ts';
 import { useValueText } from './indicator-panel.tsx';
-import { groupByPath, ITEM_FILTERS, type ItemFilter, matchesFilter } from './item-values.ts';
+import { groupByPath, ITEM_FILTERS, type ItemFilter, matchesFilter } from '../../components/evaluation/item-values.ts';
 import classes from './indicator-list.module.css';
 
 function GroupHeading({

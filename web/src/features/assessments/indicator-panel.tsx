@@ -25,15 +25,14 @@ import {
 import { isApiError } from '../../api/http.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { EvidenceSlot, type EvidenceSource } from '../evidence/evidence-slot.tsx';
-import { SaveIndicator } from '../innovations/save-indicator.tsx';
-import type { SaveState } from '../innovations/use-autosave.ts';
-import { isIndicatorLate, todayIso } from '../deadlines/deadlines.ts';
-import { LateBadge } from '../deadlines/late-badge.tsx';
-import { compareDecimalText } from '../scores/decimal-text.ts';
+import { EvidenceSlot, type EvidenceSource } from '../../components/evidence-slot.tsx';
+import { SaveIndicator, type SaveState } from '../../components/save-indicator.tsx';
+import { isIndicatorLate, todayIso } from '../../components/deadlines.ts';
+import { LateBadge } from '../../components/late-badge.tsx';
+import { compareDecimalText } from '../../components/decimal-text.ts';
 import { CarriedTasksNote } from './action-plan-panel.tsx';
-import { VERIFICATION_COLORS, VERIFICATION_LABELS, verifiedValueOf } from './assessment-labels.ts';
-import { hasLevels, levelAt, reasonsOf } from './item-values.ts';
+import { VERIFICATION_COLORS, VERIFICATION_LABELS, verifiedValueOf } from '../../components/evaluation/assessment-labels.ts';
+import { hasLevels, levelAt, reasonsOf } from '../../components/evaluation/item-values.ts';
 import { DecimalValueInput, LevelList, type LevelMark, LevelPicker } from './level-picker.tsx';
 
 const sameValue = (a: string | null, b: string | null) => (a === null || b === null ? a === b : compareDecimalText(a, b) === 0);

@@ -8,7 +8,7 @@ import { Badge, Group, NumberInput, Paper, Radio, Stack, Text } from '@mantine/c
 import type { ReactNode } from 'react';
 import type { AssessmentItem } from '../../api/assessments.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { compareDecimalText } from '../scores/decimal-text.ts';
+import { compareDecimalText } from '../../components/decimal-text.ts';
 
 export interface LevelMark {
   value: string | null;

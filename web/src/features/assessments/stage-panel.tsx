@@ -11,12 +11,12 @@ import { useState } from 'react';
 import { type AssessmentDetail, assessmentKey, assessmentsKey, changeStage } from '../../api/assessments.api.ts';
 import { isApiError } from '../../api/http.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { isAssessmentLate, todayIso } from '../deadlines/deadlines.ts';
-import { LateBadge } from '../deadlines/late-badge.tsx';
+import { isAssessmentLate, todayIso } from '../../components/deadlines.ts';
+import { LateBadge } from '../../components/late-badge.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
-import { ASSESSMENT_STAGES, type AssessmentStage, STAGE_HINTS, STAGE_LABELS } from './assessment-labels.ts';
-import { reasonsOf } from './item-values.ts';
+import { ASSESSMENT_STAGES, type AssessmentStage, STAGE_HINTS, STAGE_LABELS } from '../../components/evaluation/assessment-labels.ts';
+import { reasonsOf } from '../../components/evaluation/item-values.ts';
 
 interface Step {
   to: AssessmentStage;

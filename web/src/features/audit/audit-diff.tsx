@@ -7,7 +7,7 @@ import { Button, Code, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type MessageKey, messagesId } from '../../i18n/messages.id.ts';
-import { fieldLabelKey, isStatus, STATUS_LABELS, urusanName } from '../innovations/innovation-labels.ts';
+import { fieldLabelKey, isStatus, STATUS_LABELS, urusanName } from '../../components/innovation-labels.ts';
 import { AUDIT_FIELDS } from './audit-labels.ts';
 
 type Flat = Record<string, unknown>;

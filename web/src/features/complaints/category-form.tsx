@@ -14,7 +14,7 @@ import { type ComplaintCategory, complaintCategoriesKey, createComplaintCategory
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 
 interface Values {
   code: string;

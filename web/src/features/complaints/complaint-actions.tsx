@@ -28,7 +28,7 @@ import { isApiError } from '../../api/http.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { fieldOf } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { type ComplaintStatus, STATUS_KEYS, STEP_KEYS } from './complaint-labels.ts';
 
 const STEP_STYLE: Record<ComplaintStatus, { color: string; variant: 'filled' | 'light'; icon: typeof IconSearch }> = {

@@ -20,7 +20,7 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import type { ListParamsApi } from '../../components/use-list-params.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { COMPLAINT_STATUSES, isComplaintStatus, STATUS_KEYS } from './complaint-labels.ts';
 import { ComplaintStatusBadge } from './complaint-status-badge.tsx';
 

@@ -14,7 +14,7 @@ import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useFigures } from '../../components/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
-import { AttachToIndexButton } from '../layanan/index-evidence-dialog.tsx';
+import { AttachToIndexButton } from '../../components/index-evidence-dialog.tsx';
 import { yearRange } from './complaint-labels.ts';
 
 const ALL = 'semua';

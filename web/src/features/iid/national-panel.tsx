@@ -15,8 +15,8 @@ import { QueryError } from '../../components/query-error.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { StatusBadge } from '../innovations/status-badge.tsx';
-import { compareDecimalText, roundDecimalText } from '../scores/decimal-text.ts';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { compareDecimalText, roundDecimalText } from '../../components/decimal-text.ts';
 import { XlsxImport } from '../../components/xlsx-import.tsx';
 
 /** A signed gap ("+1.25", "-0.40") in the reader's number format, the sign kept. */

@@ -15,8 +15,8 @@ import type { IidAnswerState, IidVerifyInput } from '../../api/iid.api.ts';
 import { isApiError } from '../../api/http.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { VERIFICATION_COLORS, VERIFICATION_LABELS, type VerificationState } from '../assessments/assessment-labels.ts';
-import { reasonsOf } from '../assessments/item-values.ts';
+import { VERIFICATION_COLORS, VERIFICATION_LABELS, type VerificationState } from '../../components/evaluation/assessment-labels.ts';
+import { reasonsOf } from '../../components/evaluation/item-values.ts';
 
 export interface IidIndicatorView {
   id: string;

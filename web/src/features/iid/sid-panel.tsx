@@ -13,8 +13,8 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useFigures } from '../../components/figures.ts';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { EvidenceSlot } from '../evidence/evidence-slot.tsx';
-import { useInnovationEvidenceSource } from '../innovations/evidence-panel.tsx';
+import { EvidenceSlot } from '../../components/evidence-slot.tsx';
+import { useInnovationEvidenceSource } from '../../components/innovation-evidence-source.ts';
 import { ParameterAnswer } from './parameter-answer.tsx';
 
 type SidIndicator = SidSheet['indicators'][number];

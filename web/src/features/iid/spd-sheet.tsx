@@ -21,7 +21,7 @@ import { useFigures } from '../../components/figures.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { EvidenceSlot, type EvidenceSource } from '../evidence/evidence-slot.tsx';
+import { EvidenceSlot, type EvidenceSource } from '../../components/evidence-slot.tsx';
 import { ParameterAnswer } from './parameter-answer.tsx';
 import { SpdFigureAnswer } from './spd-figure-answer.tsx';
 

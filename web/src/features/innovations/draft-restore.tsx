@@ -9,7 +9,7 @@ import { IconCheck, IconCopy, IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { browserStorage, readDrafts, removeDraft, type StoredDraft } from './draft-storage.ts';
-import { fieldLabelKey } from './innovation-labels.ts';
+import { fieldLabelKey } from '../../components/innovation-labels.ts';
 import { changedFields, isSameProfile, type ProfileValues, toUpdateInput } from './profile-values.ts';
 
 /** The local copies that differ from the server's values; identical ones are removed on the way. */

@@ -5,15 +5,14 @@
  * "Indikator IID" tab, beside its indicator; here it is only counted. Each slot is an EvidenceSlot.
  */
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { addEvidenceLink, deleteEvidence, EVIDENCE_MAX_MB, evidenceContentUrl, uploadEvidence } from '../../api/evidence.api.ts';
-import { iidKey } from '../../api/iid.api.ts';
-import { type Innovation, innovationKey } from '../../api/innovations.api.ts';
+import { EVIDENCE_MAX_MB } from '../../api/evidence.api.ts';
+import type { Innovation } from '../../api/innovations.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { statusAfterEdit } from '#domain/innovations/workflow.ts';
-import { EvidenceSlot, type EvidenceSource } from '../evidence/evidence-slot.tsx';
-import { isStatus } from './innovation-labels.ts';
+import { EvidenceSlot } from '../../components/evidence-slot.tsx';
+import { useInnovationEvidenceSource } from '../../components/innovation-evidence-source.ts';
+import { isStatus } from '../../components/innovation-labels.ts';
 import { ReviewNote } from './review-note.tsx';
 
 interface Slot {
@@ -32,23 +31,6 @@ const SLOTS: Slot[] = [
 
 /** The target of an IID indicator's evidence (`sid.16`), shown on the IID tab instead. */
 export const isSidTarget = (target: string) => target.startsWith('sid.');
-
-/** Evidence of one innovation under one target, through the innovation evidence API. */
-export function useInnovationEvidenceSource(regionCode: string, innovationId: string, target: string): EvidenceSource {
-  const queryClient = useQueryClient();
-  return {
-    contentUrl: (evidenceId) => evidenceContentUrl(regionCode, innovationId, evidenceId),
-    upload: (file, onProgress) => uploadEvidence(regionCode, innovationId, { target, title: '', file }, onProgress),
-    addLink: (input) => addEvidenceLink(regionCode, innovationId, { ...input, target }),
-    remove: (evidenceId) => deleteEvidence(regionCode, innovationId, evidenceId),
-    refresh: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: innovationKey(regionCode, innovationId) }),
-        // Evidence of an IID indicator moves its score.
-        queryClient.invalidateQueries({ queryKey: iidKey(regionCode) }),
-      ]),
-  };
-}
 
 function InnovationSlot({
   regionCode,

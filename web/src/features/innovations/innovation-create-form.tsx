@@ -16,7 +16,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSignedInUser } from '../../session/session.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { PeriodSelect } from './period-select.tsx';
 import { WindowWarning } from './window-warning.tsx';
 

@@ -37,10 +37,10 @@ import {
   PKPN_KLASTER_LABELS,
   SUMBER_ANGGARAN,
   SUMBER_ANGGARAN_LABELS,
-} from './innovation-labels.ts';
+} from '../../components/innovation-labels.ts';
 import { PROFILE_VALUE_KEYS, type ProfileValues, valuesOf } from './profile-values.ts';
 import { ReviewNote } from './review-note.tsx';
-import { SaveIndicator } from './save-indicator.tsx';
+import { SaveIndicator } from '../../components/save-indicator.tsx';
 import { UrusanMultiSelect, UrusanSelect } from './urusan-select.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { WordCounter } from './word-counter.tsx';

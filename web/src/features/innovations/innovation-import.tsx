@@ -14,7 +14,7 @@ import { type Period, periodsKey } from '../../api/periods.api.ts';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { ImportErrors } from '../../components/import-errors.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { JENIS_LABELS, labelIn, TAHAPAN_LABELS, urusanName } from './innovation-labels.ts';
+import { JENIS_LABELS, labelIn, TAHAPAN_LABELS, urusanName } from '../../components/innovation-labels.ts';
 import { PeriodSelect } from './period-select.tsx';
 
 const PREVIEW_ROWS = 100;

@@ -3,7 +3,7 @@ import { List, Paper, Text, Timeline, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCircleCheck, IconCircleX, IconFilePlus, IconPencil, IconSend, IconTransfer } from '@tabler/icons-react';
 import type { Innovation } from '../../api/innovations.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { fieldLabelKey, isStatus, STATUS_COLORS, STATUS_LABELS, TIMELINE_ACTIONS } from './innovation-labels.ts';
+import { fieldLabelKey, isStatus, STATUS_COLORS, STATUS_LABELS, TIMELINE_ACTIONS } from '../../components/innovation-labels.ts';
 
 const ICONS = {
   submit: IconSend,

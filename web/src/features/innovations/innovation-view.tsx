@@ -17,7 +17,7 @@ import {
   TAHAPAN_LABELS,
   TEMATIK_LABELS,
   urusanName,
-} from './innovation-labels.ts';
+} from '../../components/innovation-labels.ts';
 import { ReviewNote } from './review-note.tsx';
 import { WordCounter } from './word-counter.tsx';
 

@@ -4,7 +4,7 @@ import { IconCopy } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { SimilarInnovation } from '../../api/innovations.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { StatusBadge } from './status-badge.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
 
 export function SimilarList({ items, title, text, onClose }: { items: SimilarInnovation[]; title: string; text: string; onClose?: () => void }) {
   const { t } = useI18n();

@@ -17,7 +17,7 @@ import {
 import { useMemo } from 'react';
 import { isYandas } from '#domain/innovations/profile.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { URUSAN, URUSAN_GROUP_LABELS, URUSAN_GROUPS } from './innovation-labels.ts';
+import { URUSAN, URUSAN_GROUP_LABELS, URUSAN_GROUPS } from '../../components/innovation-labels.ts';
 
 function useUrusanData(): ComboboxData {
   const { pick } = useI18n();

@@ -13,23 +13,11 @@ import { ApiError, isApiError } from '../../api/http.ts';
 import { type Innovation, updateInnovation } from '../../api/innovations.api.ts';
 import { browserStorage, removeDraft, writeDraft } from './draft-storage.ts';
 import { isSameProfile, type ProfileValues, toUpdateInput, valuesOf } from './profile-values.ts';
+import type { SaveState } from '../../components/save-indicator.tsx';
 
 export const AUTOSAVE_DELAY_MS = 1500;
 
-export type SaveState =
-  /** Everything typed is on the server. */
-  | 'saved'
-  /** Changes wait for typing to stop (or, when not automatic, for the user to save). */
-  | 'pending'
-  | 'saving'
-  /** The connection or the server failed; the next change or "retry" tries again. */
-  | 'error'
-  /** A field is invalid (e.g. the name is empty); saving resumes once it is fixed. */
-  | 'invalid'
-  /** Someone else saved a newer version: autosave has stopped. */
-  | 'stale'
-  /** The innovation's status no longer allows editing: autosave has stopped. */
-  | 'conflict';
+export type { SaveState };
 
 export interface Autosave {
   state: SaveState;

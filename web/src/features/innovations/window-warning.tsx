@@ -7,7 +7,7 @@ import { Alert, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import type { Period } from '../../api/periods.api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { isInnovationLate, todayIso, windowPosition } from '../deadlines/deadlines.ts';
+import { isInnovationLate, todayIso, windowPosition } from '../../components/deadlines.ts';
 
 /** Before a proposal or a submission: says so when today is outside the chosen period's window. */
 export function WindowWarning({ period }: { period: Pick<Period, 'year' | 'opensOn' | 'closesOn' | 'refuseOutsideWindow'> | undefined }) {

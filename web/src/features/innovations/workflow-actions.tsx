@@ -17,7 +17,7 @@ import { fieldOf } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import type { Period } from '../../api/periods.api.ts';
-import { fieldLabelKey, PROFILE_FIELDS } from './innovation-labels.ts';
+import { fieldLabelKey, PROFILE_FIELDS } from '../../components/innovation-labels.ts';
 import { WindowWarning } from './window-warning.tsx';
 
 type Step =

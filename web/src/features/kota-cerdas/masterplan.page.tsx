@@ -52,7 +52,7 @@ import { useErrorText } from '../../components/use-error-text.ts';
 import { useListParams } from '../../components/use-list-params.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRegion } from '../../session/region.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { EvaluationSection } from './evaluation-section.tsx';
 import { FundingTable } from './funding-table.tsx';
 import { isIn, KIND_COLORS, KIND_LABELS, PROGRAMME_KINDS, PROGRAMME_STATUSES, STATUS_LABELS } from './kota-cerdas-labels.ts';

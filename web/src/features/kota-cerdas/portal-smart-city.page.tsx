@@ -13,7 +13,7 @@ import { ListEmpty } from '../../components/list-empty.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { usePortalRegionName } from '../portal/portal-layout.tsx';
+import { usePortalRegionName } from '../../components/portal-region-name.ts';
 import { KIND_COLORS, KIND_LABELS } from './kota-cerdas-labels.ts';
 import { ProgressFigure, StatusBadge } from './progress-figure.tsx';
 

@@ -20,7 +20,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { RpjmdProgrammeSelect } from '../../components/rpjmd-programme-select.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { FUNDING_SOURCES, KIND_LABELS, PROGRAMME_KINDS, type ProgrammeKind, SOURCE_LABELS } from './kota-cerdas-labels.ts';
 
 interface OutputDraft {

@@ -19,7 +19,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { CHANNEL_LABELS, isIn, SERVICE_CHANNELS, type ServiceChannel } from './layanan-labels.ts';
 
 interface Values {

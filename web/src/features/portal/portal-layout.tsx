@@ -4,23 +4,12 @@
  * language switch; a skip link; the main landmark; and a footer with the promise about contact details.
  */
 import { Anchor, Box, Container, Group, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useParams } from 'react-router';
-import { portalPath, portalRegionQuery } from '../../api/portal.api.ts';
+import { portalPath } from '../../api/portal.api.ts';
 import { LanguageSwitch } from '../../components/language-switch.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { usePortalRegionName } from '../../components/portal-region-name.ts';
 import classes from './portal.module.css';
-
-const REGION_CODE = /^\d{2}(\.\d{2})?$/;
-
-/** The region's name for a code, or "Daerah 19.71" while it loads or when the list does not know it. */
-export function usePortalRegionName(regionCode: string | undefined): string | null {
-  const { t } = useI18n();
-  const valid = regionCode !== undefined && REGION_CODE.test(regionCode);
-  const region = useQuery({ ...portalRegionQuery(regionCode ?? ''), enabled: valid });
-  if (!valid) return null;
-  return region.data?.name ?? t('portal.regionFallback', { code: regionCode });
-}
 
 export function PortalLayout() {
   const { t } = useI18n();

@@ -6,7 +6,7 @@
  */
 import { Box, Group, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { compareDecimalText, roundDecimalText } from '../scores/decimal-text.ts';
+import { compareDecimalText, roundDecimalText } from '../../components/decimal-text.ts';
 import { fractionOf, IKM_PLACES, NRR_PLACES } from './skm-decimal.ts';
 import { GRADE_COLORS, isUnsurKey, UNSUR_LABELS } from './skm-labels.ts';
 

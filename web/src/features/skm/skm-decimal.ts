@@ -5,7 +5,7 @@
  * "82,35 → 83,10" always reads "+0,75".
  */
 import { FIGURE_PLACES } from '../../components/figures.ts';
-import { roundDecimalText } from '../scores/decimal-text.ts';
+import { roundDecimalText } from '../../components/decimal-text.ts';
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 

@@ -14,7 +14,7 @@ import { serviceKioskPath, servicePosterUrl } from '../../api/services.api.ts';
 import { type IkmFigure, type SkmResults, type SkmServiceProgress, savePopulations, skmKey } from '../../api/skm.api.ts';
 import { useErrorText } from '../../components/use-error-text.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { roundDecimalText } from '../scores/decimal-text.ts';
+import { roundDecimalText } from '../../components/decimal-text.ts';
 import { IKM_PLACES } from './skm-decimal.ts';
 import { GradeBadge } from './skm-status-badge.tsx';
 

@@ -17,8 +17,8 @@ import { createUnit, fetchUnit, type Unit, unitsKey, updateUnit } from '../../ap
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { isUnitKind, parentHintOf, UNIT_KIND_LABELS, UNIT_KINDS } from './unit-kind.ts';
-import { type UnitOption, UnitSelect } from './unit-select.tsx';
+import { isUnitKind, parentHintOf, UNIT_KIND_LABELS, UNIT_KINDS } from '../../components/unit-kind.ts';
+import { type UnitOption, UnitSelect } from '../../components/unit-select.tsx';
 
 interface Values {
   kind: string | null;

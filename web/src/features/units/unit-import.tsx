@@ -12,7 +12,7 @@ import { importUnits, type UnitImportReport, unitsKey } from '../../api/units.ap
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { ImportErrors } from '../../components/import-errors.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { isUnitKind, UNIT_KIND_LABELS } from './unit-kind.ts';
+import { isUnitKind, UNIT_KIND_LABELS } from '../../components/unit-kind.ts';
 
 const PREVIEW_ROWS = 100;
 

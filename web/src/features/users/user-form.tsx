@@ -15,7 +15,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { isFullyPlaced, placeFieldIssues } from '../../components/form-issues.ts';
 import { PasswordStrength, usePasswordEstimator, usePasswordRefusal } from '../../components/password-strength.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { UnitSelect } from '../units/unit-select.tsx';
+import { UnitSelect } from '../../components/unit-select.tsx';
 import { isRole, REGIONAL_ROLES } from './roles.ts';
 
 interface Values {

@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from '@mantine/core';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import { isStatus, STATUS_COLORS, STATUS_LABELS } from './innovation-labels.ts';
 
 /** The workflow status in its color: gray draft, blue submitted, orange returned, green verified, red rejected. */

@@ -1,8 +1,23 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCloudOff, IconPencil } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
-import type { SaveState } from './use-autosave.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** Where the typed text of a form that saves itself is. */
+export type SaveState =
+  /** Everything typed is on the server. */
+  | 'saved'
+  /** Changes wait for typing to stop (or, when not automatic, for the user to save). */
+  | 'pending'
+  | 'saving'
+  /** The connection or the server failed; the next change or "retry" tries again. */
+  | 'error'
+  /** A field is invalid (e.g. the name is empty); saving resumes once it is fixed. */
+  | 'invalid'
+  /** Someone else saved a newer version: autosave has stopped. */
+  | 'stale'
+  /** The record's status no longer allows editing (an innovation sent on): autosave has stopped. */
+  | 'conflict';
 
 /** "Tersimpan / Menyimpan… / Gagal menyimpan": where the typed text is, said politely to screen readers. */
 export function SaveIndicator({

@@ -20,8 +20,8 @@ import {
   YANDAS,
 } from '#domain/innovations/profile.ts';
 import { INNOVATION_STATUSES, type InnovationStatus, type WorkflowAction } from '#domain/innovations/workflow.ts';
-import type { Bilingual } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/messages.id.ts';
+import type { Bilingual } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.id.ts';
 
 export {
   ASTA_CITA,

@@ -1,7 +1,7 @@
 /** The red "Terlambat" mark beside a date that has passed while work still waits. */
 import { Badge } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 
 export function LateBadge({ label }: { label?: string }) {
   const { t } = useI18n();

@@ -4,7 +4,7 @@
  */
 import type { AssessmentItem } from '../../api/assessments.api.ts';
 import { isApiError } from '../../api/http.ts';
-import { compareDecimalText } from '../scores/decimal-text.ts';
+import { compareDecimalText } from '../decimal-text.ts';
 
 export const ITEM_FILTERS = ['all', 'mine', 'unfilled', 'pending'] as const;
 export type ItemFilter = (typeof ITEM_FILTERS)[number];

@@ -1,6 +1,6 @@
 /** Labels and parent hints for unit kinds, from the domain's own table (src/domain/units/unit-kinds.ts). */
 import { isOpd, UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '#domain/units/unit-kinds.ts';
-import type { MessageKey } from '../../i18n/messages.id.ts';
+import type { MessageKey } from '../i18n/messages.id.ts';
 
 export { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind };
 

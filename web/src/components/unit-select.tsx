@@ -6,8 +6,8 @@ import { type ComboboxData, Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { type Unit, unitListQueryOptions } from '../../api/units.api.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { type Unit, unitListQueryOptions } from '../api/units.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from './unit-kind.ts';
 
 export interface UnitOption {

@@ -28,12 +28,12 @@ import { useMutation } from '@tanstack/react-query';
 import { IconExternalLink, IconEye, IconFileTypePdf, IconLink, IconPhoto, IconTrash, IconUpload } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { linkEvidenceBody } from '#shared/api/innovations.ts';
-import { EVIDENCE_ACCEPT, EVIDENCE_MAX_MB, type EvidenceItem } from '../../api/evidence.api.ts';
-import { ApiError, isApiError } from '../../api/http.ts';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { FormErrorAlert } from '../../components/form-error-alert.tsx';
-import { useErrorText } from '../../components/use-error-text.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { EVIDENCE_ACCEPT, EVIDENCE_MAX_MB, type EvidenceItem } from '../api/evidence.api.ts';
+import { ApiError, isApiError } from '../api/http.ts';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { FormErrorAlert } from './form-error-alert.tsx';
+import { useErrorText } from './use-error-text.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 
 /** A piece of evidence as every list shows it (an assessment item's evidence has no target). */
 export type EvidenceEntry = Omit<EvidenceItem, 'target'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimalText } from '../../i18n/i18n.tsx';
+import { formatDecimalText } from '../i18n/i18n.tsx';
 import { compareDecimalText, roundDecimalText, shortDecimalText } from './decimal-text.ts';
 
 describe('decimal text for display', () => {

@@ -14,9 +14,9 @@ import { IconAlertTriangle, IconCheck, IconInfoCircle, IconPaperclip, IconSearch
 import { type ReactNode, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { frameworkFamily } from '#domain/services/index-evidence.ts';
-import { assessmentsKey } from '../../api/assessments.api.ts';
-import { isApiError } from '../../api/http.ts';
-import { iidKey } from '../../api/iid.api.ts';
+import { assessmentsKey } from '../api/assessments.api.ts';
+import { isApiError } from '../api/http.ts';
+import { iidKey } from '../api/iid.api.ts';
 import {
   type AssessmentItemTarget,
   attachIndexEvidence,
@@ -26,13 +26,13 @@ import {
   type InnovationTarget,
   indexEvidenceKey,
   indexEvidenceTargetsQueryOptions,
-} from '../../api/index-evidence.api.ts';
-import { innovationsKey } from '../../api/innovations.api.ts';
-import { QueryError } from '../../components/query-error.tsx';
-import { TechnicalDetails } from '../../components/technical-details.tsx';
-import { useErrorText } from '../../components/use-error-text.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
-import { StatusBadge } from '../innovations/status-badge.tsx';
+} from '../api/index-evidence.api.ts';
+import { innovationsKey } from '../api/innovations.api.ts';
+import { QueryError } from './query-error.tsx';
+import { TechnicalDetails } from './technical-details.tsx';
+import { useErrorText } from './use-error-text.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { StatusBadge } from './status-badge.tsx';
 
 /** The names clerks use for the assessments (the framework's full name cites its regulation). */
 const ASSESSMENT_NAMES: Record<string, string> = { spbe: 'Evaluasi SPBE', pemdi: 'Indeks Pemdi', smartcity: 'Evaluasi Smart City' };
