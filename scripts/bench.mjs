@@ -9,6 +9,9 @@
 //                loads the citizens' survey answer endpoint (app and ceiling, every acknowledged answer
 //                counted in the database afterwards), the IKM results of a period with 100,000 answers,
 //                the complaint inbox and the public complaint status page (Postgres only);
+// - leaders:     (only when asked; Postgres) on the innovations and layanan datasets, what leaders and the
+//                nation read: the region's dashboard, the OPD league table, the national ranking (roll-up)
+//                and the public national page, each alone, in a closed loop and (with --rate) open loop;
 // - scoring:     CPU only, no server: the scoring engine on every region's IID, SPBE and IKM inputs;
 // - export:      (only when asked) one period with 200,000 innovations downloaded as streamed XLSX: total
 //                time, first byte, the app's peak memory, the file read back and its rows counted;
@@ -47,9 +50,12 @@ import { runStartupBench } from '../bench/startup.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
 
-const SUITES = ['units', 'innovations', 'layanan', 'scoring', 'startup', 'export'];
-/** Run when no --suite is given; the export suite seeds 200,000 innovations and runs only when named. */
-const DEFAULT_SUITES = SUITES.filter((s) => s !== 'export');
+const SUITES = ['units', 'innovations', 'layanan', 'leaders', 'scoring', 'startup', 'export'];
+/**
+ * Run when no --suite is given; the export suite (200,000 innovations) and the leaders suite (the
+ * innovations and layanan datasets together) run only when named.
+ */
+const DEFAULT_SUITES = SUITES.filter((s) => s !== 'export' && s !== 'leaders');
 const USAGE = `node scripts/bench.mjs [--suite ${SUITES.join(',')}] [--postgres] [--pglite] [--pglite-innovations]
                       [--duration s] [--warmup s] [--connections n] [--innovation-connections n] [--rounds n]
                       [--startup-runs n] [--rate n] [--export-rows n]`;
@@ -411,7 +417,7 @@ async function measureOpenLoop(url, cookie) {
 }
 
 /** A short warm-up (discarded), then the measured run; latencies of 2xx answers kept exactly for p95. */
-async function measure(name, url, cookie, connections = CONNECTIONS, hooks = null) {
+async function measure(name, url, cookie, connections = CONNECTIONS, hooks = null, openLoopAllowed = true) {
   const base = { url, connections, headers: cookie ? { cookie } : {}, pipelining: 1, timeout: 30 };
   if (WARMUP > 0) {
     await runAutocannon({ ...base, duration: WARMUP });
@@ -432,7 +438,7 @@ async function measure(name, url, cookie, connections = CONNECTIONS, hooks = nul
   hooks?.after();
   await drain(url, cookie);
   // After the closed-loop figures (and outside the CPU hooks, which divide by the closed-loop requests).
-  const openLoopResult = RATE > 0 ? await measureOpenLoop(url, cookie) : null;
+  const openLoopResult = RATE > 0 && openLoopAllowed ? await measureOpenLoop(url, cookie) : null;
   if (openLoopResult) await drain(url, cookie);
   const sorted = latencies.subarray(0, n).sort();
   const mean = n > 0 ? sorted.reduce((a, b) => a + b, 0) / n : 0;
@@ -882,7 +888,136 @@ async function benchLayanan(kind, db, summary) {
   };
 }
 
-async function benchDatabase(kind, withInnovations, withLayanan) {
+// ---------------------------------------------------------------------------------------------------
+// Suite leaders: the region's dashboard, the OPD league table, the national ranking and the public
+// national page, on the innovations and layanan datasets together
+
+const LEADERS_CONNECTIONS = 10;
+const LEADERS_P95_MS = 50;
+
+/**
+ * Each read as the one who opens it (the region's admin, a national admin, or nobody), its answer
+ * checked, alone, in a closed loop of LEADERS_CONNECTIONS, and at --rate when the two cores can serve it
+ * at all: a read that costs more than 2 cores ÷ rate alone would only grow a queue for the whole run
+ * (its requests time out), so that run is left out and the table says why.
+ */
+async function benchLeaders(kind, db, summary) {
+  const { regionCode } = summary.benchLogin;
+  const year = summary.innovations.benchPeriod.year;
+  const reads = [
+    {
+      endpoint: 'region dashboard',
+      path: `/api/v1/regions/${regionCode}/dashboard?year=${year}`,
+      as: 'region',
+      size: (b) => `${b.innovations.proposed} proposed, ${b.innovations.units} units`,
+    },
+    {
+      endpoint: 'OPD league table',
+      path: `/api/v1/regions/${regionCode}/league?year=${year}`,
+      as: 'region',
+      size: (b) => `${b.rows.length} units`,
+    },
+    {
+      endpoint: 'national ranking',
+      path: `/api/v1/national/rollup?year=${year}&page=1&pageSize=25`,
+      as: 'national',
+      size: (b) => `${b.items.length} of ${b.total} regions`,
+    },
+    {
+      endpoint: 'public national page',
+      path: `/api/v1/public/national?year=${year}`,
+      as: null,
+      size: (b) => `${(b.regions ?? b.rows ?? b.items ?? []).length} regions`,
+    },
+  ];
+  const app = startChild('app-server.ts', db.env);
+  const appBase = `http://127.0.0.1:${(await app.message).port}`;
+  const cookies = {
+    region: `sinergi_session=${await login(appBase, summary.benchLogin)}`,
+    national: `sinergi_session=${await login(appBase, { username: 'nasional.1', password: summary.benchLogin.password })}`,
+  };
+  const targets = [];
+  for (const e of reads) {
+    const url = appBase + e.path;
+    const cookie = e.as ? cookies[e.as] : null;
+    const body = await probe(url, cookie);
+    const serial = await serialLatency(url, cookie, SERIAL_REQUESTS);
+    const servable = !(RATE > 0) || (serial.p50 ?? Infinity) * RATE < 2000;
+    console.log(
+      `[${kind}] ${e.endpoint}, app: ${e.size(body)}; alone p50 ${serial.p50} ms; loading…${servable ? '' : ` (no open loop: ${serial.p50} ms × ${RATE}/s is more than 2 cores)`}`,
+    );
+    let cpuBefore = null;
+    let cpuAfter = null;
+    const snapshot = () => ({ server: cpuMs({ pid: app.pid }), postgres: cpuMs({ postmasterPid: db.postmasterPid }) });
+    const result = await measure(
+      'app',
+      url,
+      cookie,
+      LEADERS_CONNECTIONS,
+      { before: () => (cpuBefore = snapshot()), after: () => (cpuAfter = snapshot()) },
+      servable,
+    );
+    const perRequest = (key) =>
+      cpuBefore?.[key] == null || cpuAfter?.[key] == null || result.requests2xx === 0
+        ? null
+        : round((cpuAfter[key] - cpuBefore[key]) / result.requests2xx, 3);
+    result.cpuPerRequestMs = { server: perRequest('server'), postgres: perRequest('postgres') };
+    const p95 = result.openLoop?.latencyMs.p95 ?? null;
+    targets.push({
+      ...result,
+      endpoint: e.endpoint,
+      path: e.path,
+      as: e.as ?? 'anonymous',
+      size: e.size(body),
+      serialMs: serial,
+      openLoopSkipped: RATE > 0 && !servable,
+      meetsTarget: p95 !== null && p95 < LEADERS_P95_MS && result.openLoop.non2xx === 0 && result.openLoop.errors === 0,
+    });
+  }
+  await app.stop();
+  return { targets };
+}
+
+function leadersTable(runs) {
+  const rows = [
+    [
+      'database',
+      'endpoint',
+      'answer',
+      'alone ms',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'requests',
+      'non-2xx/errors',
+      'CPU ms/req server+pg',
+      ...openHeader(),
+    ],
+  ];
+  for (const run of runs) {
+    if (!run.leaders) continue;
+    for (const t of run.leaders.targets) {
+      rows.push([
+        run.database,
+        t.endpoint,
+        t.size,
+        String(t.serialMs.p50),
+        t.reqPerSec.toFixed(1),
+        String(t.latencyMs.p50),
+        String(t.latencyMs.p95),
+        String(t.latencyMs.p99),
+        String(t.requests2xx),
+        `${t.non2xx}/${t.errors + t.timeouts}`,
+        t.cpuPerRequestMs.server === null ? '-' : `${t.cpuPerRequestMs.server.toFixed(2)}+${t.cpuPerRequestMs.postgres?.toFixed(2) ?? '?'}`,
+        ...(t.openLoopSkipped ? ['not run (> 2 cores)', ''] : openCells(t)),
+      ]);
+    }
+  }
+  return formatTable(rows, 3);
+}
+
+async function benchDatabase(kind, withInnovations, withLayanan, withLeaders = false) {
   const db = kind === 'postgres' ? await preparePostgres() : await preparePglite();
   console.log(`\n[${kind}] ${db.label}`);
 
@@ -909,8 +1044,10 @@ async function benchDatabase(kind, withInnovations, withLayanan) {
 
   const run = { database: kind, label: db.label, serverVersion: db.version, dataset: summary };
   if (suites.has('units')) run.units = await benchUnits(kind, db, summary);
-  if (withInnovations) run.innovations = await benchInnovations(kind, db, summary);
-  if (withLayanan) run.layanan = await benchLayanan(kind, db, summary);
+  // The datasets may be seeded for the leaders suite alone: each suite runs only when asked.
+  if (withInnovations && suites.has('innovations')) run.innovations = await benchInnovations(kind, db, summary);
+  if (withLayanan && suites.has('layanan')) run.layanan = await benchLayanan(kind, db, summary);
+  if (withLeaders) run.leaders = await benchLeaders(kind, db, summary);
   return run;
 }
 
@@ -1132,7 +1269,7 @@ async function runScoring() {
 }
 
 async function main() {
-  const loadSuites = suites.has('units') || suites.has('innovations') || suites.has('layanan');
+  const loadSuites = suites.has('units') || suites.has('innovations') || suites.has('layanan') || suites.has('leaders');
   let kinds = [opts.postgres && 'postgres', opts.pglite && 'pglite'].filter(Boolean);
   if (kinds.length === 0) kinds = ['postgres', 'pglite'];
   if (loadSuites && kinds.includes('postgres') && !process.env.DATABASE_URL && !findPgBin()) {
@@ -1147,13 +1284,16 @@ async function main() {
    * and on PGlite each server writes to its own in-memory copy (bench/README.md).
    */
   const layananOn = (kind) => suites.has('layanan') && kind === 'postgres';
+  /** The leaders suite reads the innovations and layanan datasets together: Postgres only, as layanan. */
+  const leadersOn = (kind) => suites.has('leaders') && kind === 'postgres';
   // A database with nothing to run on it is not even started.
-  if (loadSuites) kinds = kinds.filter((k) => suites.has('units') || innovationsOn(k) || layananOn(k));
+  if (loadSuites) kinds = kinds.filter((k) => suites.has('units') || innovationsOn(k) || layananOn(k) || leadersOn(k));
   else kinds = [];
   if (suites.has('innovations') && !kinds.some(innovationsOn)) {
     console.warn('The innovations suite runs on Postgres, or on PGlite with --pglite-innovations: skipped.');
   }
   if (suites.has('layanan') && !kinds.some(layananOn)) console.warn('The layanan suite runs on Postgres only: skipped.');
+  if (suites.has('leaders') && !kinds.some(leadersOn)) console.warn('The leaders suite runs on Postgres only: skipped.');
 
   const started = new Date();
   const host = machine();
@@ -1173,7 +1313,7 @@ async function main() {
 
   const runs = [];
   for (const kind of kinds) {
-    runs.push(await benchDatabase(kind, innovationsOn(kind), layananOn(kind)));
+    runs.push(await benchDatabase(kind, innovationsOn(kind) || leadersOn(kind), layananOn(kind) || leadersOn(kind), leadersOn(kind)));
     await cleanupAll(); // the database of this run: cluster stopped and deleted before the next
   }
   // The export suite: Postgres (what production uses) unless only --pglite is given; its own database.
@@ -1224,6 +1364,13 @@ async function main() {
       console.log(`[${r.database}] survey answers meet the target: ${r.layanan.ingestMeetsTarget ? 'yes' : 'NO'}`);
     }
     console.log(`\nLayanan reads, app, ${CONNECTIONS} connections (alone: p50 of ${SERIAL_REQUESTS} requests one at a time)\n${tables.reads}\n`);
+  }
+  if (runs.some((r) => r.leaders)) {
+    const report = leadersTable(runs);
+    reports.push(report);
+    console.log(
+      `\nLeaders' reads, app, ${LEADERS_CONNECTIONS} connections (alone: p50 of ${SERIAL_REQUESTS} requests one at a time; target p95 < ${LEADERS_P95_MS} ms at ${RATE || 200}/s)\n${report}\n`,
+    );
   }
   if (scoring) {
     reports.push(scoring.table);

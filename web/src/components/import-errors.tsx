@@ -1,7 +1,8 @@
 /** The row-by-row problems of an XLSX import's dry run, as every import dialog shows them. */
-import { Alert, ScrollArea, Stack, Table } from '@mantine/core';
+import { Alert, Stack, Table } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ScrollRegion } from './scroll-region.tsx';
 
 export interface ImportRowError {
   row: number;
@@ -16,7 +17,7 @@ export function ImportErrors({ errors }: { errors: readonly ImportRowError[] }) 
       <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('import.errorsTitle', { n: errors.length })}>
         {t('import.errorsText')}
       </Alert>
-      <ScrollArea.Autosize mah={280} type="auto">
+      <ScrollRegion label={t('import.errorsTitle', { n: errors.length })} maxHeight={280}>
         <Table striped withTableBorder fz="sm" stickyHeader>
           <Table.Thead>
             <Table.Tr>
@@ -35,7 +36,7 @@ export function ImportErrors({ errors }: { errors: readonly ImportRowError[] }) 
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea.Autosize>
+      </ScrollRegion>
     </Stack>
   );
 }

@@ -3,7 +3,7 @@
  * import: choosing a file runs a dry run whose report lists every row's problems; "Impor" creates the
  * drafts only when there are none (the server refuses otherwise anyway).
  */
-import { Alert, Badge, Button, FileInput, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { ImportErrors } from '../../components/import-errors.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { JENIS_LABELS, labelIn, TAHAPAN_LABELS, urusanName } from '../../components/innovation-labels.ts';
 import { PeriodSelect } from './period-select.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 const PREVIEW_ROWS = 100;
 
@@ -31,7 +32,7 @@ function ReportPreview({ report }: { report: InnovationImportReport }) {
       <Title order={3} size="h5">
         {t('import.previewTitle')}
       </Title>
-      <ScrollArea.Autosize mah={280} type="auto">
+      <ScrollRegion label={t('import.previewTitle')} maxHeight={280}>
         <Table striped withTableBorder fz="sm" stickyHeader miw={640}>
           <Table.Thead>
             <Table.Tr>
@@ -56,7 +57,7 @@ function ReportPreview({ report }: { report: InnovationImportReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea.Autosize>
+      </ScrollRegion>
       {report.preview.length > rows.length ? (
         <Text size="xs" c="dimmed">
           {t('import.previewMore', { shown: formatNumber(rows.length), total: formatNumber(report.preview.length) })}

@@ -126,7 +126,11 @@ function StagePanel({ competition: c, regionCode, stageId }: { competition: Comp
                 .filter((u) => !onPanel.has(u.id))
                 .map((u) => ({
                   value: u.id,
-                  label: u.regionName ? `${u.displayName} (${u.username}) · ${u.regionName}` : `${u.displayName} (${u.username})`,
+                  // A national panel draws judges from every region: name the region there only.
+                  label:
+                    c.scope === 'national' && u.regionName
+                      ? `${u.displayName} (${u.username}) · ${u.regionName}`
+                      : `${u.displayName} (${u.username})`,
                 }))}
               value={pick}
               onChange={setPick}

@@ -7,7 +7,7 @@ import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Radio, Stack, Swi
 import { notifications } from '@mantine/notifications';
 import { IconExternalLink } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/http.ts';
 import type { CompetitionDetail } from '../../api/kompetisi.api.ts';
@@ -16,6 +16,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { FullPageLoader } from '../../components/full-page-loader.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 /** An instant as a datetime-local field shows it, in the browser's time zone. */
 function toLocalInput(iso: string): string {
@@ -24,15 +25,6 @@ function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : '');
-
-function ScrollArea({ label, minWidth, children }: { label: string; minWidth: number; children: ReactNode }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <section aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
-      <div style={{ minWidth }}>{children}</div>
-    </section>
-  );
-}
 
 export function VotePanel({ competition: c, regionCode }: { competition: CompetitionDetail; regionCode: string }) {
   const view = useQuery(voteAdminQuery(regionCode, c.id));
@@ -186,7 +178,7 @@ function Counts({ view, competition: c, regionCode }: { view: AdminVoteView; com
             {t('vote.admin.total', { n: view.totalVotes })}
           </Text>
         </Group>
-        <ScrollArea label={t('vote.admin.scrollLabel')} minWidth={520}>
+        <ScrollRegion label={t('vote.admin.scrollLabel')} minWidth={520}>
           <Table striped aria-label={t('vote.admin.counts')}>
             <Table.Thead>
               <Table.Tr>
@@ -209,7 +201,7 @@ function Counts({ view, competition: c, regionCode }: { view: AdminVoteView; com
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea>
+        </ScrollRegion>
       </Paper>
       <Paper withBorder radius="md" p="md">
         <Title order={2} size="h4" mb="xs">
@@ -222,7 +214,7 @@ function Counts({ view, competition: c, regionCode }: { view: AdminVoteView; com
           <Text size="sm">{t('vote.admin.noFlags')}</Text>
         ) : (
           <Stack>
-            <ScrollArea label={t('vote.admin.scrollLabel')} minWidth={560}>
+            <ScrollRegion label={t('vote.admin.scrollLabel')} minWidth={560}>
               <Table striped aria-label={t('vote.admin.flagged')}>
                 <Table.Thead>
                   <Table.Tr>
@@ -243,7 +235,7 @@ function Counts({ view, competition: c, regionCode }: { view: AdminVoteView; com
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
+            </ScrollRegion>
             {locked ? null : (
               <Group>
                 <Button color="red" variant="light" onClick={() => setConfirming(true)}>

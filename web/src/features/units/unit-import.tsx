@@ -2,7 +2,7 @@
  * Import from XLSX in two steps: choosing a file runs a dry run at once, whose report lists every
  * row's problems; "Impor" writes only when there are none (the server refuses otherwise anyway).
  */
-import { Alert, Badge, Button, FileInput, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconCircleCheck, IconFileSpreadsheet } from '@tabler/icons-react';
@@ -13,6 +13,7 @@ import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { ImportErrors } from '../../components/import-errors.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isUnitKind, UNIT_KIND_LABELS } from '../../components/unit-kind.ts';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 const PREVIEW_ROWS = 100;
 
@@ -24,7 +25,7 @@ function ReportPreview({ report }: { report: UnitImportReport }) {
       <Title order={3} size="h5">
         {t('import.previewTitle')}
       </Title>
-      <ScrollArea.Autosize mah={280} type="auto">
+      <ScrollRegion label={t('import.previewTitle')} maxHeight={280}>
         <Table striped withTableBorder fz="sm" stickyHeader miw={560}>
           <Table.Thead>
             <Table.Tr>
@@ -53,7 +54,7 @@ function ReportPreview({ report }: { report: UnitImportReport }) {
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea.Autosize>
+      </ScrollRegion>
       {report.preview.length > rows.length ? (
         <Text size="xs" c="dimmed">
           {t('import.previewMore', { shown: formatNumber(rows.length), total: formatNumber(report.preview.length) })}
