@@ -274,6 +274,18 @@ function isUnfilled(answer: IidAnswer | undefined): boolean {
 const quote = (name: string) => `"${name}"`;
 
 /** Both bases, the per-innovation scores and every warning. */
+/**
+ * The claimed and verified projections alone, without the warnings, the eligibility problems and the
+ * per-innovation listing the IID page shows: what a figure needs when many regions are scored at once
+ * (the national roll-up). The same two projections projectIid starts from, so the figures are the same.
+ */
+export function projectIidBases(framework: Framework, data: IidPeriodData, options: Pick<IidOptions, 'evidenceRequired'>) {
+  return {
+    claimed: projectBasis(framework, data, 'claimed', options.evidenceRequired),
+    verified: projectBasis(framework, data, 'verified', options.evidenceRequired),
+  };
+}
+
 export function projectIid(framework: Framework, data: IidPeriodData, options: IidOptions): IidProjectionResult {
   const claimed = projectBasis(framework, data, 'claimed', options.evidenceRequired);
   const verified = projectBasis(framework, data, 'verified', options.evidenceRequired);

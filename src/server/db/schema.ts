@@ -286,6 +286,8 @@ export const innovations = pgTable(
     // name's index finds the matches it shows first.
     index('innovations_published_search_idx').using('gin', t.searchVector).where(sql`${t.status} = 'terverifikasi'`),
     index('innovations_published_name_idx').using('gin', t.nameVector).where(sql`${t.status} = 'terverifikasi'`),
+    // What a period's IID figure is computed from, read from the index alone (platform/figures/region-figures.ts).
+    index('innovations_period_figures_idx').on(t.periodId, t.version, t.status, t.updatedAt),
     index('innovations_unit_idx').on(t.unitId),
     index('innovations_previous_idx').on(t.previousId),
     index('innovations_search_idx').using('gin', t.searchVector),

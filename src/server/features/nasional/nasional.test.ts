@@ -4,10 +4,10 @@
  * filter, search, paging and exports, the province view only for a province's own users, the region's
  * publication choice (versioned, audited) and the public page showing only what each region publishes.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '#domain/scoring/decimal.ts';
-import { assessmentItems, assessments, auditLog } from '#server/db/schema.ts';
+import { assessmentItems, assessments, auditLog, iidAnswers, innovations, periods } from '#server/db/schema.ts';
 import { DEMO_PASSWORD } from '#server/demo/demo-data.ts';
 import { DEMO_PROVINCE_ACCOUNT, DEMO_PUBLICATIONS } from '#server/demo/demo-nasional.ts';
 import { seedDemo } from '#server/demo/seed-demo.ts';
@@ -69,6 +69,43 @@ describe('a region row equals its dashboard', () => {
       });
     }
   }
+
+  it("follows a verifier's correction at once: the IID kept for the roll-up is recomputed when an answer changes", async () => {
+    const code = '19.71';
+    const year = 2025;
+    const before = await rowOf(code, year);
+    await rowOf(code, year); // computed once, then served from what was kept
+    const verifier = await loginAs(t.app, 'verifikator.demo', DEMO_PASSWORD);
+    const accepted = await t.db
+      .select({ innovationId: iidAnswers.innovationId, indicatorId: iidAnswers.indicatorId, level: iidAnswers.verifiedLevel })
+      .from(iidAnswers)
+      .innerJoin(periods, eq(periods.id, iidAnswers.periodId))
+      .innerJoin(innovations, eq(innovations.id, iidAnswers.innovationId))
+      .where(
+        and(eq(iidAnswers.regionCode, code), eq(periods.year, year), isNotNull(iidAnswers.claimedLevel), eq(innovations.status, 'terverifikasi')),
+      );
+    expect(accepted.length).toBeGreaterThan(0);
+    // Set answers to the lowest level until the dashboard's verified IID moves (an answer of an innovation
+    // the verified basis does not count would not move it).
+    let moved: RegionDashboard | null = null;
+    for (const a of accepted.filter((x) => x.level !== 1).slice(0, 30)) {
+      const res = await verifier.post(`/api/v1/regions/${code}/iid/innovations/${a.innovationId}/answers/${a.indicatorId}/verify`, {
+        decision: 'correct',
+        level: 1,
+        note: 'Bukti hanya mendukung tingkat terendah.',
+      });
+      if (res.statusCode !== 200) continue; // an innovation not open to verification
+      const d = (await nasional.get(`/api/v1/regions/${code}/dashboard?year=${year}`)).json() as RegionDashboard;
+      if (d.iid?.verified !== before.iid.value) {
+        moved = d;
+        break;
+      }
+    }
+    expect(moved, 'no correction moved the verified IID').not.toBeNull();
+    const after = await rowOf(code, year);
+    expect(after.iid.value).toBe(moved?.iid?.verified);
+    expect(after.iid.value).not.toBe(before.iid.value);
+  });
 
   it('the demo gives every reporting city real figures (not all empty)', async () => {
     const rows = await Promise.all(DEMO_CITIES.map((c) => rowOf(c, 2025)));

@@ -1,0 +1,1 @@
+CREATE INDEX "innovations_period_figures_idx" ON "innovations" USING btree ("period_id","version","status","updated_at");
