@@ -956,7 +956,8 @@ async function benchLeaders(kind, db, summary) {
       { before: () => (cpuBefore = snapshot()), after: () => (cpuAfter = snapshot()) },
       (closed) => {
         servable = closed.requests.average >= RATE;
-        if (RATE > 0 && !servable) console.log(`[${kind}] ${e.endpoint}: no open loop (the closed loop served ${round(closed.requests.average, 1)}/s)`);
+        if (RATE > 0 && !servable)
+          console.log(`[${kind}] ${e.endpoint}: no open loop (the closed loop served ${round(closed.requests.average, 1)}/s)`);
         return servable;
       },
     );
