@@ -41,11 +41,14 @@ async function tablesOf(db: Db): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-/** Every row of every table but sessions, as Postgres prints it, in a stable order. */
+/**
+ * Every row of every table but sessions and the figures' generation numbers (the database's own
+ * bookkeeping, moved on by a restore), as Postgres prints it, in a stable order.
+ */
 async function contentsOf(db: Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of await tablesOf(db)) {
-    if (table === 'sessions') continue;
+    if (table === 'sessions' || table === 'figure_generations') continue;
     const rows = rowsOf<{ j: string }>(await db.execute(sql`select row_to_json(t)::text as j from ${sql.identifier(table)} t order by 1`));
     out[table] = rows.map((r) => r.j);
   }
@@ -128,7 +131,7 @@ afterAll(async () => {
 });
 
 describe('a restored backup', () => {
-  it('holds exactly the rows of the original in every table but sessions, and people log in as before', async () => {
+  it("holds exactly the rows of the original in every table but sessions and the figures' numbers, and people log in as before", async () => {
     const source = await contentsOf(t.db);
     // Not a vacuous comparison: the demo data and the API writes are there.
     expect(Object.keys(source)).toEqual(expect.arrayContaining(['app_meta', 'audit_log', 'regions', 'units', 'users']));

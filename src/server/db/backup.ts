@@ -16,7 +16,9 @@ import type { Db, DbOrTx } from './client.ts';
 
 const FORMAT = 'sinergi-backup';
 const FORMAT_VERSION = 1;
-const EXCLUDED = new Set(['sessions']);
+// The figures' generation numbers are the database's own bookkeeping: a restore moves them on (its
+// truncation bumps the shared number), it never copies them.
+const EXCLUDED = new Set(['sessions', 'figure_generations']);
 const PAGE = 2000;
 /** Tables holding a region's own data: a restore target must have none of these rows. */
 const MUST_BE_EMPTY = ['units', 'users', 'audit_log'];

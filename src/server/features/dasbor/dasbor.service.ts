@@ -28,7 +28,8 @@ import { presentIkm } from '#server/platform/figures/ikm-score.ts';
 import { COUNTED_STATUSES, periodDashboardData } from '#server/platform/figures/innovation-target.ts';
 import { smartCityFigures } from '#server/platform/figures/smart-city.ts';
 import { assessmentEvaluationFigures } from '#server/platform/evaluations.ts';
-import { wibYear } from '#domain/schedule/wib.ts';
+import { wibDate, wibYear } from '#domain/schedule/wib.ts';
+import { complaintClockWindow, FigureKeep, figureGenerations } from '#server/platform/figures/generations.ts';
 
 /** How many of the weakest services the dashboard names. */
 const WEAKEST_SERVICES = 3;
@@ -304,7 +305,25 @@ async function indexTrend(db: DbOrTx, regionCode: string, years: readonly number
 
 // ---- the dashboard ---------------------------------------------------------------------------------
 
+/**
+ * Dashboards kept while the region's data is unchanged (a command-centre screen reads the same one over
+ * and over): the key holds the WIB day, which picks the default year; the complaints' due times bound
+ * how long the overdue counts hold.
+ */
+const kept = new FigureKeep<RegionDashboard>(2_000);
+
 export async function regionDashboard(reader: DashboardReader, regionCode: string, query: { year?: number | undefined }): Promise<RegionDashboard> {
+  const { db, now } = reader;
+  const key = `${regionCode}|${query.year ?? ''}|${wibDate(now)}`;
+  const generation = (await figureGenerations(db, [regionCode]))(regionCode);
+  const hit = kept.get(db, key, generation, now);
+  if (hit) return hit;
+  const [dashboard, window] = await Promise.all([computeDashboard(reader, regionCode, query), complaintClockWindow(db, regionCode, now)]);
+  kept.set(db, key, generation, dashboard, window);
+  return dashboard;
+}
+
+async function computeDashboard(reader: DashboardReader, regionCode: string, query: { year?: number | undefined }): Promise<RegionDashboard> {
   const { db, now } = reader;
   const [[region], years] = await Promise.all([
     db.select({ name: regions.name }).from(regions).where(eq(regions.code, regionCode)),

@@ -25,7 +25,8 @@ import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { unitLeagueFacts } from '#server/platform/figures/unit-league.ts';
 import type { LeagueQuery, LeagueRow, LeagueTable, LeagueWeightsInput } from '#shared/api/liga.ts';
-import { wibYear } from '#domain/schedule/wib.ts';
+import { wibDate, wibYear } from '#domain/schedule/wib.ts';
+import { complaintClockWindow, FigureKeep, figureGenerations } from '#server/platform/figures/generations.ts';
 
 type WeightsRow = typeof leagueWeights.$inferSelect;
 
@@ -117,9 +118,34 @@ export function sortLeagueRows(rows: LeagueRow[], sort: LeagueQuery['sort'], dir
  */
 export type LeagueReader = Pick<ServiceContext, 'db' | 'now'> & { actor: ServiceContext['actor'] | null };
 
+type LeagueCore = Omit<LeagueTable, 'canEditWeights'>;
+
+/**
+ * The table before the reader's sorting, kept while the region's data is unchanged: the key holds the
+ * WIB day (the default year, the year list), and the complaints' due times bound how long "resolved on
+ * time" holds.
+ */
+const kept = new FigureKeep<LeagueCore>(2_000);
+
 export async function leagueTable(ctx: LeagueReader, regionCode: string, query: LeagueQuery): Promise<LeagueTable> {
   const { db, now } = ctx;
   const year = query.year ?? wibYear(now);
+  const key = `${regionCode}|${year}|${wibDate(now)}`;
+  const generation = (await figureGenerations(db, [regionCode]))(regionCode);
+  let core = kept.get(db, key, generation, now);
+  if (core === undefined) {
+    const [computed, window] = await Promise.all([leagueCore(db, now, regionCode, year), complaintClockWindow(db, regionCode, now)]);
+    kept.set(db, key, generation, computed, window);
+    core = computed;
+  }
+  return {
+    ...core,
+    rows: sortLeagueRows(core.rows, query.sort, query.dir),
+    canEditWeights: ctx.actor !== null && can(ctx.actor, 'periods.write', regionCode),
+  };
+}
+
+async function leagueCore(db: DbOrTx, now: Date, regionCode: string, year: number): Promise<LeagueCore> {
   const previousYear = year - 1;
   const [weights, previousWeights, periodYears] = await Promise.all([
     weightsOfYear(db, regionCode, year),
@@ -157,8 +183,7 @@ export async function leagueTable(ctx: LeagueReader, regionCode: string, query: 
     years,
     weights,
     rules: { composite: COMPOSITE_RULE, components: LEAGUE_COMPONENT_RULES },
-    rows: sortLeagueRows(rows, query.sort, query.dir),
-    canEditWeights: ctx.actor !== null && can(ctx.actor, 'periods.write', regionCode),
+    rows,
   };
 }
 

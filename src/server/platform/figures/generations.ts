@@ -1,0 +1,114 @@
+/**
+ * Computed figures kept in the process and served again while nothing they are computed from has
+ * changed. The database keeps a number per region (`figure_generations`, bumped by triggers in the
+ * writing transaction on every table a figure reads) and one for everybody ('*', bumped by a shared
+ * framework's change or a truncation). A reader reads the numbers BEFORE the data: a write committed
+ * in between only makes the kept figure newer than its numbers, and the next reader, seeing a larger
+ * number, computes again. So a kept figure is never older than the numbers it is served for, several
+ * instances each keep their own, and a leader sees a verifier's correction on the next read.
+ *
+ * Figures that also depend on the clock (a complaint becomes overdue when its due time passes) are kept
+ * with the window of instants in which the clock gives the same answer.
+ */
+import { and, gte, isNull, lt, max, min, notInArray, or, sql } from 'drizzle-orm';
+import { CLOSED_STATUSES } from '#domain/services/complaint-workflow.ts';
+import type { DbOrTx } from '#server/db/client.ts';
+import { complaints } from '#server/db/schema.ts';
+
+const GLOBAL = '*';
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * The numbers of the regions asked for (all regions when `codes` is null), each already combined with
+ * the global one, as text: equal texts mean no change in between.
+ */
+export async function figureGenerations(db: DbOrTx, codes: readonly string[] | null): Promise<(code: string) => string> {
+  const result = await db.execute(
+    codes === null
+      ? sql`select region_code as code, generation::text as g from figure_generations`
+      : sql`select region_code as code, generation::text as g from figure_generations
+          where region_code in (${sql.join(
+            [GLOBAL, ...codes].map((c) => sql`${c}`),
+            sql`, `,
+          )})`,
+  );
+  const of = new Map(rowsOf<{ code: string; g: string }>(result).map((r) => [r.code, r.g]));
+  const shared = of.get(GLOBAL) ?? '0';
+  return (code) => `${of.get(code) ?? '0'}/${shared}`;
+}
+
+/** The instants (ms) in which a clock-dependent figure stays what it was at the instant it was computed. */
+export interface ClockWindow {
+  /** Valid after this instant (exclusive); -Infinity when nothing before could change it. */
+  after: number;
+  /** Valid up to this instant (inclusive); Infinity when nothing ahead will change it. */
+  upTo: number;
+}
+
+export const ALWAYS: ClockWindow = { after: Number.NEGATIVE_INFINITY, upTo: Number.POSITIVE_INFINITY };
+
+/**
+ * A complaint is overdue once the clock is past its due time and it is not closed; the counts that
+ * depend on it therefore stay the same between the due times of the region's open complaints. Open is
+ * taken widely (not closed by status, or no closing time), so both ways the pages count agree with it.
+ */
+export async function complaintClockWindow(db: DbOrTx, regionCode: string, now: Date): Promise<ClockWindow> {
+  const open = and(
+    sql`${complaints.regionCode} = ${regionCode}`,
+    or(notInArray(complaints.status, [...CLOSED_STATUSES]), isNull(complaints.closedAt)),
+  );
+  const [[before], [after]] = await Promise.all([
+    db
+      .select({ at: max(complaints.dueAt) })
+      .from(complaints)
+      .where(and(open, lt(complaints.dueAt, now))),
+    db
+      .select({ at: min(complaints.dueAt) })
+      .from(complaints)
+      .where(and(open, gte(complaints.dueAt, now))),
+  ]);
+  return {
+    after: before?.at ? new Date(before.at).getTime() : Number.NEGATIVE_INFINITY,
+    upTo: after?.at ? new Date(after.at).getTime() : Number.POSITIVE_INFINITY,
+  };
+}
+
+interface Kept<T> {
+  generation: string;
+  window: ClockWindow;
+  value: T;
+}
+
+/**
+ * A bounded keep of figures per database handle (tests open many databases in one process). The oldest
+ * entry leaves first when it is full.
+ */
+export class FigureKeep<T> {
+  readonly #byDb = new WeakMap<object, Map<string, Kept<T>>>();
+
+  constructor(readonly max: number) {}
+
+  #of(db: DbOrTx) {
+    let kept = this.#byDb.get(db);
+    if (kept === undefined) {
+      kept = new Map();
+      this.#byDb.set(db, kept);
+    }
+    return kept;
+  }
+
+  /** The kept value for the key if it was computed at this generation and the clock is inside its window. */
+  get(db: DbOrTx, key: string, generation: string, now: Date): T | undefined {
+    const kept = this.#of(db).get(key);
+    const t = now.getTime();
+    if (kept === undefined || kept.generation !== generation || !(t > kept.window.after && t <= kept.window.upTo)) return undefined;
+    return kept.value;
+  }
+
+  set(db: DbOrTx, key: string, generation: string, value: T, window: ClockWindow = ALWAYS): void {
+    const kept = this.#of(db);
+    kept.delete(key);
+    kept.set(key, { generation, window, value });
+    if (kept.size > this.max) kept.delete(kept.keys().next().value as string);
+  }
+}
