@@ -28,7 +28,9 @@ import { nationalPublications, regions } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { allFigureGenerations, FigureKeep } from '#server/platform/figures/generations.ts';
 import { type RegionYearFigures, regionFiguresOfYear } from '#server/platform/figures/region-figures.ts';
+import { wibYear } from '#domain/schedule/wib.ts';
 
 export interface RollupReader {
   db: DbOrTx;
@@ -48,11 +50,6 @@ const HISTOGRAM_SCALES: Record<IndexKey, { from: number; to: number; width: numb
   government: { from: 0, to: 5, width: 0.5 },
   ikm: { from: 25, to: 100, width: 5 },
 };
-
-/** The calendar year in Western Indonesia time: the roll-up opens on it. */
-function wibYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(now));
-}
 
 async function listRegions(db: DbOrTx, provinceCode?: string): Promise<RegionRow[]> {
   return db
@@ -230,9 +227,27 @@ export async function nationalRollup(reader: RollupReader, query: RollupQuery): 
   return { ...rest, year, items: filtered.slice(start, start + query.pageSize), total: filtered.length, page: query.page, pageSize: query.pageSize };
 }
 
+type RollupTable = Awaited<ReturnType<typeof computeRollupRows>>;
+
+/**
+ * Whole tables kept while no region's number moved (a ranking over every region changes when any one
+ * does): the key is the question without its page, so paging through it reads the table once.
+ */
+const keptTables = new FigureKeep<RollupTable | ProvinceRollup>(200);
+
 /** The whole roll-up, filtered and sorted, without paging (the exports take every row). */
-export async function nationalRollupRows(reader: RollupReader, query: Omit<RollupQuery, 'page' | 'pageSize'>) {
+export async function nationalRollupRows(reader: RollupReader, query: Omit<RollupQuery, 'page' | 'pageSize'>): Promise<RollupTable> {
   const year = query.year ?? wibYear(reader.now);
+  const key = JSON.stringify(['national', year, query.cluster ?? null, query.sort, query.dir ?? null, query.q ?? null]);
+  const generation = await allFigureGenerations(reader.db);
+  const hit = keptTables.get(reader.db, key, generation, reader.now) as RollupTable | undefined;
+  if (hit) return hit;
+  const table = await computeRollupRows(reader, query, year);
+  keptTables.set(reader.db, key, generation, table);
+  return table;
+}
+
+async function computeRollupRows(reader: RollupReader, query: Omit<RollupQuery, 'page' | 'pageSize'>, year: number) {
   const rows = await rankedRegions(reader, year);
   const inCluster = query.cluster === undefined ? rows : rows.filter((r) => r.cluster === query.cluster);
   const filtered = sortRows(
@@ -264,8 +279,12 @@ export async function provinceRollup(reader: RollupReader, provinceCode: string,
   if (!province) throw new AppError('NOT_FOUND');
   if (province.kind !== 'provinsi') throw new AppError('PROVINCE_ONLY');
   const year = query.year ?? wibYear(reader.now);
+  const key = JSON.stringify(['province', provinceCode, year]);
+  const generation = await allFigureGenerations(reader.db);
+  const hit = keptTables.get(reader.db, key, generation, reader.now) as ProvinceRollup | undefined;
+  if (hit) return hit;
   const rows = await rankedRegions(reader, year, provinceCode);
-  return {
+  const rollup: ProvinceRollup = {
     year,
     previousYear: year - 1,
     provinceCode,
@@ -274,6 +293,8 @@ export async function provinceRollup(reader: RollupReader, provinceCode: string,
     distributions: distributions(rows),
     items: sortRows(rows, 'rank', undefined),
   };
+  keptTables.set(reader.db, key, generation, rollup);
+  return rollup;
 }
 
 // ---- publication -------------------------------------------------------------------------------------

@@ -37,6 +37,17 @@ export async function figureGenerations(db: DbOrTx, codes: readonly string[] | n
   return (code) => `${of.get(code) ?? '0'}/${shared}`;
 }
 
+/**
+ * One text for every region's number together, for a figure over all regions: the numbers only grow
+ * and rows are only added, so the count and the sum move whenever any region's number does.
+ */
+export async function allFigureGenerations(db: DbOrTx): Promise<string> {
+  const [row] = rowsOf<{ g: string }>(
+    await db.execute(sql`select count(*)::text || ':' || coalesce(sum(generation), 0)::text as g from figure_generations`),
+  );
+  return row?.g ?? '0:0';
+}
+
 /** The instants (ms) in which a clock-dependent figure stays what it was at the instant it was computed. */
 export interface ClockWindow {
   /** Valid after this instant (exclusive); -Infinity when nothing before could change it. */
