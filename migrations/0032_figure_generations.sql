@@ -4,9 +4,15 @@
 -- numbers they read first; a figure is served again only while both are unchanged. The bump is part of
 -- the writing transaction, so a reader never sees the data without the number, or the number without
 -- the data.
+--
+-- Like the survey tallies, each number is kept on eight shards (the writer's backend picks one), so
+-- citizens' answers and complaints arriving together do not queue on one row; a region's number is
+-- the sum of its shards, which grows with every bump.
 CREATE TABLE "figure_generations" (
-  "region_code" text PRIMARY KEY,
-  "generation" bigint NOT NULL
+  "region_code" text NOT NULL,
+  "shard" smallint NOT NULL,
+  "generation" bigint NOT NULL,
+  PRIMARY KEY ("region_code", "shard")
 );
 --> statement-breakpoint
 -- Statement-level, over the statement's changed rows: an import of a thousand innovations bumps once.
@@ -14,17 +20,17 @@ CREATE TABLE "figure_generations" (
 CREATE OR REPLACE FUNCTION figure_generation_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   EXECUTE format(
-    'INSERT INTO figure_generations AS g (region_code, generation)
-       SELECT DISTINCT r, 1 FROM (SELECT %s AS r FROM changed_rows c) x WHERE r IS NOT NULL ORDER BY 1
-     ON CONFLICT (region_code) DO UPDATE SET generation = g.generation + 1',
+    'INSERT INTO figure_generations AS g (region_code, shard, generation)
+       SELECT DISTINCT r, pg_backend_pid() %% 8, 1 FROM (SELECT %s AS r FROM changed_rows c) x WHERE r IS NOT NULL ORDER BY 1
+     ON CONFLICT (region_code, shard) DO UPDATE SET generation = g.generation + 1',
     coalesce(TG_ARGV[0], 'c.region_code'));
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION figure_generation_bump_all() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO figure_generations AS g (region_code, generation) VALUES ('*', 1)
-    ON CONFLICT (region_code) DO UPDATE SET generation = g.generation + 1;
+  INSERT INTO figure_generations AS g (region_code, shard, generation) VALUES ('*', pg_backend_pid() % 8, 1)
+    ON CONFLICT (region_code, shard) DO UPDATE SET generation = g.generation + 1;
   RETURN NULL;
 END $$;
 --> statement-breakpoint

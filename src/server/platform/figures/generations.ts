@@ -1,6 +1,6 @@
 /**
  * Computed figures kept in the process and served again while nothing they are computed from has
- * changed. The database keeps a number per region (`figure_generations`, bumped by triggers in the
+ * changed. The database keeps a number per region (`figure_generations`, the sum of eight shards bumped by triggers in the
  * writing transaction on every table a figure reads) and one for everybody ('*', bumped by a shared
  * framework's change or a truncation). A reader reads the numbers BEFORE the data: a write committed
  * in between only makes the kept figure newer than its numbers, and the next reader, seeing a larger
@@ -25,12 +25,12 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 export async function figureGenerations(db: DbOrTx, codes: readonly string[] | null): Promise<(code: string) => string> {
   const result = await db.execute(
     codes === null
-      ? sql`select region_code as code, generation::text as g from figure_generations`
-      : sql`select region_code as code, generation::text as g from figure_generations
+      ? sql`select region_code as code, sum(generation)::text as g from figure_generations group by region_code`
+      : sql`select region_code as code, sum(generation)::text as g from figure_generations
           where region_code in (${sql.join(
             [GLOBAL, ...codes].map((c) => sql`${c}`),
             sql`, `,
-          )})`,
+          )}) group by region_code`,
   );
   const of = new Map(rowsOf<{ code: string; g: string }>(result).map((r) => [r.code, r.g]));
   const shared = of.get(GLOBAL) ?? '0';
