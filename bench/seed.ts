@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       summary.layanan = await seedLayanan(handle.db, {
         seed: DEFAULT_SEED,
         benchRegion: BENCH_REGION,
+        otherRegionAnswers: process.env.BENCH_SKM_ANSWERS ? Number(process.env.BENCH_SKM_ANSWERS) : undefined,
         log: process.env.BENCH_VERBOSE === '1' ? (line) => console.log(line) : undefined,
       });
     }

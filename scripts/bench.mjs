@@ -58,12 +58,13 @@ const SUITES = ['units', 'innovations', 'layanan', 'leaders', 'scoring', 'startu
 const DEFAULT_SUITES = SUITES.filter((s) => s !== 'export' && s !== 'leaders');
 const USAGE = `node scripts/bench.mjs [--suite ${SUITES.join(',')}] [--postgres] [--pglite] [--pglite-innovations]
                       [--duration s] [--warmup s] [--connections n] [--innovation-connections n] [--rounds n]
-                      [--startup-runs n] [--rate n] [--export-rows n]`;
+                      [--startup-runs n] [--rate n] [--export-rows n] [--skm-answers n]`;
 
 const { values: opts } = parseArgs({
   options: {
     suite: { type: 'string', default: DEFAULT_SUITES.join(',') },
     'export-rows': { type: 'string', default: '200000' },
+    'skm-answers': { type: 'string', default: '300' },
     postgres: { type: 'boolean', default: false },
     pglite: { type: 'boolean', default: false },
     'pglite-innovations': { type: 'boolean', default: false },
@@ -115,6 +116,9 @@ for (const [name, v] of [
 if (!Number.isInteger(ROUNDS)) usageError('--rounds: a whole number');
 const EXPORT_ROWS = Number(opts['export-rows']);
 if (!Number.isInteger(EXPORT_ROWS) || EXPORT_ROWS < 1) usageError('--export-rows: a whole number ≥ 1');
+/** Survey answers in each survey period of every region but the bench region (4,400 make the national ~5 million). */
+const SKM_ANSWERS = Number(opts['skm-answers']);
+if (!Number.isInteger(SKM_ANSWERS) || SKM_ANSWERS < 0) usageError('--skm-answers: a whole number ≥ 0');
 if (!Number.isInteger(STARTUP_RUNS)) usageError('--startup-runs: a whole number');
 
 // ---------------------------------------------------------------------------------------------------
@@ -1029,6 +1033,7 @@ async function benchDatabase(kind, withInnovations, withLayanan, withLeaders = f
     ...db.env,
     BENCH_INNOVATIONS: withInnovations ? '1' : '0',
     BENCH_LAYANAN: withLayanan ? '1' : '0',
+    BENCH_SKM_ANSWERS: String(SKM_ANSWERS),
   });
   const { summary } = await seeder.message;
   await seeder.stop();
