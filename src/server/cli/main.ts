@@ -52,6 +52,14 @@ program
     const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
     console.log(`\nSinergi ${VERSION} berjalan di http://${shown}:${config.port}  (basis data: ${database.kind})`);
     if (config.demo) console.log('Akun demo: admin.demo / sinergi-demo (lihat README untuk akun lain)\n');
+    const [{ warmRegionFigures }, { wibYear }] = await Promise.all([
+      import('#server/platform/figures/region-figures.ts'),
+      import('#domain/schedule/wib.ts'),
+    ]);
+    warmRegionFigures(database.db, wibYear(new Date())).then(
+      (warmed) => logger.info(warmed, 'figures of every region computed'),
+      (err: unknown) => logger.warn({ err }, 'figures of every region not computed ahead'),
+    );
   });
 
 program
