@@ -2,6 +2,8 @@
  * HTTP routes of a competition's public vote. The admin's, under /api/v1/regions/:regionCode/competitions/:id/vote
  * (settings, counts and flagged bursts, voiding votes), and the citizens', under
  * /api/v1/public/competitions/:id/vote (finalists, ask for a code, confirm it) behind the public-write guard.
+ * The code's mail is handed to the mail server as soon as its request is committed; the outbox job
+ * stays the retry path.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -114,14 +116,18 @@ export const kompetisiVotePublicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       { perMinute: Math.min(10, app.config.publicWritePerMinute) },
     ),
-    async (request) =>
-      requestVoteCode(app.db, {
+    async (request) => {
+      const { mailId, ...answer } = await requestVoteCode(app.db, {
         competitionId: request.params.id,
         entryId: request.body.entryId,
         email: request.body.email,
         addressPrefix: addressPrefix(request.ip),
         now: new Date(),
-      }),
+      });
+      // Committed: the code goes out now rather than at the outbox job's next minute, which stays the retry.
+      app.mailDispatch.sendNow([mailId]);
+      return answer;
+    },
   );
 
   app.post(

@@ -269,11 +269,14 @@ export async function publicVoteView(db: Db, id: string, now: Date): Promise<Pub
   };
 }
 
-/** Sends a 6-digit code to the address for the chosen finalist (through the mail outbox). */
+/**
+ * Writes a 6-digit code for the chosen finalist into the mail outbox, addressed to the citizen. Returns
+ * the outbox mail's id so the caller can have it sent as soon as this transaction has committed.
+ */
 export async function requestVoteCode(
   db: Db,
   input: { competitionId: string; entryId: string; email: string; addressPrefix: string; now: Date },
-): Promise<{ requestId: string; expiresAt: string }> {
+): Promise<{ requestId: string; expiresAt: string; mailId: string }> {
   return db.transaction(async (tx) => {
     const { competition, settings } = await publicCompetition(tx, input.competitionId);
     if (voteStateAt(settings, input.now) !== 'dibuka') throw new AppError('COMPETITION_VOTE_CLOSED');
@@ -316,6 +319,7 @@ export async function requestVoteCode(
         nextAttemptAt: input.now,
       })
       .returning({ id: mailOutbox.id });
+    if (!mail) throw new AppError('INTERNAL');
     const [request] = await tx
       .insert(competitionVoteRequests)
       .values({
@@ -324,7 +328,7 @@ export async function requestVoteCode(
         entryId: finalist.entry.id,
         emailHash,
         codeHash: '',
-        mailId: mail?.id ?? null,
+        mailId: mail.id,
         addressPrefix: input.addressPrefix,
         expiresAt,
         createdAt: input.now,
@@ -335,7 +339,7 @@ export async function requestVoteCode(
       .update(competitionVoteRequests)
       .set({ codeHash: codeHashOf(request.id, code) })
       .where(eq(competitionVoteRequests.id, request.id));
-    return { requestId: request.id, expiresAt: expiresAt.toISOString() };
+    return { requestId: request.id, expiresAt: expiresAt.toISOString(), mailId: mail.id };
   });
 }
 
