@@ -36,7 +36,7 @@ import { notificationRoutes } from './features/notifications/notifications.route
 import { kompetisiIgaRoutes } from './features/kompetisi/kompetisi-iga.routes.ts';
 import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
 import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.routes.ts';
-import { kompetisiVotePublicRoutes, kompetisiVoteRoutes } from './features/kompetisi/kompetisi-vote.routes.ts';
+import { kompetisiNationalVoteRoutes, kompetisiVotePublicRoutes, kompetisiVoteRoutes } from './features/kompetisi/kompetisi-vote.routes.ts';
 import { kompetisiNationalRoutes, kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
 import { kotaCerdasPublicRoutes } from './features/kota-cerdas/kota-cerdas-public.routes.ts';
 import { kotaCerdasRoutes } from './features/kota-cerdas/kota-cerdas.routes.ts';
@@ -198,6 +198,7 @@ export async function buildApp(options: {
   await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
   await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(kompetisiVoteRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
+  await app.register(kompetisiNationalVoteRoutes, { prefix: '/api/v1/national/competitions' });
   await app.register(kompetisiVotePublicRoutes, { prefix: '/api/v1/public' });
   await app.register(kotaCerdasRoutes, { prefix: '/api/v1/regions/:regionCode/smart-city' });
   await app.register(ligaRoutes, { prefix: '/api/v1/regions/:regionCode' });
