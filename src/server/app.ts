@@ -33,7 +33,7 @@ import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/f
 import { iidRoutes } from './features/iid/iid.routes.ts';
 import { iidNationalRoutes } from './features/iid/iid-national.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
-import { kompetisiIgaRoutes } from './features/kompetisi/kompetisi-iga.routes.ts';
+import { kompetisiIgaRoutes, kompetisiNationalIgaRoutes } from './features/kompetisi/kompetisi-iga.routes.ts';
 import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
 import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.routes.ts';
 import { kompetisiNationalVoteRoutes, kompetisiVotePublicRoutes, kompetisiVoteRoutes } from './features/kompetisi/kompetisi-vote.routes.ts';
@@ -195,6 +195,7 @@ export async function buildApp(options: {
   await app.register(kompetisiRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
   await app.register(kompetisiNationalRoutes, { prefix: '/api/v1/national/competitions' });
   await app.register(kompetisiIgaRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
+  await app.register(kompetisiNationalIgaRoutes, { prefix: '/api/v1/national/competitions' });
   await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
   await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(kompetisiVoteRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
