@@ -33,10 +33,10 @@ import { frameworkRoutes, frameworkVersionRoutes } from './features/frameworks/f
 import { iidRoutes } from './features/iid/iid.routes.ts';
 import { iidNationalRoutes } from './features/iid/iid-national.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
-import { kompetisiIgaRoutes } from './features/kompetisi/kompetisi-iga.routes.ts';
+import { kompetisiIgaRoutes, kompetisiNationalIgaRoutes } from './features/kompetisi/kompetisi-iga.routes.ts';
 import { kompetisiJudgingRoutes } from './features/kompetisi/kompetisi-judging.routes.ts';
 import { kompetisiPublicRoutes } from './features/kompetisi/kompetisi-public.routes.ts';
-import { kompetisiVotePublicRoutes, kompetisiVoteRoutes } from './features/kompetisi/kompetisi-vote.routes.ts';
+import { kompetisiNationalVoteRoutes, kompetisiVotePublicRoutes, kompetisiVoteRoutes } from './features/kompetisi/kompetisi-vote.routes.ts';
 import { kompetisiNationalRoutes, kompetisiRoutes } from './features/kompetisi/kompetisi.routes.ts';
 import { kotaCerdasPublicRoutes } from './features/kota-cerdas/kota-cerdas-public.routes.ts';
 import { kotaCerdasRoutes } from './features/kota-cerdas/kota-cerdas.routes.ts';
@@ -70,6 +70,8 @@ import { registerWebApp } from './http/web-app.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { enforceAccessDeclarations, registerSessionAndAccess, type RegisteredRoute } from './http/plugins.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import type { MailSender } from './platform/mail/mailer.ts';
+import { type MailDispatch, mailDispatch } from './platform/mail/outbox.ts';
 import { installSearchSynonyms } from './platform/search.ts';
 import { type BlobStorage, createBlobStorage } from './lib/storage.ts';
 import type { Logger } from './logger.ts';
@@ -81,6 +83,8 @@ declare module 'fastify' {
     dbKind: DatabaseHandle['kind'];
     config: AppConfig;
     storage: BlobStorage;
+    /** Sends a committed outbox mail at once (a vote's code); a no-op without a mail server. */
+    mailDispatch: MailDispatch;
     /** Every API route with its access declaration; the tenancy test walks this list. */
     apiRoutes: RegisteredRoute[];
   }
@@ -88,7 +92,14 @@ declare module 'fastify' {
 
 export type App = FastifyInstance;
 
-export async function buildApp(options: { config: AppConfig; database: DatabaseHandle; logger: Logger; storage?: BlobStorage }): Promise<App> {
+export async function buildApp(options: {
+  config: AppConfig;
+  database: DatabaseHandle;
+  logger: Logger;
+  storage?: BlobStorage;
+  /** The install's mail sender (the one the outbox job uses), when e-mail is configured. */
+  mailSender?: MailSender;
+}): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
@@ -105,6 +116,9 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   app.decorate('config', config);
   installSearchSynonyms(config.searchSynonyms);
   app.decorate('storage', options.storage ?? (await createBlobStorage(config)));
+  const dispatch = mailDispatch(database.db, options.mailSender, { publicUrl: config.publicUrl, log: options.logger });
+  app.decorate('mailDispatch', dispatch);
+  app.addHook('onClose', () => dispatch.settled());
   const registry: RegisteredRoute[] = [];
   app.decorate('apiRoutes', registry);
   app.setErrorHandler(handleError);
@@ -181,9 +195,11 @@ export async function buildApp(options: { config: AppConfig; database: DatabaseH
   await app.register(kompetisiRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
   await app.register(kompetisiNationalRoutes, { prefix: '/api/v1/national/competitions' });
   await app.register(kompetisiIgaRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
+  await app.register(kompetisiNationalIgaRoutes, { prefix: '/api/v1/national/competitions' });
   await app.register(kompetisiJudgingRoutes, { prefix: '/api/v1/regions/:regionCode/judging' });
   await app.register(kompetisiPublicRoutes, { prefix: '/api/v1/public' });
   await app.register(kompetisiVoteRoutes, { prefix: '/api/v1/regions/:regionCode/competitions' });
+  await app.register(kompetisiNationalVoteRoutes, { prefix: '/api/v1/national/competitions' });
   await app.register(kompetisiVotePublicRoutes, { prefix: '/api/v1/public' });
   await app.register(kotaCerdasRoutes, { prefix: '/api/v1/regions/:regionCode/smart-city' });
   await app.register(ligaRoutes, { prefix: '/api/v1/regions/:regionCode' });

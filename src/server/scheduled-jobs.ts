@@ -35,18 +35,24 @@ export function scheduledJobs(config: AppConfig, sender?: MailSender): JobDefini
   return jobs;
 }
 
-/** Starts the jobs for this database (pg-boss on Postgres, timers on PGlite); null when SINERGI_JOBS=off. */
-export async function startScheduledJobs(options: { config: AppConfig; database: DatabaseHandle; logger: Logger }): Promise<JobRunner | null> {
+/** The install's mail sender, when e-mail is configured: one for the outbox job and the app's sending at once. */
+export function installMailSender(config: AppConfig): MailSender | undefined {
+  return config.mail ? smtpSender(config.mail) : undefined;
+}
+
+/**
+ * Starts the jobs for this database (pg-boss on Postgres, timers on PGlite); null when SINERGI_JOBS=off.
+ * The sender belongs to the caller, who closes it once the app and the jobs have stopped.
+ */
+export async function startScheduledJobs(options: {
+  config: AppConfig;
+  database: DatabaseHandle;
+  logger: Logger;
+  sender: MailSender | undefined;
+}): Promise<JobRunner | null> {
+  const { sender, ...runnerOptions } = options;
   if (!options.config.jobs) return null;
-  const sender = options.config.mail ? smtpSender(options.config.mail) : undefined;
-  const runner = await createJobRunner({ ...options, jobs: scheduledJobs(options.config, sender) });
+  const runner = await createJobRunner({ ...runnerOptions, jobs: scheduledJobs(options.config, sender) });
   await runner.start();
-  return {
-    kind: runner.kind,
-    start: () => runner.start(),
-    stop: async () => {
-      await runner.stop();
-      sender?.close();
-    },
-  };
+  return runner;
 }

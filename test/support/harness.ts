@@ -14,6 +14,7 @@ import { buildApp, type App } from '../../src/server/app.ts';
 import { loadConfig, type AppConfig, type StorageConfig } from '../../src/server/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from '../../src/server/db/client.ts';
 import { units, users } from '../../src/server/db/schema.ts';
+import type { MailSender } from '#server/platform/mail/mailer.ts';
 import { hashPassword } from '#server/platform/passwords.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import type { Role } from '../../src/domain/access/roles.ts';
@@ -39,8 +40,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Config overrides; `storage: 's3'` also starts a local S3 server for this app and stops it on close. */
-export type TestAppOverrides = Omit<Partial<AppConfig>, 'storage'> & { storage?: StorageConfig | 's3' };
+/**
+ * Config overrides; `storage: 's3'` also starts a local S3 server for this app and stops it on close;
+ * `mailSender` is the app's sender for mail sent at once (a vote's code), e.g. one that records.
+ */
+export type TestAppOverrides = Omit<Partial<AppConfig>, 'storage'> & { storage?: StorageConfig | 's3'; mailSender?: MailSender };
 
 /** A fresh, migrated, empty database (regions loaded) for one test file. */
 export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
@@ -68,7 +72,7 @@ export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop
 }
 
 export async function startTestApp(overrides: TestAppOverrides = {}): Promise<TestApp> {
-  const { storage, ...rest } = overrides;
+  const { storage, mailSender, ...rest } = overrides;
   // Imported only here, so the many test files on local disk do not load the S3 server.
   const s3 = storage === 's3' ? await (await import('./s3-server.ts')).startS3Server() : undefined;
   const storageConfig = s3 ? s3.storageConfig() : storage === 's3' ? undefined : storage;
@@ -82,7 +86,7 @@ export async function startTestApp(overrides: TestAppOverrides = {}): Promise<Te
     ...rest,
     ...(storageConfig ? { storage: storageConfig } : {}),
   };
-  const app = await buildApp({ config, database: handle, logger: createLogger('silent') });
+  const app = await buildApp({ config, database: handle, logger: createLogger('silent'), mailSender });
   await app.ready();
   return {
     app,

@@ -195,6 +195,14 @@ export function App() {
             </NationalCompetitions>
           }
         />
+        <Route
+          path="kompetisi-nasional/:id/validasi/:entryId"
+          element={
+            <NationalCompetitions>
+              <IgaChecklistPage />
+            </NationalCompetitions>
+          }
+        />
         <Route path="kompetisi" element={<KompetisiPage />} />
         <Route path="kompetisi/:id" element={<KompetisiDetailPage />} />
         <Route path="kompetisi/:id/peserta/:entryId" element={<KompetisiEntryPage />} />

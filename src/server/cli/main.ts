@@ -36,13 +36,16 @@ program
     // the app decides whether to serve it when it is built, so it waits for the build here.
     const webBuild: unknown = Reflect.get(globalThis, Symbol.for('sinergi.webBuild'));
     if (webBuild instanceof Promise) await webBuild;
-    const app = await buildApp({ config, database, logger });
-    const { startScheduledJobs } = await import('../scheduled-jobs.ts');
-    const jobs = await startScheduledJobs({ config, database, logger });
+    const { installMailSender, startScheduledJobs } = await import('../scheduled-jobs.ts');
+    // One sender: the outbox job's, and the app's for a mail someone waits for (a vote's code).
+    const mailSender = installMailSender(config);
+    const app = await buildApp({ config, database, logger, mailSender });
+    const jobs = await startScheduledJobs({ config, database, logger, sender: mailSender });
     const shutdown = async (signal: string) => {
       logger.info({ signal }, 'shutting down');
       await jobs?.stop();
       await app.close();
+      mailSender?.close();
       await database.close();
       process.exit(0);
     };

@@ -44,9 +44,20 @@ export const adminVoteView = z.object({
   settings: voteSettings.nullable(),
   state: voteState.nullable(),
   /** The entries the admin may mark as finalists (those screened in). */
-  candidates: z.array(z.object({ entryId: z.string(), innovationName: z.string(), unitName: z.string(), category: z.string() })),
+  candidates: z.array(
+    z.object({ entryId: z.string(), innovationName: z.string(), unitName: z.string(), regionName: z.string(), category: z.string() }),
+  ),
   finalists: z.array(
-    z.object({ entryId: z.string(), innovationName: z.string(), unitName: z.string(), category: z.string(), votes: z.number(), voided: z.number() }),
+    z.object({
+      entryId: z.string(),
+      innovationName: z.string(),
+      unitName: z.string(),
+      /** The entering unit's region (a national competition's finalists come from several). */
+      regionName: z.string(),
+      category: z.string(),
+      votes: z.number(),
+      voided: z.number(),
+    }),
   ),
   totalVotes: z.number(),
   flagged: z.array(
@@ -70,6 +81,7 @@ export const voidVotesBody = z.object({
 export const voidVotesResult = z.object({ voided: z.number() });
 
 export const publicVoteView = z.object({
+  /** `regionCode` is the organiser: the region, or `nasional` for the national admin's competition across regions. */
   competition: z.object({ id: z.string(), name: z.string(), year: z.number(), regionCode: z.string() }),
   opensAt: z.string(),
   closesAt: z.string(),
@@ -81,6 +93,8 @@ export const publicVoteView = z.object({
       innovationId: z.string(),
       name: z.string(),
       unitName: z.string(),
+      /** The entering unit's region; the page names it for a national competition. */
+      regionName: z.string(),
       categoryName: z.string(),
       votes: z.number().nullable(),
     }),

@@ -30,13 +30,18 @@ export const fieldCheckCounts = z.object({
   perlu_perbaikan: z.number().int(),
 });
 
+/** `national`: the national admin's preparation across regions, whose nominees are named with their region. */
+const competitionScope = z.enum(['region', 'national']);
+
 export const fieldChecklist = z.object({
   competitionId: z.string(),
   competitionName: z.string(),
+  competitionScope,
   entryId: z.string(),
   innovationId: z.string(),
   innovationName: z.string(),
   unitName: z.string(),
+  regionName: z.string(),
   frameworkName: z.string(),
   /** Share of indicators found "sesuai", in percent with one decimal (half-up). */
   readiness: z.string(),
@@ -48,9 +53,11 @@ export const fieldChecklist = z.object({
 export const fieldChecklistSummary = z.object({
   competitionId: z.string(),
   competitionName: z.string(),
+  competitionScope,
   entryId: z.string(),
   innovationName: z.string(),
   unitName: z.string(),
+  regionName: z.string(),
   readiness: z.string(),
   counts: fieldCheckCounts,
   total: z.number().int(),

@@ -1,15 +1,19 @@
 /**
- * IGA nominee preparation: the nominees' field-validation checklists (admin and the competition's judges edit).
+ * IGA nominee preparation: the nominees' field-validation checklists (admin and the competition's judges edit),
+ * of a region's competition or, in the national scope, of the national admin's.
  */
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { okBody } from '#shared/api/common.ts';
 import { fieldChecklist, fieldChecklistList, fieldCheckSave } from '#shared/api/competitions-iga.ts';
 import { apiPath, getJson, sendJson } from './http.ts';
+import { NATIONAL_SCOPE } from './kompetisi.api.ts';
 
 export type { FieldChecklist, FieldChecklistList, FieldChecklistSummary, FieldCheckLine, FieldCheckStatus } from '#shared/api/competitions-iga.ts';
 
-const path = (regionCode: string, ...rest: string[]) => apiPath('regions', regionCode, 'competitions', ...rest);
+/** The region's routes, or the national admin's for a national competition (scope NATIONAL_SCOPE). */
+const path = (regionCode: string, ...rest: string[]) =>
+  regionCode === NATIONAL_SCOPE ? apiPath('national', 'competitions', ...rest) : apiPath('regions', regionCode, 'competitions', ...rest);
 
 export const fieldChecksKey = (regionCode: string) => ['regions', regionCode, 'competitions', 'field-checks'] as const;
 

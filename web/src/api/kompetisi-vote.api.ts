@@ -16,10 +16,15 @@ import {
   voteSettingsInput,
 } from '#shared/api/competition-vote.ts';
 import { apiPath, getJson, sendJson } from './http.ts';
+import { NATIONAL_SCOPE } from './kompetisi.api.ts';
 
 export type { AdminVoteView, PublicVoteView } from '#shared/api/competition-vote.ts';
 
-const adminPath = (regionCode: string, id: string, ...rest: string[]) => apiPath('regions', regionCode, 'competitions', id, 'vote', ...rest);
+/** The admin's routes: the region's, or the national admin's for a national competition (scope NATIONAL_SCOPE). */
+const adminPath = (regionCode: string, id: string, ...rest: string[]) =>
+  regionCode === NATIONAL_SCOPE
+    ? apiPath('national', 'competitions', id, 'vote', ...rest)
+    : apiPath('regions', regionCode, 'competitions', id, 'vote', ...rest);
 const publicPath = (id: string, ...rest: string[]) => apiPath('public', 'competitions', id, 'vote', ...rest);
 
 export const voteAdminKey = (regionCode: string, id: string) => ['competition-vote', regionCode, id];

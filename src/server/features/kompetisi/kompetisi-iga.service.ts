@@ -3,20 +3,31 @@
  * walk every IID indicator of each nominee and check the evidence behind the answer (sesuai, tidak
  * sesuai, perlu perbaikan), with a note, who checked and when. The readiness is the share of
  * indicators found "sesuai". The admin and the judges on the competition's panels edit; the region's
- * readers (an operator: their own unit's nominees) only read.
+ * readers (an operator: their own unit's nominees) only read. A national IGA preparation works the same
+ * way across regions: the national admin edits, its judges edit from their own region (never their own
+ * region's nominees), a participating region's staff read their region's nominees.
  */
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, ne, notInArray, or } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
 import { can } from '#domain/access/roles.ts';
 import type { FieldCheckStatus, FieldChecklist, FieldChecklistSummary } from '#shared/api/competitions-iga.ts';
 import type { DbOrTx } from '#server/db/client.ts';
-import { competitionEntries, competitionFieldChecks, competitionJudges, competitions, innovations, units, users } from '#server/db/schema.ts';
+import {
+  competitionEntries,
+  competitionFieldChecks,
+  competitionJudges,
+  competitions,
+  innovations,
+  regions,
+  units,
+  users,
+} from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { type SheetColumn, writeSheet } from '#server/lib/xlsx.ts';
 import { recordAudit } from '#server/platform/audit.ts';
 import { innovationIndicators } from '#server/platform/innovation-indicators.ts';
-import { type CompetitionRow, findCompetition } from './kompetisi.queries.ts';
+import { auditRegion, type CompetitionRow, competitionById, findCompetition, NATIONAL } from './kompetisi.queries.ts';
 
 export const IGA_KIND = 'iga_nominee';
 
@@ -45,30 +56,63 @@ interface Rights {
   edit: boolean;
   /** null: every nominee; else only this unit's (an operator's). */
   unitId: string | null;
+  /** Only this region's nominees (a region's staff looking at a national competition). */
+  regionCode: string | null;
+  /** Not this region's nominees (a judge of a national competition never checks their own region's). */
+  notRegionCode: string | null;
 }
 
-/** What the caller may do with the checklists of this competition; 404 when nothing (as if absent). */
+const EVERY_NOMINEE = { unitId: null, regionCode: null, notRegionCode: null };
+
+/** What the caller may do with the checklists of a region's own competition; 404 when nothing (as if absent). */
 async function rightsOn(ctx: ServiceContext, regionCode: string, competition: CompetitionRow): Promise<Rights> {
-  if (can(ctx.actor, 'competitions.manage', regionCode)) return { edit: true, unitId: null };
+  if (can(ctx.actor, 'competitions.manage', regionCode)) return { edit: true, ...EVERY_NOMINEE };
   if (can(ctx.actor, 'competitions.judge', regionCode) && (await isOnPanel(ctx.db, competition.id, ctx.actor.id)))
-    return { edit: true, unitId: null };
+    return { edit: true, ...EVERY_NOMINEE };
   if (can(ctx.actor, 'competitions.read', regionCode)) {
     if (ctx.actor.role === 'operator') {
       if (!ctx.actor.unitId) throw new AppError('NOT_FOUND');
-      return { edit: false, unitId: ctx.actor.unitId };
+      return { edit: false, ...EVERY_NOMINEE, unitId: ctx.actor.unitId };
     }
-    return { edit: false, unitId: null };
+    return { edit: false, ...EVERY_NOMINEE };
   }
   throw new AppError('NOT_FOUND');
 }
 
-async function igaCompetition(db: DbOrTx, regionCode: string, id: string): Promise<CompetitionRow> {
-  const competition = await findCompetition(db, regionCode, id);
-  if (!competition || competition.kind !== IGA_KIND) throw new AppError('NOT_FOUND');
-  return competition;
+/**
+ * What a region's member may do with the checklists of a national competition: its judges edit (from
+ * their own region, every nominee but their region's, as in the assignment), the staff of a region
+ * taking part read their region's nominees (an operator: their unit's); only the national admin, from
+ * the national routes, edits every nominee.
+ */
+async function rightsOnNational(ctx: ServiceContext, regionCode: string, competition: CompetitionRow): Promise<Rights> {
+  if (can(ctx.actor, 'competitions.judge', regionCode) && (await isOnPanel(ctx.db, competition.id, ctx.actor.id)))
+    return { edit: true, ...EVERY_NOMINEE, notRegionCode: regionCode };
+  if (can(ctx.actor, 'competitions.read', regionCode) && (await findCompetition(ctx.db, regionCode, competition.id, 'take_part'))) {
+    if (ctx.actor.role === 'operator') {
+      if (!ctx.actor.unitId) throw new AppError('NOT_FOUND');
+      return { edit: false, ...EVERY_NOMINEE, unitId: ctx.actor.unitId, regionCode };
+    }
+    return { edit: false, ...EVERY_NOMINEE, regionCode };
+  }
+  throw new AppError('NOT_FOUND');
 }
 
-async function nominees(db: DbOrTx, competitionId: string, unitId: string | null, entryId?: string) {
+/** The IGA preparation competition as the scope reaches it, with the caller's rights; 404 otherwise. */
+async function igaCompetition(ctx: ServiceContext, scope: string, id: string): Promise<{ competition: CompetitionRow; rights: Rights }> {
+  if (scope === NATIONAL) {
+    const competition = await findCompetition(ctx.db, NATIONAL, id);
+    if (!competition || competition.kind !== IGA_KIND) throw new AppError('NOT_FOUND');
+    return { competition, rights: { edit: true, ...EVERY_NOMINEE } };
+  }
+  const competition = await competitionById(ctx.db, id);
+  if (!competition || competition.kind !== IGA_KIND) throw new AppError('NOT_FOUND');
+  if (competition.scope === 'national') return { competition, rights: await rightsOnNational(ctx, scope, competition) };
+  if (competition.regionCode !== scope) throw new AppError('NOT_FOUND');
+  return { competition, rights: await rightsOn(ctx, scope, competition) };
+}
+
+async function nominees(db: DbOrTx, competitionId: string, rights: Omit<Rights, 'edit'>, entryId?: string) {
   return db
     .select({
       entryId: competitionEntries.id,
@@ -76,15 +120,20 @@ async function nominees(db: DbOrTx, competitionId: string, unitId: string | null
       innovationName: innovations.name,
       unitId: competitionEntries.unitId,
       unitName: units.name,
+      regionCode: competitionEntries.regionCode,
+      regionName: regions.name,
     })
     .from(competitionEntries)
     .innerJoin(innovations, eq(innovations.id, competitionEntries.innovationId))
     .innerJoin(units, eq(units.id, competitionEntries.unitId))
+    .innerJoin(regions, eq(regions.code, competitionEntries.regionCode))
     .where(
       and(
         eq(competitionEntries.competitionId, competitionId),
         notInArray(competitionEntries.status, OUT_OF_RUNNING),
-        unitId ? eq(competitionEntries.unitId, unitId) : undefined,
+        rights.unitId ? eq(competitionEntries.unitId, rights.unitId) : undefined,
+        rights.regionCode ? eq(competitionEntries.regionCode, rights.regionCode) : undefined,
+        rights.notRegionCode ? ne(competitionEntries.regionCode, rights.notRegionCode) : undefined,
         entryId ? eq(competitionEntries.id, entryId) : undefined,
       ),
     )
@@ -93,14 +142,9 @@ async function nominees(db: DbOrTx, competitionId: string, unitId: string | null
 
 type Nominee = Awaited<ReturnType<typeof nominees>>[number];
 
-async function buildChecklist(
-  db: DbOrTx,
-  regionCode: string,
-  competition: CompetitionRow,
-  nominee: Nominee,
-  canEdit: boolean,
-): Promise<FieldChecklist> {
-  const indicators = await innovationIndicators(db, regionCode, nominee.innovationId);
+async function buildChecklist(db: DbOrTx, competition: CompetitionRow, nominee: Nominee, canEdit: boolean): Promise<FieldChecklist> {
+  // The innovation lives in the entering unit's region, which for a national competition is not the scope's.
+  const indicators = await innovationIndicators(db, nominee.regionCode, nominee.innovationId);
   if (!indicators) throw new AppError('NOT_FOUND');
   const checks = await db
     .select({ check: competitionFieldChecks, checkerName: users.displayName })
@@ -131,10 +175,12 @@ async function buildChecklist(
   return {
     competitionId: competition.id,
     competitionName: competition.name,
+    competitionScope: competition.scope as 'region' | 'national',
     entryId: nominee.entryId,
     innovationId: nominee.innovationId,
     innovationName: nominee.innovationName,
     unitName: nominee.unitName,
+    regionName: nominee.regionName,
     frameworkName: indicators.frameworkName,
     readiness: readinessOf(counts),
     counts,
@@ -143,21 +189,22 @@ async function buildChecklist(
   };
 }
 
-export async function fieldChecklist(ctx: ServiceContext, regionCode: string, competitionId: string, entryId: string): Promise<FieldChecklist> {
-  const competition = await igaCompetition(ctx.db, regionCode, competitionId);
-  const rights = await rightsOn(ctx, regionCode, competition);
-  const [nominee] = await nominees(ctx.db, competition.id, rights.unitId, entryId);
+export async function fieldChecklist(ctx: ServiceContext, scope: string, competitionId: string, entryId: string): Promise<FieldChecklist> {
+  const { competition, rights } = await igaCompetition(ctx, scope, competitionId);
+  const [nominee] = await nominees(ctx.db, competition.id, rights, entryId);
   if (!nominee) throw new AppError('NOT_FOUND');
-  return buildChecklist(ctx.db, regionCode, competition, nominee, rights.edit);
+  return buildChecklist(ctx.db, competition, nominee, rights.edit);
 }
 
 function summaryOf(c: FieldChecklist): FieldChecklistSummary {
   return {
     competitionId: c.competitionId,
     competitionName: c.competitionName,
+    competitionScope: c.competitionScope,
     entryId: c.entryId,
     innovationName: c.innovationName,
     unitName: c.unitName,
+    regionName: c.regionName,
     readiness: c.readiness,
     counts: c.counts,
     total: c.lines.length,
@@ -165,42 +212,51 @@ function summaryOf(c: FieldChecklist): FieldChecklistSummary {
 }
 
 /** The nominees of one IGA preparation competition with their readiness. */
-export async function fieldChecklists(ctx: ServiceContext, regionCode: string, competitionId: string) {
-  const competition = await igaCompetition(ctx.db, regionCode, competitionId);
-  const rights = await rightsOn(ctx, regionCode, competition);
+export async function fieldChecklists(ctx: ServiceContext, scope: string, competitionId: string) {
+  const { competition, rights } = await igaCompetition(ctx, scope, competitionId);
   const items: FieldChecklistSummary[] = [];
-  for (const n of await nominees(ctx.db, competition.id, rights.unitId)) {
-    items.push(summaryOf(await buildChecklist(ctx.db, regionCode, competition, n, rights.edit)));
+  for (const n of await nominees(ctx.db, competition.id, rights)) {
+    items.push(summaryOf(await buildChecklist(ctx.db, competition, n, rights.edit)));
   }
   return { items, canEdit: rights.edit };
 }
 
-/** A judge's home: the nominees of every IGA preparation competition whose panel they sit on. */
+/**
+ * A judge's home: the nominees of every IGA preparation competition whose panel they sit on, the
+ * region's own and the national ones (there, every nominee but their own region's); the admin's: the
+ * region's own IGA preparations.
+ */
 export async function myFieldChecklists(ctx: ServiceContext, regionCode: string) {
   const manage = can(ctx.actor, 'competitions.manage', regionCode);
-  let ids: string[];
+  let rows: CompetitionRow[];
   if (manage) {
-    ids = (
-      await ctx.db
-        .select({ id: competitions.id })
-        .from(competitions)
-        .where(and(eq(competitions.regionCode, regionCode), eq(competitions.kind, IGA_KIND)))
-    ).map((r) => r.id);
+    rows = await ctx.db
+      .select()
+      .from(competitions)
+      .where(and(eq(competitions.regionCode, regionCode), eq(competitions.kind, IGA_KIND)))
+      .orderBy(competitions.name);
   } else {
-    ids = (
-      await ctx.db
-        .selectDistinct({ id: competitions.id })
-        .from(competitions)
-        .innerJoin(competitionJudges, eq(competitionJudges.competitionId, competitions.id))
-        .where(and(eq(competitions.regionCode, regionCode), eq(competitions.kind, IGA_KIND), eq(competitionJudges.userId, ctx.actor.id)))
-    ).map((r) => r.id);
+    const seated = ctx.db
+      .select({ id: competitionJudges.competitionId })
+      .from(competitionJudges)
+      .where(and(eq(competitionJudges.regionCode, regionCode), eq(competitionJudges.userId, ctx.actor.id)));
+    rows = await ctx.db
+      .select()
+      .from(competitions)
+      .where(
+        and(
+          inArray(competitions.id, seated),
+          eq(competitions.kind, IGA_KIND),
+          or(eq(competitions.regionCode, regionCode), eq(competitions.scope, 'national')),
+        ),
+      )
+      .orderBy(competitions.name);
   }
   const items: FieldChecklistSummary[] = [];
-  if (ids.length === 0) return { items, canEdit: false };
-  const rows = await ctx.db.select().from(competitions).where(inArray(competitions.id, ids)).orderBy(competitions.name);
+  if (rows.length === 0) return { items, canEdit: false };
   for (const competition of rows) {
-    for (const n of await nominees(ctx.db, competition.id, null))
-      items.push(summaryOf(await buildChecklist(ctx.db, regionCode, competition, n, true)));
+    const rights = competition.scope === 'national' ? { ...EVERY_NOMINEE, notRegionCode: regionCode } : EVERY_NOMINEE;
+    for (const n of await nominees(ctx.db, competition.id, rights)) items.push(summaryOf(await buildChecklist(ctx.db, competition, n, true)));
   }
   return { items, canEdit: true };
 }
@@ -211,21 +267,20 @@ export async function myFieldChecklists(ctx: ServiceContext, regionCode: string)
  */
 export async function saveFieldCheck(
   ctx: ServiceContext,
-  regionCode: string,
+  scope: string,
   competitionId: string,
   entryId: string,
   indicatorId: string,
   input: { status: FieldCheckStatus; note: string; version: number },
 ): Promise<void> {
-  const competition = await igaCompetition(ctx.db, regionCode, competitionId);
-  const rights = await rightsOn(ctx, regionCode, competition);
+  const { competition, rights } = await igaCompetition(ctx, scope, competitionId);
   if (!rights.edit) throw new AppError('FORBIDDEN');
   if (competition.status === 'ditetapkan' || competition.status === 'diumumkan') {
     throw new AppError('COMPETITION_WRONG_STAGE', { detail: 'the competition is decided; its checklists are kept as they were' });
   }
-  const [nominee] = await nominees(ctx.db, competition.id, null, entryId);
+  const [nominee] = await nominees(ctx.db, competition.id, rights, entryId);
   if (!nominee) throw new AppError('NOT_FOUND');
-  const indicators = await innovationIndicators(ctx.db, regionCode, nominee.innovationId);
+  const indicators = await innovationIndicators(ctx.db, nominee.regionCode, nominee.innovationId);
   if (!indicators?.lines.some((l) => l.indicatorId === indicatorId)) throw new AppError('NOT_FOUND');
   await ctx.db.transaction(async (tx) => {
     const [current] = await tx
@@ -241,13 +296,14 @@ export async function saveFieldCheck(
         .set({ ...values, version: current.version + 1 })
         .where(eq(competitionFieldChecks.id, current.id));
     } else {
-      await tx.insert(competitionFieldChecks).values({ ...values, regionCode, competitionId, entryId, indicatorId });
+      // The check belongs with the nominee: in its unit's region, whoever runs the competition.
+      await tx.insert(competitionFieldChecks).values({ ...values, regionCode: nominee.regionCode, competitionId, entryId, indicatorId });
     }
     await recordAudit(tx, ctx, {
       action: 'competition.field_check_saved',
       entityType: 'competition_entry',
       entityId: entryId,
-      regionCode,
+      regionCode: auditRegion(scope),
       before: current ? { indicatorId, status: current.status, note: current.note } : { indicatorId, status: 'belum_diperiksa' },
       after: { indicatorId, status: input.status, note: input.note },
     });
@@ -262,8 +318,8 @@ const STATUS_TEXT: Record<FieldCheckStatus, string> = {
 };
 
 /** The checklist as a sheet the team prints and carries on the field visit. */
-export async function fieldChecklistXlsx(ctx: ServiceContext, regionCode: string, competitionId: string, entryId: string): Promise<Buffer> {
-  const c = await fieldChecklist(ctx, regionCode, competitionId, entryId);
+export async function fieldChecklistXlsx(ctx: ServiceContext, scope: string, competitionId: string, entryId: string): Promise<Buffer> {
+  const c = await fieldChecklist(ctx, scope, competitionId, entryId);
   type Line = FieldChecklist['lines'][number];
   const columns: SheetColumn<Line>[] = [
     { header: 'No. indikator', value: (l) => l.indicatorId, width: 12 },

@@ -24,7 +24,7 @@ import {
 import { AppError, fieldError } from '#server/http/app-error.ts';
 import type { ServiceContext } from '#server/http/context.ts';
 import { recordAudit } from '#server/platform/audit.ts';
-import { allEntries, type CompetitionRow, type EntryWithNames, findCompetition, scopeOf, stagesOf } from './kompetisi.queries.ts';
+import { allEntries, auditRegion, type CompetitionRow, type EntryWithNames, findCompetition, scopeOf, stagesOf } from './kompetisi.queries.ts';
 
 export const CODE_MINUTES = 15;
 export const CODE_ATTEMPTS = 5;
@@ -137,7 +137,7 @@ export async function saveVoteSettings(ctx: ServiceContext, regionCode: string, 
       action: 'competition.vote_configured',
       entityType: 'competition',
       entityId: competitionId,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       before: before ? presentSettings(before) : null,
       after: { ...values, opensAt: input.opensAt, closesAt: input.closesAt },
     });
@@ -151,7 +151,13 @@ export async function voteAdminView(db: Db, regionCode: string, competitionId: s
   const entries = await allEntries(db, regionCode, competitionId);
   const candidates = entries
     .filter((e) => e.entry.status === 'lolos')
-    .map((e) => ({ entryId: e.entry.id, innovationName: e.innovationName, unitName: e.unitName, category: e.entry.category }));
+    .map((e) => ({
+      entryId: e.entry.id,
+      innovationName: e.innovationName,
+      unitName: e.unitName,
+      regionName: e.regionName,
+      category: e.entry.category,
+    }));
   const settings = await voteSettingsOf(db, competitionId);
   const rule = { ...BURST_RULE };
   if (!settings) return { settings: null, state: null, candidates, finalists: [], totalVotes: 0, flagged: [], rule };
@@ -167,6 +173,7 @@ export async function voteAdminView(db: Db, regionCode: string, competitionId: s
     entryId: e.entry.id,
     innovationName: e.innovationName,
     unitName: e.unitName,
+    regionName: e.regionName,
     category: e.entry.category,
     votes: live.filter((v) => v.entryId === e.entry.id).length,
     voided: votes.filter((v) => v.entryId === e.entry.id && v.voidedAt !== null).length,
@@ -215,7 +222,7 @@ export async function voidVotes(ctx: ServiceContext, regionCode: string, competi
       action: 'competition.votes_voided',
       entityType: 'competition',
       entityId: competitionId,
-      regionCode,
+      regionCode: auditRegion(regionCode),
       after: { reason: input.reason, votes: voided },
     });
     return { voided: voided.length };
@@ -236,6 +243,10 @@ export async function assertVoteClosed(db: DbOrTx, competitionId: string, now: D
 }
 
 // ---- the citizens -----------------------------------------------------------------------------------
+
+/** Who a finalist is, as a citizen reads it: the unit, and in a national competition its region too. */
+const finalistOf = (competition: CompetitionRow, e: EntryWithNames) =>
+  competition.scope === 'national' ? `${e.unitName}, ${e.regionName}` : e.unitName;
 
 async function publicCompetition(db: DbOrTx, id: string) {
   const [competition] = await db.select().from(competitions).where(eq(competitions.id, id));
@@ -263,17 +274,21 @@ export async function publicVoteView(db: Db, id: string, now: Date): Promise<Pub
       innovationId: e.entry.innovationId,
       name: e.innovationName,
       unitName: e.unitName,
+      regionName: e.regionName,
       categoryName: categoryNames.get(e.entry.category) ?? e.entry.category,
       votes: counts ? (counts.get(e.entry.id) ?? 0) : null,
     })),
   };
 }
 
-/** Sends a 6-digit code to the address for the chosen finalist (through the mail outbox). */
+/**
+ * Writes a 6-digit code for the chosen finalist into the mail outbox, addressed to the citizen. Returns
+ * the outbox mail's id so the caller can have it sent as soon as this transaction has committed.
+ */
 export async function requestVoteCode(
   db: Db,
   input: { competitionId: string; entryId: string; email: string; addressPrefix: string; now: Date },
-): Promise<{ requestId: string; expiresAt: string }> {
+): Promise<{ requestId: string; expiresAt: string; mailId: string }> {
   return db.transaction(async (tx) => {
     const { competition, settings } = await publicCompetition(tx, input.competitionId);
     if (voteStateAt(settings, input.now) !== 'dibuka') throw new AppError('COMPETITION_VOTE_CLOSED');
@@ -307,7 +322,7 @@ export async function requestVoteCode(
         body: [
           `Kode konfirmasi suara Anda: ${code}`,
           '',
-          `Pilihan Anda: ${finalist.innovationName} (${finalist.unitName}).`,
+          `Pilihan Anda: ${finalist.innovationName} (${finalistOf(competition, finalist)}).`,
           `Masukkan kode ini di halaman pemilihan dalam ${CODE_MINUTES} menit. Abaikan surel ini bila Anda tidak memintanya.`,
           '',
           `Your vote confirmation code: ${code} (valid for ${CODE_MINUTES} minutes).`,
@@ -316,6 +331,7 @@ export async function requestVoteCode(
         nextAttemptAt: input.now,
       })
       .returning({ id: mailOutbox.id });
+    if (!mail) throw new AppError('INTERNAL');
     const [request] = await tx
       .insert(competitionVoteRequests)
       .values({
@@ -324,7 +340,7 @@ export async function requestVoteCode(
         entryId: finalist.entry.id,
         emailHash,
         codeHash: '',
-        mailId: mail?.id ?? null,
+        mailId: mail.id,
         addressPrefix: input.addressPrefix,
         expiresAt,
         createdAt: input.now,
@@ -335,7 +351,7 @@ export async function requestVoteCode(
       .update(competitionVoteRequests)
       .set({ codeHash: codeHashOf(request.id, code) })
       .where(eq(competitionVoteRequests.id, request.id));
-    return { requestId: request.id, expiresAt: expiresAt.toISOString() };
+    return { requestId: request.id, expiresAt: expiresAt.toISOString(), mailId: mail.id };
   });
 }
 

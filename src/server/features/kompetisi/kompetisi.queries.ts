@@ -13,6 +13,7 @@ import type { Actor } from '#domain/access/roles.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { competitionEntries, competitionStages, competitions, innovations, regions, units } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
+import { nationalCompetitionOpenTo } from '#server/platform/competition-participation.ts';
 
 export type CompetitionRow = typeof competitions.$inferSelect;
 export type StageRow = typeof competitionStages.$inferSelect;
@@ -33,7 +34,7 @@ export function auditRegion(scope: string): string | null {
 
 /** A national competition the region may enter: it lists the region or its province, or lists nobody (all regions). */
 export function openToRegion(regionCode: string): SQL {
-  return sql`(${competitions.scope} = 'national' and (cardinality(${competitions.participantRegions}) = 0 or ${regionCode} = any(${competitions.participantRegions}) or exists (select 1 from ${regions} where ${regions.code} = ${regionCode} and ${regions.provinceCode} = any(${competitions.participantRegions}))))`;
+  return nationalCompetitionOpenTo(regionCode);
 }
 
 /**

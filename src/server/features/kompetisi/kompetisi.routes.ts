@@ -6,8 +6,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { can, type Permission } from '#domain/access/roles.ts';
-import { errorBody, idParam, okBody, regionCodeParam } from '#shared/api/common.ts';
+import { can } from '#domain/access/roles.ts';
+import { errorBody, idParam, okBody } from '#shared/api/common.ts';
 import {
   advanceBody,
   candidateList,
@@ -35,7 +35,7 @@ import {
   screenBody,
   stageResults as stageResultsBody,
 } from '#shared/api/competitions.ts';
-import { inRegion, NATIONAL as NATIONAL_ACCESS, type RouteAccess } from '#server/http/access.ts';
+import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { type ServiceContext, serviceContext } from '#server/http/context.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
@@ -46,7 +46,8 @@ import { addJudge, assignStage, judgeCandidates, panelOf, removeJudge, reopenShe
 import { certificatesPdf, proposalPdf, scoresXlsx } from './kompetisi-reports.ts';
 import { advanceStage, finaliseCompetition, lockStage, publishCompetition, stageResults } from './kompetisi-results.service.ts';
 import { shippedRubrics } from './kompetisi-rubrics.ts';
-import { entryCounts, findEntry, listCompetitions, listEntries, NATIONAL, nationalCompetitionsOpenTo, stagesOf } from './kompetisi.queries.ts';
+import { entryCounts, findEntry, listCompetitions, listEntries, nationalCompetitionsOpenTo, stagesOf } from './kompetisi.queries.ts';
+import { type RouteScope, routeScope } from './kompetisi-scope.ts';
 import {
   createCompetition,
   createEntry,
@@ -71,12 +72,8 @@ function abilities(ctx: ServiceContext, regionCode: string) {
  * `national` (no region in the path, the national admin only, the scope NATIONAL given to the
  * services in place of a region code).
  */
-function kompetisiRoutesIn(scope: 'region' | 'national'): FastifyPluginAsyncZod {
-  const national = scope === 'national';
-  // The national path has no region; a hook below puts the scope where the handlers read the region,
-  // so both scopes share every handler (the schema still says what the path carries).
-  const scopeParam = (national ? z.object({}) : regionCodeParam) as unknown as typeof regionCodeParam;
-  const access = (permission: Permission): RouteAccess => (national ? NATIONAL_ACCESS : inRegion(permission));
+function kompetisiRoutesIn(scope: RouteScope): FastifyPluginAsyncZod {
+  const { national, scopeParam, access, nameScope } = routeScope(scope);
   const competitionParams = scopeParam.extend(idParam.shape);
   const entryParams = competitionParams.extend({ entryId: z.uuid('ID peserta tidak valid') });
   const stageParams = competitionParams.extend({ stageId: z.uuid('ID tahap tidak valid') });
@@ -86,11 +83,7 @@ function kompetisiRoutesIn(scope: 'region' | 'national'): FastifyPluginAsyncZod 
 
   return async (app) => {
     const maxUploadBytes = app.config.maxUploadBytes;
-    if (national) {
-      app.addHook('preHandler', async (request) => {
-        (request.params as { regionCode?: string }).regionCode = NATIONAL;
-      });
-    }
+    nameScope(app);
 
     app.get(
       '/rubrics',

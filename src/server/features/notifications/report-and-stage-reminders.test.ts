@@ -3,7 +3,9 @@
  * a fixed clock: a quarter's report due tells the lead unit's operators seven days ahead and on the due
  * date, once each however often the job runs, in each person's language, and nobody once the quarter is
  * reported; an opened competition stage tells the operators of the units still in it, once; registration
- * tells every operator of the region; a stage whose first day has not come tells nobody.
+ * tells every operator of the region; a stage whose first day has not come tells nobody. A national
+ * competition's stages tell the operators of every participating region (registration) or of the
+ * entrants' units in each region, once each, filed under the recipient's region.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
@@ -226,5 +228,136 @@ describe('competition stage opened', () => {
     expect((await notifyOpenedCompetitionStages(t.db, at('2026-08-01'))).notified).toBe(operators.length);
     expect(await told([opV.id], 'competition_stage_opened')).toHaveLength(1);
     expect((await notifyOpenedCompetitionStages(t.db, at('2026-08-02'))).notified).toBe(0);
+  });
+});
+
+describe('a national competition’s stage opened', () => {
+  /** Kota Palangkaraya takes part, and Kota Pangkalpinang through its province; Kota Banjarmasin does not. */
+  const KALTENG = '62.71';
+  const KALSEL = '63.71';
+  let competitionId = '';
+  let registrationId = '';
+  let entrantUnit = '';
+  let entrant: { id: string; client: Client };
+  let idle: { id: string; client: Client };
+  let outside: { id: string; client: Client };
+
+  async function operatorOf(regionCode: string, unitId: string) {
+    const user = await makeUser(t.db, { role: 'operator', regionCode, unitId });
+    return { id: user.id, client: await loginAs(t.app, user.username) };
+  }
+
+  beforeAll(async () => {
+    entrantUnit = (await makeUnit(t.db, KALTENG, { name: 'Dinas Kesehatan Palangka Raya' })).id;
+    const quiet = await makeUnit(t.db, KALTENG, { name: 'Dinas Arsip Palangka Raya' });
+    entrant = await operatorOf(KALTENG, entrantUnit);
+    idle = await operatorOf(KALTENG, quiet.id);
+    outside = await operatorOf(KALSEL, (await makeUnit(t.db, KALSEL)).id);
+    const res = await entrant.client.put(`${ME}/preferences`, { language: 'en', kinds: [] });
+    expect(res.statusCode, res.body).toBe(200);
+    const [c] = await t.db
+      .insert(competitions)
+      .values({
+        regionCode: null,
+        scope: 'national',
+        participantRegions: ['19', KALTENG],
+        name: 'KIPP Nasional 2027',
+        year: 2027,
+        kind: 'kipp_preselection',
+        categories: [],
+        eligibility: {},
+        sections: [],
+        status: 'berjalan',
+      })
+      .returning({ id: competitions.id });
+    competitionId = c?.id ?? '';
+    const [stage] = await t.db
+      .insert(competitionStages)
+      .values({
+        regionCode: 'nasional',
+        competitionId,
+        code: 'pendaftaran',
+        position: 1,
+        startsOn: '2027-02-01',
+        endsOn: '2027-02-28',
+        status: 'berjalan',
+      })
+      .returning({ id: competitionStages.id });
+    registrationId = stage?.id ?? '';
+  });
+
+  it('announces registration to every operator of each participating region, under their own region, once', async () => {
+    const operators = await t.db
+      .select({ id: users.id, regionCode: users.regionCode })
+      .from(users)
+      .where(and(inArray(users.regionCode, [HOME, KALTENG]), eq(users.role, 'operator'), eq(users.isActive, true)));
+    expect(operators.filter((o) => o.regionCode === KALTENG)).toHaveLength(2);
+    expect((await notifyOpenedCompetitionStages(t.db, at('2027-02-01'))).notified).toBe(operators.length);
+    expect((await notifyOpenedCompetitionStages(t.db, at('2027-02-02'))).notified).toBe(0);
+    const rows = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'competition_stage_opened'), eq(notifications.dedupeKey, `competition_stage_opened:${registrationId}`)));
+    expect(rows.map((r) => r.userId).sort()).toEqual(operators.map((o) => o.id).sort());
+    // Each notice is filed under its recipient's region; the national competition has none.
+    expect(rows.find((r) => r.userId === entrant.id)?.regionCode).toBe(KALTENG);
+    expect(rows.find((r) => r.userId === opId.id)?.regionCode).toBe(HOME);
+    expect(rows.some((r) => r.userId === outside.id)).toBe(false);
+    const en = (await listOf(entrant.client)).find((n) => n.kind === 'competition_stage_opened');
+    expect(en?.title).toBe('KIPP Nasional 2027: stage registration is open');
+    expect(en?.link).toBe(`/kompetisi/${competitionId}`);
+    const id = (await listOf(opId.client)).find((n) => n.body.includes('KIPP Nasional 2027'));
+    expect(id?.body).toBe('Tahap pendaftaran kompetisi "KIPP Nasional 2027" dibuka sampai 28/02/2027.');
+  });
+
+  it('tells the operators of the entrants’ units in both regions when a later stage opens, once each', async () => {
+    const [period] = await t.db
+      .insert(periods)
+      .values({ regionCode: KALTENG, year: 2027, opensOn: '2027-01-01', closesOn: '2027-12-31', targetTotal: 5 })
+      .returning({ id: periods.id });
+    const [kalteng] = await t.db
+      .insert(innovations)
+      .values({
+        regionCode: KALTENG,
+        periodId: period?.id ?? '',
+        unitId: entrantUnit,
+        status: 'terverifikasi',
+        name: 'Puskesmas Keliling Daring',
+      })
+      .returning({ id: innovations.id });
+    const [babel] = await t.db.select({ id: innovations.id }).from(innovations).where(eq(innovations.name, 'Antrean Daring'));
+    await t.db.insert(competitionEntries).values([
+      { regionCode: HOME, competitionId, innovationId: babel?.id ?? '', unitId: unitU, category: 'umum', status: 'diajukan' },
+      {
+        regionCode: KALTENG,
+        competitionId,
+        innovationId: kalteng?.id ?? '',
+        unitId: entrantUnit,
+        category: 'umum',
+        status: 'diajukan',
+      },
+    ]);
+    await t.db.update(competitionStages).set({ status: 'dikunci' }).where(eq(competitionStages.id, registrationId));
+    const [proposal] = await t.db
+      .insert(competitionStages)
+      .values({
+        regionCode: 'nasional',
+        competitionId,
+        code: 'penilaian_proposal',
+        position: 2,
+        startsOn: '2027-03-01',
+        endsOn: '2027-03-20',
+        status: 'berjalan',
+      })
+      .returning({ id: competitionStages.id });
+    // Dinas Pelapor's two operators in Pangkalpinang and the entrant's in Palangka Raya.
+    expect((await notifyOpenedCompetitionStages(t.db, at('2027-03-01'))).notified).toBe(3);
+    expect((await notifyOpenedCompetitionStages(t.db, at('2027-03-01'))).notified).toBe(0);
+    const rows = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.dedupeKey, `competition_stage_opened:${proposal?.id}`));
+    expect(rows.map((r) => r.userId).sort()).toEqual([opEn.id, opId.id, entrant.id].sort());
+    expect(rows.some((r) => r.userId === idle.id || r.userId === opV.id)).toBe(false);
   });
 });

@@ -2,11 +2,12 @@
  * Two scheduled notices: a smart-city programme's quarterly report due (seven days ahead and on the due
  * date, to the lead unit's operators; the rule is domain/kota-cerdas/report-due.ts), and a competition
  * stage that has opened (to the operators of the units whose entries are in that stage; for registration,
- * which has no entrants yet, to every operator of the region, since any unit may enter).
+ * which has no entrants yet, to every operator of the region, since any unit may enter; for a national
+ * competition the same in every participating region).
  * Dedupe keys name the programme, quarter and stage, or the competition stage, so a job run twice or
  * on several instances tells each person once; the texts are rendered in each recipient's language.
  */
-import { and, eq, inArray, isNull, lte, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { quarterOf, reportDueOn, reportReminderStage } from '#domain/kota-cerdas/report-due.ts';
 import type { Db } from '#server/db/client.ts';
 import {
@@ -19,6 +20,7 @@ import {
   smartcityProgressReports,
   users,
 } from '#server/db/schema.ts';
+import { nationalCompetitionOpenTo } from '#server/platform/competition-participation.ts';
 import { digestDay } from '#server/platform/mail/digest.ts';
 import { noticeDate, notifyAlone } from '#server/platform/notifications/notify.ts';
 import { unitMembers } from '#server/platform/notifications/recipients.ts';
@@ -97,10 +99,15 @@ const SCORED = new Set(['penilaian_proposal', 'presentasi', 'verifikasi_lapangan
 
 type StageRow = typeof competitionStages.$inferSelect;
 
-/** The units whose entries take part in a stage: those the earlier stages let through. */
-async function entrantUnits(db: Db, stage: StageRow, stages: readonly StageRow[]): Promise<string[]> {
+/** The units whose entries take part in a stage (those the earlier stages let through), by the entry's region. */
+async function entrantUnits(db: Db, stage: StageRow, stages: readonly StageRow[]): Promise<Map<string, string[]>> {
   const entries = await db
-    .select({ id: competitionEntries.id, unitId: competitionEntries.unitId, status: competitionEntries.status })
+    .select({
+      id: competitionEntries.id,
+      unitId: competitionEntries.unitId,
+      regionCode: competitionEntries.regionCode,
+      status: competitionEntries.status,
+    })
     .from(competitionEntries)
     .where(and(eq(competitionEntries.competitionId, stage.competitionId), inArray(competitionEntries.status, ['diajukan', 'lolos'])));
   const prior = stages.filter((s) => s.position < stage.position && SCORED.has(s.code)).at(-1);
@@ -115,17 +122,47 @@ async function entrantUnits(db: Db, stage: StageRow, stages: readonly StageRow[]
   } else if (stage.code !== 'seleksi_administrasi' && stages.some((s) => s.code === 'seleksi_administrasi' && s.position < stage.position)) {
     kept = entries.filter((e) => e.status === 'lolos');
   }
-  return [...new Set(kept.map((e) => e.unitId))];
+  const byRegion = new Map<string, string[]>();
+  for (const e of kept) {
+    const units = byRegion.get(e.regionCode) ?? [];
+    if (!units.includes(e.unitId)) units.push(e.unitId);
+    byRegion.set(e.regionCode, units);
+  }
+  return byRegion;
+}
+
+/**
+ * Who hears that registration opened: every active operator of the region, or of a national
+ * competition every active operator of each region taking part (listed, under a listed province, or
+ * all regions when none is listed), by region.
+ */
+async function registrationAudience(db: Db, stage: StageRow, isNational: boolean): Promise<Map<string, string[]>> {
+  const rows = await db
+    .select({ id: users.id, regionCode: users.regionCode })
+    .from(users)
+    .innerJoin(competitions, eq(competitions.id, stage.competitionId))
+    .where(
+      and(
+        isNational ? and(isNotNull(users.regionCode), nationalCompetitionOpenTo(users.regionCode)) : eq(users.regionCode, stage.regionCode),
+        eq(users.role, 'operator'),
+        eq(users.isActive, true),
+      ),
+    );
+  const byRegion = new Map<string, string[]>();
+  for (const r of rows) if (r.regionCode) byRegion.set(r.regionCode, [...(byRegion.get(r.regionCode) ?? []), r.id]);
+  return byRegion;
 }
 
 /**
  * Stages that run and whose first day has come: the entrants hear that the stage is open until its
- * last day. Penetapan (the decree) asks nothing of the entrants and is left out.
+ * last day. Penetapan (the decree) asks nothing of the entrants and is left out. A national
+ * competition's stage tells the people of every participating region, each notice filed under the
+ * recipient's own region; one key per stage, so everyone is told once however often the job runs.
  */
 export async function notifyOpenedCompetitionStages(db: Db, now: Date): Promise<ReminderReport> {
   const today = digestDay(now);
   const open = await db
-    .select({ stage: competitionStages, competitionName: competitions.name })
+    .select({ stage: competitionStages, competitionName: competitions.name, scope: competitions.scope })
     .from(competitionStages)
     .innerJoin(competitions, eq(competitions.id, competitionStages.competitionId))
     .where(
@@ -138,30 +175,33 @@ export async function notifyOpenedCompetitionStages(db: Db, now: Date): Promise<
       ),
     );
   let notified = 0;
-  for (const { stage, competitionName } of open) {
-    let recipients: string[];
+  for (const { stage, competitionName, scope } of open) {
+    let audience: Map<string, string[]>;
     if (stage.code === 'pendaftaran') {
-      const rows = await db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.regionCode, stage.regionCode), eq(users.role, 'operator'), eq(users.isActive, true)));
-      recipients = rows.map((r) => r.id);
+      audience = await registrationAudience(db, stage, scope === 'national');
     } else {
       const stages = await db.select().from(competitionStages).where(eq(competitionStages.competitionId, stage.competitionId));
-      const unitIds = await entrantUnits(db, stage, stages);
-      recipients = (await unitMembers(db, stage.regionCode, unitIds)).map((m) => m.id);
+      audience = new Map();
+      for (const [regionCode, unitIds] of await entrantUnits(db, stage, stages)) {
+        audience.set(
+          regionCode,
+          (await unitMembers(db, regionCode, unitIds)).map((m) => m.id),
+        );
+      }
     }
     const name = STAGE_NAMES[stage.code] ?? { id: stage.code, en: stage.code };
-    notified += (
-      await notifyAlone(db, {
-        recipients,
-        kind: 'competition_stage_opened',
-        params: { competition: competitionName, deadline: noticeDate(stage.endsOn), 'stage:id': name.id, 'stage:en': name.en },
-        link: `/kompetisi/${stage.competitionId}`,
-        regionCode: stage.regionCode,
-        dedupeKey: `competition_stage_opened:${stage.id}`,
-      })
-    ).created;
+    for (const [regionCode, recipients] of audience) {
+      notified += (
+        await notifyAlone(db, {
+          recipients,
+          kind: 'competition_stage_opened',
+          params: { competition: competitionName, deadline: noticeDate(stage.endsOn), 'stage:id': name.id, 'stage:en': name.en },
+          link: `/kompetisi/${stage.competitionId}`,
+          regionCode,
+          dedupeKey: `competition_stage_opened:${stage.id}`,
+        })
+      ).created;
+    }
   }
   return { notified };
 }

@@ -4,7 +4,7 @@
  * often its job runs), and a mail server that refuses: the mail waits and goes out on a later run.
  */
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox, notificationPreferences, notificationSettings, users } from '#server/db/schema.ts';
@@ -13,7 +13,8 @@ import { makeUnit, makeUser, startTestApp, type TestApp } from '../../../../test
 import { queueDigests } from './digest.ts';
 import { smtpSender, transportOptions } from './mailer.ts';
 import { loadConfig } from '#server/config.ts';
-import { sendDueMail } from './outbox.ts';
+import { createLogger } from '#server/logger.ts';
+import { mailDispatch, sendDueMail } from './outbox.ts';
 
 interface Received {
   from: string;
@@ -186,6 +187,65 @@ describe('e-mail from the outbox', () => {
     expect(received.map((m) => m.to)).toEqual([['sekretariat@example.go.id']]);
     const [sent] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.userId, user.id));
     expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
+
+describe('sending at once', () => {
+  /** Two notification mails of one person, queued in the outbox as `notify` writes them. */
+  async function queued(email: string, codes: string[]) {
+    const user = await makeRecipient(email, 'id');
+    for (const code of codes) {
+      await t.db.transaction((tx) =>
+        notify(tx, {
+          recipients: [user.id],
+          kind: 'complaint_assigned',
+          params: { code, category: 'Jalan', unit: 'PUPR', due: '01/05/2031' },
+          link: `/pengaduan-masuk/${code}`,
+        }),
+      );
+    }
+    const rows = await t.db.select().from(mailOutbox).where(eq(mailOutbox.userId, user.id));
+    return codes.map((code) => rows.find((r) => r.link === `/pengaduan-masuk/${code}`)?.id ?? '');
+  }
+
+  it('sends the mails it is given right away, and only those', async () => {
+    const [first = '', second = ''] = await queued('segera@example.go.id', ['NOW001', 'LATER1']);
+    const s = sender();
+    const dispatch = mailDispatch(t.db, s, { publicUrl: PUBLIC_URL, log: createLogger('silent') });
+    received.length = 0;
+    dispatch.sendNow([first]);
+    await dispatch.settled();
+    s.close();
+    expect(received.map((m) => subjectOf(m.raw))).toEqual([expect.stringContaining('NOW001')]);
+    const rows = await t.db
+      .select()
+      .from(mailOutbox)
+      .where(inArray(mailOutbox.id, [first, second]));
+    expect(rows.find((r) => r.id === first)?.status).toBe('sent');
+    expect(rows.find((r) => r.id === second)?.status).toBe('pending');
+  });
+
+  it('leaves a mail the server refused to the outbox job, and sends nothing without a mail server', async () => {
+    const [refused = ''] = await queued('tertunda@example.go.id', ['WAIT01']);
+    const s = sender();
+    const dispatch = mailDispatch(t.db, s, { publicUrl: null, log: createLogger('silent') });
+    refusing = true;
+    received.length = 0;
+    dispatch.sendNow([refused]);
+    await dispatch.settled();
+    refusing = false;
+    s.close();
+    expect(received).toHaveLength(0);
+    const [waiting] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.id, refused));
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(waiting?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    const [unsent = ''] = await queued('tanpa.server@example.go.id', ['NONE01']);
+    const off = mailDispatch(t.db, undefined, { publicUrl: null, log: createLogger('silent') });
+    off.sendNow([unsent]);
+    await off.settled();
+    const [still] = await t.db.select().from(mailOutbox).where(eq(mailOutbox.id, unsent));
+    expect(still).toMatchObject({ status: 'pending', attempts: 0 });
   });
 });
 

@@ -1,6 +1,9 @@
 /**
  * The e-mail outbox: mails are written in the transaction of the event they tell (see `notify`) and sent
- * here, by a scheduled job, never inside a request. A failed send is tried again after a growing wait;
+ * here, by a scheduled job every minute, never inside a request. A mail someone is waiting for (a vote's
+ * confirmation code) is handed to `MailDispatch.sendNow` once its transaction has committed: it is sent
+ * at once, in the background, through the same claim, and a failure leaves it to the job's retries.
+ * A failed send is tried again after a growing wait;
  * after the last try the mail is marked failed with the server's answer. A mail that waited more than two
  * days (the mail server was down, or e-mail was only now switched on) is not sent any more: the bell has
  * told the user, and news that old by e-mail only confuses.
@@ -8,6 +11,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '#server/db/client.ts';
 import { mailOutbox } from '#server/db/schema.ts';
+import type { Logger } from '#server/logger.ts';
 import type { MailSender } from './mailer.ts';
 
 /** Minutes to wait after the 1st, 2nd, … failed try; a mail is given up after the last. */
@@ -34,8 +38,12 @@ export function mailText(body: string, link: string | null, publicUrl: string | 
   return `${body}${link ? `\n\n${absoluteLink(publicUrl, link)}` : ''}\n\n-- \nSinergi`;
 }
 
-/** Sends the mails that are due, one batch; returns what happened to them. */
-export async function sendDueMail(db: Db, sender: MailSender, options: { now: Date; publicUrl: string | null }): Promise<SendReport> {
+/** Sends the mails that are due, one batch (with `only`, just those of them); returns what happened to them. */
+export async function sendDueMail(
+  db: Db,
+  sender: MailSender,
+  options: { now: Date; publicUrl: string | null; only?: readonly string[] },
+): Promise<SendReport> {
   const { now } = options;
   const report: SendReport = { sent: 0, retrying: 0, failed: 0, expired: 0 };
   const expired = await db
@@ -50,7 +58,13 @@ export async function sendDueMail(db: Db, sender: MailSender, options: { now: Da
     const due = await tx
       .select()
       .from(mailOutbox)
-      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
+      .where(
+        and(
+          eq(mailOutbox.status, 'pending'),
+          lte(mailOutbox.nextAttemptAt, now),
+          options.only ? inArray(mailOutbox.id, [...options.only]) : undefined,
+        ),
+      )
       .orderBy(asc(mailOutbox.nextAttemptAt))
       .limit(BATCH)
       .for('update', { skipLocked: true });
@@ -89,4 +103,35 @@ export async function sendDueMail(db: Db, sender: MailSender, options: { now: Da
     }
   }
   return report;
+}
+
+/** Sends outbox mails as soon as they are committed, rather than at the job's next minute. */
+export interface MailDispatch {
+  /**
+   * Sends these outbox mails now, in the background. Call it after the transaction that wrote them has
+   * committed; a mail another run has already claimed, or a send that fails, is left to the outbox job.
+   */
+  sendNow(ids: readonly string[]): void;
+  /** Resolves when the sends under way have finished (shutdown, tests). */
+  settled(): Promise<void>;
+}
+
+/** The dispatch of an install: without a mail server nothing is sent and the mails wait in the outbox. */
+export function mailDispatch(db: Db, sender: MailSender | undefined, options: { publicUrl: string | null; log: Logger }): MailDispatch {
+  const running = new Set<Promise<unknown>>();
+  return {
+    sendNow(ids) {
+      if (!sender || ids.length === 0) return;
+      const run = sendDueMail(db, sender, { now: new Date(), publicUrl: options.publicUrl, only: ids })
+        .then((report) => {
+          if (report.retrying + report.failed > 0) options.log.warn({ mails: ids, ...report }, 'mail not sent at once; the outbox will retry');
+        })
+        .catch((error: unknown) => options.log.error({ err: error, mails: ids }, 'sending mail at once failed; the outbox will retry'))
+        .finally(() => running.delete(run));
+      running.add(run);
+    },
+    async settled() {
+      await Promise.all([...running]);
+    },
+  };
 }

@@ -11,10 +11,12 @@ import { ListEmpty } from '../../components/list-empty.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { TableSkeleton } from '../../components/table-skeleton.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCompetitionScope } from './competition-scope.tsx';
 import { IgaScrollRegion } from './iga-scroll-region.tsx';
 
-export const checklistPath = (competitionId: string, entryId: string, from?: 'penjurian') =>
-  `/kompetisi/${competitionId}/validasi/${entryId}${from ? `?dari=${from}` : ''}`;
+/** The checklist's page under the competitions' base path (the national admin's: /kompetisi-nasional). */
+export const checklistPath = (basePath: string, competitionId: string, entryId: string, from?: 'penjurian') =>
+  `${basePath}/${competitionId}/validasi/${entryId}${from ? `?dari=${from}` : ''}`;
 
 function ReadinessCell({ item }: { item: FieldChecklistSummary }) {
   const { t, formatNumber } = useI18n();
@@ -31,6 +33,8 @@ function ReadinessCell({ item }: { item: FieldChecklistSummary }) {
 
 function SummaryTable({ items, showCompetition, from }: { items: FieldChecklistSummary[]; showCompetition: boolean; from?: 'penjurian' }) {
   const { t } = useI18n();
+  // A judge reaches every checklist, a national competition's too, from their region's pages.
+  const { basePath } = useCompetitionScope();
   return (
     <IgaScrollRegion label={t('iga.check.title')} minWidth={640}>
       <Table verticalSpacing="sm" aria-label={t('iga.check.title')}>
@@ -46,11 +50,11 @@ function SummaryTable({ items, showCompetition, from }: { items: FieldChecklistS
           {items.map((i) => (
             <Table.Tr key={i.entryId}>
               <Table.Td>
-                <Anchor component={Link} to={checklistPath(i.competitionId, i.entryId, from)} fw={600}>
+                <Anchor component={Link} to={checklistPath(basePath, i.competitionId, i.entryId, from)} fw={600}>
                   {i.innovationName}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {i.unitName}
+                  {i.competitionScope === 'national' ? `${i.unitName} · ${i.regionName}` : i.unitName}
                 </Text>
               </Table.Td>
               {showCompetition ? <Table.Td>{i.competitionName}</Table.Td> : null}

@@ -43,7 +43,7 @@ export function KompetisiDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { region, can } = useRegion();
-  const { scope: regionCode, basePath, national } = useCompetitionScope();
+  const { scope: regionCode, basePath } = useCompetitionScope();
   const [params, setParams] = useSearchParams();
   const canRead = can('competitions.read');
   const competition = useQuery({ ...competitionQuery(regionCode, id), enabled: canRead });
@@ -68,7 +68,7 @@ export function KompetisiDetailPage() {
           {c.abilities.manage ? <Tabs.Tab value="juri">{t('kompetisi.tab.judges')}</Tabs.Tab> : null}
           {c.abilities.manage ? <Tabs.Tab value="hasil">{t('kompetisi.tab.results')}</Tabs.Tab> : null}
           {isIgaPreparation(c.kind) ? <Tabs.Tab value="validasi">{t('kompetisi.tab.fieldCheck')}</Tabs.Tab> : null}
-          {c.abilities.manage && !national ? <Tabs.Tab value="suara">{t('vote.tab')}</Tabs.Tab> : null}
+          {c.abilities.manage ? <Tabs.Tab value="suara">{t('vote.tab')}</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="ringkasan">
           <Overview competition={c} regionCode={regionCode} />
@@ -91,7 +91,7 @@ export function KompetisiDetailPage() {
             <IgaChecklistsPanel regionCode={regionCode} competitionId={c.id} />
           </Tabs.Panel>
         ) : null}
-        {c.abilities.manage && !national ? (
+        {c.abilities.manage ? (
           <Tabs.Panel value="suara">
             <VotePanel competition={c} regionCode={regionCode} />
           </Tabs.Panel>

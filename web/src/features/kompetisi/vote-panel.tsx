@@ -1,7 +1,8 @@
 /**
  * The "Suara publik" tab of a competition for the admin: the vote's settings (dates, share of the
  * final score, counts live or at close, the finalists), the counts per finalist, the votes the burst
- * rule flags, and voiding them with a reason (audited).
+ * rule flags, and voiding them with a reason (audited). The same tab serves the national admin's
+ * competitions, whose finalists are named with their region.
  */
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Radio, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -25,6 +26,9 @@ function toLocalInput(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : '');
+/** A national competition's finalists come from several regions: the region goes beside the unit. */
+const unitOf = (c: CompetitionDetail, e: { unitName: string; regionName: string }) =>
+  c.scope === 'national' ? `${e.unitName} · ${e.regionName}` : e.unitName;
 
 export function VotePanel({ competition: c, regionCode }: { competition: CompetitionDetail; regionCode: string }) {
   const view = useQuery(voteAdminQuery(regionCode, c.id));
@@ -133,7 +137,7 @@ function SettingsForm({ view, competition: c, regionCode }: { view: AdminVoteVie
           <Checkbox.Group label={t('vote.admin.pickFinalists')} value={chosen} onChange={setChosen} error={issue('finalistEntryIds')}>
             <Stack gap={6} mt="xs">
               {view.candidates.map((e) => (
-                <Checkbox key={e.entryId} value={e.entryId} label={`${e.innovationName} · ${e.unitName}`} disabled={locked} />
+                <Checkbox key={e.entryId} value={e.entryId} label={`${e.innovationName} · ${unitOf(c, e)}`} disabled={locked} />
               ))}
             </Stack>
           </Checkbox.Group>
@@ -192,7 +196,7 @@ function Counts({ view, competition: c, regionCode }: { view: AdminVoteView; com
               {view.finalists.map((f) => (
                 <Table.Tr key={f.entryId}>
                   <Table.Td>{f.innovationName}</Table.Td>
-                  <Table.Td>{f.unitName}</Table.Td>
+                  <Table.Td>{unitOf(c, f)}</Table.Td>
                   <Table.Td ta="end" fw={700}>
                     {formatNumber(f.votes)}
                   </Table.Td>

@@ -2,7 +2,8 @@
  * The citizens' vote page (/kompetisi/:id/pilih), no login, phone first: the finalists with their
  * catalogue pages; the citizen picks one, gives an e-mail address, receives a 6-digit code and enters
  * it, and the vote counts. One vote per address; the counts show while the vote runs only when the
- * committee chose so, and always once it has closed.
+ * committee chose so, and always once it has closed. The address has no region in it, for a region's
+ * competition or a national one; a national competition's finalists are named with their region.
  */
 import { Alert, Anchor, Badge, Button, Paper, PinInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
@@ -58,6 +59,8 @@ export function VotePublicPage() {
   if (!view.data) return <FullPageLoader />;
   const v = view.data;
   const chosen = v.finalists.find((f) => f.entryId === entryId);
+  // A national competition's finalists come from several regions: each card names its region.
+  const acrossRegions = v.competition.regionCode === 'nasional';
   const emailIssue = isApiError(ask.error, 'VALIDATION_FAILED') ? ask.error.issues.find((i) => i.field.endsWith('email'))?.reason : undefined;
 
   const submitEmail = (event: FormEvent) => {
@@ -75,6 +78,7 @@ export function VotePublicPage() {
         <Title order={1} size="h2">
           {t('vote.title', { name: v.competition.name })}
         </Title>
+        {acrossRegions ? <Text size="sm">{t('vote.national')}</Text> : null}
         <Text c="dimmed" size="sm">
           {t(`vote.state.${v.state}`, { opens: formatDateTime(v.opensAt), closes: formatDateTime(v.closesAt) })}
         </Text>
@@ -103,7 +107,7 @@ export function VotePublicPage() {
                 <Paper key={f.entryId} withBorder radius="md" p="sm" className={f.entryId === entryId ? classes.chosen : undefined}>
                   <Text fw={600}>{f.name}</Text>
                   <Text size="sm" c="dimmed">
-                    {f.unitName} · {f.categoryName}
+                    {acrossRegions ? `${f.unitName} · ${f.regionName}` : f.unitName} · {f.categoryName}
                   </Text>
                   <Stack gap={6} mt={6} align="flex-start">
                     <Anchor component={Link} to={`/katalog/${f.innovationId}`} size="sm">

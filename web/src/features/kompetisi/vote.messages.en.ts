@@ -4,6 +4,7 @@ import type { voteMessagesId } from './vote.messages.id.ts';
 export const voteMessagesEn: Record<keyof typeof voteMessagesId, string> = {
   'vote.title': 'Public vote: {name}',
   'vote.unknownTitle': 'Public vote',
+  'vote.national': 'A national competition: the finalists come from several regions.',
   'vote.unknown': 'Public vote not found.',
   'vote.unknownText': 'This competition has no public vote, or the address is wrong.',
   'vote.state.belum_dibuka': 'Voting opens {opens} and closes {closes}.',

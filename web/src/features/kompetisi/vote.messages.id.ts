@@ -2,6 +2,7 @@
 export const voteMessagesId = {
   'vote.title': 'Suara publik: {name}',
   'vote.unknownTitle': 'Suara publik',
+  'vote.national': 'Kompetisi tingkat nasional: finalis berasal dari berbagai daerah.',
   'vote.unknown': 'Pemilihan suara publik tidak ditemukan.',
   'vote.unknownText': 'Kompetisi ini tidak membuka suara publik, atau alamatnya salah.',
   'vote.state.belum_dibuka': 'Pemilihan dibuka {opens} dan ditutup {closes}.',
