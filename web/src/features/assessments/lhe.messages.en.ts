@@ -49,13 +49,12 @@ export const lheMessagesEn: Record<keyof typeof lheMessagesId, string> = {
   'lhe.import': 'Import XLSX',
   'lhe.importTitle': 'Import the national result',
   'lhe.importHelp':
-    'Columns: Indikator, Nilai asesor, Catatan, Rekomendasi, Diunggah, Diinterviu, Disetujui (ya/tidak). Check first; nothing is saved if one row is wrong.',
-  'lhe.check': 'Check',
-  'lhe.importNow': 'Save import',
-  'lhe.importOk': '{n} {n|indicator is|indicators are} ready to import, without errors.',
-  'lhe.importErrors': '{n} {n|error|errors} found; correct the file.',
+    'One row per indicator. Columns read: Indikator, Nilai asesor, Catatan, Rekomendasi, Diunggah, Diinterviu, Disetujui (ya/tidak). Rows whose assessor columns are all empty are skipped. Nothing is saved if one row is wrong.',
   'lhe.imported': '{n} {n|indicator|indicators} imported',
-  'lhe.row': 'Row {row}',
+  'lhe.template': 'Download template',
+  'lhe.importSummary': '{n} {n|indicator|indicators} will be updated; {skipped} {skipped|row is|rows are} not filled and left as they are.',
+  'lhe.importNothingFilled':
+    'No row is filled yet: {n} {n|indicator|indicators} without an assessor value, note, recommendation or flag {n|is|are} left as they are. Fill in the template and choose the file again.',
   'lhe.none': '–',
   'lhe.gapChart': 'National minus claimed, per indicator',
   'plan.title': 'Action plan',

@@ -47,13 +47,12 @@ export const lheMessagesId = {
   'lhe.import': 'Impor XLSX',
   'lhe.importTitle': 'Impor hasil nasional',
   'lhe.importHelp':
-    'Kolom: Indikator, Nilai asesor, Catatan, Rekomendasi, Diunggah, Diinterviu, Disetujui (ya/tidak). Periksa dahulu; tidak ada yang disimpan bila satu baris salah.',
-  'lhe.check': 'Periksa',
-  'lhe.importNow': 'Simpan impor',
-  'lhe.importOk': '{n} indikator siap diimpor, tanpa kesalahan.',
-  'lhe.importErrors': '{n} kesalahan ditemukan; perbaiki berkasnya.',
+    'Satu baris per indikator. Kolom yang dibaca: Indikator, Nilai asesor, Catatan, Rekomendasi, Diunggah, Diinterviu, Disetujui (ya/tidak). Baris yang kolom asesornya kosong semua dilewati. Tidak ada yang disimpan bila satu baris salah.',
   'lhe.imported': '{n} indikator diimpor',
-  'lhe.row': 'Baris {row}',
+  'lhe.template': 'Unduh templat',
+  'lhe.importSummary': '{n} indikator akan diperbarui; {skipped} baris belum diisi dan dibiarkan.',
+  'lhe.importNothingFilled':
+    'Belum ada baris yang diisi: {n} indikator tanpa nilai asesor, catatan, rekomendasi atau tanda dibiarkan apa adanya. Isi templatnya lalu pilih berkasnya lagi.',
   'lhe.none': '–',
   'lhe.gapChart': 'Selisih nasional terhadap klaim per indikator',
   'plan.title': 'Rencana aksi',
