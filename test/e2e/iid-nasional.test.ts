@@ -3,8 +3,8 @@
  * Kota Pangkalpinang opens the tab (claimed and verified beside an empty national column), downloads the
  * template, uploads a sheet with a bad row (the dry run lists it and the import stays disabled), then the
  * filled template (no errors), imports it and sees the national index, rank and predicate beside the
- * region's own, with the gap. axe-core checks each view on a desktop and a phone; screenshots land in
- * test-results/iid-nasional-*.png.
+ * region's own, with the gap. The demo's 2025 period shows its national result without an import. axe-core
+ * checks each view on a desktop and a phone; screenshots land in test-results/iid-nasional-*.png.
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
@@ -83,5 +83,29 @@ describe('IID nasional', () => {
     await check(small, 'phone', 'imported');
     await phone.close();
     await context.close();
+  });
+
+  it('the demo’s 2025 period shows its national validation result beside claimed and verified, without an import', async () => {
+    for (const [size, viewport] of [
+      [undefined, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      const context = await openContext(size);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      await logInAs(page, 'admin.demo', '/iid');
+      const periodId = await page.evaluate(async () => {
+        const res = await fetch('/api/v1/regions/19.71/periods', { credentials: 'same-origin' });
+        const body = (await res.json()) as { items: { id: string; year: number }[] };
+        return body.items.find((p) => p.year === 2025)?.id ?? '';
+      });
+      expect(periodId).not.toBe('');
+      await page.goto(`/iid?tab=nasional&periodId=${periodId}`);
+      await page.getByText(/Diimpor .* Contoh: hasil-validasi-nasional-iid-2025\.xlsx/).waitFor();
+      await page.getByText(/peringkat 96/).waitFor();
+      await page.getByText('Tidak valid').first().waitFor();
+      await check(page, viewport, 'demo-2025');
+      await context.close();
+    }
   });
 });

@@ -31,6 +31,7 @@ import { seedDemoAcara } from './demo-acara.ts';
 import { seedDemoApiTokens } from './demo-api-tokens.ts';
 import { seedDemoComplaints } from './demo-complaints.ts';
 import { seedDemoEvaluasi } from './demo-evaluasi.ts';
+import { seedDemoIidNasional } from './demo-iid-nasional.ts';
 import { seedDemoLhe } from './demo-lhe.ts';
 import { seedDemoDewan } from './demo-dewan.ts';
 import { seedDemoNasional } from './demo-nasional.ts';
@@ -115,6 +116,8 @@ export async function seedDemo(
     await seedDemoRpjmd(tx);
     // After the assessments and accounts: the national result of SPBE 2025 and its action plan.
     await seedDemoLhe(tx, idOf);
+    // After every change to the 2025 innovations' statuses and answers: the national IID validation of that period.
+    await seedDemoIidNasional(tx);
     await seedDemoApiTokens(tx);
     // After the accounts, innovations and assessments: other cities report, a province admin, publications.
     await seedDemoNasional(tx, passwordHash);

@@ -104,6 +104,8 @@ export type NationalEvaluation = z.infer<typeof nationalEvaluation>;
 export const nationalImportReport = z.object({
   dryRun: z.boolean(),
   updated: z.number().int(),
+  /** Rows with every assessor column blank (an indicator not assessed yet): left as they are. */
+  skipped: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), field: z.string(), reason: z.string() })),
 });
 export type NationalImportReport = z.infer<typeof nationalImportReport>;

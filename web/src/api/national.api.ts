@@ -57,6 +57,9 @@ export const updateNationalItem = (regionCode: string, assessmentId: string, ite
 export const recordLhe = (regionCode: string, assessmentId: string, input: z.input<typeof lheInput>) =>
   sendJson('PUT', nationalPath(regionCode, assessmentId, 'lhe'), lheInput, input, nationalEvaluation);
 
+/** The assessor's sheet to fill: one row per indicator, with the region's verified value as a hint. */
+export const nationalTemplateUrl = (regionCode: string, assessmentId: string) => nationalPath(regionCode, assessmentId, 'template.xlsx');
+
 export const importNational = (regionCode: string, assessmentId: string, file: File, dryRun: boolean) =>
   sendFile(
     `${nationalPath(regionCode, assessmentId, 'import')}?dryRun=${dryRun}`,

@@ -37,6 +37,7 @@ export function XlsxImport<R extends XlsxImportReport>({
   updatedLabel,
   summarise,
   notice,
+  emptyText,
 }: {
   /** Which sheet this takes and how rows are matched (by name and unit). */
   intro: string;
@@ -53,6 +54,8 @@ export function XlsxImport<R extends XlsxImportReport>({
   summarise?: (report: R) => XlsxImportSummary;
   /** A note beside the buttons (e.g. that the import replaces an earlier one). */
   notice?: ReactNode;
+  /** What a clean dry run with no row to write says, when that has a reason of its own (rows left unfilled). */
+  emptyText?: (report: R) => ReactNode;
 }) {
   const { t, formatNumber } = useI18n();
   const [file, setFile] = useState<File | null>(null);
@@ -128,7 +131,7 @@ export function XlsxImport<R extends XlsxImportReport>({
             <ImportErrors errors={report.errors} />
           ) : rows === 0 ? (
             <Alert color="yellow" variant="light">
-              {t('import.empty')}
+              {emptyText ? emptyText(report) : t('import.empty')}
             </Alert>
           ) : (
             <>

@@ -1,7 +1,7 @@
 /**
  * HTTP routes of an assessment's national evaluation under
  * /api/v1/regions/:regionCode/assessments/:assessmentId/national: the sheet with the three figures and
- * the gaps, opening it, the stage, the assessor's record per indicator, the XLSX import, the LHE.
+ * the gaps, opening it, the stage, the assessor's record per indicator, the XLSX template and import, the LHE.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +11,15 @@ import { inRegion } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { serviceContext } from '#server/http/context.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
-import { changeNationalStage, importNational, loadNational, openNational, recordLhe, updateNationalItem } from './national.service.ts';
+import {
+  changeNationalStage,
+  importNational,
+  loadNational,
+  nationalTemplate,
+  openNational,
+  recordLhe,
+  updateNationalItem,
+} from './national.service.ts';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const params = regionCodeParam.extend({ assessmentId: z.uuid('ID penilaian tidak valid') });
@@ -100,6 +108,23 @@ export const nationalEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => recordLhe(serviceContext(request), request.params.regionCode, request.params.assessmentId, request.body),
+  );
+
+  app.get(
+    '/template.xlsx',
+    {
+      config: { access: inRegion('assessments.manage') },
+      schema: {
+        summary:
+          'Templat XLSX lembar asesor: satu baris per indikator (nomor, nama, nilai verifikasi daerah sebagai petunjuk, isian yang sudah tercatat) dan kolom yang dibaca impor',
+        params,
+      },
+    },
+    async (request, reply) => {
+      const ctx = serviceContext(request);
+      const { file, fileName } = await nationalTemplate(ctx.db, ctx.actor, request.params.regionCode, request.params.assessmentId);
+      return reply.type(XLSX_MIME).header('content-disposition', `attachment; filename="${fileName}"`).send(file);
+    },
   );
 
   app.post(

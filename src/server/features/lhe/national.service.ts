@@ -1,15 +1,17 @@
 /**
  * The national evaluation of a final SPBE or Indeks Pemdi self-assessment: opening it, moving it
  * through penilaian dokumen → interview → visitasi → hasil (forward only; visitasi may be skipped),
- * keying in or importing the assessor's sheet per indicator, and recording the LHE decree. The national
- * index is the exact engine on the assessor's values (domain/assessments/national.ts), shown beside
- * the region's claim and its own verification with the gaps. Entered by the regional admin (keying in
+ * keying in or importing the assessor's sheet per indicator (from an XLSX template of the framework's
+ * indicators), and recording the LHE decree. The national index is the exact engine on the assessor's
+ * values (domain/assessments/national.ts), shown beside the region's claim and its own verification
+ * with the gaps. Entered by the regional admin (keying in
  * the assessor's sheet) and the national admin: both hold `assessments.manage`.
  */
 import { and, eq } from 'drizzle-orm';
+import type ExcelJS from 'exceljs';
 import { type Actor, can } from '#domain/access/roles.ts';
 import { type Figure, valuesOf } from '#domain/assessments/figures.ts';
-import { indicatorsById } from '#domain/assessments/indicators.ts';
+import { indicatorsById, listIndicators } from '#domain/assessments/indicators.ts';
 import {
   checkNationalStageChange,
   indicatorGaps,
@@ -354,33 +356,124 @@ export async function recordLhe(
   return loadNational(ctx.db, ctx.actor, regionCode, assessmentId, ctx.now);
 }
 
-// ---- XLSX import of the assessor's sheet ---------------------------------------------------------
+// ---- XLSX template and import of the assessor's sheet ----------------------------------------------
+
+/**
+ * The template's columns, in order. `key` is the field the import reads from it; the indicator's name
+ * and the region's own verified value are there to help whoever copies the assessor's sheet, and are
+ * not read back.
+ */
+const TEMPLATE_COLUMNS = [
+  { header: 'Indikator', key: 'indicator', width: 11, note: 'Nomor indikator dalam kerangka penilaian. Jangan diubah.' },
+  { header: 'Nama indikator', key: null, width: 60, note: null },
+  {
+    header: 'Nilai verifikasi daerah',
+    key: null,
+    width: 14,
+    note: 'Nilai daerah sendiri setelah verifikasi internal, sebagai pembanding. Tidak dibaca saat impor.',
+  },
+  {
+    header: 'Nilai asesor',
+    key: 'value',
+    width: 13,
+    note: 'Nilai dari asesor nasional pada skala indikator; desimal boleh memakai koma atau titik.',
+  },
+  { header: 'Catatan', key: 'catatan', width: 40, note: null },
+  { header: 'Rekomendasi', key: 'rekomendasi', width: 40, note: 'Setiap rekomendasi dapat dijadikan tugas rencana aksi.' },
+  { header: 'Diunggah', key: 'uploaded', width: 11, note: 'Isi "ya" atau "tidak" (kosong berarti tidak).' },
+  { header: 'Diinterviu', key: 'interviewed', width: 11, note: 'Isi "ya" atau "tidak" (kosong berarti tidak).' },
+  { header: 'Disetujui', key: 'approved', width: 11, note: 'Isi "ya" atau "tidak" (kosong berarti tidak).' },
+] as const;
 
 const HEADERS: Record<string, string> = {
-  indikator: 'indicator',
+  ...Object.fromEntries(TEMPLATE_COLUMNS.flatMap((c) => (c.key === null ? [] : [[c.header.toLowerCase(), c.key]]))),
   'no indikator': 'indicator',
-  'nilai asesor': 'value',
   nilai: 'value',
-  catatan: 'catatan',
-  rekomendasi: 'rekomendasi',
-  diunggah: 'uploaded',
-  diinterviu: 'interviewed',
-  disetujui: 'approved',
 };
-const FIELD_LABEL: Record<string, string> = {
-  indicator: 'Indikator',
-  value: 'Nilai asesor',
-  uploaded: 'Diunggah',
-  interviewed: 'Diinterviu',
-  approved: 'Disetujui',
-};
+const FIELD_LABEL: Record<string, string> = Object.fromEntries(TEMPLATE_COLUMNS.flatMap((c) => (c.key === null ? [] : [[c.key, c.header]])));
+/** The columns the assessor fills: a row with all of them blank is not filled yet and is left as it is. */
+const ASSESSOR_KEYS = ['value', 'catatan', 'rekomendasi', 'uploaded', 'interviewed', 'approved'] as const;
 const YES = new Set(['ya', 'y', 'yes', 'true', '1', 'v', '✓']);
 const NO = new Set(['', 'tidak', 't', 'no', 'false', '0', '-']);
+
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
+/**
+ * The assessor's sheet to fill: one row per indicator of the assessment's framework with its name and
+ * the region's own verified value as a hint, and what is already recorded (value, notes, recommendation,
+ * flags), so a sheet filled in and imported again changes only what was changed. A guide sheet says
+ * which columns are read. Given while the national evaluation is open.
+ */
+export async function nationalTemplate(db: Db, actor: Actor, regionCode: string, assessmentId: string): Promise<{ file: Buffer; fileName: string }> {
+  if (!canEnter(actor, regionCode)) throw new AppError('FORBIDDEN');
+  const assessment = await findAssessmentRow(db, regionCode, assessmentId);
+  if (!assessment) throw new AppError('NOT_FOUND');
+  if (!(await findNational(db, regionCode, assessmentId))) {
+    throw new AppError('NATIONAL_EVALUATION_CLOSED', { issues: [{ field: 'stage', reason: 'Evaluasi nasional belum dibuka untuk penilaian ini' }] });
+  }
+  const framework = await frameworkOfAssessment(db, assessment);
+  const verified = valuesOf(itemValuesOf(await listSelfItems(db, regionCode, assessmentId)), 'verified');
+  const recorded = new Map((await listNationalItems(db, regionCode, assessmentId)).map((r) => [r.indicatorId, r]));
+  const yes = (flag: boolean | undefined) => (flag ? 'ya' : null);
+
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
+  workbook.creator = 'Sinergi';
+  const sheet = workbook.addWorksheet(`Hasil nasional ${assessment.year}`);
+  sheet.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  TEMPLATE_COLUMNS.forEach((c, i) => {
+    if (c.note) header.getCell(i + 1).note = c.note;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  // Indicator numbers are text: "1.10" must not become 1.1.
+  sheet.getColumn(1).numFmt = '@';
+  const indicators = listIndicators(framework);
+  for (const indicator of indicators) {
+    const r = recorded.get(indicator.id);
+    sheet.addRow([
+      indicator.id,
+      indicator.name,
+      verified.get(indicator.id) ?? null,
+      r?.assessorValue ?? null,
+      r?.catatan || null,
+      r?.rekomendasi || null,
+      yes(r?.isUploaded),
+      yes(r?.isInterviewed),
+      yes(r?.isApproved),
+    ]);
+  }
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  validations.add(`G2:I${indicators.length + 1}`, { type: 'list', allowBlank: true, formulae: ['"ya,tidak"'] });
+  const guide = workbook.addWorksheet('Petunjuk');
+  guide.getColumn(1).width = 120;
+  for (const line of [
+    `Templat hasil evaluasi nasional ${framework.name} tahun ${assessment.year}, daerah ${regionCode}.`,
+    'Satu baris satu indikator. Kolom yang dibaca saat impor: Indikator, Nilai asesor, Catatan, Rekomendasi, Diunggah, Diinterviu, Disetujui.',
+    'Nama indikator dan Nilai verifikasi daerah hanya petunjuk (nilai daerah sendiri setelah verifikasi internal); keduanya tidak dibaca.',
+    'Nilai asesor: nilai dari asesor nasional pada skala indikator; desimal boleh memakai koma atau titik.',
+    'Diunggah, Diinterviu, Disetujui: isi "ya" atau "tidak"; kosong berarti tidak.',
+    'Isian yang sudah tercatat di Sinergi sudah ada di templat ini. Pada baris yang diisi, kolom yang dikosongkan ikut dikosongkan.',
+    'Baris yang semua kolom asesornya kosong dianggap belum diisi: dilewati, dan isian indikator itu tetap seperti sekarang.',
+    'Unggah berkas untuk diperiksa dahulu: kesalahan per baris ditampilkan tanpa menyimpan apa pun.',
+  ])
+    guide.addRow([line]);
+  const out = await workbook.xlsx.writeBuffer();
+  return {
+    file: Buffer.from(out as ArrayBuffer),
+    fileName: `templat-hasil-nasional-${framework.id}-${regionCode}-${assessment.year}.xlsx`,
+  };
+}
 
 /**
  * Imports the national result per indicator (the assessor's value, notes, recommendation, flags).
  * Every row is checked first: with `dryRun` nothing is written; otherwise all rows are written or, if
- * any row is wrong, none. Columns not in the file leave their fields as they are.
+ * any row is wrong, none. Columns not in the file leave their fields as they are; a row whose assessor
+ * columns are all blank (the template's row of an indicator not assessed yet) is counted as not filled
+ * and leaves its indicator as it is, while a blank cell in a filled row empties that field.
  */
 export async function importNational(
   ctx: ServiceContext,
@@ -401,6 +494,7 @@ export async function importNational(
     const err = (row: number, key: string, reason: string) => errors.push({ row, field: FIELD_LABEL[key] ?? key, reason });
     const seen = new Map<string, number>();
     const plan: { row: NationalItemRow; set: Partial<typeof nationalEvaluationItems.$inferInsert> }[] = [];
+    let skipped = 0;
     for (const { rowNumber, cells } of sheetRows) {
       const before = errors.length;
       const indicatorId = (cells.indicator ?? '').trim();
@@ -410,6 +504,10 @@ export async function importNational(
       else if (!indicator || !target) err(rowNumber, 'indicator', `Indikator "${indicatorId}" tidak ada dalam ${framework.name}`);
       else if (seen.has(indicatorId)) err(rowNumber, 'indicator', `Indikator ${indicatorId} sudah ada di baris ${seen.get(indicatorId)}`);
       if (indicatorId) seen.set(indicatorId, seen.get(indicatorId) ?? rowNumber);
+      if (ASSESSOR_KEYS.every((key) => (cells[key] ?? '').trim() === '')) {
+        if (errors.length === before) skipped += 1;
+        continue;
+      }
       const set: Partial<typeof nationalEvaluationItems.$inferInsert> = {};
       const valueText = (cells.value ?? '').trim().replace(',', '.');
       if (valueText === '') set.assessorValue = null;
@@ -441,7 +539,7 @@ export async function importNational(
       if (errors.length === before && target) plan.push({ row: target, set });
     }
     errors.sort((a, b) => a.row - b.row);
-    const report = { dryRun, updated: plan.length, errors };
+    const report = { dryRun, updated: plan.length, skipped, errors };
     if (dryRun) return report;
     if (errors.length > 0) {
       throw new AppError('VALIDATION_FAILED', {
@@ -459,7 +557,7 @@ export async function importNational(
       entityType: 'assessment',
       entityId: assessmentId,
       regionCode,
-      after: { rows: plan.length, values: Object.fromEntries(plan.map((p) => [p.row.indicatorId, p.set.assessorValue ?? null])) },
+      after: { rows: plan.length, skipped, values: Object.fromEntries(plan.map((p) => [p.row.indicatorId, p.set.assessorValue ?? null])) },
     });
     return report;
   });

@@ -10,13 +10,14 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listIndicators } from '#domain/assessments/indicators.ts';
 import { valueNameOf } from '#domain/assessments/national.ts';
 import { evaluate } from '#domain/scoring/engine.ts';
 import { loadShipped } from '#domain/scoring/load-shipped.ts';
 import type { AssessmentDetail } from '#shared/api/assessments.ts';
 import type { ActionTaskList, ActionTask, NationalEvaluation, NationalImportReport, RegionTaskList } from '#shared/api/national.ts';
 import type { ErrorBody } from '#shared/errors.ts';
-import { auditLog, nationalEvaluationItems } from '#server/db/schema.ts';
+import { actionPlanTasks, auditLog, nationalEvaluationItems } from '#server/db/schema.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
 import { type Client, clientFor, makeUnit, startTestApp, type TestApp } from '../../../../test/support/harness.ts';
 import { makePdf } from '../../../../test/support/files.ts';
@@ -78,6 +79,43 @@ async function xlsx(
   for (const r of rows) ws.addRow(r);
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
+const TEMPLATE_HEADERS = [
+  'Indikator',
+  'Nama indikator',
+  'Nilai verifikasi daerah',
+  'Nilai asesor',
+  'Catatan',
+  'Rekomendasi',
+  'Diunggah',
+  'Diinterviu',
+  'Disetujui',
+];
+
+async function workbookOf(file: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** Each row's cells as text, the empty ones as '' (the sheet's nine columns). */
+function rowsOf(sheet: ExcelJS.Worksheet): string[][] {
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push(Array.from({ length: 9 }, (_, i) => row.getCell(i + 1).text)));
+  return rows;
+}
+
+/** The downloaded template with cells filled per indicator ({column number: text}), as a clerk would. */
+async function fillTemplate(template: Buffer, cellsFor: (indicatorId: string) => Record<number, string>): Promise<Buffer> {
+  const workbook = await workbookOf(template);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    for (const [col, text] of Object.entries(cellsFor(row.getCell(1).text))) row.getCell(Number(col)).value = text;
+  });
+  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
 const upload = (client: Client, id: string, file: Buffer, dryRun: boolean) =>
   client.request('POST', `${nationalUrl(id)}/import?dryRun=${dryRun}`, file, { 'content-type': XLSX_MIME });
 
@@ -235,6 +273,83 @@ describe('national stages', () => {
     expect(errorOf(stale).code).toBe('STALE_VERSION');
   });
 
+  it('gives a template of the framework’s indicators: the verified value as a hint, what is recorded, the columns the import reads', async () => {
+    const res = await admin.get(`${nationalUrl(a2026)}/template.xlsx`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain(XLSX_MIME);
+    expect(res.headers['content-disposition']).toContain(`templat-hasil-nasional-pemdi-2026-${HOME}-2026.xlsx`);
+    const book = await workbookOf(res.rawPayload);
+    const sheet = book.worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    const rows = rowsOf(sheet);
+    expect(rows[0]).toEqual(TEMPLATE_HEADERS);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(IDS);
+    const names = new Map(listIndicators(pemdi).map((i) => [i.id, i.name]));
+    expect(rows[1]?.slice(0, 4)).toEqual(['1', names.get('1'), '1.40', '']);
+    expect(rows[2]?.slice(0, 4)).toEqual(['2', names.get('2'), '1.50', '']);
+    // Indicator 5 was keyed in above: the template carries it, so importing it again changes nothing.
+    expect(rows[5]).toEqual([
+      '5',
+      names.get('5'),
+      '1.40',
+      '1.10',
+      'Belum ada Perkada Satu Data',
+      'Tetapkan Perkada Satu Data dan forum data',
+      'ya',
+      'ya',
+      '',
+    ]);
+    expect(String(sheet.getRow(1).getCell(3).note ?? '')).toMatch(/Tidak dibaca saat impor/);
+    expect(book.getWorksheet('Petunjuk')?.getRow(1).getCell(1).text).toContain(`${pemdi.name} tahun 2026`);
+  });
+
+  it('keeps the template with the region’s managers, and only while the national evaluation is open', async () => {
+    expect((await verifier.get(`${nationalUrl(a2026)}/template.xlsx`)).statusCode).toBe(403);
+    expect((await foreignAdmin.get(`${nationalUrl(a2026)}/template.xlsx`)).statusCode).toBe(403);
+    expect((await national.get(`${nationalUrl(a2026, OTHER)}/template.xlsx`)).statusCode).toBe(404);
+    const created = await admin.post(base(), { frameworkVersionId: pemdiVersionId, year: 2028 });
+    expect(created.statusCode, created.body).toBe(201);
+    const closed = await admin.get(`${nationalUrl(json<AssessmentDetail>(created).id)}/template.xlsx`);
+    expect(closed.statusCode).toBe(409);
+    expect(errorOf(closed).issues?.[0]?.reason).toBe('Evaluasi nasional belum dibuka untuk penilaian ini');
+  });
+
+  it('reads the template back: unfilled rows are left as they are, filled rows pass the dry run, wrong cells are named by row', async () => {
+    const template = (await admin.get(`${nationalUrl(a2026)}/template.xlsx`)).rawPayload;
+    const before = await t.db.select().from(nationalEvaluationItems).where(eq(nationalEvaluationItems.assessmentId, a2026));
+    const valuesOfItems = (rows: typeof before) =>
+      rows.map((r) => [r.indicatorId, r.assessorValue, r.catatan, r.rekomendasi, r.isUploaded, r.isInterviewed, r.isApproved]).sort();
+
+    // As downloaded: 19 indicators not assessed yet are not filled; indicator 5 reads back as recorded.
+    const asIs = await upload(admin, a2026, template, true);
+    expect(asIs.statusCode, asIs.body).toBe(200);
+    expect(json<NationalImportReport>(asIs)).toEqual({ dryRun: true, updated: 1, skipped: 19, errors: [] });
+    const real = await upload(admin, a2026, template, false);
+    expect(real.statusCode, real.body).toBe(200);
+    const afterReal = await t.db.select().from(nationalEvaluationItems).where(eq(nationalEvaluationItems.assessmentId, a2026));
+    expect(valuesOfItems(afterReal)).toEqual(valuesOfItems(before));
+
+    // Every Nilai asesor filled (decimal commas, as a clerk types them): no error, nothing written by the dry run.
+    const filled = await fillTemplate(template, (id) => ({ 4: nationalOf(id).replace('.', ','), 7: 'ya', 8: 'ya', 9: 'ya' }));
+    const dry = await upload(admin, a2026, filled, true);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(json<NationalImportReport>(dry)).toEqual({ dryRun: true, updated: 20, skipped: 0, errors: [] });
+    const afterDry = await t.db.select().from(nationalEvaluationItems).where(eq(nationalEvaluationItems.assessmentId, a2026));
+    expect(valuesOfItems(afterDry)).toEqual(valuesOfItems(before));
+
+    // A value off the scale and a flag that is not ya/tidak: named by the spreadsheet's row and column.
+    const wrongCells: Record<string, Record<number, string>> = { '3': { 4: '7' }, '6': { 4: '1,2', 8: 'mungkin' } };
+    const wrong = await fillTemplate(template, (id) => wrongCells[id] ?? {});
+    const report = json<NationalImportReport>(await upload(admin, a2026, wrong, true));
+    expect(report.errors).toEqual([
+      { row: 4, field: 'Nilai asesor', reason: expect.stringMatching(/antara 1 dan 5/) },
+      { row: 7, field: 'Diinterviu', reason: 'Isi "ya" atau "tidak", bukan "mungkin"' },
+    ]);
+    expect((await upload(admin, a2026, wrong, false)).statusCode).toBe(400);
+    const afterWrong = await t.db.select().from(nationalEvaluationItems).where(eq(nationalEvaluationItems.assessmentId, a2026));
+    expect(valuesOfItems(afterWrong)).toEqual(valuesOfItems(before));
+  });
+
   it('imports nothing when one row is wrong (dry run reports it; the real run refuses)', async () => {
     const before = await t.db.select().from(nationalEvaluationItems).where(eq(nationalEvaluationItems.assessmentId, a2026));
     const file = await xlsx([
@@ -248,6 +363,7 @@ describe('national stages', () => {
     const report = json<NationalImportReport>(dry);
     expect(report.dryRun).toBe(true);
     expect(report.updated).toBe(1);
+    expect(report.skipped).toBe(0);
     expect(report.errors.map((e) => [e.row, e.field])).toEqual([
       [3, 'Nilai asesor'],
       [4, 'Indikator'],
@@ -273,7 +389,7 @@ describe('national stages', () => {
     ]);
     const res = await upload(admin, a2026, await xlsx(rows), false);
     expect(res.statusCode, res.body).toBe(200);
-    expect(json<NationalImportReport>(res)).toMatchObject({ dryRun: false, updated: 20, errors: [] });
+    expect(json<NationalImportReport>(res)).toMatchObject({ dryRun: false, updated: 20, skipped: 0, errors: [] });
     const s = await sheetOf(verifier, a2026);
     expect(s.national.index).toBe(engineIndex(nationalOf));
     expect(s.claimed.index).toBe(engineIndex(() => CLAIMED));
@@ -288,7 +404,9 @@ describe('national stages', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'national_evaluation.imported'), eq(auditLog.entityId, a2026)));
-    expect(audit).toHaveLength(1);
+    // The template imported as downloaded (above), then this sheet.
+    expect(audit).toHaveLength(2);
+    expect(audit.map((a) => (a.after as { rows: number }).rows).sort()).toEqual([1, 20]);
   });
 
   it('records the LHE only at hasil, then locks the sheet', async () => {
@@ -424,5 +542,73 @@ describe('action plan', () => {
     const res = await admin.delete(`${planUrl(a2026)}/${task.id}`);
     expect(res.statusCode, res.body).toBe(200);
     expect((await admin.get(`${planUrl(a2026)}`)).json().items).toHaveLength(2);
+  });
+
+  it('refuses a task by hand with a clear reason at each wrong field, and writes nothing', async () => {
+    const count = async () => (await t.db.select().from(actionPlanTasks).where(eq(actionPlanTasks.assessmentId, a2026))).length;
+    const before = await count();
+    const foreignUnit = (await makeUnit(t.db, OTHER)).id;
+    const foreignUser = (await clientFor(t, 'operator', OTHER)).user.id;
+    const cases: Array<[Record<string, unknown>, Array<{ field: string; reason: string }>]> = [
+      [
+        { indicatorId: '', title: '' },
+        [
+          { field: 'body.indicatorId', reason: 'Indikator wajib diisi' },
+          { field: 'body.title', reason: 'Judul tugas wajib diisi' },
+        ],
+      ],
+      [{ indicatorId: '4', title: 'Tugas', dueDate: '31-12-2026' }, [{ field: 'body.dueDate', reason: 'Tanggal harus berformat YYYY-MM-DD' }]],
+      [{ indicatorId: '99', title: 'Tugas' }, [{ field: 'body.indicatorId', reason: `Indikator 99 tidak ada dalam ${pemdi.name}` }]],
+      [
+        { indicatorId: '4', title: 'Tugas', unitId: foreignUnit, ownerId: foreignUser },
+        [
+          { field: 'body.unitId', reason: 'Unit tidak ditemukan di daerah ini' },
+          { field: 'body.ownerId', reason: 'Penanggung jawab bukan pengguna aktif daerah ini' },
+        ],
+      ],
+    ];
+    for (const [body, issues] of cases) {
+      const res = await admin.post(planUrl(a2026), body);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(errorOf(res).code).toBe('VALIDATION_FAILED');
+      expect(errorOf(res).issues).toEqual(issues);
+    }
+    expect((await operator.post(planUrl(a2026), { indicatorId: '4', title: 'Tugas' })).statusCode).toBe(403);
+    expect(await count()).toBe(before);
+  });
+
+  it('plans a task by hand on any indicator, the assessor’s recommendation by default, and not before the national evaluation', async () => {
+    const res = await admin.post(planUrl(a2026), {
+      indicatorId: '2',
+      title: 'Susun forum data daerah',
+      unitId,
+      ownerId: owner.id,
+      dueDate: '2027-06-30',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const made = json<ActionTaskList>(res).items.find((i) => i.title === 'Susun forum data daerah');
+    expect(made).toMatchObject({
+      indicatorId: '2',
+      recommendation: 'Rekomendasi 2',
+      unitId,
+      ownerId: owner.id,
+      dueDate: '2027-06-30',
+      progress: 0,
+      status: 'belum',
+      can: { edit: true, remove: true },
+    });
+    const own = await admin.post(planUrl(a2026), { indicatorId: '7', title: 'Tugas sendiri', recommendation: 'Rekomendasi tim daerah' });
+    expect(json<ActionTaskList>(own).items.find((i) => i.indicatorId === '7')?.recommendation).toBe('Rekomendasi tim daerah');
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'action_plan.task_created'), eq(auditLog.entityId, made?.id ?? '')));
+    expect(entry?.after).toMatchObject({ indicatorId: '2', title: 'Susun forum data daerah', dueDate: '2027-06-30' });
+
+    const list = json<{ items: { id: string; year: number; frameworkId: string }[] }>(await admin.get(base()));
+    const next = list.items.find((i) => i.frameworkId === 'pemdi-2026' && i.year === 2027)?.id ?? '';
+    const closed = await admin.post(planUrl(next), { indicatorId: '2', title: 'Terlalu awal' });
+    expect(closed.statusCode).toBe(409);
+    expect(errorOf(closed).code).toBe('NATIONAL_EVALUATION_CLOSED');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Rencana aksi: the national recommendations made into tasks, per assessment (tab) and for the whole
  * region (page). A task shows its indicator, unit, owner, due date (overdue in red, with the word),
- * progress and evidence; managers edit and delete (confirmed), the owner reports progress and uploads
- * evidence. Tasks of earlier years still open are shown as carried into this assessment.
+ * progress and evidence; managers make tasks from the recommendations or add one by hand, edit and
+ * delete them (confirmed), the owner reports progress and uploads evidence. Tasks of earlier years still open are shown as carried into this assessment.
  * On a phone the list becomes cards.
  */
 import {
@@ -28,7 +28,7 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconListCheck, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconListCheck, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -43,7 +43,6 @@ import {
   updateTask,
   uploadTaskEvidence,
 } from '../../api/national.api.ts';
-import { userListQueryOptions } from '../../api/users.api.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -51,6 +50,7 @@ import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 import { type UnitOption, UnitSelect } from '../../components/unit-select.tsx';
+import { TaskCreateForm, useOwnerOptions } from './task-create-form.tsx';
 
 const STATUSES = ['belum', 'berjalan', 'selesai', 'batal'] as const;
 export const statusKey = (s: string) => `plan.status.${s}` as MessageKey;
@@ -60,6 +60,7 @@ export function ActionPlanPanel({ regionCode, assessmentId }: { regionCode: stri
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const query = useQuery(actionPlanQueryOptions(regionCode, assessmentId));
+  const [isAdding, setAdding] = useState(false);
   const make = useMutation({
     mutationFn: () => tasksFromRecommendations(regionCode, assessmentId),
     onSuccess: (data) => {
@@ -84,9 +85,14 @@ export function ActionPlanPanel({ regionCode, assessmentId }: { regionCode: stri
               {t('plan.title')} · {t('plan.count', { n: list.items.length })}
             </Title>
             {list.can.create ? (
-              <Button size="sm" leftSection={<IconListCheck size={16} aria-hidden />} onClick={() => make.mutate()} loading={make.isPending}>
-                {t('plan.fromRecommendations')}
-              </Button>
+              <Group gap="xs">
+                <Button size="sm" leftSection={<IconListCheck size={16} aria-hidden />} onClick={() => make.mutate()} loading={make.isPending}>
+                  {t('plan.fromRecommendations')}
+                </Button>
+                <Button size="sm" variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+                  {t('plan.add')}
+                </Button>
+              </Group>
             ) : null}
           </Group>
           <FormErrorAlert error={make.error} />
@@ -112,6 +118,9 @@ export function ActionPlanPanel({ regionCode, assessmentId }: { regionCode: stri
           </Stack>
         </Paper>
       ) : null}
+      <Modal opened={isAdding} onClose={() => setAdding(false)} title={t('plan.addTitle')} size="lg">
+        <TaskCreateForm regionCode={regionCode} assessmentId={assessmentId} onDone={() => setAdding(false)} />
+      </Modal>
     </Stack>
   );
 }
@@ -321,14 +330,7 @@ function TaskForm({ regionCode, task, onDone }: { regionCode: string; task: Acti
     onSuccess: (updated) => setCurrent(updated),
   });
   // The region's active accounts, for managers choosing who answers for the task.
-  const users = useQuery({
-    ...userListQueryOptions(regionCode, { page: 1, pageSize: 200, status: 'active', sort: 'displayName', order: 'asc' }),
-    enabled: isManager,
-  });
-  const ownerOptions = (users.data?.items ?? []).map((u) => ({ value: u.id, label: u.displayName }));
-  if (task.ownerId && task.ownerName && !ownerOptions.some((o) => o.value === task.ownerId)) {
-    ownerOptions.push({ value: task.ownerId, label: task.ownerName });
-  }
+  const ownerOptions = useOwnerOptions(regionCode, isManager, task.ownerId && task.ownerName ? { id: task.ownerId, name: task.ownerName } : null);
   const unitCurrent: UnitOption | null = task.unitId && task.unitName ? { id: task.unitId, name: task.unitName, shortName: null, kind: null } : null;
   return (
     <form

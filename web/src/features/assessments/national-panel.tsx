@@ -2,7 +2,8 @@
  * Hasil nasional: after the region's final, the national evaluation as the external assessors run it.
  * The stages (forward only, confirmed), the three indices side by side (claimed, the region's own
  * verification, national) with the gaps, the LHE decree, and the assessor's sheet per indicator with
- * a bar of the gap (national − claimed). Admins key in the sheet or import it from XLSX (checked first).
+ * a bar of the gap (national − claimed). Admins key in the sheet or import it from XLSX (a template of
+ * the framework's indicators to fill; checked first).
  * On a phone the sheet becomes cards.
  */
 import {
@@ -11,9 +12,7 @@ import {
   Box,
   Button,
   Checkbox,
-  FileButton,
   Group,
-  List,
   Modal,
   Paper,
   SimpleGrid,
@@ -39,6 +38,7 @@ import {
   type NationalItem,
   nationalKey,
   nationalQueryOptions,
+  nationalTemplateUrl,
   openNational,
   recordLhe,
   updateNationalItem,
@@ -47,6 +47,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { FormErrorAlert } from '../../components/form-error-alert.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
+import { XlsxImport } from '../../components/xlsx-import.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.id.ts';
 
@@ -506,71 +507,30 @@ function ItemForm({ regionCode, assessmentId, item, onDone }: { regionCode: stri
   );
 }
 
+/** The shared import dialog: the template to fill, a dry run as soon as a file is chosen, then the import. */
 function ImportForm({ regionCode, assessmentId, onDone }: { regionCode: string; assessmentId: string; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<NationalImportReport | null>(null);
-  const run = useMutation({
-    mutationFn: (dryRun: boolean) => {
-      if (!file) throw new Error('no file');
-      return importNational(regionCode, assessmentId, file, dryRun);
-    },
-    onSuccess: async (r) => {
-      setReport(r);
-      if (!r.dryRun) {
-        await queryClient.invalidateQueries({ queryKey: nationalKey(regionCode, assessmentId) });
-        notifications.show({ color: 'green', message: t('lhe.imported', { n: r.updated }) });
-        onDone();
-      }
-    },
-  });
   return (
-    <Stack gap="sm">
-      <Text size="sm">{t('lhe.importHelp')}</Text>
-      <Group gap="xs">
-        <FileButton
-          onChange={(f) => {
-            setFile(f);
-            setReport(null);
-          }}
-          accept=".xlsx"
-        >
-          {(props) => (
-            <Button variant="default" {...props}>
-              {file ? file.name : t('lhe.import')}
-            </Button>
-          )}
-        </FileButton>
-        <Button disabled={!file} loading={run.isPending && run.variables === true} onClick={() => run.mutate(true)}>
-          {t('lhe.check')}
-        </Button>
-        <Button
-          disabled={!file || !report || report.errors.length > 0}
-          loading={run.isPending && run.variables === false}
-          onClick={() => run.mutate(false)}
-        >
-          {t('lhe.importNow')}
-        </Button>
-      </Group>
-      <FormErrorAlert error={run.error} />
-      {report ? (
-        report.errors.length === 0 ? (
-          <Alert color="green" variant="light">
-            {t('lhe.importOk', { n: report.updated })}
-          </Alert>
-        ) : (
-          <Alert color="red" variant="light" title={t('lhe.importErrors', { n: report.errors.length })}>
-            <List size="sm">
-              {report.errors.slice(0, 50).map((e) => (
-                <List.Item key={`${e.row}-${e.field}`}>
-                  {t('lhe.row', { row: e.row })} · {e.field}: {e.reason}
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-        )
-      ) : null}
-    </Stack>
+    <XlsxImport<NationalImportReport>
+      intro={t('lhe.importHelp')}
+      templateUrl={nationalTemplateUrl(regionCode, assessmentId)}
+      templateLabel={t('lhe.template')}
+      runImport={(file, dryRun) => importNational(regionCode, assessmentId, file, dryRun)}
+      summarise={(report) => ({
+        rows: report.updated,
+        text: (
+          <Text size="sm" fw={600}>
+            {t('lhe.importSummary', { n: formatNumber(report.updated), skipped: formatNumber(report.skipped) })}
+          </Text>
+        ),
+      })}
+      emptyText={(report) => t('lhe.importNothingFilled', { n: formatNumber(report.skipped) })}
+      onImported={async (report) => {
+        await queryClient.invalidateQueries({ queryKey: nationalKey(regionCode, assessmentId) });
+        notifications.show({ color: 'green', message: t('lhe.imported', { n: report.updated }) });
+      }}
+      onDone={onDone}
+    />
   );
 }
