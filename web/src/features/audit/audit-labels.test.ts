@@ -23,8 +23,8 @@ describe('audit labels', () => {
     // Codes written as literals (`action: 'unit.created'`, or either side of a choice), and the workflow's.
     const actions = [
       ...literals(/action: '([a-z0-9_]+\.[a-z0-9_.]+)'/g),
-      ...literals(/\? '([a-z0-9_]+\.[a-z0-9_.]+)' : '[a-z0-9_.]+'/g),
-      ...literals(/\? '[a-z0-9_.]+' : '([a-z0-9_]+\.[a-z0-9_.]+)'/g),
+      ...literals(/\? '([a-z_][a-z0-9_]*\.[a-z0-9_.]+)' : '[a-z0-9_.]+'/g),
+      ...literals(/\? '[a-z0-9_.]+' : '([a-z_][a-z0-9_]*\.[a-z0-9_.]+)'/g),
       ...WORKFLOW_ACTIONS.map((a) => `innovation.${a}`),
     ];
     expect(actions.length).toBeGreaterThan(40);
