@@ -2,7 +2,7 @@
  * Kept figures on the demo (Kota Pangkalpinang, 19.71; Kota Banjarmasin, 63.71): every table is either
  * watched by the generation triggers or named here as holding no figure's input; a statement bumps a
  * region once, a child row finds its region through its parent; a kept dashboard, league table and
- * roll-up row are served again only while nothing moved, and follow a change (or the clock passing a
+ * roll-up row (and the complaint inbox's page) are served again only while nothing moved, and follow a change (or the clock passing a
  * complaint's due time) on the next read.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -11,7 +11,8 @@ import { complaints, innovations, skmTallies, units } from '#server/db/schema.ts
 import { seedDemo } from '#server/demo/seed-demo.ts';
 import { regionDashboard } from '#server/features/dasbor/dasbor.service.ts';
 import { leagueTable } from '#server/features/liga/liga.service.ts';
-import { figureGenerations } from '#server/platform/figures/generations.ts';
+import { listComplaints } from '#server/features/layanan/complaints.queries.ts';
+import { figureGenerations, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 import { regionFiguresOfYear } from '#server/platform/figures/region-figures.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
@@ -153,6 +154,45 @@ describe('kept figures', () => {
     expect(moved.get(OTHER)).not.toBe(first.get(OTHER));
     expect(moved.get(OTHER)).toEqual(first.get(OTHER));
     expect([...moved.keys()]).toEqual([HOME, OTHER]);
+  });
+
+  it("the complaint inbox's page is served again while nothing moved, shows a renamed unit at once, and its overdue filter follows the clock", async () => {
+    const now = new Date();
+    const admin = { id: 'x', role: 'admin_daerah' as const, regionCode: HOME, unitId: null };
+    const ask = { sort: 'createdAt' as const, order: 'desc' as const, page: 1, pageSize: 25 };
+    const first = await listComplaints(t.db, HOME, admin, ask, now);
+    expect(first.items.length).toBeGreaterThan(0);
+    expect(await listComplaints(t.db, HOME, admin, ask, now)).toBe(first);
+    // Another page or another reader's unit is another question.
+    expect(await listComplaints(t.db, HOME, admin, { ...ask, page: 2 }, now)).not.toBe(first);
+
+    const top = first.items[0];
+    if (!top) throw new Error('the demo has no complaint in the inbox');
+    await t.db.update(units).set({ name: 'Unit yang berganti nama' }).where(eq(units.id, top.unitId));
+    const renamed = await listComplaints(t.db, HOME, admin, ask, now);
+    expect(renamed.items[0]?.unitName).toBe('Unit yang berganti nama');
+
+    // An open complaint falls due in an hour: "only overdue" gains it once the clock passes that.
+    const [open] = await t.db
+      .select({ id: complaints.id })
+      .from(complaints)
+      .where(and(eq(complaints.regionCode, HOME), isNull(complaints.closedAt), sql`${complaints.dueAt} > ${now}`))
+      .limit(1);
+    if (!open) throw new Error('the demo has no open complaint due later');
+    const due = new Date(now.getTime() + 3_600_000);
+    await t.db.update(complaints).set({ dueAt: due }).where(eq(complaints.id, open.id));
+    const overdue = { ...ask, overdue: 'ya' as const, pageSize: 100 };
+    const beforeDue = await listComplaints(t.db, HOME, admin, overdue, now);
+    expect(await listComplaints(t.db, HOME, admin, overdue, due)).toBe(beforeDue);
+    const pastDue = await listComplaints(t.db, HOME, admin, overdue, new Date(due.getTime() + 1));
+    expect(pastDue.total).toBe(beforeDue.total + 1);
+    expect(pastDue.items.some((c) => c.id === open.id)).toBe(true);
+  });
+
+  it("one region's number read by its prepared statement is the number read with the others", async () => {
+    await t.db.update(units).set({ updatedAt: new Date() }).where(eq(units.regionCode, HOME));
+    expect(await regionFigureGeneration(t.db, HOME)).toBe(await generation(HOME));
+    expect(await regionFigureGeneration(t.db, '99.99')).toBe(await generation('99.99'));
   });
 
   it('a truncation moves every region on', async () => {

@@ -29,7 +29,7 @@ import { COUNTED_STATUSES, periodDashboardData } from '#server/platform/figures/
 import { smartCityFigures } from '#server/platform/figures/smart-city.ts';
 import { assessmentEvaluationFigures } from '#server/platform/evaluations.ts';
 import { wibDate, wibYear } from '#domain/schedule/wib.ts';
-import { complaintClockWindow, FigureKeep, figureGenerations } from '#server/platform/figures/generations.ts';
+import { complaintClockWindow, FigureKeep, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 
 /** How many of the weakest services the dashboard names. */
 const WEAKEST_SERVICES = 3;
@@ -315,12 +315,15 @@ const kept = new FigureKeep<RegionDashboard>(2_000);
 export async function regionDashboard(reader: DashboardReader, regionCode: string, query: { year?: number | undefined }): Promise<RegionDashboard> {
   const { db, now } = reader;
   const key = `${regionCode}|${query.year ?? ''}|${wibDate(now)}`;
-  const generation = (await figureGenerations(db, [regionCode]))(regionCode);
-  const hit = kept.get(db, key, generation, now);
-  if (hit) return hit;
-  const [dashboard, window] = await Promise.all([computeDashboard(reader, regionCode, query), complaintClockWindow(db, regionCode, now)]);
-  kept.set(db, key, generation, dashboard, window);
-  return dashboard;
+  const generation = await regionFigureGeneration(db, regionCode);
+  return kept.through(
+    db,
+    key,
+    generation,
+    now,
+    () => computeDashboard(reader, regionCode, query),
+    () => complaintClockWindow(db, regionCode, now),
+  );
 }
 
 async function computeDashboard(reader: DashboardReader, regionCode: string, query: { year?: number | undefined }): Promise<RegionDashboard> {

@@ -26,7 +26,7 @@ import { recordAudit } from '#server/platform/audit.ts';
 import { unitLeagueFacts } from '#server/platform/figures/unit-league.ts';
 import type { LeagueQuery, LeagueRow, LeagueTable, LeagueWeightsInput } from '#shared/api/liga.ts';
 import { wibDate, wibYear } from '#domain/schedule/wib.ts';
-import { complaintClockWindow, FigureKeep, figureGenerations } from '#server/platform/figures/generations.ts';
+import { complaintClockWindow, FigureKeep, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 
 type WeightsRow = typeof leagueWeights.$inferSelect;
 
@@ -131,13 +131,15 @@ export async function leagueTable(ctx: LeagueReader, regionCode: string, query: 
   const { db, now } = ctx;
   const year = query.year ?? wibYear(now);
   const key = `${regionCode}|${year}|${wibDate(now)}`;
-  const generation = (await figureGenerations(db, [regionCode]))(regionCode);
-  let core = kept.get(db, key, generation, now);
-  if (core === undefined) {
-    const [computed, window] = await Promise.all([leagueCore(db, now, regionCode, year), complaintClockWindow(db, regionCode, now)]);
-    kept.set(db, key, generation, computed, window);
-    core = computed;
-  }
+  const generation = await regionFigureGeneration(db, regionCode);
+  const core = await kept.through(
+    db,
+    key,
+    generation,
+    now,
+    () => leagueCore(db, now, regionCode, year),
+    () => complaintClockWindow(db, regionCode, now),
+  );
   return {
     ...core,
     rows: sortLeagueRows(core.rows, query.sort, query.dir),

@@ -233,18 +233,15 @@ type RollupTable = Awaited<ReturnType<typeof computeRollupRows>>;
  * Whole tables kept while no region's number moved (a ranking over every region changes when any one
  * does): the key is the question without its page, so paging through it reads the table once.
  */
-const keptTables = new FigureKeep<RollupTable | ProvinceRollup>(200);
+const keptNational = new FigureKeep<RollupTable>(100);
+const keptProvinces = new FigureKeep<ProvinceRollup>(100);
 
 /** The whole roll-up, filtered and sorted, without paging (the exports take every row). */
 export async function nationalRollupRows(reader: RollupReader, query: Omit<RollupQuery, 'page' | 'pageSize'>): Promise<RollupTable> {
   const year = query.year ?? wibYear(reader.now);
   const key = JSON.stringify(['national', year, query.cluster ?? null, query.sort, query.dir ?? null, query.q ?? null]);
   const generation = await allFigureGenerations(reader.db);
-  const hit = keptTables.get(reader.db, key, generation, reader.now) as RollupTable | undefined;
-  if (hit) return hit;
-  const table = await computeRollupRows(reader, query, year);
-  keptTables.set(reader.db, key, generation, table);
-  return table;
+  return keptNational.through(reader.db, key, generation, reader.now, () => computeRollupRows(reader, query, year));
 }
 
 async function computeRollupRows(reader: RollupReader, query: Omit<RollupQuery, 'page' | 'pageSize'>, year: number) {
@@ -281,20 +278,18 @@ export async function provinceRollup(reader: RollupReader, provinceCode: string,
   const year = query.year ?? wibYear(reader.now);
   const key = JSON.stringify(['province', provinceCode, year]);
   const generation = await allFigureGenerations(reader.db);
-  const hit = keptTables.get(reader.db, key, generation, reader.now) as ProvinceRollup | undefined;
-  if (hit) return hit;
-  const rows = await rankedRegions(reader, year, provinceCode);
-  const rollup: ProvinceRollup = {
-    year,
-    previousYear: year - 1,
-    provinceCode,
-    provinceName: province.name,
-    summary: summaryOf(rows),
-    distributions: distributions(rows),
-    items: sortRows(rows, 'rank', undefined),
-  };
-  keptTables.set(reader.db, key, generation, rollup);
-  return rollup;
+  return keptProvinces.through(reader.db, key, generation, reader.now, async () => {
+    const rows = await rankedRegions(reader, year, provinceCode);
+    return {
+      year,
+      previousYear: year - 1,
+      provinceCode,
+      provinceName: province.name,
+      summary: summaryOf(rows),
+      distributions: distributions(rows),
+      items: sortRows(rows, 'rank', undefined),
+    };
+  });
 }
 
 // ---- publication -------------------------------------------------------------------------------------

@@ -37,6 +37,31 @@ export async function figureGenerations(db: DbOrTx, codes: readonly string[] | n
   return (code) => `${of.get(code) ?? '0'}/${shared}`;
 }
 
+// One region's number is read on every kept read (the dashboard, the league, the inbox): a statement
+// prepared under a name, so each connection plans it once.
+const regionGenerationQuery = (db: DbOrTx) =>
+  db
+    .select({
+      g: sql<string>`coalesce(sum(generation) filter (where region_code <> ${GLOBAL}), 0)::text || '/' ||
+        coalesce(sum(generation) filter (where region_code = ${GLOBAL}), 0)::text`,
+    })
+    .from(sql`figure_generations`)
+    .where(sql`region_code in (${sql.placeholder('code')}, ${GLOBAL})`)
+    .prepare('figure_generation_of_region');
+
+const preparedRegionQueries = new WeakMap<object, ReturnType<typeof regionGenerationQuery>>();
+
+/** One region's number combined with the global one, as `figureGenerations` gives it. */
+export async function regionFigureGeneration(db: DbOrTx, code: string): Promise<string> {
+  let query = preparedRegionQueries.get(db);
+  if (query === undefined) {
+    query = regionGenerationQuery(db);
+    preparedRegionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ code });
+  return row?.g ?? '0/0';
+}
+
 /**
  * One text for every region's number together, for a figure over all regions: the numbers only grow
  * and rows are only added, so the count and the sum move whenever any region's number does.
@@ -121,5 +146,24 @@ export class FigureKeep<T> {
     kept.delete(key);
     kept.set(key, { generation, window, value });
     if (kept.size > this.max) kept.delete(kept.keys().next().value as string);
+  }
+
+  /**
+   * The kept value, or the value computed now and kept with the generation read before it (and, for a
+   * figure that depends on the clock, the window in which the clock leaves it unchanged).
+   */
+  async through(
+    db: DbOrTx,
+    key: string,
+    generation: string,
+    now: Date,
+    compute: () => Promise<T>,
+    clockWindow?: () => Promise<ClockWindow>,
+  ): Promise<T> {
+    const hit = this.get(db, key, generation, now);
+    if (hit !== undefined) return hit;
+    const [value, window] = await Promise.all([compute(), clockWindow ? clockWindow() : ALWAYS]);
+    this.set(db, key, generation, value, window);
+    return value;
   }
 }

@@ -129,17 +129,7 @@ async function iidSignatures(db: DbOrTx, ids: readonly string[]): Promise<Map<st
  * data. A hit therefore means the same inputs, so the same figure; a write read after the signature only
  * makes the next key differ. Several instances each keep their own; none can serve a stale figure.
  */
-const IID_MEMO_MAX = 5_000;
-const iidMemos = new WeakMap<object, Map<string, { key: string; figure: NonNullable<RegionYearFigures['iid']> }>>();
-
-function iidMemoOf(db: DbOrTx) {
-  let memo = iidMemos.get(db);
-  if (memo === undefined) {
-    memo = new Map();
-    iidMemos.set(db, memo);
-  }
-  return memo;
-}
+const keptIid = new FigureKeep<NonNullable<RegionYearFigures['iid']>>(5_000);
 
 /** The projected IID of many periods: signatures first, then the data and the projection of the periods that changed. */
 async function iidOfPeriods(db: DbOrTx, list: readonly YearPeriod[]): Promise<Map<string, RegionYearFigures['iid']>> {
@@ -152,14 +142,14 @@ async function iidOfPeriods(db: DbOrTx, list: readonly YearPeriod[]): Promise<Ma
     ),
     usableVersionsOfRegions(db, [...new Set(list.map((p) => p.regionCode))], 'innovations'),
   ]);
-  const memo = iidMemoOf(db);
+  const now = new Date();
   const stale: { period: YearPeriod; version: PeriodFramework; key: string }[] = [];
   for (const period of list) {
     const version = pickIidFramework(candidates.get(period.regionCode) ?? [], period);
     if (!version) continue;
     const key = `${version.id}|${period.iidEvidenceRequired}|${signatures.get(period.id)}`;
-    const kept = memo.get(period.id);
-    if (kept?.key === key) out.set(period.regionCode, kept.figure);
+    const kept = keptIid.get(db, period.id, key, now);
+    if (kept) out.set(period.regionCode, kept);
     else stale.push({ period, version, key });
   }
   if (stale.length === 0) return out;
@@ -232,9 +222,7 @@ async function iidOfPeriods(db: DbOrTx, list: readonly YearPeriod[]): Promise<Ma
       predicate: verified.predicate,
     };
     out.set(period.regionCode, figure);
-    memo.delete(period.id);
-    memo.set(period.id, { key, figure });
-    if (memo.size > IID_MEMO_MAX) memo.delete(memo.keys().next().value as string);
+    keptIid.set(db, period.id, key, figure);
   }
   return out;
 }
