@@ -11,7 +11,7 @@ import { complaints, innovations, skmTallies, units } from '#server/db/schema.ts
 import { seedDemo } from '#server/demo/seed-demo.ts';
 import { regionDashboard } from '#server/features/dasbor/dasbor.service.ts';
 import { leagueTable } from '#server/features/liga/liga.service.ts';
-import { listComplaints } from '#server/features/layanan/complaints.queries.ts';
+import { complaintInboxJson } from '#server/features/layanan/complaints.service.ts';
 import { figureGenerations, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 import { regionFiguresOfYear } from '#server/platform/figures/region-figures.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
@@ -156,23 +156,26 @@ describe('kept figures', () => {
     expect([...moved.keys()]).toEqual([HOME, OTHER]);
   });
 
-  it("the complaint inbox's page is served again while nothing moved, shows a renamed unit at once, and its overdue filter follows the clock", async () => {
+  it("the complaint inbox's answer is served again while nothing moved, shows a renamed unit at once, and its overdue lines follow the clock", async () => {
     const now = new Date();
     const admin = { id: 'x', role: 'admin_daerah' as const, regionCode: HOME, unitId: null };
     const ask = { sort: 'createdAt' as const, order: 'desc' as const, page: 1, pageSize: 25 };
-    const first = await listComplaints(t.db, HOME, admin, ask, now);
+    const inbox = async (q: typeof ask & { overdue?: 'ya' }, at: Date) =>
+      JSON.parse(await complaintInboxJson(t.db, HOME, admin, q, at)) as {
+        items: { id: string; unitId: string; unitName: string; overdue: boolean }[];
+        total: number;
+      };
+    const first = await inbox(ask, now);
     expect(first.items.length).toBeGreaterThan(0);
-    expect(await listComplaints(t.db, HOME, admin, ask, now)).toBe(first);
-    // Another page or another reader's unit is another question.
-    expect(await listComplaints(t.db, HOME, admin, { ...ask, page: 2 }, now)).not.toBe(first);
+    expect(await inbox(ask, now)).toEqual(first);
+    expect((await inbox({ ...ask, page: 2 }, now)).items[0]?.id).not.toBe(first.items[0]?.id);
 
     const top = first.items[0];
     if (!top) throw new Error('the demo has no complaint in the inbox');
     await t.db.update(units).set({ name: 'Unit yang berganti nama' }).where(eq(units.id, top.unitId));
-    const renamed = await listComplaints(t.db, HOME, admin, ask, now);
-    expect(renamed.items[0]?.unitName).toBe('Unit yang berganti nama');
+    expect((await inbox(ask, now)).items[0]?.unitName).toBe('Unit yang berganti nama');
 
-    // An open complaint falls due in an hour: "only overdue" gains it once the clock passes that.
+    // An open complaint falls due in an hour: "only overdue" gains it, and its line says so, once the clock passes that.
     const [open] = await t.db
       .select({ id: complaints.id })
       .from(complaints)
@@ -182,11 +185,15 @@ describe('kept figures', () => {
     const due = new Date(now.getTime() + 3_600_000);
     await t.db.update(complaints).set({ dueAt: due }).where(eq(complaints.id, open.id));
     const overdue = { ...ask, overdue: 'ya' as const, pageSize: 100 };
-    const beforeDue = await listComplaints(t.db, HOME, admin, overdue, now);
-    expect(await listComplaints(t.db, HOME, admin, overdue, due)).toBe(beforeDue);
-    const pastDue = await listComplaints(t.db, HOME, admin, overdue, new Date(due.getTime() + 1));
+    const beforeDue = await inbox(overdue, now);
+    expect(await inbox(overdue, due)).toEqual(beforeDue);
+    const pastDue = await inbox(overdue, new Date(due.getTime() + 1));
     expect(pastDue.total).toBe(beforeDue.total + 1);
-    expect(pastDue.items.some((c) => c.id === open.id)).toBe(true);
+    expect(pastDue.items.find((c) => c.id === open.id)?.overdue).toBe(true);
+    const everything = { ...ask, pageSize: 100 };
+    const lineAt = async (at: Date) => (await inbox(everything, at)).items.find((c) => c.id === open.id)?.overdue;
+    expect(await lineAt(due)).toBe(false);
+    expect(await lineAt(new Date(due.getTime() + 1))).toBe(true);
   });
 
   it("one region's number read by its prepared statement is the number read with the others", async () => {

@@ -9,7 +9,6 @@ import { CLOSED_STATUSES } from '#domain/services/complaint-workflow.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { attachments, complaintCategories, complaintEvents, complaints, open311Clients, services, units, users } from '#server/db/schema.ts';
 import { escapeLike, offsetOf } from '#server/db/sql-helpers.ts';
-import { complaintClockWindow, FigureKeep, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 import { INBOX_DESCRIPTION_CHARS } from '#shared/api/complaints.ts';
 
 /** Operators work for one unit: they see the complaints routed to it only. */
@@ -201,16 +200,7 @@ function inboxQuery(db: DbOrTx, shape: string, f: ComplaintFilter, operatorUnit:
 
 const preparedInboxQueries = new WeakMap<object, Map<string, ReturnType<typeof inboxQuery>>>();
 
-type InboxPage = Awaited<ReturnType<typeof readInboxPage>>;
-export type InboxRow = InboxPage['items'][number];
-
-/**
- * Pages kept while the region's figure generation is unchanged: every write to its complaints, their
- * categories, units or services moves it (see the figures' generations), so officers refreshing an inbox
- * nobody has touched read a number instead of the page. A page filtered on "overdue" also depends on
- * the clock and is kept only until the next due time of an open complaint.
- */
-const keptPages = new FigureKeep<InboxPage>(500);
+export type InboxRow = Awaited<ReturnType<typeof listComplaints>>['items'][number];
 
 export async function listComplaints(db: DbOrTx, regionCode: string, actor: Actor, f: ComplaintFilter, now: Date) {
   const operatorUnit = actor.role === 'operator' && actor.unitId !== null;
@@ -224,6 +214,16 @@ export async function listComplaints(db: DbOrTx, regionCode: string, actor: Acto
     f.sort,
     f.order,
   ].join('_');
+  let shapes = preparedInboxQueries.get(db);
+  if (shapes === undefined) {
+    shapes = new Map();
+    preparedInboxQueries.set(db, shapes);
+  }
+  let query = shapes.get(shape);
+  if (query === undefined) {
+    query = inboxQuery(db, shape, f, operatorUnit);
+    shapes.set(shape, query);
+  }
   const values = {
     region: regionCode,
     operatorUnit: actor.unitId,
@@ -235,35 +235,6 @@ export async function listComplaints(db: DbOrTx, regionCode: string, actor: Acto
     limit: f.pageSize,
     offset: offsetOf(f.page, f.pageSize),
   };
-  const { now: _clock, ...asked } = values;
-  const generation = await regionFigureGeneration(db, regionCode);
-  return keptPages.through(
-    db,
-    JSON.stringify([shape, asked]),
-    generation,
-    now,
-    () => readInboxPage(db, shape, f, operatorUnit, values),
-    f.overdue === 'ya' ? () => complaintClockWindow(db, regionCode, now) : undefined,
-  );
-}
-
-async function readInboxPage(
-  db: DbOrTx,
-  shape: string,
-  f: ComplaintFilter,
-  operatorUnit: boolean,
-  values: Record<string, string | number | Date | null>,
-) {
-  let shapes = preparedInboxQueries.get(db);
-  if (shapes === undefined) {
-    shapes = new Map();
-    preparedInboxQueries.set(db, shapes);
-  }
-  let query = shapes.get(shape);
-  if (query === undefined) {
-    query = inboxQuery(db, shape, f, operatorUnit);
-    shapes.set(shape, query);
-  }
   const rows = await query.page.execute(values);
   if (rows.length > 0) return { items: rows, total: rows[0]?.total ?? 0 };
   const [total] = await query.count.execute(values);

@@ -32,15 +32,16 @@ import {
 } from '#shared/api/complaints.ts';
 import { complaintStatistics } from './complaint-stats.service.ts';
 import { buildComplaintStatsPdf, complaintStatsFileName } from './complaint-stats-report.ts';
-import { findCategory, listCategories, listClients, listComplaints } from './complaints.queries.ts';
+import { findCategory, listCategories, listClients } from './complaints.queries.ts';
+import { sendJsonText } from '#server/http/json-text.ts';
 import {
+  complaintInboxJson,
   issueClientKey,
   loadComplaintAfterChange,
   loadComplaintDetail,
   openComplaintPhoto,
   presentCategory,
   presentClient,
-  presentComplaintSummary,
   reassignComplaint,
   revokeClientKey,
   saveCategory,
@@ -62,11 +63,9 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: complaintList },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = serviceContext(request);
-      const q = request.query;
-      const { items, total } = await listComplaints(ctx.db, request.params.regionCode, ctx.actor, q, ctx.now);
-      return { items: items.map((c) => presentComplaintSummary(c, ctx.now)), total, page: q.page, pageSize: q.pageSize };
+      return sendJsonText(reply, await complaintInboxJson(ctx.db, request.params.regionCode, ctx.actor, request.query, ctx.now));
     },
   );
 

@@ -13,12 +13,15 @@ import type { Db } from '#server/db/client.ts';
 import { uniqueConstraintOf } from '#server/db/errors.ts';
 import { appMeta, attachments, complaintCategories, complaintEvents, complaints, open311Clients, regions, services } from '#server/db/schema.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
+import { jsonOf } from '#server/http/json-text.ts';
 import type { RequestOrigin, ServiceContext, SessionActor } from '#server/http/context.ts';
 import type { BlobStorage } from '#server/lib/storage.ts';
 import { type AttachmentRow, listAttachments, openAttachment } from '#server/platform/attachments/attachments.ts';
 import { acceptFile, fileColumns, storeFile, uploadName } from '#server/platform/attachments/stored-file.ts';
 import { recordAudit } from '#server/platform/audit.ts';
+import { complaintClockWindow, FigureKeep, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 import { unitOf } from '#server/platform/records.ts';
+import { complaintList } from '#shared/api/complaints.ts';
 import { noticeOfComplaintUnit } from './complaint-notices.ts';
 import {
   type CategoryView,
@@ -26,7 +29,9 @@ import {
   findCategory,
   findComplaint,
   findPublicComplaint,
+  type ComplaintFilter,
   type InboxRow,
+  listComplaints,
   listEvents,
 } from './complaints.queries.ts';
 
@@ -278,6 +283,44 @@ export async function addComplaintPhoto(
 }
 
 // ---- presenting -----------------------------------------------------------------------------------
+
+/**
+ * The inbox's answer, as JSON text, kept while the region's figure generation is unchanged: every write
+ * to its complaints, their categories, units or services moves it, so officers refreshing an inbox
+ * nobody has touched read one number instead of the page, and the text is not presented, checked
+ * against the contract and written again. Each line says whether it is overdue, so the text is kept only
+ * until the next due time of an open complaint of the region. The key is the whole question, the
+ * operator's unit included.
+ */
+const keptInboxes = new FigureKeep<string>(500);
+
+export async function complaintInboxJson(db: Db, regionCode: string, actor: Actor, q: ComplaintFilter, now: Date): Promise<string> {
+  const generation = await regionFigureGeneration(db, regionCode);
+  const key = JSON.stringify([
+    regionCode,
+    actor.role === 'operator' ? actor.unitId : null,
+    q.q,
+    q.status,
+    q.unitId,
+    q.categoryId,
+    q.overdue,
+    q.sort,
+    q.order,
+    q.page,
+    q.pageSize,
+  ]);
+  return keptInboxes.through(
+    db,
+    key,
+    generation,
+    now,
+    async () => {
+      const { items, total } = await listComplaints(db, regionCode, actor, q, now);
+      return jsonOf(complaintList, { items: items.map((c) => presentComplaintSummary(c, now)), total, page: q.page, pageSize: q.pageSize });
+    },
+    () => complaintClockWindow(db, regionCode, now),
+  );
+}
 
 /** A line of the inbox (`complaintSummary`). */
 export function presentComplaintSummary(r: InboxRow, now: Date) {
