@@ -11,6 +11,7 @@ import { complaints, innovations, skmTallies, units } from '#server/db/schema.ts
 import { seedDemo } from '#server/demo/seed-demo.ts';
 import { regionDashboard } from '#server/features/dasbor/dasbor.service.ts';
 import { leagueTable } from '#server/features/liga/liga.service.ts';
+import { catalogueAnswer } from '#server/features/catalogue/catalogue.service.ts';
 import { complaintInboxJson } from '#server/features/layanan/complaints.service.ts';
 import { figureGenerations, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 import { regionFiguresOfYear } from '#server/platform/figures/region-figures.ts';
@@ -194,6 +195,32 @@ describe('kept figures', () => {
     const lineAt = async (at: Date) => (await inbox(everything, at)).items.find((c) => c.id === open.id)?.overdue;
     expect(await lineAt(due)).toBe(false);
     expect(await lineAt(new Date(due.getTime() + 1))).toBe(true);
+  });
+
+  it("the public catalogue's answer is served again while nothing moved and follows a verification at once, nationally and in the region", async () => {
+    const national = { page: 1, pageSize: 20 };
+    const local = { region: HOME, page: 1, pageSize: 20 };
+    const [nationalFirst, localFirst] = [await catalogueAnswer(t.db, national), await catalogueAnswer(t.db, local)];
+    expect(await catalogueAnswer(t.db, national)).toBe(nationalFirst);
+    expect(await catalogueAnswer(t.db, local)).toBe(localFirst);
+
+    const [submitted] = await t.db
+      .select({ id: innovations.id })
+      .from(innovations)
+      .where(and(eq(innovations.regionCode, HOME), eq(innovations.status, 'diajukan')))
+      .limit(1);
+    if (!submitted) throw new Error('the demo has no submitted innovation left');
+    await t.db.update(innovations).set({ status: 'terverifikasi', verifiedAt: new Date() }).where(eq(innovations.id, submitted.id));
+    const totalOf = (a: { text: string }) => (JSON.parse(a.text) as { total: number }).total;
+    const [nationalAfter, localAfter] = [await catalogueAnswer(t.db, national), await catalogueAnswer(t.db, local)];
+    expect(totalOf(nationalAfter)).toBe(totalOf(nationalFirst) + 1);
+    expect(totalOf(localAfter)).toBe(totalOf(localFirst) + 1);
+    expect(nationalAfter.etag).not.toBe(nationalFirst.etag);
+    // Another region's search is not thrown away by this one's verification.
+    const elsewhere = { region: OTHER, page: 1, pageSize: 20 };
+    const elsewhereFirst = await catalogueAnswer(t.db, elsewhere);
+    await t.db.update(innovations).set({ updatedAt: new Date() }).where(eq(innovations.id, submitted.id));
+    expect(await catalogueAnswer(t.db, elsewhere)).toBe(elsewhereFirst);
   });
 
   it("one region's number read by its prepared statement is the number read with the others", async () => {

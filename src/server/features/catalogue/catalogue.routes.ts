@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { errorBody, idParam } from '#shared/api/common.ts';
 import { publicInnovation, publicInnovationList, publicInnovationQuery, publicUnitList, publicUnitQuery } from '#shared/api/innovations.ts';
 import { PUBLIC } from '#server/http/access.ts';
+import { sendJsonText } from '#server/http/json-text.ts';
 import { listPublicUnits } from './catalogue.queries.ts';
-import { publicInnovationDetail, searchCatalogue } from './catalogue.service.ts';
+import { catalogueAnswer, publicInnovationDetail } from './catalogue.service.ts';
 
 const CACHE_CONTROL = 'public, max-age=60';
 const notModified = z.null().describe('Tidak berubah sejak ETag yang dikirim dalam If-None-Match');
@@ -45,9 +46,10 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const body = await searchCatalogue(app.db, request.query);
-      if (isNotModified(request, reply, body)) return reply.code(304).send(null);
-      return body;
+      const { text, etag } = await catalogueAnswer(app.db, request.query);
+      reply.header('etag', etag).header('cache-control', CACHE_CONTROL);
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+      return sendJsonText(reply, text);
     },
   );
 
