@@ -1034,6 +1034,7 @@ async function benchDatabase(kind, withInnovations, withLayanan, withLeaders = f
     BENCH_INNOVATIONS: withInnovations ? '1' : '0',
     BENCH_LAYANAN: withLayanan ? '1' : '0',
     BENCH_SKM_ANSWERS: String(SKM_ANSWERS),
+    BENCH_PUBLICATIONS: withLeaders ? '1' : '0',
   });
   const { summary } = await seeder.message;
   await seeder.stop();
@@ -1050,6 +1051,8 @@ async function benchDatabase(kind, withInnovations, withLayanan, withLeaders = f
       `[${kind}] layanan: ${lay.services} services, ${lay.answers} survey answers (${lay.benchPeriod.answers} in ${summary.benchLogin.regionCode}'s ${lay.benchPeriod.year} period), ${lay.complaints} complaints (${lay.benchRegionComplaints} in ${summary.benchLogin.regionCode}), ${lay.complaintEvents} complaint events in ${lay.seconds} s`,
     );
   }
+
+  if (summary.publishing !== undefined) console.log(`[${kind}] national page: ${summary.publishing} regions publish their figures`);
 
   const run = { database: kind, label: db.label, serverVersion: db.version, dataset: summary };
   if (suites.has('units')) run.units = await benchUnits(kind, db, summary);
