@@ -6,6 +6,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { AppError } from '#server/http/app-error.ts';
+import { writeXlsx } from './xlsx-stream.ts';
 
 /** exceljs takes about a second to load: only the first import or export pays for it, not every start. */
 async function loadExcel(): Promise<typeof ExcelJS> {
@@ -125,61 +126,13 @@ function sheetColumns<T>(columns: SheetColumn<T>[]): Partial<ExcelJS.Column>[] {
   return columns.map((c) => ({ header: c.header, width: c.width ?? 20, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
 }
 
-/** Resolves once `out` can take more (or is gone). */
-function writable(out: PassThrough): Promise<void> {
-  if (out.destroyed || !out.writableNeedDrain) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
-      resolve();
-    };
-    out.once('drain', done);
-    out.once('close', done);
-  });
-}
-
-/** How much written sheet text may wait in the zip pipeline (not yet compressed) before the next batch. */
-const PIPELINE_LIMIT_BYTES = 4 * 1024 * 1024;
-
-type StreamState = { _readableState?: { length?: number }; _writableState?: { length?: number } };
-
-function stateBytes(stream: unknown): number {
-  const s = stream as StreamState | undefined;
-  return (s?._readableState?.length ?? 0) + (s?._writableState?.length ?? 0);
-}
-
-/**
- * Bytes the zip pipeline still holds. exceljs hands each worksheet's text to the zip without waiting for
- * it to be taken (its sheet buffer ignores backpressure), so the only way to keep memory flat is to look
- * at what is buffered: the sheet's pipe into the zip and the zip's own output.
- */
-function pipelineBytes(workbook: unknown, sheet: unknown): number {
-  const pipes = (sheet as { stream?: { pipes?: unknown[] } }).stream?.pipes ?? [];
-  return pipes.reduce((n: number, p) => n + stateBytes(p), stateBytes((workbook as { zip?: unknown }).zip));
-}
-
-/**
- * Waits until the reader has taken what was written: the event loop is let run (compression finishes in
- * the thread pool), then the response stream must have room and the zip pipeline be under its limit.
- */
-async function keepUp(out: PassThrough, workbook: unknown, sheet: unknown): Promise<void> {
-  for (;;) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (out.destroyed) return;
-    if (out.writableNeedDrain) await writable(out);
-    else if (pipelineBytes(workbook, sheet) > PIPELINE_LIMIT_BYTES) await new Promise((resolve) => setTimeout(resolve, 5));
-    else return;
-  }
-}
-
 /**
  * The same sheet as `writeSheet` (bold frozen header, typed date and number cells, column formats), written
  * as it is read: `batches` yields the rows in order, a batch at a time (a keyset page of the database), and
- * the next batch is asked for only when the reader has taken the previous one (up to a few megabytes in
- * the zip's buffers), so memory holds about one batch whatever the sheet's length and however slow the
- * reader. Strings are written inline (no shared-string table,
- * which would keep every distinct text in memory until the end).
+ * the next batch is asked for only when the reader has taken the previous one (the deflater and the
+ * response each hold a few chunks), so memory holds about one batch whatever the sheet's length and
+ * however slow the reader. Strings are written inline (no shared-string table, which would keep every
+ * distinct text in memory until the end). The file is written by `xlsx-stream.ts`, not exceljs.
  *
  * Failures: the first batch is read before this returns, so a failure there (the database, a refusal) is
  * thrown to the caller and answered as a normal JSON error. A failure after that, once the first bytes may
@@ -190,30 +143,10 @@ async function keepUp(out: PassThrough, workbook: unknown, sheet: unknown): Prom
 export async function streamSheet<T>(sheetName: string, columns: SheetColumn<T>[], batches: AsyncIterable<readonly T[]>): Promise<Readable> {
   const iterator = batches[Symbol.asyncIterator]();
   const first = await iterator.next();
-  const Excel = await loadExcel();
   const out = new PassThrough();
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Sinergi';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = sheetColumns(columns);
-  sheet.getRow(1).font = { bold: true };
-
-  const pump = async () => {
-    let next = first;
-    while (!next.done) {
-      for (const item of next.value) sheet.addRow(columns.map((c) => c.value(item))).commit();
-      await keepUp(out, workbook, sheet);
-      if (out.destroyed) {
-        await iterator.return?.();
-        return;
-      }
-      next = await iterator.next();
-    }
-    sheet.commit();
-    await workbook.commit();
-  };
-  pump().catch((err: unknown) => {
-    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  writeXlsx(out, sheetName, columns, iterator, first).catch(async (err: unknown) => {
+    out.destroy(err instanceof Error && !out.destroyed ? err : undefined);
+    await iterator.return?.()?.catch(() => undefined);
   });
   return out;
 }
