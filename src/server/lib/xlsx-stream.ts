@@ -8,9 +8,8 @@
  * exceljs's streaming writer built an object per row and cell: 200,000 innovations (27 columns) took
  * ~36 s of CPU on an idle 2-core machine and ~190 MiB above the app's idle size.
  */
-import { once } from 'node:events';
 import type { PassThrough } from 'node:stream';
-import { constants, createDeflateRaw, crc32 } from 'node:zlib';
+import { createDeflateRaw, crc32 } from 'node:zlib';
 
 export interface StreamColumn<T> {
   header: string;
@@ -114,6 +113,33 @@ const DOS_DATE = ((2020 - 1980) << 9) | (1 << 5) | 1; // 2020-01-01: a fixed dat
 const FLAGS = 0x0808;
 const MAX_ZIP32 = 0xffff_fffe;
 
+/**
+ * Deflating is the slowest step (one stream, one thread of zlib's pool): level 3 deflates a period's
+ * sheet about twice as fast as the default 6 for a file about a third larger (measured on generated
+ * innovations: 14 s against 30 s, 92 MiB against 66 MiB).
+ */
+const DEFLATE_LEVEL = 3;
+
+/**
+ * The sheet's text goes to the deflater in pieces of about this many characters: small enough to be
+ * young garbage the collector frees at once (a whole batch joined was a multi-megabyte string in the
+ * large-object space, freed only by a full collection, and the process grew by hundreds of MiB).
+ */
+const CHUNK_CHARS = 32 * 1024;
+
+/** Resolves on `event` of `stream`, or when `out` closes (the reader gone); leaves no listener behind. */
+function either(stream: NodeJS.EventEmitter, event: string, out: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off(event, done);
+      out.off('close', done);
+      resolve();
+    };
+    stream.once(event, done);
+    out.once('close', done);
+  });
+}
+
 class ZipWriter {
   readonly entries: Entry[] = [];
   offset = 0;
@@ -127,7 +153,7 @@ class ZipWriter {
 
   async #room(): Promise<void> {
     if (this.out.destroyed) throw new Error('the reader has gone');
-    if (this.out.writableNeedDrain) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    if (this.out.writableNeedDrain) await either(this.out, 'drain', this.out);
     if (this.out.destroyed) throw new Error('the reader has gone');
   }
 
@@ -144,27 +170,36 @@ class ZipWriter {
     header.writeUInt16LE(DOS_DATE, 12);
     header.writeUInt16LE(name.length, 26);
     this.#write(Buffer.concat([header, name]));
-    const deflate = createDeflateRaw({ level: constants.Z_DEFAULT_COMPRESSION });
+    const deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
+    let paused = false;
     deflate.on('data', (chunk: Buffer) => {
       entry.compressed += chunk.length;
-      if (!this.#write(chunk)) {
+      if (!this.#write(chunk) && !paused) {
+        paused = true;
         deflate.pause();
-        this.out.once('drain', () => deflate.resume());
+        this.out.once('drain', () => {
+          paused = false;
+          deflate.resume();
+        });
       }
     });
-    const ended = once(deflate, 'end');
+    let ended = false;
+    deflate.once('end', () => {
+      ended = true;
+    });
     return {
       write: async (text: string) => {
         const bytes = Buffer.from(text, 'utf8');
         entry.crc = crc32(bytes, entry.crc);
         entry.size += bytes.length;
         if (entry.size > MAX_ZIP32) throw new Error('the sheet is larger than a zip without ZIP64 holds (4 GiB)');
-        if (!deflate.write(bytes)) await Promise.race([once(deflate, 'drain'), once(this.out, 'close')]);
+        if (!deflate.write(bytes)) await either(deflate, 'drain', this.out);
         await this.#room();
       },
       end: async () => {
         deflate.end();
-        await ended;
+        if (!ended) await either(deflate, 'end', this.out);
+        if (this.out.destroyed) throw new Error('the reader has gone');
         const descriptor = Buffer.alloc(16);
         descriptor.writeUInt32LE(0x08074b50, 0);
         descriptor.writeUInt32LE(entry.crc >>> 0, 4);
@@ -272,23 +307,24 @@ export async function writeXlsx<T>(
     );
     let rowNumber = 1;
     let next = first;
+    let text = '';
     while (!next.done) {
-      const parts: string[] = [];
       for (const item of next.value) {
         rowNumber += 1;
-        parts.push(
-          rowXml(
-            rowNumber,
-            letters,
-            styles.columnStyle,
-            columns.map((c) => c.value(item)),
-          ),
+        text += rowXml(
+          rowNumber,
+          letters,
+          styles.columnStyle,
+          columns.map((c) => c.value(item)),
         );
+        if (text.length >= CHUNK_CHARS) {
+          await sheet.write(text);
+          text = '';
+        }
       }
-      if (parts.length > 0) await sheet.write(parts.join(''));
       next = await batches.next();
     }
-    await sheet.write('</sheetData></worksheet>');
+    await sheet.write(`${text}</sheetData></worksheet>`);
     await sheet.end();
   } catch (err) {
     sheet.destroy();
