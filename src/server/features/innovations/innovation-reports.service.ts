@@ -150,10 +150,12 @@ export { COUNTED_STATUSES, periodDashboardData, UNSET_KEY } from '#server/platfo
 // ---- export -----------------------------------------------------------------------------------
 
 /**
- * Rows per database read of the export: large enough that the round trips do not dominate, small enough
- * that a batch (with its long texts: rancang bangun runs to 300+ words) stays a few megabytes.
+ * Rows per database read of the export: the next batch is read while one is written, and rows that live
+ * across that wait outlast the young generation's collections; small batches keep that garbage small.
+ * Measured on a period of 200,000 innovations in one process: 2,000 rows a batch took 18.5 s and grew
+ * the process by ~225 MiB, 500 rows 16.6 s and ~120 MiB, 250 rows 15.7 s and ~95 MiB.
  */
-export const EXPORT_BATCH_ROWS = 2000;
+export const EXPORT_BATCH_ROWS = 250;
 
 const sheetFields = {
   id: innovations.id,

@@ -1,0 +1,1 @@
+CREATE INDEX "innovations_period_unit_name_idx" ON "innovations" USING btree ("period_id","unit_id","name","id");
