@@ -5,14 +5,14 @@
  * against the previous period; and the IKM by respondent group, from the answers themselves.
  */
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { RESPONDENT_GROUPS, type RespondentGroup, UNSUR_KEYS } from '#domain/services/skm.ts';
 import type { Framework } from '#domain/scoring/framework.schema.ts';
-import { z } from 'zod';
 import { type IkmResult, type SkmGroupResults, type SkmResults, skmResults as skmResultsSchema } from '#shared/api/skm.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
 import { frameworkVersions, services, skmPeriodServices, skmPeriods, skmResponses, skmTallies, units } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
+import { jsonOf } from '#server/http/json-text.ts';
+import { FigureKeep, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 import { findSkmPeriod, findSkmPeriodRow, periodLabel, type SkmPeriodRow, surveyFrameworkOf } from './skm-periods.service.ts';
 import { periodIkm, type SumsRow, tallyTotals, totalsOfRow } from '#server/platform/figures/ikm.ts';
 import { addTotals, emptyTotals, ikmOf, presentIkm, type SurveyTotals, weakestUnsur } from './skm-score.ts';
@@ -64,114 +64,29 @@ export async function skmPeriodResults(db: DbOrTx, regionCode: string, periodRow
 
 // ---- the period's results, answered from memory while nothing they come from has moved ------------
 
-// The sums of every tally column of a period. A tally only ever grows (an answer, or a paper form, adds
-// its values to one row; answers are never taken back), so two states of a period seen at different
-// times differ in at least one of these sums whenever they differ at all: the sums tell a period's
-// tallies apart as exactly as the rows themselves, for the price of one aggregate over ~200 rows.
-const TALLY_FINGERPRINT = sql.raw(
-  ['count(*)', 'sum(t.responses)', ...UNSUR_KEYS.flatMap((_, i) => [`sum(t.s${i + 1})`, `sum(t.c${i + 1})`])].join(', '),
-);
-
-const p = alias(skmPeriods, 'p');
-const PREVIOUS = sql`select q.id from ${skmPeriods} q
-  where q.region_code = p.region_code and q.starts_on < p.starts_on order by q.starts_on desc, q.id desc limit 1`;
-
-/**
- * A digest of everything a period's results are computed from: the period itself, the region's services
- * (name, unit, active) and their units' names, the populations, the tallies, the survey frameworks the
- * region may use (a version never changes, so their ids say which one scores), and the previous period
- * with its tallies. No row when the region has no such period.
- */
-const fingerprintQuery = (db: DbOrTx) =>
-  db
-    .select({
-      fingerprint: sql<string>`encode(sha256(convert_to(json_build_array(
-        row_to_json(p),
-        (select json_agg(json_build_array(s.id, s.name, s.unit_id, s.is_active) order by s.id)
-          from ${services} s where s.region_code = p.region_code),
-        (select json_agg(json_build_array(u.id, u.name) order by u.id)
-          from ${units} u where u.id in (select s.unit_id from ${services} s where s.region_code = p.region_code)),
-        (select json_agg(json_build_array(ps.service_id, ps.population) order by ps.service_id)
-          from ${skmPeriodServices} ps where ps.period_id = p.id),
-        (select json_build_array(${TALLY_FINGERPRINT}) from ${skmTallies} t where t.period_id = p.id),
-        (select json_agg(f.id order by f.id)
-          from ${frameworkVersions} f where f.input_kind = 'survey' and (f.region_code is null or f.region_code = p.region_code)),
-        (select row_to_json(q) from ${skmPeriods} q where q.id = (${PREVIOUS})),
-        (select json_build_array(${TALLY_FINGERPRINT}) from ${skmTallies} t where t.period_id = (${PREVIOUS}))
-      )::text, 'UTF8')), 'base64')`,
-    })
-    .from(p)
-    .where(and(eq(p.regionCode, sql.placeholder('regionCode')), eq(p.id, sql.placeholder('periodId'))))
-    // Named, so each connection plans it once: planning this statement costs more than running it.
-    .prepare('skm_results_fingerprint');
-
-const preparedFingerprints = new WeakMap<object, ReturnType<typeof fingerprintQuery>>();
-
-async function resultsFingerprint(db: DbOrTx, regionCode: string, periodId: string): Promise<string | null> {
-  let query = preparedFingerprints.get(db);
-  if (query === undefined) {
-    query = fingerprintQuery(db);
-    preparedFingerprints.set(db, query);
-  }
-  const [row] = await query.execute({ regionCode, periodId });
-  return row?.fingerprint ?? null;
-}
-
-interface CachedResults {
-  fingerprint: string;
-  json: string;
-}
-
-/** Periods whose results are kept (most recently asked last); a page of results is a few tens of KB. */
-const RESULTS_CACHE_LIMIT = 200;
-const resultsCaches = new WeakMap<object, Map<string, CachedResults>>();
-
-function resultsCacheOf(db: Db): Map<string, CachedResults> {
-  let cache = resultsCaches.get(db);
-  if (cache === undefined) {
-    cache = new Map();
-    resultsCaches.set(db, cache);
-  }
-  return cache;
-}
-
 /**
  * A period's results as the JSON the API answers. Staff open the results page often and a period's
  * answers come in one by one, while computing the results reads ten statements and scores dozens of
- * totals: so the answer is kept with the fingerprint of what it was computed from, and given again
- * only while one query finds that fingerprint unchanged. Any answer, population, renamed service or
- * unit, or period change moves the fingerprint, and the next request computes afresh: the answer is
- * always what a fresh computation gives.
+ * totals: so the answer is kept while the region's figure generation is unchanged (every answer, tally,
+ * population, renamed service or unit, period change, or a shared survey framework moves it), and the
+ * next request after a change computes afresh in one snapshot: the answer is always what a fresh
+ * computation gives.
  */
+const keptResults = new FigureKeep<string>(200);
+
 export async function periodResultsJson(db: Db, regionCode: string, periodId: string): Promise<string> {
-  const cache = resultsCacheOf(db);
-  const key = `${regionCode}/${periodId}`;
-  const fingerprint = await resultsFingerprint(db, regionCode, periodId);
-  if (fingerprint === null) throw new AppError('NOT_FOUND');
-  const known = cache.get(key);
-  if (known !== undefined && known.fingerprint === fingerprint) {
-    cache.delete(key);
-    cache.set(key, known);
-    return known.json;
-  }
-  // The fingerprint kept is read in the same snapshot as the results, so the two always describe the
-  // same data, whatever answers arrive meanwhile.
-  const fresh = await db.transaction(
-    async (tx) => {
-      const current = await resultsFingerprint(tx, regionCode, periodId);
-      if (current === null) throw new AppError('NOT_FOUND');
-      const period = await findSkmPeriodRow(tx, regionCode, periodId);
-      if (!period) throw new AppError('NOT_FOUND');
-      const { framework: _framework, totals: _totals, ...results } = await skmPeriodResults(tx, regionCode, period);
-      // As the route's response schema would encode it.
-      return { fingerprint: current, json: JSON.stringify(z.encode(skmResultsSchema, results)) };
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  const generation = await regionFigureGeneration(db, regionCode);
+  return keptResults.through(db, `${regionCode}/${periodId}`, generation, new Date(), () =>
+    db.transaction(
+      async (tx) => {
+        const period = await findSkmPeriodRow(tx, regionCode, periodId);
+        if (!period) throw new AppError('NOT_FOUND');
+        const { framework: _framework, totals: _totals, ...results } = await skmPeriodResults(tx, regionCode, period);
+        return jsonOf(skmResultsSchema, results);
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    ),
   );
-  cache.delete(key);
-  cache.set(key, fresh);
-  if (cache.size > RESULTS_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  return fresh.json;
 }
 
 // ---- by respondent group ------------------------------------------------------------------------
