@@ -9,7 +9,7 @@ import { RESPONDENT_GROUPS, type RespondentGroup, UNSUR_KEYS } from '#domain/ser
 import type { Framework } from '#domain/scoring/framework.schema.ts';
 import { type IkmResult, type SkmGroupResults, type SkmResults, skmResults as skmResultsSchema } from '#shared/api/skm.ts';
 import type { Db, DbOrTx } from '#server/db/client.ts';
-import { frameworkVersions, services, skmPeriodServices, skmPeriods, skmResponses, skmTallies, units } from '#server/db/schema.ts';
+import { services, skmPeriods, skmResponses, skmTallies } from '#server/db/schema.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { jsonOf } from '#server/http/json-text.ts';
 import { FigureKeep, regionFigureGeneration } from '#server/platform/figures/generations.ts';

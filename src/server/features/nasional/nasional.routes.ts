@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { inRegion, NATIONAL, PUBLIC } from '#server/http/access.ts';
 import { serviceContext } from '#server/http/context.ts';
+import { sendJsonText } from '#server/http/json-text.ts';
 import { XLSX_MIME } from '#server/lib/xlsx.ts';
 import { errorBody, regionCodeParam } from '#shared/api/common.ts';
 import {
@@ -22,7 +23,7 @@ import {
   rollupQuery,
 } from '#shared/api/nasional.ts';
 import { buildRollupCsv, buildRollupXlsx } from './nasional-export.ts';
-import { getPublication, nationalRollup, nationalRollupRows, provinceRollup, publicNational, updatePublication } from './nasional.service.ts';
+import { getPublication, nationalRollup, nationalRollupRows, provinceRollup, publicNationalJson, updatePublication } from './nasional.service.ts';
 
 /** The roll-up reads no user: what it shows depends on the route's access alone. */
 const readerOf = (request: FastifyRequest) => ({ db: request.server.db, now: new Date() });
@@ -131,7 +132,7 @@ export const nationalPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.header('cache-control', 'public, max-age=60');
-      return publicNational(readerOf(request), request.query);
+      return sendJsonText(reply, await publicNationalJson(readerOf(request), request.query));
     },
   );
 };
