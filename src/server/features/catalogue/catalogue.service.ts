@@ -1,8 +1,8 @@
 /** The public catalogue of verified innovations: search and detail, no login. */
-import { createHash } from 'node:crypto';
 import { type PublicInnovation, publicInnovationList } from '#shared/api/innovations.ts';
 import type { DbOrTx } from '#server/db/client.ts';
 import { AppError, fieldError } from '#server/http/app-error.ts';
+import { weakEtagOf } from '#server/http/etag.ts';
 import { jsonOf } from '#server/http/json-text.ts';
 import { allFigureGenerations, FigureKeep, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 import { tematikOptionsOfPeriod } from '#server/platform/innovation-profile.ts';
@@ -42,7 +42,7 @@ export async function catalogueAnswer(db: DbOrTx, filter: CatalogueFilter): Prom
   ]);
   return keptAnswers.through(db, key, generation, new Date(), async () => {
     const text = jsonOf(publicInnovationList, await searchCatalogue(db, filter));
-    return { text, etag: `W/"${createHash('sha256').update(text).digest('base64url').slice(0, 32)}"` };
+    return { text, etag: weakEtagOf(text) };
   });
 }
 

@@ -3,7 +3,6 @@
  * photo within the hour, and the status page by tracking code (never the contact details).
  * Registered under /api/v1/public.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, regionCodeParam } from '#shared/api/common.ts';
@@ -11,6 +10,7 @@ import { complaintCategoryList, complaintCreated, complaintInput, publicComplain
 import { PUBLIC } from '#server/http/access.ts';
 import { AppError } from '#server/http/app-error.ts';
 import { originOf } from '#server/http/context.ts';
+import { isNotModified, notModified, weakEtagOf } from '#server/http/etag.ts';
 import { acceptRawUploads } from '#server/platform/attachments/upload-body.ts';
 import { publicWrite } from '#server/platform/public-write.ts';
 import { listCategories } from './complaints.queries.ts';
@@ -34,19 +34,6 @@ const photoHeaders = z.object({
  * unchanged complaint answers 304 without a body.
  */
 const STATUS_CACHE_CONTROL = 'public, max-age=60';
-const notModified = z.null().describe('Tidak berubah sejak ETag yang dikirim dalam If-None-Match');
-
-function etagOf(body: unknown): string {
-  return `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 32)}"`;
-}
-
-/** Weak comparison (RFC 9110 §13.1.2): a client may send a list of tags, or `*`. */
-function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
-}
-
 export const complaintsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/regions/:regionCode/complaint-categories',
@@ -133,9 +120,7 @@ export const complaintsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const body = await loadPublicComplaint(request.server.db, request.params.trackingCode);
-      const etag = etagOf(body);
-      reply.header('etag', etag).header('cache-control', STATUS_CACHE_CONTROL);
-      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+      if (isNotModified(request, reply, weakEtagOf(body), STATUS_CACHE_CONTROL)) return reply.code(304).send(null);
       return body;
     },
   );
