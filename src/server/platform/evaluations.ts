@@ -8,7 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { computeFigure, type Figure, type ItemValues, valuesOf, type VerificationState } from '#domain/assessments/figures.ts';
-import { type EvaluationFigures, evaluationFigures, isSmartCityFramework } from '#domain/assessments/evaluation.ts';
+import { deltaOf, type EvaluationFigures, evaluationFigures, isSmartCityFramework } from '#domain/assessments/evaluation.ts';
 import { type AssessmentStage, isAssessmentStage } from '#domain/assessments/stages.ts';
 import type { Framework } from '#domain/scoring/framework.schema.ts';
 import type { AssessmentEvaluation, EvaluationHistory } from '#shared/api/evaluations.ts';
@@ -95,7 +95,7 @@ async function findAssessmentRow(db: DbOrTx, regionCode: string, id: string): Pr
 }
 
 /** The latest assessment of the same framework before `year` in the region: the previous evaluation. */
-async function findPrevious(db: DbOrTx, row: AssessmentRow): Promise<AssessmentRow | undefined> {
+async function findPrevious(db: DbOrTx, row: Pick<AssessmentRow, 'regionCode' | 'frameworkId' | 'year'>): Promise<AssessmentRow | undefined> {
   const [previous] = await db
     .select()
     .from(assessments)
@@ -137,6 +137,21 @@ export async function assessmentEvaluationFigures(db: DbOrTx, regionCode: string
     framework: current.framework,
     previous: before ? { assessmentId: before.row.id, year: before.row.year, index: before.verified.index } : null,
   };
+}
+
+/**
+ * The change of an evaluation whose verified index the caller has already scored (the region's dashboard)
+ * against the previous evaluation of its framework, as `assessmentEvaluationFigures` gives it: only the
+ * previous one is scored here.
+ */
+export async function evaluationChange(
+  db: DbOrTx,
+  current: { regionCode: string; frameworkId: string; year: number; verifiedIndex: string | null },
+): Promise<string | null> {
+  const earlier = await findPrevious(db, current);
+  if (!earlier) return null;
+  const [before] = await scoreAll(db, [earlier]);
+  return deltaOf(current.verifiedIndex, before?.verified.index ?? null);
 }
 
 /**

@@ -27,7 +27,7 @@ import { periodIkm } from '#server/platform/figures/ikm.ts';
 import { presentIkm } from '#server/platform/figures/ikm-score.ts';
 import { COUNTED_STATUSES, periodDashboardData } from '#server/platform/figures/innovation-target.ts';
 import { smartCityFigures } from '#server/platform/figures/smart-city.ts';
-import { assessmentEvaluationFigures } from '#server/platform/evaluations.ts';
+import { evaluationChange } from '#server/platform/evaluations.ts';
 import { wibDate, wibYear } from '#domain/schedule/wib.ts';
 import { complaintClockWindow, FigureKeep, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 
@@ -180,7 +180,10 @@ async function smartCity(db: DbOrTx, regionCode: string, year: number): Promise<
     assessmentIndexOfYear(db, regionCode, year, SMART_CITY_EVALUATION_FRAMEWORKS).then(assessmentFigures),
   ]);
   if (!f.masterplan) return null;
-  const change = evaluation ? ((await assessmentEvaluationFigures(db, regionCode, evaluation.assessmentId))?.delta ?? null) : null;
+  // The evaluation is scored once above; only the previous year's is scored for the change.
+  const change = evaluation
+    ? await evaluationChange(db, { regionCode, frameworkId: evaluation.framework, year, verifiedIndex: evaluation.verifiedIndex })
+    : null;
   return {
     masterplanId: f.masterplan.id,
     title: f.masterplan.title,
