@@ -5,9 +5,8 @@
  * names) stays Indonesian, so only the interface's own text is read: buttons, tabs, table headers,
  * form labels, the navigation and the page heading's companions.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserFlow, DEMO_PASSWORD, DESKTOP, PHONE } from './support.ts';
+import { browserFlow, DESKTOP, INDONESIAN_PREDICATES, indonesianLeftovers, logInInEnglish, PHONE } from './support.ts';
 
 const { openContext, check } = browserFlow('english');
 
@@ -38,71 +37,6 @@ const PAGES = [
   '/akun',
 ] as const;
 
-/**
- * Indonesian words the interface uses on its own controls and never in an English one. Whole words,
- * matched case-sensitively as the interface writes them, so "Pangkalpinang" or a unit's name never match.
- */
-const INDONESIAN_UI_WORDS = [
-  'Simpan',
-  'Batal',
-  'Tambah',
-  'Hapus',
-  'Unduh',
-  'Ubah',
-  'Cari',
-  'Belum',
-  'Tidak ada',
-  'Sebelumnya',
-  'Berikutnya',
-  'Halaman',
-  'Terlambat',
-  'Tahun',
-  'Kembali',
-  'Keluar',
-  'Pilih',
-  'Semua',
-  'Impor',
-  'Ekspor',
-  'Nama',
-  'Jumlah',
-];
-/**
- * The bands the frameworks name in Indonesian (data), which an English page shows by their English
- * name wherever they appear, badges and sentences included.
- */
-const INDONESIAN_PREDICATES = ['Tidak Dapat Dinilai', 'Sangat Inovatif', 'Kurang Inovatif', 'Memuaskan'];
-
-const WORD = new RegExp(`(^|[^\\p{L}])(${INDONESIAN_UI_WORDS.join('|')})($|[^\\p{L}])`, 'u');
-
-/** The interface's own text on the page: controls, headers, labels and the navigation. */
-async function interfaceTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const texts: string[] = [];
-    // Controls: their visible text, unless they wrap data (a table, a card of records).
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, [role="tab"], thead th, label, nav a, [role="menuitem"], legend'))) {
-      if (el.closest('tbody') || el.querySelector('table, [data-record]')) continue;
-      const text = (el.textContent || '').trim();
-      if (text) texts.push(text);
-    }
-    // Names given to assistive technology are the interface's own words too.
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-label]'))) {
-      if (el.closest('tbody')) continue;
-      const label = el.getAttribute('aria-label');
-      if (label) texts.push(label);
-    }
-    return texts;
-  });
-}
-
-async function signInInEnglish(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('heading', { name: 'Log in to Sinergi' }).waitFor();
-  await page.getByLabel('Username or email').fill('admin.demo');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await page.getByRole('button', { name: /^Account menu/ }).waitFor();
-}
-
 for (const [viewport, size] of [
   ['desktop', DESKTOP],
   ['phone', PHONE],
@@ -113,7 +47,7 @@ for (const [viewport, size] of [
       await context.addInitScript(() => window.localStorage.setItem('sinergi.language', 'en'));
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
-      await signInInEnglish(page);
+      await logInInEnglish(page, 'admin.demo');
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       const leftovers: string[] = [];
       for (const to of PAGES) {
@@ -128,10 +62,7 @@ for (const [viewport, size] of [
         for (const predicate of INDONESIAN_PREDICATES) {
           if (body.toLowerCase().includes(predicate.toLowerCase())) leftovers.push(`${to}: the predicate "${predicate}" untranslated`);
         }
-        for (const text of await interfaceTexts(page)) {
-          const found = WORD.exec(text);
-          if (found) leftovers.push(`${to}: "${text.slice(0, 80)}" (${found[2]})`);
-        }
+        leftovers.push(...(await indonesianLeftovers(page)).map((found) => `${to}: ${found}`));
       }
       expect(leftovers, leftovers.join('\n')).toEqual([]);
       await context.close();

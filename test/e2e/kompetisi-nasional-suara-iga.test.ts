@@ -14,10 +14,10 @@
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
 import type { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserFlow, choose, DESKTOP, PHONE } from './support.ts';
+import { browserFlow, choose, DESKTOP, indonesianLeftovers, logInInEnglish, PHONE } from './support.ts';
 
 const mails: { to: string[]; raw: string }[] = [];
 let smtp: SMTPServer | undefined;
@@ -58,6 +58,8 @@ const ENTRANTS = [
 
 let voteId = '';
 let igaId = '';
+/** The first nominee's field checklist page. */
+let checklistPath = '';
 const igaEntries: string[] = [];
 
 /** The text of a received mail, whatever transfer encoding nodemailer chose. */
@@ -236,6 +238,7 @@ describe('a national IGA nominee preparation', () => {
     await check(page, 'desktop', 'iga-nominees');
     await page.getByRole('region', { name: 'Validasi lapangan nominee', exact: true }).getByRole('link').first().click();
     await page.waitForURL(new RegExp(`/kompetisi-nasional/${igaId}/validasi/[0-9a-f-]{36}$`));
+    checklistPath = new URL(page.url()).pathname;
     await page.getByText('Kesiapan 0%').first().waitFor();
     const checklist = await call<{ lines: { indicatorId: string }[] }>(
       page,
@@ -280,4 +283,55 @@ describe('a national IGA nominee preparation', () => {
       await context.close();
     }
   }, 90_000);
+});
+
+describe('the same pages in English', () => {
+  it('the vote’s set-up, the citizens’ vote page and the IGA nominees and checklist read in English and pass axe', async () => {
+    const region = ENTRANTS[0].regionName;
+    // Each view with what shows it has loaded (the checklist: the page's heading and a quiet network).
+    const views: { signedIn: boolean; to: string; name: string; ready?: (page: Page) => Locator }[] = [
+      {
+        signedIn: true,
+        to: `/kompetisi-nasional/${voteId}?tab=suara`,
+        name: 'en-vote-admin',
+        ready: (p) => p.getByRole('cell', { name: new RegExp(region) }),
+      },
+      { signedIn: false, to: `/kompetisi/${voteId}/pilih`, name: 'en-vote-citizen', ready: (p) => p.getByText(new RegExp(`· ${region} ·`)) },
+      {
+        signedIn: true,
+        to: `/kompetisi-nasional/${igaId}?tab=validasi`,
+        name: 'en-iga-nominees',
+        ready: (p) => p.getByText(new RegExp(`· ${region}$`)),
+      },
+      { signedIn: true, to: checklistPath, name: 'en-iga-checklist' },
+    ];
+    const leftovers: string[] = [];
+    for (const [viewport, size] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      const context = await openContext(size);
+      await context.addInitScript(() => window.localStorage.setItem('sinergi.language', 'en'));
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      for (const view of views.filter((v) => !v.signedIn)) {
+        await page.goto(view.to);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await view.ready?.(page).first().waitFor();
+        expect(await page.locator('html').getAttribute('lang')).toBe('en');
+        await check(page, viewport, view.name);
+        leftovers.push(...(await indonesianLeftovers(page)).map((found) => `${view.name} [${viewport}]: ${found}`));
+      }
+      await logInInEnglish(page, 'nasional.demo');
+      for (const view of views.filter((v) => v.signedIn)) {
+        await page.goto(view.to);
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await view.ready?.(page).first().waitFor();
+        await check(page, viewport, view.name);
+        leftovers.push(...(await indonesianLeftovers(page)).map((found) => `${view.name} [${viewport}]: ${found}`));
+      }
+      await context.close();
+    }
+    expect(leftovers, leftovers.join('\n')).toEqual([]);
+  }, 150_000);
 });

@@ -198,6 +198,85 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
 /**
+ * Indonesian words the interface uses on its own controls and never in an English one. Whole words,
+ * matched case-sensitively as the interface writes them, so "Pangkalpinang" or a unit's name never match.
+ */
+const INDONESIAN_UI_WORDS = [
+  'Simpan',
+  'Batal',
+  'Tambah',
+  'Hapus',
+  'Unduh',
+  'Ubah',
+  'Cari',
+  'Belum',
+  'Tidak ada',
+  'Sebelumnya',
+  'Berikutnya',
+  'Halaman',
+  'Terlambat',
+  'Tahun',
+  'Kembali',
+  'Keluar',
+  'Pilih',
+  'Semua',
+  'Impor',
+  'Ekspor',
+  'Nama',
+  'Jumlah',
+];
+/**
+ * The bands the frameworks name in Indonesian (data), which an English page shows by their English
+ * name wherever they appear, badges and sentences included.
+ */
+export const INDONESIAN_PREDICATES = ['Tidak Dapat Dinilai', 'Sangat Inovatif', 'Kurang Inovatif', 'Memuaskan'];
+
+const WORD = new RegExp(`(^|[^\\p{L}])(${INDONESIAN_UI_WORDS.join('|')})($|[^\\p{L}])`, 'u');
+
+/** The interface's own text on the page: controls, headers, labels and the navigation. */
+function interfaceTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    // Controls: their visible text, unless they wrap data (a table, a card of records).
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, [role="tab"], thead th, label, nav a, [role="menuitem"], legend'))) {
+      if (el.closest('tbody') || el.querySelector('table, [data-record]')) continue;
+      const text = (el.textContent || '').trim();
+      if (text) texts.push(text);
+    }
+    // Names given to assistive technology are the interface's own words too.
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-label]'))) {
+      if (el.closest('tbody')) continue;
+      const label = el.getAttribute('aria-label');
+      if (label) texts.push(label);
+    }
+    return texts;
+  });
+}
+
+/**
+ * The interface texts of an English page that still hold an Indonesian interface word, each with the
+ * word found (data such as innovation and unit names is not read).
+ */
+export async function indonesianLeftovers(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const text of await interfaceTexts(page)) {
+    const word = WORD.exec(text);
+    if (word) found.push(`"${text.slice(0, 80)}" (${word[2]})`);
+  }
+  return found;
+}
+
+/** Signs a demo account in from the English login page (the context already chose English). */
+export async function logInInEnglish(page: Page, username: string, to = '/'): Promise<void> {
+  await page.goto(to);
+  await page.getByRole('heading', { name: 'Log in to Sinergi' }).waitFor();
+  await page.getByLabel('Username or email').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.getByRole('button', { name: /^Account menu/ }).waitFor();
+}
+
+/**
  * The frame of one browser flow file: the server with the demo data and Chromium start before its tests
  * and stop after them. `openContext` opens a browser context that can run axe; `check` takes the
  * screenshot a person looks at (test-results/<prefix>-<name>-<viewport>.png, copied to
