@@ -4,55 +4,32 @@
  * the innovation list keeps status on a phone and marks what is late after the window closed; a
  * returned innovation shows the verifier's general note in its banner; the audit log says actions in
  * words and names records with a link. axe-core finds no serious violation on these pages, and a
- * screenshot of each lands in test-results/.
+ * screenshot of each lands in test-results/targets-<page>-<language>-<viewport>.png.
  *
  * Needs `npm run build` first and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import { browserFlow, DEMO_PASSWORD, logIn } from './support.ts';
 
 const VIEWPORTS = [
   { name: 'desktop', size: { width: 1280, height: 900 } },
   { name: 'phone', size: { width: 390, height: 844 } },
 ] as const;
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function check(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `targets-${name}.png`), fullPage: true });
-  await expectAccessible(page, name);
-}
+const { openContext, check } = browserFlow('targets');
 
 for (const viewport of VIEWPORTS) {
   for (const language of ['id', 'en'] as const) {
     describe(`targets, innovations and audit on a ${viewport.name} screen in ${language}`, () => {
       let context: BrowserContext | undefined;
       let page: Page;
-      const name = (page: string) => `${page}-${viewport.name}-${language}`;
+      const name = (page: string) => `${page}-${language}`;
       const isPhone = viewport.name === 'phone';
       const words = language === 'id' ? { meets: /Memenuhi|Kurang \d/, late: 'Terlambat' } : { meets: /Meets it|\d short/, late: 'Late' };
 
       beforeAll(async () => {
-        if (!server || !browser) throw new Error('The server or the browser did not start');
-        context = await newContext(browser, server.baseUrl, viewport.size);
-        await serveAxe(context);
+        context = await openContext(viewport.size);
         await context.addInitScript((lang) => window.localStorage.setItem('sinergi.language', lang), language);
         page = await context.newPage();
         page.setDefaultTimeout(20_000);
@@ -80,7 +57,7 @@ for (const viewport of VIEWPORTS) {
         const box = await first.boundingBox();
         const status = await first.locator('[data-unit-status]').boundingBox();
         expect(box && status && status.x + status.width <= viewport.size.width).toBe(true);
-        await check(page, name('dashboard'));
+        await check(page, viewport.name, name('dashboard'));
       });
 
       it('shows status on the innovation list and marks late ones', async () => {
@@ -102,7 +79,7 @@ for (const viewport of VIEWPORTS) {
           const statusBox = await card.locator('.mantine-Badge-root').first().boundingBox();
           expect(statusBox && statusBox.x + statusBox.width <= viewport.size.width).toBe(true);
         }
-        await check(page, name('innovations'));
+        await check(page, viewport.name, name('innovations'));
       });
 
       it("shows the verifier's general note in the returned banner", async () => {
@@ -137,7 +114,7 @@ for (const viewport of VIEWPORTS) {
         const note = page.locator('[data-returned-notice] [data-returned-note]');
         await note.waitFor();
         expect(await note.textContent()).toContain(returned.note.trim().slice(0, 40));
-        await check(page, name('returned'));
+        await check(page, viewport.name, name('returned'));
       });
 
       it('says actions in words and names records with a link in the audit log', async () => {
@@ -154,7 +131,7 @@ for (const viewport of VIEWPORTS) {
         expect(await record.getAttribute('href')).toMatch(/^\/inovasi\/[0-9a-f-]{36}/);
         await table.getByRole('button').first().click();
         await page.locator('[data-audit-values], [data-audit-diff]').first().waitFor();
-        await check(page, name('audit'));
+        await check(page, viewport.name, name('audit'));
       });
     });
   }
