@@ -7,49 +7,27 @@
  *
  * Needs `npm run build` first and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, DEMO_PASSWORD, DESKTOP, logIn, PHONE } from './support.ts';
 
 const NAME = 'Layar Uji Command Center Lantai 2';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const flow = browserFlow('token-api');
+const { check, server } = flow;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
+/** A context whose pages may use the clipboard, since the admin copies the new token with a button. */
 async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
-  await serveAxe(context);
+  const context = await flow.openContext(size);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server().baseUrl });
   return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `token-api-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
 }
 
 /** Reads a dashboard route of the region as a command centre would: no cookie, only the bearer token. */
 async function readDashboard(token: string, periodId: string): Promise<number> {
-  const res = await fetch(`${server?.baseUrl}/api/v1/regions/19.71/periods/${periodId}/dashboard`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server().baseUrl}/api/v1/regions/19.71/periods/${periodId}/dashboard`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return res.status;
 }
 
