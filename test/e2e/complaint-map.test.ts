@@ -2,38 +2,24 @@
  * A citizen pins the place of a complaint on the map of the complaint form (phone size): the map opens
  * where the region's reports are, a tap drops the pin, the keyboard can mark the map's centre, and the
  * filed complaint carries the pinned point (read back through Open311). The tiles are answered by the
- * test, since the machine has no internet; the server's policy must allow their origin.
+ * test, since the machine has no internet; the server's policy must allow their origin. axe-core checks
+ * the form with its map; its screenshot lands in test-results/portal-complaint-map-phone.png.
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, expectAccessible, launchBrowser, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, choose, PHONE } from './support.ts';
 
 const REGION = '19.71';
 /** A 1×1 PNG stands for every map tile. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const DESCRIPTION = 'Trotoar di depan pasar amblas sepanjang dua meter, pejalan kaki terpaksa turun ke jalan.';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { openContext, check, server } = browserFlow('portal-complaint');
 
 describe('the complaint map', () => {
   it('drops a pin where the citizen taps, and the complaint carries it', async () => {
-    if (!server || !browser) throw new Error('not started');
-    const context = await newContext(browser, server.baseUrl, { width: 390, height: 844 });
-    await serveAxe(context);
+    const context = await openContext(PHONE);
     let tiles = 0;
     await context.route('https://tile.openstreetmap.org/**', (route) => {
       tiles += 1;
@@ -60,8 +46,7 @@ describe('the complaint map', () => {
       const tapped = await status.textContent();
       // Pangkalpinang lies near 2°S 106°E: the map opened over the region's own reports.
       expect(tapped).toMatch(/^Titik lokasi: -2,\d+, 106,\d+$/);
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'portal-complaint-map-phone.png'), fullPage: true });
-      await expectAccessible(page, 'complaint form with its map');
+      await check(page, 'phone', 'map');
 
       // From the keyboard: mark the centre of the map instead.
       await page.getByRole('button', { name: 'Tandai tengah peta' }).focus();
@@ -73,7 +58,7 @@ describe('the complaint map', () => {
         .split(', ')
         .map((n) => Number(n.replace(/\./g, '').replace(',', '.')));
 
-      const categories = (await (await fetch(`${server.baseUrl}/api/v1/public/regions/${REGION}/complaint-categories`)).json()) as {
+      const categories = (await (await fetch(`${server().baseUrl}/api/v1/public/regions/${REGION}/complaint-categories`)).json()) as {
         items: Array<{ name: string }>;
       };
       await choose(page, page.locator('input').and(page.getByLabel(/^Kategori pengaduan/)), categories.items[0]?.name ?? '');
@@ -83,7 +68,7 @@ describe('the complaint map', () => {
       const trackingCode = (await page.locator('[data-tracking-code]').getAttribute('data-tracking-code')) ?? '';
       expect(trackingCode).toMatch(/^ADU-[2-9A-HJ-NP-Z]{6}$/);
 
-      const response = await fetch(`${server.baseUrl}/open311/v2/requests/${trackingCode}.json?jurisdiction_id=${REGION}`);
+      const response = await fetch(`${server().baseUrl}/open311/v2/requests/${trackingCode}.json?jurisdiction_id=${REGION}`);
       const [request] = (await response.json()) as Array<{ lat: number; long: number; description: string }>;
       expect(request?.description).toBe(DESCRIPTION);
       expect(request?.lat).toBeCloseTo(lat ?? Number.NaN, 5);
