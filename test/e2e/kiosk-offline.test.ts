@@ -6,43 +6,28 @@
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, SCREENSHOTS } from './support.ts';
 
 const REGION = '19.71';
 const YEAR = 2026;
 const SERVICE = 'Penerbitan Kartu Keluarga';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { openContext, server } = browserFlow('portal-kiosk');
 
 async function json<T>(pathname: string): Promise<T> {
-  if (!server) throw new Error('The server did not start');
-  const response = await fetch(`${server.baseUrl}${pathname}`);
+  const response = await fetch(`${server().baseUrl}${pathname}`);
   if (!response.ok) throw new Error(`GET ${pathname}: ${response.status}`);
   return (await response.json()) as T;
 }
 
 const responses = async (id: string) => {
-  if (!server) throw new Error('The server did not start');
-  const response = await fetch(`${server.baseUrl}/api/v1/public/services/${id}/ikm?year=${YEAR}`);
+  const response = await fetch(`${server().baseUrl}/api/v1/public/services/${id}/ikm?year=${YEAR}`);
   return response.status === 404 ? 0 : ((await response.json()) as { responses: number }).responses;
 };
 
 describe('the kiosk without a connection', () => {
   it('opens again offline after a restart, keeps the answer, and sends it once back online', async () => {
-    if (!server || !browser) throw new Error('not started');
     const list = await json<{ items: Array<{ id: string; name: string }> }>(
       `/api/v1/public/regions/${REGION}/services?q=${encodeURIComponent(SERVICE)}&pageSize=100`,
     );
@@ -50,7 +35,7 @@ describe('the kiosk without a connection', () => {
     if (!id) throw new Error(`The demo service ${SERVICE} is missing`);
     const before = await responses(id);
 
-    const context = await newContext(browser, server.baseUrl, { width: 1024, height: 768 });
+    const context = await openContext({ width: 1024, height: 768 });
     try {
       const page = await context.newPage();
       await page.goto(`/kiosk/${id}`);
@@ -66,6 +51,7 @@ describe('the kiosk without a connection', () => {
       await page.getByRole('button', { name: 'Mulai survei' }).waitFor();
       await page.getByText(SERVICE).first().waitFor();
       await page.getByText('Luring', { exact: true }).waitFor();
+      // A picture only: the portal flow runs axe on the kiosk, online and offline.
       await page.screenshot({ path: path.join(SCREENSHOTS, 'portal-kiosk-restarted-offline.png') });
 
       await page.getByRole('button', { name: 'Mulai survei' }).click();
