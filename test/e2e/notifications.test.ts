@@ -2,28 +2,28 @@
  * Notifications in the browser, on the real server with the demo data: the operator of Diskominfo
  * proposes and submits an innovation; the verifier returns it; the operator's bell then counts one more
  * unread ("Notifikasi, N belum dibaca"), the centre lists the return first and marks it read, and the
- * account page offers the e-mail choices per kind. Screenshots at desktop and phone size; axe on each.
+ * account page offers the e-mail choices per kind. axe-core checks each view at desktop and phone size;
+ * screenshots land in test-results/notifications-*.png.
  *
  * Needs `npm run build` first and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { browserFlow, DEMO_PASSWORD, DESKTOP, logIn, PHONE } from './support.ts';
 
 const REGION = '19.71';
 const NAME = 'Sistem Peringatan Dini Banjir Berbasis Sensor (SIPEDAS)';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const { openContext, check } = browserFlow('notifications');
 const contexts: BrowserContext[] = [];
+// Each test leaves its people signed in; their contexts close once all have run, before the browser does.
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+});
 
-async function signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-  if (!server || !browser) throw new Error('not started');
-  const context = await newContext(browser, server.baseUrl, viewport);
+async function signedIn(username: string, viewport = DESKTOP): Promise<Page> {
+  const context = await openContext(viewport);
   contexts.push(context);
-  await serveAxe(context);
   const page = await context.newPage();
   await page.goto('/masuk');
   await logIn(page, username, DEMO_PASSWORD);
@@ -45,21 +45,6 @@ async function api(page: Page, method: 'GET' | 'POST', url: string, data?: unkno
   expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
   return res.json();
 }
-
-async function shoot(page: Page, name: string) {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('notifications', () => {
   it('a returned innovation shows in the operator’s bell and centre, which marks it read', async () => {
@@ -115,8 +100,7 @@ describe('notifications', () => {
     const first = list.getByRole('listitem').first();
     await expect.poll(() => first.textContent()).toContain(`Inovasi dikembalikan: ${NAME}`);
     await expect.poll(() => first.textContent()).toContain('Belum dibaca');
-    await shoot(operator, 'notifications-centre-desktop');
-    await expectAccessible(operator, 'the notification centre');
+    await check(operator, 'desktop', 'centre');
 
     await first.getByRole('button', { name: `Tandai dibaca: Inovasi dikembalikan: ${NAME}` }).click();
     await expect.poll(() => bellCount(operator), { timeout: 10_000 }).toBe(before);
@@ -128,11 +112,10 @@ describe('notifications', () => {
   });
 
   it('the centre and the settings on a phone, and marking all read', async () => {
-    const phone = await signedIn('operator.demo', { width: 390, height: 844 });
+    const phone = await signedIn('operator.demo', PHONE);
     await phone.goto('/notifikasi');
     await phone.getByRole('heading', { name: 'Notifikasi', level: 1 }).waitFor();
-    await shoot(phone, 'notifications-centre-phone');
-    await expectAccessible(phone, 'the notification centre on a phone');
+    await check(phone, 'phone', 'centre');
     const markAll = phone.getByRole('button', { name: 'Tandai semua dibaca' });
     if (await markAll.isEnabled()) await markAll.click();
     await expect.poll(() => bellCount(phone), { timeout: 10_000 }).toBe(0);
@@ -142,8 +125,7 @@ describe('notifications', () => {
     await phone.getByRole('link', { name: 'Atur notifikasi' }).click();
     await phone.getByRole('heading', { name: 'Notifikasi', level: 2 }).waitFor();
     await phone.getByRole('checkbox', { name: 'Kirim surel: Inovasi dikembalikan untuk diperbaiki' }).waitFor();
-    await shoot(phone, 'notifications-settings-phone');
-    await expectAccessible(phone, 'the notification settings on a phone');
+    await check(phone, 'phone', 'settings');
   });
 
   it('saves the e-mail choices on the account page', async () => {
@@ -156,7 +138,6 @@ describe('notifications', () => {
     await page.getByText('Pengaturan notifikasi disimpan').waitFor();
     await page.reload();
     await expect.poll(() => page.getByRole('checkbox', { name: 'Kirim surel: Pengaduan melewati batas waktu' }).isChecked()).toBe(false);
-    await shoot(page, 'notifications-settings-desktop');
-    await expectAccessible(page, 'the notification settings');
+    await check(page, 'desktop', 'settings');
   });
 });
