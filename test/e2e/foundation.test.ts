@@ -5,27 +5,15 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose as chooseIn,
-  DEMO_PASSWORD,
-  launchBrowser,
-  logIn as logInOn,
-  logOut as logOutOf,
-  newContext,
-  SCREENSHOTS,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { browserFlow, choose as chooseIn, DEMO_PASSWORD, logIn as logInOn, logOut as logOutOf, SCREENSHOTS } from './support.ts';
 
 const UNIT = { name: 'Dinas Uji Coba Peramban', shortName: 'DUCP' };
 const OPERATOR = { username: 'operator.ujicoba', displayName: 'Operator Uji Coba', password: 'kata-sandi-uji-2026' };
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const { openContext } = browserFlow('e2e');
 let context: BrowserContext | undefined;
 let page: Page;
 
@@ -33,18 +21,16 @@ const logIn = (username: string, password: string) => logInOn(page, username, pa
 const logOut = () => logOutOf(page);
 const choose = (input: ReturnType<Page['getByLabel']>, option: string, search?: string) => chooseIn(page, input, option, search);
 
+// One page for the whole flow, each test going on from where the last one left it (after browserFlow's
+// beforeAll has started the server and the browser).
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.baseUrl);
+  context = await openContext();
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
 });
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('Sinergi foundation in the browser', () => {
@@ -87,7 +73,7 @@ describe('Sinergi foundation in the browser', () => {
     expect(await page.getByRole('row').nth(1).textContent()).toContain(UNIT.shortName);
     await page.getByLabel('Cari unit').fill('');
     await page.getByRole('cell', { name: 'Diskominfo', exact: true }).waitFor();
-    await mkdir(SCREENSHOTS, { recursive: true });
+    // A picture only: the accessibility flow runs axe on the units page.
     await page.screenshot({ path: path.join(SCREENSHOTS, 'e2e-units-page.png'), fullPage: true });
   });
 
