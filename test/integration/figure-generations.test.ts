@@ -13,7 +13,7 @@ import { regionDashboard } from '#server/features/dasbor/dasbor.service.ts';
 import { leagueTable } from '#server/features/liga/liga.service.ts';
 import { catalogueAnswer } from '#server/features/catalogue/catalogue.service.ts';
 import { complaintInboxJson } from '#server/features/layanan/complaints.service.ts';
-import { figureGenerations, regionFigureGeneration } from '#server/platform/figures/generations.ts';
+import { FigureKeep, figureGenerations, regionFigureGeneration } from '#server/platform/figures/generations.ts';
 import { regionFiguresOfYear } from '#server/platform/figures/region-figures.ts';
 import { startTestApp, type TestApp } from '../support/harness.ts';
 
@@ -99,6 +99,45 @@ describe('the generation numbers', () => {
       .set({ responses: tally.responses })
       .where(and(eq(skmTallies.periodId, tally.periodId), eq(skmTallies.serviceId, tally.serviceId), eq(skmTallies.shard, tally.shard)));
     expect(await generation(HOME)).not.toBe(afterUpdate);
+  });
+});
+
+describe('a figure being computed', () => {
+  it('is computed once for the readers who miss together at one generation, again at the next, and a failure is not shared', async () => {
+    const keep = new FigureKeep<number>(10);
+    const db = t.db;
+    const now = new Date();
+    let runs = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = async () => {
+      runs += 1;
+      await gate;
+      return runs;
+    };
+    const together = [1, 2, 3].map(() => keep.through(db, 'dasbor', 'g1', now, slow));
+    release();
+    expect(await Promise.all(together)).toEqual([1, 1, 1]);
+    expect(runs).toBe(1);
+    // Kept now: no computation at all.
+    expect(await keep.through(db, 'dasbor', 'g1', now, slow)).toBe(1);
+    // A change: computed afresh.
+    expect(await keep.through(db, 'dasbor', 'g2', now, slow)).toBe(2);
+
+    let attempts = 0;
+    const failingOnce = async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('the database went away');
+      return 42;
+    };
+    const [first, second] = await Promise.allSettled([
+      keep.through(db, 'liga', 'g1', now, failingOnce),
+      keep.through(db, 'liga', 'g1', now, failingOnce),
+    ]);
+    expect(first.status).toBe('rejected');
+    expect(second).toEqual({ status: 'fulfilled', value: 42 });
   });
 });
 

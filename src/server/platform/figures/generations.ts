@@ -121,6 +121,8 @@ interface Kept<T> {
  */
 export class FigureKeep<T> {
   readonly #byDb = new WeakMap<object, Map<string, Kept<T>>>();
+  /** Computations under way, by generation and key: at most one per figure and generation. */
+  readonly #inFlight = new WeakMap<object, Map<string, Promise<{ value: T; window: ClockWindow }>>>();
 
   constructor(readonly max: number) {}
 
@@ -131,6 +133,15 @@ export class FigureKeep<T> {
       this.#byDb.set(db, kept);
     }
     return kept;
+  }
+
+  #flightsOf(db: DbOrTx) {
+    let flights = this.#inFlight.get(db);
+    if (flights === undefined) {
+      flights = new Map();
+      this.#inFlight.set(db, flights);
+    }
+    return flights;
   }
 
   /** The kept value for the key if it was computed at this generation and the clock is inside its window. */
@@ -150,7 +161,10 @@ export class FigureKeep<T> {
 
   /**
    * The kept value, or the value computed now and kept with the generation read before it (and, for a
-   * figure that depends on the clock, the window in which the clock leaves it unchanged).
+   * figure that depends on the clock, the window in which the clock leaves it unchanged). Requests that
+   * miss while the same figure is being computed at the same generation wait for that computation rather
+   * than start their own: right after a change, a command-centre screen and the leaders refreshing a
+   * dashboard would otherwise each score the region again, all at once.
    */
   async through(
     db: DbOrTx,
@@ -162,8 +176,23 @@ export class FigureKeep<T> {
   ): Promise<T> {
     const hit = this.get(db, key, generation, now);
     if (hit !== undefined) return hit;
-    const [value, window] = await Promise.all([compute(), clockWindow ? clockWindow() : ALWAYS]);
-    this.set(db, key, generation, value, window);
-    return value;
+    const flights = this.#flightsOf(db);
+    const flightKey = `${generation}\u0000${key}`;
+    const running = flights.get(flightKey);
+    if (running !== undefined) {
+      // A failed computation is not shared: this request tries for itself.
+      const joined = await running.catch(() => undefined);
+      const t = now.getTime();
+      if (joined !== undefined && t > joined.window.after && t <= joined.window.upTo) return joined.value;
+    }
+    const flight = Promise.all([compute(), clockWindow ? clockWindow() : ALWAYS]).then(([value, window]) => ({ value, window }));
+    flights.set(flightKey, flight);
+    try {
+      const { value, window } = await flight;
+      this.set(db, key, generation, value, window);
+      return value;
+    } finally {
+      if (flights.get(flightKey) === flight) flights.delete(flightKey);
+    }
   }
 }
