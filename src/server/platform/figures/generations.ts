@@ -115,6 +115,16 @@ interface Kept<T> {
   value: T;
 }
 
+/** The map a database handle has in `byDb`, made empty on its first use. */
+function mapOf<V>(byDb: WeakMap<object, Map<string, V>>, db: DbOrTx): Map<string, V> {
+  let map = byDb.get(db);
+  if (map === undefined) {
+    map = new Map();
+    byDb.set(db, map);
+  }
+  return map;
+}
+
 /**
  * A bounded keep of figures per database handle (tests open many databases in one process). The oldest
  * entry leaves first when it is full.
@@ -127,21 +137,11 @@ export class FigureKeep<T> {
   constructor(readonly max: number) {}
 
   #of(db: DbOrTx) {
-    let kept = this.#byDb.get(db);
-    if (kept === undefined) {
-      kept = new Map();
-      this.#byDb.set(db, kept);
-    }
-    return kept;
+    return mapOf(this.#byDb, db);
   }
 
   #flightsOf(db: DbOrTx) {
-    let flights = this.#inFlight.get(db);
-    if (flights === undefined) {
-      flights = new Map();
-      this.#inFlight.set(db, flights);
-    }
-    return flights;
+    return mapOf(this.#inFlight, db);
   }
 
   /** The kept value for the key if it was computed at this generation and the clock is inside its window. */
