@@ -8,58 +8,17 @@
  *
  * Needs `npm run build` first and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text.ts';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { browserFlow, choose, DEMO_PASSWORD, DESKTOP, logIn, PHONE } from './support.ts';
 
 const TITLE = 'Uji Bimtek Profil Inovasi Daerah';
 const INTERNAL = 'Rahmawati Uji Internal';
 const GUEST = 'Bagus Uji Tamu';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `acara-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
+const { openContext, check, server } = browserFlow('acara');
 
 const control = (scope: Page | Locator, label: string) =>
   scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`)).and(scope.locator('input, textarea'));
@@ -191,7 +150,7 @@ describe('an event from creation to the attendance list', () => {
     await page.getByLabel('Kode atau tautan peserta').fill(internal.code.toLowerCase());
     await page.getByRole('button', { name: 'Catat hadir' }).click();
     await page.getByText(`${INTERNAL} tercatat hadir.`).waitFor();
-    await page.getByLabel('Kode atau tautan peserta').fill(`${server?.baseUrl}${guest.checkinPath}`);
+    await page.getByLabel('Kode atau tautan peserta').fill(`${server().baseUrl}${guest.checkinPath}`);
     await page.getByRole('button', { name: 'Catat hadir' }).click();
     await page.getByText(new RegExp(`${GUEST} sudah tercatat hadir sebelumnya`)).waitFor();
     await check(page, 'desktop', 'desk-scanned');
