@@ -7,56 +7,16 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import { browserFlow, DEMO_PASSWORD, logIn } from './support.ts';
 
 const VIEWPORTS = [
   { name: 'desktop', size: { width: 1366, height: 900 } },
   { name: 'phone', size: { width: 390, height: 844 } },
 ] as const;
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A fresh browser profile on this screen size that can load axe-core from the app's origin. */
-async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-/** Lets Mantine's transitions (dialogs, collapses, drawers) and pending requests finish before judging colours. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
-
-/**
- * Runs axe-core on the whole document, saves a screenshot, and fails with every serious or critical
- * violation: its rule, impact, the element's selector and the page.
- */
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await settle(page);
-  // A dialog is fixed to the screen: a full-page picture would show the page under it, cut off.
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `a11y-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
+const { openContext, check } = browserFlow('a11y');
 
 for (const viewport of VIEWPORTS) {
   describe(`accessibility on a ${viewport.name} screen`, () => {
