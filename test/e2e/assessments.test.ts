@@ -9,31 +9,18 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  launchBrowser,
-  logIn,
-  logOut,
-  minimalPdf,
-  newContext,
-  SCREENSHOTS,
-  shownDecimal,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { browserFlow, DEMO_PASSWORD, logIn, logOut, minimalPdf, SCREENSHOTS, shownDecimal } from './support.ts';
 
 const ASSESSMENT = 'Evaluasi SPBE (PermenPANRB 59/2020) · 2026';
 const KEAMANAN = { id: '22', name: 'Penerapan Manajemen Keamanan Informasi', level: 4 };
 const ASET = { id: '24', name: 'Penerapan Manajemen Aset TIK', level: 3, corrected: 2 };
 const CORRECTION_NOTE = 'Daftar aset TIK belum mencakup seluruh perangkat daerah; tingkat 3 belum terpenuhi.';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const { openContext } = browserFlow('e2e-assessment');
 let context: BrowserContext | undefined;
 let page: Page;
 let assessmentPath = '';
@@ -84,20 +71,17 @@ async function fillIndicator(indicator: { id: string; name: string; level: numbe
   return dialog;
 }
 
+// One page for the steps of the stages, each test going on from where the last one left it (after
+// browserFlow's beforeAll has started the server and the browser).
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.baseUrl);
+  context = await openContext();
   page = await context.newPage();
   // Generous: the flow saves, uploads and scores on an embedded database that shares two cores.
   page.setDefaultTimeout(30_000);
-  await mkdir(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('Penilaian mandiri SPBE in the browser', () => {
@@ -232,12 +216,11 @@ describe('Penilaian mandiri SPBE in the browser', () => {
   });
 
   it('shows the criteria, the gaps and the IID on a desktop and on a phone', async () => {
-    if (!browser || !server) throw new Error('not started');
     for (const [name, viewport] of [
       ['desktop', { width: 1280, height: 900 }],
       ['phone', { width: 390, height: 844 }],
     ] as const) {
-      const visitor = await newContext(browser, server.baseUrl, viewport);
+      const visitor = await openContext(viewport);
       try {
         const admin = await visitor.newPage();
         admin.setDefaultTimeout(30_000);
