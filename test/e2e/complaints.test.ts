@@ -9,49 +9,17 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  logOut,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { browserFlow, choose, DEMO_PASSWORD, logIn, logOut, SCREENSHOTS } from './support.ts';
 
 const DISKOMINFO = 'Dinas Komunikasi dan Informatika';
 const VERIFY_NOTE = 'Laporan sudah kami periksa di lokasi; petugas akan datang dalam tiga hari kerja.';
 const MOVE_NOTE = 'Jaringan internet kelurahan adalah urusan Diskominfo.';
 const CLIENT_NAME = 'Aplikasi Kota Cerdas Uji';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
+const { openContext, check } = browserFlow('complaints');
 
 const inboxTable = (page: Page) => page.getByRole('table', { name: 'Daftar pengaduan masuk' });
 const inboxRows = (page: Page) => inboxTable(page).locator('tbody tr');
@@ -66,19 +34,6 @@ async function waitForInbox(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Pengaduan Masuk', level: 1 }).waitFor();
   await complaintLinks(page).first().waitFor();
   await page.waitForLoadState('networkidle');
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
-
-/** axe-core on the whole page, a screenshot, and every serious or critical violation reported. */
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await settle(page);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `complaints-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
 }
 
 describe('handling complaints', () => {
