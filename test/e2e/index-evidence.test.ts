@@ -9,22 +9,9 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { browserFlow, choose, DEMO_PASSWORD, logIn } from './support.ts';
 
 const REGION = '19.71';
 const EVIDENCE_API = `/api/v1/regions/${REGION}/index-evidence`;
@@ -61,38 +48,7 @@ interface Targets {
   innovations: { innovationId: string; name: string; indicatorId: string; open: boolean; attached: boolean }[];
 }
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
-
-/** axe-core on the whole page (no serious or critical violation may remain) and a screenshot. */
-async function check(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `index-evidence-${name}.png`) });
-  await expectAccessible(page, `${name}`);
-}
+const { openContext, check } = browserFlow('index-evidence');
 
 async function getJson<T>(page: Page, url: string): Promise<T> {
   const response = await page.request.get(url);
@@ -172,7 +128,7 @@ describe('a regional admin attaches public-service documents to the indicators t
     expect(await notice.getByRole('link', { name: /^Buka indikator/ }).count()).toBe(1);
     // Its close button is named, in the interface's language.
     expect(await notice.getByRole('button', { name: 'Tutup', exact: true }).count()).toBe(1);
-    await check(page, 'skm-attached-id-desktop');
+    await check(page, 'desktop', 'skm-attached-id');
 
     const after = await getJson<Targets>(page, url);
     expect(after.assessmentItems.find((i) => i.itemId === target.itemId)?.attached).toBe(true);
@@ -255,14 +211,14 @@ for (const language of ['id', 'en'] as const) {
       it('the SKM report dialog', async () => {
         await openSkmPeriod(page, await period2025(page));
         await openDialog(page, texts);
-        await check(page, `skm-${language}-${viewport.name}`);
+        await check(page, viewport.name, `skm-${language}`);
         await page.keyboard.press('Escape');
       });
 
       it('the complaint statistics dialog', async () => {
         await openStatistics(page, texts.statsTab);
         await openDialog(page, texts);
-        await check(page, `complaints-${language}-${viewport.name}`);
+        await check(page, viewport.name, `complaints-${language}`);
         await page.keyboard.press('Escape');
       });
     });
