@@ -8,11 +8,10 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, DEMO_PASSWORD, launchBrowser, logIn, logOut, newContext, SCREENSHOTS, startServer, type TestServer } from './support.ts';
+import { browserFlow, choose, DEMO_PASSWORD, logIn, logOut, PHONE, SCREENSHOTS } from './support.ts';
 
 const NAME = 'Layanan Pengaduan Nelayan Terpadu (LAPOR NELAYAN)';
 const SEARCH_WORD = 'nelayan';
@@ -27,8 +26,7 @@ const RANCANG_BANGUN = Array.from(
     `Tahap ${i + 1}: nelayan melaporkan kendala di pelabuhan melalui aplikasi, petugas memverifikasi laporan, lalu dinas menindaklanjuti bersama pihak terkait.`,
 ).join(' ');
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const { openContext } = browserFlow('e2e-innovation');
 let context: BrowserContext | undefined;
 let page: Page;
 let innovationPath = '';
@@ -91,20 +89,17 @@ async function verifiedOnDashboard(): Promise<number> {
   return Number((text ?? '').replace(/\D/g, ''));
 }
 
+// One page for the whole proposal, each test going on from where the last one left it (after
+// browserFlow's beforeAll has started the server and the browser).
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await newContext(browser, server.baseUrl);
+  context = await openContext();
   page = await context.newPage();
   // Generous: the flow saves, uploads and searches on an embedded database that shares two cores.
   page.setDefaultTimeout(30_000);
-  await mkdir(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('Inovasi daerah in the browser', () => {
@@ -262,8 +257,7 @@ describe('Inovasi daerah in the browser', () => {
   });
 
   it('shows it to anybody in the public catalogue, without its private fields', async () => {
-    if (!browser || !server) throw new Error('not started');
-    const visitor = await newContext(browser, server.baseUrl, { width: 390, height: 844 });
+    const visitor = await openContext(PHONE);
     try {
       const citizen = await visitor.newPage();
       citizen.setDefaultTimeout(30_000);
