@@ -8,22 +8,10 @@
  *
  * Needs `npm run build` first and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, choose, DEMO_PASSWORD, logIn, SCREENSHOTS } from './support.ts';
 
 const REGION = '19.71';
 const API = `/api/v1/regions/${REGION}/competitions`;
@@ -34,27 +22,13 @@ const VIEWPORTS = [
   { name: 'phone', size: { width: 390, height: 844 } },
 ] as const;
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { openContext, check, server } = browserFlow('kompetisi-iga');
 
 async function signedIn(
   username: string,
   size: { width: number; height: number } = VIEWPORTS[0].size,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
+  const context = await openContext(size);
   const page = await context.newPage();
   await page.goto('/masuk');
   await logIn(page, username, DEMO_PASSWORD);
@@ -62,16 +36,8 @@ async function signedIn(
   return { context, page };
 }
 
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `kompetisi-iga-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
-
 async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<T> {
-  const response = await page.request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { origin: server?.baseUrl ?? '' } });
+  const response = await page.request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { origin: server().baseUrl } });
   expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
   return (await response.json()) as T;
 }
