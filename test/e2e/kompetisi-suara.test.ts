@@ -9,20 +9,14 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import { browserFlow, DEMO_PASSWORD, logIn, PHONE } from './support.ts';
 
-const PHONE = { width: 390, height: 844 };
-const SHOTS_COPY = process.env.SINERGI_SHOTS_DIR;
 const VOTER = 'warga.pangkalpinang@example.id';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
 let smtp: SMTPServer | undefined;
 const mails: { to: string[]; raw: string }[] = [];
 
@@ -33,6 +27,7 @@ function textOf(raw: string): string {
   return body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }
 
+// Before the server starts (browserFlow's own beforeAll comes next): its mail goes to a local SMTP server.
 beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
@@ -51,36 +46,17 @@ beforeAll(async () => {
   const port = (smtp.server.address() as AddressInfo).port;
   // The spawned server inherits the environment: its outbox job sends through the local SMTP server.
   process.env.SINERGI_SMTP_URL = `smtp://127.0.0.1:${port}`;
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-}, 120_000);
+});
 
 afterAll(async () => {
   delete process.env.SINERGI_SMTP_URL;
-  await browser?.close();
-  await server?.stop();
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
 });
 
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const file = path.join(SCREENSHOTS, `kompetisi-suara-${name}-${viewport}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  if (SHOTS_COPY) await copyFile(file, path.join(SHOTS_COPY, path.basename(file)));
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
+const { openContext, check, server } = browserFlow('kompetisi-suara');
 
 async function competitionId(name: string): Promise<string> {
-  const res = await fetch(`${server?.baseUrl}/api/v1/public/regions/19.71/competitions`);
+  const res = await fetch(`${server().baseUrl}/api/v1/public/regions/19.71/competitions`);
   const body = (await res.json()) as { items: { id: string; name: string }[] };
   const found = body.items.find((c) => c.name === name);
   if (!found) throw new Error(`no competition ${name}`);
@@ -96,7 +72,7 @@ async function waitForCode(to: string): Promise<string> {
     if (code) return code;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  throw new Error(`no code mailed to ${to}:\n${server?.output() ?? ''}`);
+  throw new Error(`no code mailed to ${to}:\n${server().output()}`);
 }
 
 describe('suara publik', () => {
