@@ -8,22 +8,9 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, choose, DEMO_PASSWORD, logIn } from './support.ts';
 
 const REGION = '19.71';
 const API = `/api/v1/regions/${REGION}/competitions`;
@@ -34,29 +21,10 @@ const VIEWPORTS = [
   { name: 'phone', size: { width: 390, height: 844 } },
 ] as const;
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const { openContext, check, server } = browserFlow('kompetisi');
 let competitionId = '';
 const entryIds: string[] = [];
 const sheetIds: Record<string, string[]> = {};
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size: { width: number; height: number } = VIEWPORTS[0].size): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
 
 async function signedIn(username: string, size?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await openContext(size);
@@ -67,19 +35,6 @@ async function signedIn(username: string, size?: { width: number; height: number
   return { context, page };
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
-
-/** axe-core on the whole page (no serious or critical violation may remain) and a screenshot. */
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await settle(page);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `kompetisi-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
-
 /** Presses the confirming button of the open dialog and waits until the dialog is gone. */
 async function confirmIn(page: Page, name: string): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name }).click();
@@ -87,7 +42,7 @@ async function confirmIn(page: Page, name: string): Promise<void> {
 }
 
 async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown): Promise<T> {
-  const response = await page.request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { origin: server?.baseUrl ?? '' } });
+  const response = await page.request.fetch(url, { method, ...(data === undefined ? {} : { data }), headers: { origin: server().baseUrl } });
   expect(response.status(), `${method} ${url}: ${await response.text()}`).toBeLessThan(300);
   return (await response.json()) as T;
 }
