@@ -9,63 +9,14 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from '../support/pdf-text.ts';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  minimalPdf,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { browserFlow, choose, minimalPdf, PHONE } from './support.ts';
 
 const NAME = 'Uji Kios Informasi Kelurahan';
-const PHONE = { width: 390, height: 844 };
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const { openContext, check, logInAs } = browserFlow('kota-cerdas');
 let programmeUrl = '';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size = { width: 1280, height: 800 }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `kota-cerdas-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
-
-async function logInAs(page: Page, username: string, to: string): Promise<void> {
-  await page.goto(to);
-  await logIn(page, username, DEMO_PASSWORD);
-  await page.getByRole('button', { name: /^Menu akun/ }).waitFor();
-}
 
 describe('kota cerdas', () => {
   it('the admin sees the demo masterplan and adds a programme led by Diskominfo', async () => {
