@@ -16,27 +16,11 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { browserFlow, choose, DEMO_PASSWORD, DESKTOP, logIn, PHONE } from './support.ts';
 
 const REGION = '19.71';
 const YEAR = 2026;
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 800 };
 const SURVEY_SERVICE = 'Penerbitan Akta Kelahiran';
 const KIOSK_SERVICE = 'Penerbitan KTP-el';
 const COMPLAINT_TEXT = 'Lampu penerangan jalan di depan kantor kelurahan mati sejak seminggu, jalan gelap pada malam hari.';
@@ -49,32 +33,12 @@ const NOTES = {
 /** A 1×1 PNG: the server checks a photo by its content, so it must be a real image. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
+const { openContext, check, server } = browserFlow('portal');
 /** Pages to check on a desktop screen as well, once the flows have made them interesting. */
 let trackingCode = '';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
 async function api<T>(pathname: string): Promise<T> {
-  if (!server) throw new Error('The server did not start');
-  const response = await fetch(`${server.baseUrl}${pathname}`);
+  const response = await fetch(`${server().baseUrl}${pathname}`);
   if (!response.ok) throw new Error(`GET ${pathname}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -91,23 +55,10 @@ async function serviceId(name: string): Promise<string> {
 
 /** How many answers the service's IKM of the year counts (0 before the first). */
 async function responses(id: string): Promise<number> {
-  if (!server) throw new Error('The server did not start');
-  const response = await fetch(`${server.baseUrl}/api/v1/public/services/${id}/ikm?year=${YEAR}`);
+  const response = await fetch(`${server().baseUrl}/api/v1/public/services/${id}/ikm?year=${YEAR}`);
   if (response.status === 404) return 0;
   const body = (await response.json()) as { responses: number };
   return body.responses;
-}
-
-/** Waits for fonts and loaders; runs axe-core; saves a screenshot; fails with every serious or critical violation. */
-async function check(page: Page, viewport: 'phone' | 'desktop', name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page
-    .locator('.mantine-Loader-root')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `portal-${name}-${viewport}.png`), fullPage: true });
-  await expectAccessible(page, `${name} [${viewport}]`);
 }
 
 describe('public service portal at phone size', () => {
