@@ -10,24 +10,10 @@
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  choose,
-  DEMO_PASSWORD,
-  expectAccessible,
-  launchBrowser,
-  logIn,
-  logOut,
-  newContext,
-  SCREENSHOTS,
-  serveAxe,
-  startServer,
-  type TestServer,
-} from './support.ts';
+import { browserFlow, choose, DEMO_PASSWORD, logIn, logOut } from './support.ts';
 
 const DUKCAPIL = 'Dinas Kependudukan dan Pencatatan Sipil';
 const KOMINFO = 'Dinas Komunikasi dan Informatika';
@@ -38,39 +24,7 @@ const REQUIREMENTS = '1. Fotokopi akta perkawinan\n2. Akta asli untuk dicocokkan
 const OTHER_UNIT_SERVICE = 'Uji Lingkup Penerbitan KIA';
 const OWN_UNIT_SERVICE = 'Uji Lingkup Hotspot Publik';
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
-
-/** axe-core on the whole document (no serious or critical violation may remain), plus a screenshot. */
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await settle(page);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `services-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
+const { openContext, check } = browserFlow('services');
 
 /** A text field by its label, with or without the required asterisk (a select's list carries the same label). */
 const control = (scope: Page | Locator, label: string) =>
