@@ -8,12 +8,10 @@
  *
  * Needs `npm run build` first (CI does it) and Debian's chromium at /usr/bin/chromium.
  */
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimumSample } from '../../src/domain/services/sample-size.ts';
-import { DEMO_PASSWORD, expectAccessible, launchBrowser, logIn, newContext, SCREENSHOTS, serveAxe, startServer, type TestServer } from './support.ts';
+import { browserFlow, DEMO_PASSWORD, logIn } from './support.ts';
 
 const REGION = '19.71';
 const API = `/api/v1/regions/${REGION}/skm-periods`;
@@ -34,39 +32,7 @@ interface Results {
   services: { serviceId: string; serviceName: string; population: number | null; responses: number }[];
 }
 
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openContext(size: { width: number; height: number }): Promise<BrowserContext> {
-  if (!server || !browser) throw new Error('The server or the browser did not start');
-  const context = await newContext(browser, server.baseUrl, size);
-  await serveAxe(context);
-  return context;
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-}
-
-/** axe-core on the whole page (no serious or critical violation may remain) and a screenshot. */
-async function check(page: Page, viewport: string, name: string): Promise<void> {
-  await settle(page);
-  const hasDialog = (await page.getByRole('dialog').count()) > 0;
-  await page.screenshot({ path: path.join(SCREENSHOTS, `skm-${name}-${viewport}.png`), fullPage: !hasDialog });
-  await expectAccessible(page, `${name} [${viewport}]`);
-}
+const { openContext, check } = browserFlow('skm');
 
 async function getJson<T>(page: Page, url: string): Promise<T> {
   const response = await page.request.get(url);
