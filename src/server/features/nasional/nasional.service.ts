@@ -339,11 +339,6 @@ export async function updatePublication(ctx: ServiceContext, regionCode: string,
 const FIGURE_OF_INDEX: Record<IndexKey, PublishableFigure> = { iid: 'iid', government: 'government_index', ikm: 'ikm' };
 
 /**
- * Only what each region chose to publish: a region publishing nothing is absent, an unpublished figure
- * is null, and ranks (and last year's ranks) are among the regions publishing that figure, so a rank
- * never hints at a figure a region kept to itself.
- */
-/**
  * The public national page as it is sent, kept while no region's number moved (a region's choice of
  * what to publish is one of them): it ranks every publishing region, ~25 ms of CPU for 440 regions, and
  * is open to everybody.
@@ -358,6 +353,11 @@ export async function publicNationalJson(reader: RollupReader, query: { year?: n
   );
 }
 
+/**
+ * Only what each region chose to publish: a region publishing nothing is absent, an unpublished figure
+ * is null, and ranks (and last year's ranks) are among the regions publishing that figure, so a rank
+ * never hints at a figure a region kept to itself.
+ */
 export async function publicNational(reader: RollupReader, query: { year?: number | undefined }): Promise<PublicNational> {
   const year = query.year ?? wibYear(reader.now);
   const published = await reader.db
