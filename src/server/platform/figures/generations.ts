@@ -115,6 +115,12 @@ interface Kept<T> {
   value: T;
 }
 
+/** Whether the clock at `now` is inside the window a kept figure holds for. */
+function inWindow(window: ClockWindow, now: Date): boolean {
+  const t = now.getTime();
+  return t > window.after && t <= window.upTo;
+}
+
 /** The map a database handle has in `byDb`, made empty on its first use. */
 function mapOf<V>(byDb: WeakMap<object, Map<string, V>>, db: DbOrTx): Map<string, V> {
   let map = byDb.get(db);
@@ -147,8 +153,7 @@ export class FigureKeep<T> {
   /** The kept value for the key if it was computed at this generation and the clock is inside its window. */
   get(db: DbOrTx, key: string, generation: string, now: Date): T | undefined {
     const kept = this.#of(db).get(key);
-    const t = now.getTime();
-    if (kept === undefined || kept.generation !== generation || !(t > kept.window.after && t <= kept.window.upTo)) return undefined;
+    if (kept === undefined || kept.generation !== generation || !inWindow(kept.window, now)) return undefined;
     return kept.value;
   }
 
@@ -182,8 +187,7 @@ export class FigureKeep<T> {
     if (running !== undefined) {
       // A failed computation is not shared: this request tries for itself.
       const joined = await running.catch(() => undefined);
-      const t = now.getTime();
-      if (joined !== undefined && t > joined.window.after && t <= joined.window.upTo) return joined.value;
+      if (joined !== undefined && inWindow(joined.window, now)) return joined.value;
     }
     const flight = Promise.all([compute(), clockWindow ? clockWindow() : ALWAYS]).then(([value, window]) => ({ value, window }));
     flights.set(flightKey, flight);
