@@ -118,6 +118,18 @@ const FLAGS = 0x0808;
 const MAX_ZIP32 = 0xffff_fffe;
 
 /**
+ * The fields an entry's local header and its central directory record both carry, in the same order:
+ * the version needed to extract (2.0), the flags, the method (8, deflate), and the time and date.
+ */
+function writeEntryFields(buffer: Buffer, at: number): void {
+  buffer.writeUInt16LE(20, at);
+  buffer.writeUInt16LE(FLAGS, at + 2);
+  buffer.writeUInt16LE(8, at + 4);
+  buffer.writeUInt16LE(DOS_TIME, at + 6);
+  buffer.writeUInt16LE(DOS_DATE, at + 8);
+}
+
+/**
  * Deflating runs on one thread of zlib's pool beside the main thread's work: level 3 deflates about twice
  * as fast as the default 6 for a larger file (generated text: 14 s against 30 s, 92 MiB against 66 MiB;
  * the bench's 200,000 innovations: 56.5 MiB against 38.9 MiB).
@@ -167,11 +179,7 @@ class ZipWriter {
     const entry: Entry = { name, crc: 0, compressed: 0, size: 0, offset: this.offset };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(FLAGS, 6);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt16LE(DOS_TIME, 10);
-    header.writeUInt16LE(DOS_DATE, 12);
+    writeEntryFields(header, 4);
     header.writeUInt16LE(name.length, 26);
     this.#write(Buffer.concat([header, name]));
     const deflate = createDeflateRaw({ level: DEFLATE_LEVEL });
@@ -229,12 +237,8 @@ class ZipWriter {
     const records = this.entries.map((e) => {
       const record = Buffer.alloc(46);
       record.writeUInt32LE(0x02014b50, 0);
-      record.writeUInt16LE(20, 4);
-      record.writeUInt16LE(20, 6);
-      record.writeUInt16LE(FLAGS, 8);
-      record.writeUInt16LE(8, 10);
-      record.writeUInt16LE(DOS_TIME, 12);
-      record.writeUInt16LE(DOS_DATE, 14);
+      record.writeUInt16LE(20, 4); // version made by
+      writeEntryFields(record, 6);
       record.writeUInt32LE(e.crc >>> 0, 16);
       record.writeUInt32LE(e.compressed, 20);
       record.writeUInt32LE(e.size, 24);
